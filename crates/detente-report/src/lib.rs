@@ -1,0 +1,2 @@
+//! Charts (SVG) and the self-contained HTML report for detente results (design:
+//! experiments.md §4).

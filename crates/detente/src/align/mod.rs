@@ -1,0 +1,1 @@
+//! The align lens: Axelrod–Bennett landscape theory of aggregation (design: align.md).

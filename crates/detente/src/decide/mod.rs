@@ -1,0 +1,1 @@
+//! The decide lens: collective decision and spatial bargaining models (design: decide.md).

@@ -1,0 +1,2 @@
+//! The escalate lens: iterated games, the security-dilemma simulation, Richardson arms races
+//! (design: escalate.md).

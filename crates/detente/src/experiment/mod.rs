@@ -1,0 +1,1 @@
+//! The experiment layer: seeds, Monte Carlo, comparisons, sweeps (design: experiments.md).

@@ -1,0 +1,1 @@
+//! The bundled world data set (2024 vintage): actors and memberships.
