@@ -16,5 +16,7 @@ pub mod decide;
 pub mod escalate;
 pub mod experiment;
 pub mod import;
+pub mod rng;
 pub mod scenario;
+pub mod stats;
 pub mod world;
