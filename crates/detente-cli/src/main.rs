@@ -3,6 +3,10 @@
 
 mod commands;
 mod error;
+mod input;
+mod output;
+mod summary;
+mod table;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,7 +23,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Run every lens the scenario defines (default: the bundled flagship).
+    Run(commands::run::Args),
+    /// Validate scenario files; report every error with file:line:column.
+    Check(commands::check::Args),
+    /// Show a resolved scenario with the source of every number.
+    Show(commands::show::Args),
+    /// Print the JSON Schema of the scenario format.
+    Schema(commands::schema::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,7 +47,12 @@ fn main() -> ExitCode {
             };
         }
     };
-    let result: error::CliResult = match cli.command {};
+    let result: error::CliResult = match cli.command {
+        Command::Run(a) => commands::run::run(a),
+        Command::Check(a) => commands::check::run(a),
+        Command::Show(a) => commands::show::run(a),
+        Command::Schema(a) => commands::schema::run(a),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1,1 +1,6 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `run(Args) -> CliResult`.
+
+pub mod check;
+pub mod run;
+pub mod schema;
+pub mod show;

@@ -1,2 +1,64 @@
 //! The scenario format (version 1): typed model, TOML parsing with spans, validation and
-//! resolution against the bundled world data (design: scenario.md).
+//! resolution against the bundled world data (design: scenario.md; reference:
+//! `docs/scenario-format.md`).
+//!
+//! [`load_str`] is the entry point: it parses, checks and resolves a scenario and returns either
+//! a [`Resolved`] scenario (with warnings) or [`Diagnostics`] listing **every** problem with its
+//! location. It never panics on any input.
+
+mod diagnostic;
+mod model;
+mod parse;
+mod reader;
+mod resolve;
+mod schema;
+mod uncertain;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Kind, Severity, did_you_mean, line_column};
+pub use model::*;
+pub use resolve::{Provenance, Quantity, Resolved, ResolvedActor};
+pub use schema::json_schema;
+pub use uncertain::Uncertain;
+
+/// The bundled flagship scenario, `scenarios/nato-china-2023.toml`.
+pub const FLAGSHIP: &str = include_str!("../../../../scenarios/nato-china-2023.toml");
+
+/// File name of the bundled flagship, for messages.
+pub const FLAGSHIP_NAME: &str = "nato-china-2023.toml (bundled)";
+
+/// Parse, check and resolve `source` (named `file` in messages).
+///
+/// On success the resolved scenario carries the warnings; on failure every error and warning is
+/// returned, each located by line and column.
+pub fn load_str(source: &str, file: &str) -> Result<Resolved, Diagnostics> {
+    let (parsed, mut diags) = parse::parse(source);
+    let Some((scenario, spans)) = parsed else {
+        return Err(Diagnostics::new(file, source, diags));
+    };
+    let mut resolved = resolve::resolve(scenario, &spans, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics::new(file, source, diags));
+    }
+    resolved.warnings = Diagnostics::new(file, source, diags).items;
+    Ok(resolved)
+}
+
+/// Serialise a scenario model back to TOML (loads to the same model).
+pub fn to_toml(scenario: &Scenario) -> Result<String, String> {
+    toml::to_string_pretty(scenario).map_err(|e| e.to_string())
+}
+
+/// Format a number compactly for people: integers without a fraction, others with up to four
+/// significant decimals.
+pub fn fmt_num(v: f64) -> String {
+    if v == v.trunc() && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else if v.abs() >= 100.0 {
+        format!("{v:.1}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').to_string()
+    }
+}

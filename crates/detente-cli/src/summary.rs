@@ -1,0 +1,125 @@
+//! Text rendering of a resolved scenario: actors with capabilities and sources, issues with
+//! stances, ties. Used by `show` and `run`.
+
+use crate::table::Table;
+use detente::scenario::{ActorKind, Provenance, Resolved, fmt_num};
+
+/// Heading with an underline.
+pub fn heading(title: &str) -> String {
+    format!("\n{title}\n{}\n", "═".repeat(title.chars().count().min(100)))
+}
+
+/// The scenario header: title, date, summary's first sentence, counts.
+pub fn header(r: &Resolved, file: &str) -> String {
+    let s = &r.scenario.scenario;
+    let states = r.actors.iter().filter(|a| a.kind == ActorKind::State).count();
+    let bodies = r.actors.iter().filter(|a| a.kind == ActorKind::Body).count();
+    let mut out = format!("{} — {}\n", s.id, s.title);
+    out.push_str(&format!(
+        "file: {file}   as of: {}   world data: {} (capability: {})\n",
+        s.as_of.as_deref().unwrap_or("—"),
+        r.scenario.world.data,
+        r.scenario.world.capability.keyword()
+    ));
+    out.push_str(&format!(
+        "{} actors ({states} states, {bodies} bodies), {} issues, {} ties, {} sources\n",
+        r.actors.len(),
+        r.scenario.issues.len(),
+        r.scenario.ties.len(),
+        s.sources.len()
+    ));
+    out
+}
+
+/// Every actor with its capability, unit and the source of the number.
+pub fn actors(r: &Resolved) -> String {
+    let mut t = Table::new(&["actor", "name", "kind", "capability", "unit", "source"], &[false, false, false, true, false, false])
+        .limit(1, 22)
+        .limit(4, 20)
+        .limit(5, 34);
+    for a in &r.actors {
+        let kind = match a.kind {
+            ActorKind::State if !a.declared => "state*",
+            ActorKind::State => "state",
+            ActorKind::Body => "body",
+            ActorKind::Other => "other",
+        };
+        let (cap, unit, src) = match (&a.capability, a.kind) {
+            (Some(q), _) => (q.value.to_string(), q.unit.clone(), provenance_short(&q.provenance)),
+            (None, ActorKind::Body) => (format!("{} members", a.members.len()), String::new(), body_rule(r, &a.id)),
+            (None, _) => ("—".into(), String::new(), a.capability_gap.clone().unwrap_or_default()),
+        };
+        t.row(vec![a.id.clone(), a.name.clone(), kind.into(), cap, unit, src]);
+    }
+    let mut out = t.render();
+    if r.actors.iter().any(|a| !a.declared) {
+        out.push_str("state* = added by a world:ORG member list\n");
+    }
+    out
+}
+
+fn body_rule(r: &Resolved, id: &str) -> String {
+    let a = r.scenario.actors.iter().find(|a| a.id == id);
+    match a.and_then(|a| a.rule) {
+        Some(rule) => {
+            let th = a.and_then(|a| a.threshold).map(|t| format!(" ({})", fmt_num(t))).unwrap_or_default();
+            format!("rule: {}{th}", rule.keyword())
+        }
+        None => "rule: consensus (default)".into(),
+    }
+}
+
+fn provenance_short(p: &Provenance) -> String {
+    match p {
+        Provenance::Scenario { key } => format!("scenario: {key}"),
+        Provenance::World { source, .. } => source.split(" (").next().unwrap_or(source).to_string(),
+    }
+}
+
+/// Every issue with its stances.
+pub fn issues(r: &Resolved) -> String {
+    let mut out = String::new();
+    for issue in &r.scenario.issues {
+        let sc = &issue.scale;
+        out.push_str(&format!("\n{} — {}\n", issue.id, issue.question));
+        out.push_str(&format!(
+            "  scale {} ({}) … {} ({}); status quo {}; body {}\n",
+            fmt_num(sc.min),
+            sc.min_label.as_deref().unwrap_or("min"),
+            fmt_num(sc.max),
+            sc.max_label.as_deref().unwrap_or("max"),
+            issue.status_quo.map(|q| q.to_string()).unwrap_or_else(|| "—".into()),
+            issue.body.as_deref().unwrap_or("—"),
+        ));
+        let mut t = Table::new(&["actor", "position", "salience", "capability", "source", "evidence"], &[false, true, true, true, false, false])
+            .limit(5, 40);
+        for s in &issue.stances {
+            let cap = r.stance_capability(s).map(|c| c.to_string()).unwrap_or_else(|| "—".into());
+            let src = format!("{}{}", s.source.as_deref().unwrap_or("—"), if s.estimate { " (est.)" } else { "" });
+            t.row(vec![s.actor.clone(), s.position.to_string(), s.salience.to_string(), cap, src, s.evidence.clone().unwrap_or_default()]);
+        }
+        out.push_str(&indent(&t.render(), 2));
+    }
+    out
+}
+
+/// Every tie.
+pub fn ties(r: &Resolved) -> String {
+    let mut t = Table::new(&["kind", "actors", "weight", "source", "note"], &[false, false, true, false, false]).limit(4, 48);
+    for tie in &r.scenario.ties {
+        t.row(vec![
+            tie.kind.keyword().into(),
+            format!("{}–{}", tie.actors[0], tie.actors[1]),
+            tie.weight.map(|w| w.to_string()).unwrap_or_else(|| "1".into()),
+            tie.source.clone().unwrap_or_else(|| "—".into()),
+            tie.note.clone().unwrap_or_default(),
+        ]);
+    }
+    t.render()
+}
+
+/// Indent every line by `n` spaces.
+pub fn indent(text: &str, n: usize) -> String {
+    let pad = " ".repeat(n);
+    text.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{pad}{l}\n") }).collect()
+}

@@ -1,0 +1,509 @@
+//! From TOML text to the typed [`Scenario`] model, collecting every problem on the way.
+//! Checks that need only the value itself (types, ranges, keywords) happen here; checks across
+//! the document (references, membership cycles) happen in [`super::validate`].
+
+use super::diagnostic::{Diagnostic, Kind, did_you_mean};
+use super::model::*;
+use super::reader::{Reader, SpanMap, Tbl, number_node};
+use super::Uncertain;
+use crate::world::CapabilityMeasure;
+use indexmap::IndexMap;
+use toml::de::{DeTable, DeValue};
+
+/// Parse `source`; on success the model and the span of every value read.
+/// Diagnostics (errors and warnings) are returned in both cases.
+pub fn parse(source: &str) -> (Option<(Scenario, SpanMap)>, Vec<Diagnostic>) {
+    if source.trim().is_empty() {
+        let d = Diagnostic::error(Kind::EmptyFile, "the file is empty")
+            .expected("a scenario: `format = 1`, a [scenario] table, actors, ...")
+            .span(Some(0..0));
+        return (None, vec![d]);
+    }
+    let doc = match DeTable::parse(source) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let d = Diagnostic::error(Kind::NotToml, format!("not valid TOML: {}", e.message().trim()))
+                .span(e.span())
+                .expected("TOML syntax (https://toml.io)");
+            return (None, vec![d]);
+        }
+    };
+    let mut r = Reader::default();
+    let root = Tbl::root(doc.get_ref(), doc.span());
+    let scenario = read_document(&mut r, &root);
+    // The model is built leniently (a value that failed is left at a neutral default) so that
+    // cross-document checks can still run and every problem is reported in one pass.
+    (scenario.map(|s| (s, r.spans)), r.diags)
+}
+
+const TOP_KEYS: &[&str] = &["format", "scenario", "world", "actor", "issue", "tie", "align", "escalate", "experiment"];
+
+fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
+    let format = root.integer(r, "format", true);
+    if let Some(f) = format
+        && f != FORMAT_VERSION
+    {
+        let span = root.get("format").map(|v| v.span()).unwrap_or(0..0);
+        r.error(Kind::UnknownFormatVersion, format!("unknown format version {f}"), "format", span).expected =
+            Some(format!("format = {FORMAT_VERSION} (the only version this detente reads)"));
+    }
+    let meta = root.table(r, "scenario", true).and_then(|t| read_meta(r, &t));
+    let world = root.table(r, "world", false).map(|t| read_world(r, &t));
+    let actors: Vec<_> = root.tables(r, "actor").iter().filter_map(|t| read_actor(r, t)).collect();
+    let issues: Vec<_> = root.tables(r, "issue").iter().filter_map(|t| read_issue(r, t)).collect();
+    let ties: Vec<_> = root.tables(r, "tie").iter().filter_map(|t| read_tie(r, t)).collect();
+    let align = root.table(r, "align", false).map(|t| read_align(r, &t));
+    let escalate = root.table(r, "escalate", false).and_then(|t| read_escalate(r, &t));
+    let experiment = root.table(r, "experiment", false).map(|t| read_experiment(r, &t));
+    root.finish(r, TOP_KEYS);
+    Some(Scenario {
+        format: format.unwrap_or(FORMAT_VERSION),
+        scenario: meta.unwrap_or_else(|| Meta { id: String::new(), title: String::new(), as_of: None, summary: None, sources: Vec::new() }),
+        world: world.flatten().unwrap_or_default(),
+        actors,
+        issues,
+        ties,
+        align: align.flatten(),
+        escalate,
+        experiment,
+    })
+}
+
+/// Check that an uncertain number lies within `[lo, hi]`.
+fn check_range(r: &mut Reader, t: &Tbl, key: &str, u: Uncertain, lo: f64, hi: f64, what: &str) -> Option<Uncertain> {
+    if u.low() < lo || u.high() > hi {
+        let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
+        r.error(Kind::OutOfRange, format!("`{key}` is {u}, outside [{lo}, {hi}]"), &t.key_path(key), span).expected =
+            Some(what.to_string());
+        return None;
+    }
+    Some(u)
+}
+
+fn keyword<T>(r: &mut Reader, t: &Tbl, key: &str, required: bool, parse: impl Fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+    let s = t.string(r, key, required)?;
+    match parse(&s) {
+        Some(v) => Some(v),
+        None => {
+            let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
+            let d = r.error(Kind::UnknownValue, format!("`{key}` is \"{s}\", which is not a known value"), &t.key_path(key), span);
+            d.expected = Some(format!("one of: {}", allowed.join(", ")));
+            d.help = did_you_mean(&s, allowed.iter().copied());
+            None
+        }
+    }
+}
+
+fn id_string(r: &mut Reader, t: &Tbl, key: &str) -> Option<String> {
+    let s = t.string(r, key, true)?;
+    let valid = !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !valid {
+        let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
+        r.error(Kind::WrongType, format!("`{key}` is \"{s}\", not a valid id"), &t.key_path(key), span).expected =
+            Some("letters, digits, `-`, `_` or `.`, not empty".into());
+        return None;
+    }
+    Some(s)
+}
+
+fn read_meta(r: &mut Reader, t: &Tbl) -> Option<Meta> {
+    let id = id_string(r, t, "id");
+    let title = t.string(r, "title", true);
+    let as_of = t.date(r, "as_of");
+    let summary = t.string(r, "summary", false);
+    let mut sources = Vec::new();
+    if let Some(v) = t.get("sources") {
+        let path = t.key_path("sources");
+        r.spans.insert(path.clone(), v.span());
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for (k, item) in items.iter().enumerate() {
+                    if let Some(s) = r.table(item, &format!("{path}[{k}]")) {
+                        let id = id_string(r, &s, "id");
+                        let cite = s.string(r, "cite", true);
+                        let url = s.string(r, "url", false);
+                        s.finish(r, &["id", "cite", "url"]);
+                        if let (Some(id), Some(cite)) = (id, cite) {
+                            sources.push(Source { id, cite, url });
+                        }
+                    }
+                }
+            }
+            _ => {
+                r.error(Kind::WrongType, "`sources` must be an array of { id, cite } tables", &path, v.span());
+            }
+        }
+    }
+    t.finish(r, &["id", "title", "as_of", "summary", "sources"]);
+    Some(Meta { id: id.unwrap_or_default(), title: title.unwrap_or_default(), as_of, summary, sources })
+}
+
+fn read_world(r: &mut Reader, t: &Tbl) -> Option<WorldSettings> {
+    let data = keyword(r, t, "data", false, |s| ["2024", "none"].contains(&s).then(|| s.to_string()), &["2024", "none"]);
+    let keywords: Vec<&str> = CapabilityMeasure::ALL.iter().map(|m| m.keyword()).collect();
+    let capability = keyword(r, t, "capability", false, CapabilityMeasure::from_keyword, &keywords);
+    t.finish(r, &["data", "capability"]);
+    let d = WorldSettings::default();
+    Some(WorldSettings { data: data.unwrap_or(d.data), capability: capability.unwrap_or(d.capability) })
+}
+
+const ACTOR_KEYS: &[&str] = &["id", "kind", "name", "capability", "members", "rule", "threshold", "weights", "double", "source", "note"];
+
+fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
+    let id = id_string(r, t, "id");
+    let kind = keyword(
+        r,
+        t,
+        "kind",
+        false,
+        |s| match s {
+            "state" => Some(ActorKind::State),
+            "body" => Some(ActorKind::Body),
+            "other" => Some(ActorKind::Other),
+            _ => None,
+        },
+        &["state", "body", "other"],
+    );
+    let name = t.string(r, "name", false);
+    let capability = t.uncertain(r, "capability", false).and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+    let members = match t.get("members") {
+        Some(v) if matches!(v.get_ref(), DeValue::String(_)) => t.string(r, "members", false).map(|s| vec![s]),
+        Some(_) => t.strings(r, "members", false),
+        None => None,
+    };
+    let rule = keyword(
+        r,
+        t,
+        "rule",
+        false,
+        |s| match s {
+            "consensus" => Some(RuleKind::Consensus),
+            "unanimity" => Some(RuleKind::Unanimity),
+            "majority" => Some(RuleKind::Majority),
+            "qualified-majority" => Some(RuleKind::QualifiedMajority),
+            _ => None,
+        },
+        &["consensus", "unanimity", "majority", "qualified-majority"],
+    );
+    let threshold = t.number_in(r, "threshold", false, 0.0, 1.0);
+    let weights = read_weights(r, t);
+    let double = t.table(r, "double", false).and_then(|d| {
+        let members = d.number_in(r, "members", true, 0.0, 1.0);
+        let weight = d.number_in(r, "weight", true, 0.0, 1.0);
+        d.finish(r, &["members", "weight"]);
+        Some(DoubleMajority { members: members?, weight: weight? })
+    });
+    let source = t.string(r, "source", false);
+    let note = t.string(r, "note", false);
+    t.finish(r, ACTOR_KEYS);
+    Some(Actor {
+        id: id?,
+        kind: kind.unwrap_or_default(),
+        name,
+        capability,
+        members: members.unwrap_or_default(),
+        rule,
+        threshold,
+        weights,
+        double,
+        source,
+        note,
+    })
+}
+
+fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
+    let v = t.get("weights")?;
+    if let DeValue::String(_) = v.get_ref() {
+        let allowed = ["equal", "population", "capability"];
+        return keyword(r, t, "weights", false, |s| allowed.contains(&s).then(|| s.to_string()), &allowed).map(VoteWeights::Named);
+    }
+    let w = t.table(r, "weights", false)?;
+    let mut map = IndexMap::new();
+    for (k, node) in w.entries() {
+        let path = w.key_path(k);
+        r.spans.insert(path.clone(), node.span());
+        if let Some(x) = number_node(r, &path, node) {
+            if x < 0.0 {
+                r.error(Kind::OutOfRange, format!("vote weight of `{k}` is {x}; weights must be ≥ 0"), &path, node.span());
+            } else {
+                map.insert(k.to_string(), x);
+            }
+        }
+    }
+    Some(VoteWeights::Explicit(map))
+}
+
+const ISSUE_KEYS: &[&str] = &["id", "question", "body", "scale", "status_quo", "status_quo_source", "known_outcome", "stance"];
+
+fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
+    let id = id_string(r, t, "id");
+    let question = t.string(r, "question", true);
+    let body = t.string(r, "body", false);
+    let scale = t.table(r, "scale", true).and_then(|s| {
+        let min = s.number(r, "min", true);
+        let max = s.number(r, "max", true);
+        let min_label = s.string(r, "min_label", false);
+        let max_label = s.string(r, "max_label", false);
+        let unit = s.string(r, "unit", false);
+        s.finish(r, &["min", "max", "min_label", "max_label", "unit"]);
+        let (min, max) = (min?, max?);
+        if min >= max {
+            r.error(Kind::LowAboveHigh, format!("the scale's min ({min}) must be below its max ({max})"), &s.path, s.span.clone())
+                .expected = Some("min < max".into());
+            return None;
+        }
+        Some(Scale { min, max, min_label, max_label, unit })
+    });
+    let (lo, hi) = scale.as_ref().map_or((f64::MIN, f64::MAX), |s| (s.min, s.max));
+    let on_scale = format!("a position on the issue scale [{lo}, {hi}]");
+    let status_quo = t.uncertain(r, "status_quo", false).and_then(|u| check_range(r, t, "status_quo", u, lo, hi, &on_scale));
+    let status_quo_source = t.string(r, "status_quo_source", false);
+    let known_outcome = t.table(r, "known_outcome", false).and_then(|k| {
+        let value = k.number_in(r, "value", true, lo, hi);
+        let source = k.string(r, "source", false);
+        let note = k.string(r, "note", false);
+        k.finish(r, &["value", "source", "note"]);
+        Some(KnownOutcome { value: value?, source, note })
+    });
+    let stances: Vec<Stance> = t.tables(r, "stance").iter().filter_map(|s| read_stance(r, s, lo, hi, &on_scale)).collect();
+    t.finish(r, ISSUE_KEYS);
+    Some(Issue {
+        id: id?,
+        question: question.unwrap_or_default(),
+        body,
+        scale: scale.unwrap_or(Scale { min: 0.0, max: 1.0, min_label: None, max_label: None, unit: None }),
+        status_quo,
+        status_quo_source,
+        known_outcome,
+        stances,
+    })
+}
+
+fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Option<Stance> {
+    let actor = t.string(r, "actor", true);
+    let position = t.uncertain(r, "position", true).and_then(|u| check_range(r, t, "position", u, lo, hi, on_scale));
+    let salience = t.uncertain(r, "salience", true).and_then(|u| check_range(r, t, "salience", u, 0.0, 1.0, "a salience between 0 and 1"));
+    let capability = t.uncertain(r, "capability", false).and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+    let source = t.string(r, "source", false);
+    let evidence = t.string(r, "evidence", false);
+    let estimate = t.boolean(r, "estimate").unwrap_or(false);
+    t.finish(r, &["actor", "position", "salience", "capability", "source", "evidence", "estimate"]);
+    let placeholder = Uncertain::Fixed(lo.max(0.0).min(hi));
+    Some(Stance {
+        actor: actor?,
+        position: position.unwrap_or(placeholder),
+        salience: salience.unwrap_or(Uncertain::Fixed(0.0)),
+        capability,
+        source,
+        evidence,
+        estimate,
+    })
+}
+
+fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
+    let kind = keyword(
+        r,
+        t,
+        "kind",
+        true,
+        |s| match s {
+            "alliance" => Some(TieKind::Alliance),
+            "partnership" => Some(TieKind::Partnership),
+            "rivalry" => Some(TieKind::Rivalry),
+            "propensity" => Some(TieKind::Propensity),
+            _ => None,
+        },
+        &["alliance", "partnership", "rivalry", "propensity"],
+    );
+    let actors = t.strings(r, "actors", true).and_then(|a| {
+        if a.len() == 2 {
+            Some([a[0].clone(), a[1].clone()])
+        } else {
+            let span = t.get("actors").map(|v| v.span()).unwrap_or(t.span.clone());
+            r.error(Kind::WrongType, format!("`actors` lists {} actors; a tie joins exactly two", a.len()), &t.key_path("actors"), span)
+                .expected = Some("actors = [\"A\", \"B\"]".into());
+            None
+        }
+    });
+    let (lo, what) = if kind == Some(TieKind::Propensity) { (-1.0, "a propensity in [−1, 1]") } else { (0.0, "a weight in [0, 1]") };
+    let weight = t.uncertain(r, "weight", false).and_then(|u| check_range(r, t, "weight", u, lo, 1.0, what));
+    let source = t.string(r, "source", false);
+    let note = t.string(r, "note", false);
+    t.finish(r, &["kind", "actors", "weight", "source", "note"]);
+    Some(Tie { kind: kind?, actors: actors?, weight, source, note })
+}
+
+fn read_selection(r: &mut Reader, t: &Tbl, key: &str) -> Option<ActorSelection> {
+    match t.get(key) {
+        Some(v) if matches!(v.get_ref(), DeValue::Array(_)) => t.strings(r, key, false).map(ActorSelection::List),
+        Some(_) => keyword(r, t, key, false, |s| ["states", "all"].contains(&s).then(|| s.to_string()), &["states", "all"])
+            .map(ActorSelection::Named),
+        None => None,
+    }
+}
+
+fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
+    let actors = read_selection(r, t, "actors");
+    let coalitions = t.integer(r, "coalitions", false).and_then(|k| {
+        if (2..=16).contains(&k) {
+            Some(k as u32)
+        } else {
+            let span = t.get("coalitions").map(|v| v.span()).unwrap_or(t.span.clone());
+            r.error(Kind::OutOfRange, format!("`coalitions` is {k}; expected 2 to 16"), &t.key_path("coalitions"), span);
+            None
+        }
+    });
+    let sizes = ["cinc", "milex", "gdp", "population", "equal", "capability"];
+    let size = keyword(r, t, "size", false, |s| sizes.contains(&s).then(|| s.to_string()), &sizes);
+    let propensity = t.table(r, "propensity", false).map(|p| {
+        let d = PropensityWeights::default();
+        let mut get = |k: &str, dv: f64| p.number(r, k, false).unwrap_or(dv);
+        let w = PropensityWeights {
+            shared_alliance: get("shared_alliance", d.shared_alliance),
+            shared_org: get("shared_org", d.shared_org),
+            ideal_point_gap: get("ideal_point_gap", d.ideal_point_gap),
+            trade_share: get("trade_share", d.trade_share),
+            ties: get("ties", d.ties),
+            baseline: get("baseline", d.baseline),
+        };
+        p.finish(r, &["shared_alliance", "shared_org", "ideal_point_gap", "trade_share", "ties", "baseline"]);
+        w
+    });
+    t.finish(r, &["actors", "coalitions", "size", "propensity"]);
+    Some(AlignSection {
+        actors: actors.unwrap_or(ActorSelection::Named("states".into())),
+        coalitions: coalitions.unwrap_or(2),
+        size: size.unwrap_or_else(|| "cinc".into()),
+        propensity: propensity.unwrap_or_default(),
+    })
+}
+
+const ESCALATE_KEYS: &[&str] = &[
+    "sides", "domains", "horizon", "period", "noise", "optimism", "execution_noise", "spillover", "contagion",
+    "interdependence", "grievance", "offence_defence", "distinguishability", "discount", "game", "weights", "spiral",
+    "trust", "policy", "influence", "richardson",
+];
+
+fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
+    let sides = t.table(r, "sides", true).map(|s| {
+        let mut sides = IndexMap::new();
+        for (name, _) in s.entries() {
+            if let Some(members) = s.strings(r, name, true) {
+                sides.insert(name.to_string(), members);
+            }
+        }
+        sides
+    });
+    let domains = t.strings(r, "domains", false);
+    let horizon = t.integer(r, "horizon", false).and_then(|h| {
+        if (1..=10_000).contains(&h) {
+            Some(h as u32)
+        } else {
+            let span = t.get("horizon").map(|v| v.span()).unwrap_or(t.span.clone());
+            r.error(Kind::OutOfRange, format!("`horizon` is {h}; expected 1 to 10000 periods"), &t.key_path("horizon"), span);
+            None
+        }
+    });
+    let periods = ["year", "half-year", "quarter", "month"];
+    let period = keyword(r, t, "period", false, |s| periods.contains(&s).then(|| s.to_string()), &periods);
+    let mut prob = |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"));
+    let noise = prob("noise");
+    let optimism = prob("optimism");
+    let execution_noise = prob("execution_noise");
+    let distinguishability = prob("distinguishability");
+    let discount = prob("discount");
+    let mut nonneg = |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"));
+    let spillover = nonneg("spillover");
+    let contagion = nonneg("contagion");
+    let interdependence = nonneg("interdependence");
+    let grievance = nonneg("grievance");
+    let offence_defence =
+        t.uncertain(r, "offence_defence", false).and_then(|u| check_range(r, t, "offence_defence", u, -1.0, 1.0, "a balance in [−1, 1]"));
+    let games = ["prisoners-dilemma", "stag-hunt", "chicken", "deadlock"];
+    let game = keyword(r, t, "game", false, |s| games.contains(&s).then(|| s.to_string()), &games);
+    let weights = keyword(r, t, "weights", false, |s| ["capability", "equal"].contains(&s).then(|| s.to_string()), &["capability", "equal"]);
+    let spiral = t.table(r, "spiral", false).and_then(|s| {
+        let domains = s.unsigned(r, "domains", true);
+        let periods = s.unsigned(r, "periods", true);
+        let lock = s.number_in(r, "lock", true, 0.0, 1.0);
+        s.finish(r, &["domains", "periods", "lock"]);
+        Some(SpiralSpec { domains: domains? as u32, periods: periods? as u32, lock: lock? })
+    });
+    let trust = keyword(r, t, "trust", false, |s| ["off", "bayes"].contains(&s).then(|| s.to_string()), &["off", "bayes"]);
+    let policies = t
+        .tables(r, "policy")
+        .iter()
+        .filter_map(|p| {
+            let id = id_string(r, p, "id");
+            let label = p.string(r, "label", false);
+            let note = p.string(r, "note", false);
+            let strategies = p.table(r, "strategies", true).map(|s| {
+                let mut m = IndexMap::new();
+                for (side, _) in s.entries() {
+                    if let Some(v) = s.string(r, side, true) {
+                        m.insert(side.to_string(), v);
+                    }
+                }
+                m
+            });
+            p.finish(r, &["id", "label", "strategies", "note"]);
+            Some(Policy { id: id?, label, strategies: strategies?, note })
+        })
+        .collect();
+    let influences = t
+        .tables(r, "influence")
+        .iter()
+        .filter_map(|i| {
+            let from = i.string(r, "from", true);
+            let to = i.string(r, "to", true);
+            let weight = i.uncertain(r, "weight", true).and_then(|u| check_range(r, i, "weight", u, 0.0, 1.0, "a weight in [0, 1]"));
+            let source = i.string(r, "source", false);
+            let note = i.string(r, "note", false);
+            i.finish(r, &["from", "to", "weight", "source", "note"]);
+            Some(Influence { from: from?, to: to?, weight: weight?, source, note })
+        })
+        .collect();
+    let richardson = t.table(r, "richardson", false).map(|s| {
+        let actors = s.strings(r, "actors", false);
+        let mut rate = |key: &str| s.uncertain(r, key, false).and_then(|u| check_range(r, &s, key, u, -10.0, 10.0, "a rate per year"));
+        let spec = RichardsonSpec {
+            actors,
+            rival_reaction: rate("rival_reaction"),
+            ally_reaction: rate("ally_reaction"),
+            fatigue: rate("fatigue"),
+        };
+        s.finish(r, &["actors", "rival_reaction", "ally_reaction", "fatigue"]);
+        spec
+    });
+    t.finish(r, ESCALATE_KEYS);
+    Some(EscalateSection {
+        sides: sides?,
+        domains: domains.unwrap_or_else(|| ["military", "economic", "technology", "cultural"].map(String::from).to_vec()),
+        horizon: horizon.unwrap_or(40),
+        period: period.unwrap_or_else(|| "year".into()),
+        noise,
+        optimism,
+        execution_noise,
+        spillover,
+        contagion,
+        interdependence,
+        grievance,
+        offence_defence,
+        distinguishability,
+        discount,
+        game,
+        weights,
+        spiral,
+        trust,
+        policies,
+        influences,
+        richardson,
+    })
+}
+
+fn read_experiment(r: &mut Reader, t: &Tbl) -> ExperimentSection {
+    let runs = t.unsigned(r, "runs", false);
+    let seed = t.unsigned(r, "seed", false);
+    t.finish(r, &["runs", "seed"]);
+    ExperimentSection { runs, seed }
+}

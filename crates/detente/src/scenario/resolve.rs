@@ -1,0 +1,510 @@
+//! Resolution: fill what actors leave out from the world data, expand `world:ORG` member lists,
+//! check every reference across the document, and record where each number came from.
+
+use super::diagnostic::{Diagnostic, Kind, did_you_mean};
+use super::model::*;
+use super::reader::SpanMap;
+use super::Uncertain;
+use crate::world::{self, CapabilityMeasure, WorldActor};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// Where a number came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "from", rename_all = "lowercase")]
+pub enum Provenance {
+    /// Declared in the scenario file at `key`.
+    Scenario {
+        /// Key path in the file.
+        key: String,
+    },
+    /// Read from the bundled world data.
+    World {
+        /// Data vintage.
+        vintage: String,
+        /// The measure used.
+        measure: CapabilityMeasure,
+        /// Data owner and column.
+        source: String,
+    },
+}
+
+impl std::fmt::Display for Provenance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Provenance::Scenario { key } => write!(f, "scenario `{key}`"),
+            Provenance::World { source, .. } => write!(f, "{source}"),
+        }
+    }
+}
+
+/// A number with its unit and provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The (possibly uncertain) value.
+    pub value: Uncertain,
+    /// Unit of the value.
+    pub unit: String,
+    /// Where it came from.
+    pub provenance: Provenance,
+}
+
+/// An actor after resolution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedActor {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// State, body or other.
+    pub kind: ActorKind,
+    /// `false` when the actor was added by a `world:ORG` member list rather than declared.
+    pub declared: bool,
+    /// Capability, if the scenario or the world data supplies one.
+    pub capability: Option<Quantity>,
+    /// Why there is no capability (when `capability` is `None`).
+    pub capability_gap: Option<String>,
+    /// Bodies: direct member ids.
+    pub members: Vec<String>,
+    /// The world-data row of a state, when there is one.
+    #[serde(skip)]
+    pub world: Option<WorldActor>,
+}
+
+/// A scenario resolved against the world data: the input every lens reads.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The model as written.
+    pub scenario: Scenario,
+    /// Every actor: declared ones in file order, then those added by `world:ORG` lists.
+    pub actors: Vec<ResolvedActor>,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Resolved {
+    /// Look an actor up by id.
+    pub fn actor(&self, id: &str) -> Option<&ResolvedActor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// Leaf members of a body (members of member bodies included), in order, without repeats.
+    pub fn leaf_members(&self, body: &str) -> Vec<&ResolvedActor> {
+        let mut out: Vec<&ResolvedActor> = Vec::new();
+        let mut stack = vec![body];
+        let mut seen = HashSet::new();
+        while let Some(b) = stack.pop() {
+            let Some(a) = self.actor(b) else { continue };
+            if !seen.insert(b) {
+                continue;
+            }
+            for m in a.members.iter().rev() {
+                match self.actor(m) {
+                    Some(ma) if ma.kind == ActorKind::Body => stack.push(m),
+                    Some(ma) if !out.iter().any(|o| o.id == ma.id) => out.push(ma),
+                    _ => {}
+                }
+            }
+        }
+        out.sort_by_key(|a| self.actors.iter().position(|x| x.id == a.id));
+        out
+    }
+
+    /// The effective capability of `actor` on `stance` (the stance's own, else the actor's).
+    pub fn stance_capability(&self, stance: &Stance) -> Option<Uncertain> {
+        stance.capability.or_else(|| self.actor(&stance.actor)?.capability.as_ref().map(|q| q.value))
+    }
+}
+
+/// Resolve a parsed scenario; problems go to `diags`.
+pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>) -> Resolved {
+    let mut cx = Cx { spans, diags };
+    let world_on = scenario.world.data != "none";
+    let as_of = scenario.scenario.as_of.clone();
+    let measure = scenario.world.capability;
+    let sources: HashSet<&str> = scenario.scenario.sources.iter().map(|s| s.id.as_str()).collect();
+
+    // Declared actors, with duplicate detection.
+    let mut actors: Vec<ResolvedActor> = Vec::new();
+    for (k, a) in scenario.actors.iter().enumerate() {
+        let key = format!("actor[{k}].id");
+        if actors.iter().any(|x| x.id == a.id) {
+            cx.err(Kind::DuplicateId, format!("actor id `{}` is declared twice", a.id), &key);
+            continue;
+        }
+        actors.push(declared_actor(&mut cx, a, k, world_on, measure));
+        cx.source_ref(&sources, a.source.as_deref(), &format!("actor[{k}].source"));
+    }
+
+    // Expand world:ORG member lists, adding undeclared members as implicit state actors.
+    let mut bodies_members: Vec<(usize, Vec<String>)> = Vec::new();
+    for (k, a) in scenario.actors.iter().enumerate() {
+        if a.kind != ActorKind::Body {
+            if !a.members.is_empty() {
+                cx.err(Kind::Inconsistent, format!("`{}` has members but is not a body", a.id), &format!("actor[{k}].members"))
+                    .help = Some("add `kind = \"body\"`".into());
+            }
+            if a.rule.is_some() {
+                cx.err(Kind::Inconsistent, format!("`{}` has a decision rule but is not a body", a.id), &format!("actor[{k}].rule"))
+                    .help = Some("add `kind = \"body\"`".into());
+            }
+            continue;
+        }
+        if a.members.is_empty() {
+            cx.err(Kind::EmptyBody, format!("body `{}` has no members", a.id), &format!("actor[{k}].id")).expected =
+                Some("members = \"world:ORG\" or a list of actor ids".into());
+            continue;
+        }
+        let mut list = Vec::new();
+        for (m, entry) in a.members.iter().enumerate() {
+            let key = if a.members.len() == 1 && spans_has(cx.spans, &format!("actor[{k}].members")) && !spans_has(cx.spans, &format!("actor[{k}].members[0]")) {
+                format!("actor[{k}].members")
+            } else {
+                format!("actor[{k}].members[{m}]")
+            };
+            if let Some(org) = entry.strip_prefix("world:") {
+                expand_org(&mut cx, org, &key, world_on, as_of.as_deref(), measure, &mut actors, &mut list);
+            } else if !list.contains(entry) {
+                list.push(entry.clone());
+            }
+        }
+        bodies_members.push((k, list));
+    }
+    for (k, list) in bodies_members {
+        let id = scenario.actors[k].id.clone();
+        for (m, member) in list.iter().enumerate() {
+            if !actors.iter().any(|a| &a.id == member) {
+                let key = member_key(cx.spans, k, m, &scenario.actors[k].members, member);
+                let d = cx.err(Kind::MemberNotActor, format!("member `{member}` of body `{id}` is not an actor"), &key);
+                d.expected = Some("an actor id declared with [[actor]], or world:ORG".into());
+                d.help = did_you_mean(member, actors.iter().map(|a| a.id.as_str()));
+            }
+        }
+        if let Some(a) = actors.iter_mut().find(|a| a.id == id) {
+            a.members = list;
+        }
+        if scenario.actors[k].rule.is_none() {
+            cx.warn(Kind::MissingKey, format!("body `{id}` has no `rule`; consensus is assumed"), &format!("actor[{k}].id"));
+        }
+    }
+    check_cycles(&mut cx, &scenario, &actors);
+
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    check_issues(&mut cx, &scenario, &actors, &ids, &sources);
+    check_ties(&mut cx, &scenario, &ids, &sources);
+    check_lenses(&mut cx, &scenario, &ids, &sources);
+
+    let warnings = cx.diags.iter().filter(|d| !d.is_error()).cloned().collect();
+    Resolved { scenario, actors, warnings }
+}
+
+struct Cx<'a> {
+    spans: &'a SpanMap,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn err(&mut self, kind: Kind, msg: String, key: &str) -> &mut Diagnostic {
+        let span = self.spans.get(key).cloned();
+        self.diags.push(Diagnostic::error(kind, msg).key(key).span(span));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn warn(&mut self, kind: Kind, msg: String, key: &str) -> &mut Diagnostic {
+        let span = self.spans.get(key).cloned();
+        self.diags.push(Diagnostic::warning(kind, msg).key(key).span(span));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn actor_ref(&mut self, ids: &[&str], id: &str, key: &str, what: &str) -> bool {
+        if ids.contains(&id) {
+            return true;
+        }
+        let d = self.err(Kind::UnknownId, format!("{what} `{id}` is not an actor of this scenario"), key);
+        d.expected = Some("an actor id declared with [[actor]] or a member of a world:ORG body".into());
+        d.help = did_you_mean(id, ids.iter().copied());
+        false
+    }
+
+    fn source_ref(&mut self, sources: &HashSet<&str>, id: Option<&str>, key: &str) {
+        if let Some(id) = id
+            && !sources.contains(id)
+        {
+            let d = self.err(Kind::UnknownId, format!("source `{id}` is not listed in [scenario] sources"), key);
+            d.expected = Some("the id of an entry of [scenario] sources".into());
+            d.help = did_you_mean(id, sources.iter().copied());
+        }
+    }
+}
+
+fn spans_has(spans: &SpanMap, key: &str) -> bool {
+    spans.contains_key(key)
+}
+
+fn member_key(spans: &SpanMap, k: usize, _m: usize, declared: &[String], member: &str) -> String {
+    match declared.iter().position(|d| d == member) {
+        Some(i) if spans.contains_key(&format!("actor[{k}].members[{i}]")) => format!("actor[{k}].members[{i}]"),
+        _ => format!("actor[{k}].members"),
+    }
+}
+
+fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: CapabilityMeasure) -> ResolvedActor {
+    let world_row = if a.kind == ActorKind::State && world_on {
+        let row = world::bundled().actor(&a.id).cloned();
+        if row.is_none() {
+            let d = cx.err(Kind::WorldData, format!("state `{}` is not in the bundled world data", a.id), &format!("actor[{k}].id"));
+            d.expected = Some("an ISO 3166-1 alpha-3 code of the world data, or `kind = \"other\"`".into());
+            d.help = did_you_mean(&a.id, world::bundled().actors().iter().map(|w| w.iso3.as_str()));
+        }
+        row
+    } else {
+        None
+    };
+    let (capability, capability_gap) = match (&a.capability, &world_row) {
+        (Some(c), _) => (
+            Some(Quantity { value: *c, unit: "as declared".into(), provenance: Provenance::Scenario { key: format!("actor[{k}].capability") } }),
+            None,
+        ),
+        (None, Some(w)) => world_capability(w, measure),
+        (None, None) if a.kind == ActorKind::State && world_on => (None, Some("not in the world data".into())),
+        (None, None) => (None, Some(format!("`{}` declares no capability", a.id))),
+    };
+    ResolvedActor {
+        id: a.id.clone(),
+        name: a.name.clone().or_else(|| world_row.as_ref().map(|w| w.name.clone())).unwrap_or_else(|| a.id.clone()),
+        kind: a.kind,
+        declared: true,
+        capability,
+        capability_gap,
+        members: Vec::new(),
+        world: world_row,
+    }
+}
+
+fn world_capability(w: &WorldActor, measure: CapabilityMeasure) -> (Option<Quantity>, Option<String>) {
+    match measure.value(w) {
+        Ok(v) => (
+            Some(Quantity {
+                value: Uncertain::Fixed(v),
+                unit: measure.unit().into(),
+                provenance: Provenance::World { vintage: world::VINTAGE.into(), measure, source: measure.source().into() },
+            }),
+            None,
+        ),
+        Err(gap) => (None, Some(gap.reason)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn expand_org(
+    cx: &mut Cx,
+    org: &str,
+    key: &str,
+    world_on: bool,
+    as_of: Option<&str>,
+    measure: CapabilityMeasure,
+    actors: &mut Vec<ResolvedActor>,
+    list: &mut Vec<String>,
+) {
+    let w = world::bundled();
+    if !world_on {
+        cx.err(Kind::UnknownOrganisation, format!("`world:{org}` needs world data, but [world] data = \"none\""), key);
+        return;
+    }
+    if !w.organisations().contains(&org) {
+        let d = cx.err(Kind::UnknownOrganisation, format!("organisation `{org}` is not in the world data"), key);
+        d.expected = Some(format!("one of: {}", w.organisations().join(", ")));
+        d.help = did_you_mean(org, w.organisations());
+        return;
+    }
+    let mut missing = Vec::new();
+    for m in w.members_of(org, as_of) {
+        let Some(row) = w.actor(&m.iso3) else {
+            missing.push(m.iso3.clone());
+            continue;
+        };
+        if !actors.iter().any(|a| a.id == m.iso3) {
+            let (capability, capability_gap) = world_capability(row, measure);
+            actors.push(ResolvedActor {
+                id: m.iso3.clone(),
+                name: row.name.clone(),
+                kind: ActorKind::State,
+                declared: false,
+                capability,
+                capability_gap,
+                members: Vec::new(),
+                world: Some(row.clone()),
+            });
+        }
+        if !list.contains(&m.iso3) {
+            list.push(m.iso3.clone());
+        }
+    }
+    if !missing.is_empty() {
+        cx.warn(
+            Kind::WorldData,
+            format!("members of {org} without world data are left out: {} (declare them to include them)", missing.join(", ")),
+            key,
+        );
+    }
+}
+
+fn check_cycles(cx: &mut Cx, scenario: &Scenario, actors: &[ResolvedActor]) {
+    let members: HashMap<&str, &[String]> =
+        actors.iter().filter(|a| a.kind == ActorKind::Body).map(|a| (a.id.as_str(), a.members.as_slice())).collect();
+    for (k, a) in scenario.actors.iter().enumerate() {
+        if a.kind != ActorKind::Body {
+            continue;
+        }
+        // Depth-first search for a path back to `a`.
+        let mut stack: Vec<(&str, Vec<&str>)> = vec![(a.id.as_str(), vec![a.id.as_str()])];
+        let mut seen = HashSet::new();
+        while let Some((b, path)) = stack.pop() {
+            for m in members.get(b).copied().unwrap_or(&[]) {
+                if m == &a.id {
+                    let mut cycle = path.clone();
+                    cycle.push(m);
+                    cx.err(Kind::CyclicMembership, format!("bodies contain each other: {}", cycle.join(" → ")), &format!("actor[{k}].members"));
+                    stack.clear();
+                    break;
+                }
+                if members.contains_key(m.as_str()) && seen.insert(m.as_str()) {
+                    let mut p = path.clone();
+                    p.push(m);
+                    stack.push((m, p));
+                }
+            }
+        }
+    }
+}
+
+fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str], sources: &HashSet<&str>) {
+    let mut seen_issue = HashSet::new();
+    for (i, issue) in s.issues.iter().enumerate() {
+        let p = format!("issue[{i}]");
+        if !seen_issue.insert(issue.id.as_str()) {
+            cx.err(Kind::DuplicateId, format!("issue id `{}` is used twice", issue.id), &format!("{p}.id"));
+        }
+        let mut body_members: Option<Vec<String>> = None;
+        if let Some(body) = &issue.body
+            && cx.actor_ref(ids, body, &format!("{p}.body"), "body")
+        {
+            match actors.iter().find(|a| &a.id == body) {
+                Some(a) if a.kind != ActorKind::Body => {
+                    cx.err(Kind::Inconsistent, format!("`{body}` decides issue `{}` but is not a body", issue.id), &format!("{p}.body"))
+                        .expected = Some("an actor with kind = \"body\"".into());
+                }
+                Some(a) => body_members = Some(a.members.clone()),
+                None => {}
+            }
+        }
+        cx.source_ref(sources, issue.status_quo_source.as_deref(), &format!("{p}.status_quo_source"));
+        if let Some(k) = &issue.known_outcome {
+            cx.source_ref(sources, k.source.as_deref(), &format!("{p}.known_outcome.source"));
+        }
+        if issue.stances.is_empty() {
+            cx.warn(Kind::MissingKey, format!("issue `{}` has no stances; the decide lens will skip it", issue.id), &format!("{p}.id"));
+        }
+        let mut seen_actor = HashSet::new();
+        for (j, st) in issue.stances.iter().enumerate() {
+            let sp = format!("{p}.stance[{j}]");
+            cx.source_ref(sources, st.source.as_deref(), &format!("{sp}.source"));
+            if !cx.actor_ref(ids, &st.actor, &format!("{sp}.actor"), "stance actor") {
+                continue;
+            }
+            if !seen_actor.insert(st.actor.as_str()) {
+                cx.err(Kind::DuplicateId, format!("`{}` has two stances on issue `{}`", st.actor, issue.id), &format!("{sp}.actor"));
+            }
+            let actor = actors.iter().find(|a| a.id == st.actor);
+            if st.capability.is_none()
+                && let Some(a) = actor
+                && a.capability.is_none()
+            {
+                let d = cx.err(Kind::NoCapability, format!("`{}` has a stance but no capability", st.actor), &format!("{sp}.actor"));
+                d.expected = Some("a capability from the world data, on the actor, or on the stance".into());
+                d.help = a.capability_gap.clone();
+            }
+            if let Some(m) = &body_members
+                && !m.contains(&st.actor)
+            {
+                cx.warn(
+                    Kind::Inconsistent,
+                    format!("`{}` is not a member of `{}`: it bargains on `{}` but has no vote", st.actor, issue.body.as_deref().unwrap_or(""), issue.id),
+                    &format!("{sp}.actor"),
+                );
+            }
+        }
+    }
+}
+
+fn check_ties(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) {
+    for (t, tie) in s.ties.iter().enumerate() {
+        let p = format!("tie[{t}]");
+        for (e, a) in tie.actors.iter().enumerate() {
+            cx.actor_ref(ids, a, &format!("{p}.actors[{e}]"), "tie end");
+        }
+        if tie.actors[0] == tie.actors[1] {
+            cx.err(Kind::Inconsistent, format!("tie joins `{}` to itself", tie.actors[0]), &format!("{p}.actors"));
+        }
+        cx.source_ref(sources, tie.source.as_deref(), &format!("{p}.source"));
+    }
+}
+
+fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) {
+    if let Some(align) = &s.align
+        && let ActorSelection::List(list) = &align.actors
+    {
+        for (k, a) in list.iter().enumerate() {
+            cx.actor_ref(ids, a, &format!("align.actors[{k}]"), "align actor");
+        }
+    }
+    let Some(e) = &s.escalate else { return };
+    let mut side_of: HashMap<&str, &str> = HashMap::new();
+    for (side, members) in &e.sides {
+        if members.is_empty() {
+            cx.err(Kind::EmptyBody, format!("side `{side}` has no actors"), &format!("escalate.sides.{side}"));
+        }
+        for (k, a) in members.iter().enumerate() {
+            let key = format!("escalate.sides.{side}[{k}]");
+            if cx.actor_ref(ids, a, &key, "side member")
+                && let Some(other) = side_of.insert(a, side)
+            {
+                cx.err(Kind::Inconsistent, format!("`{a}` is on two sides: `{other}` and `{side}`"), &key);
+            }
+        }
+    }
+    if e.sides.len() < 2 {
+        cx.err(Kind::Inconsistent, "a rivalry needs at least two sides".into(), "escalate.sides").expected =
+            Some("sides = { west = [...], china = [...] }".into());
+    }
+    let mut seen = HashSet::new();
+    for (k, p) in e.policies.iter().enumerate() {
+        if !seen.insert(p.id.as_str()) {
+            cx.err(Kind::DuplicateId, format!("policy id `{}` is used twice", p.id), &format!("escalate.policy[{k}].id"));
+        }
+        for side in p.strategies.keys() {
+            if !e.sides.contains_key(side) {
+                let d = cx.err(Kind::UnknownId, format!("policy `{}` names side `{side}`, which is not in escalate.sides", p.id), &format!("escalate.policy[{k}].strategies.{side}"));
+                d.help = did_you_mean(side, e.sides.keys().map(String::as_str));
+            }
+        }
+        for side in e.sides.keys() {
+            if !p.strategies.contains_key(side) {
+                cx.err(Kind::MissingKey, format!("policy `{}` gives no strategy for side `{side}`", p.id), &format!("escalate.policy[{k}].strategies"));
+            }
+        }
+    }
+    for (k, inf) in e.influences.iter().enumerate() {
+        let p = format!("escalate.influence[{k}]");
+        cx.actor_ref(ids, &inf.from, &format!("{p}.from"), "influence source");
+        cx.actor_ref(ids, &inf.to, &format!("{p}.to"), "influence target");
+        cx.source_ref(sources, inf.source.as_deref(), &format!("{p}.source"));
+    }
+    if let Some(r) = &e.richardson
+        && let Some(list) = &r.actors
+    {
+        for (k, a) in list.iter().enumerate() {
+            cx.actor_ref(ids, a, &format!("escalate.richardson.actors[{k}]"), "richardson actor");
+        }
+    }
+}
