@@ -11,13 +11,20 @@ pub fn load_scenario(path: Option<&Path>) -> Result<(Resolved, String), CliError
         None => (scenario::FLAGSHIP.to_string(), scenario::FLAGSHIP_NAME.to_string()),
         Some(p) => (read_text(p)?, p.display().to_string()),
     };
-    scenario::load_str(&source, &name).map(|r| (r, name)).map_err(|d| CliError::Input(d.render().trim_end().to_string()))
+    scenario::load_str(&source, &name)
+        .map(|r| (r, name))
+        .map_err(|d| CliError::Input(d.render().trim_end().to_string()))
 }
 
 /// Read a UTF-8 text file, with a clear error naming the file.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path).map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        CliError::Input(format!("error: {} is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()))
+        CliError::Input(format!(
+            "error: {} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
     })
 }

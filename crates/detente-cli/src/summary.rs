@@ -33,10 +33,13 @@ pub fn header(r: &Resolved, file: &str) -> String {
 
 /// Every actor with its capability, unit and the source of the number.
 pub fn actors(r: &Resolved) -> String {
-    let mut t = Table::new(&["actor", "name", "kind", "capability", "unit", "source"], &[false, false, false, true, false, false])
-        .limit(1, 22)
-        .limit(4, 20)
-        .limit(5, 34);
+    let mut t = Table::new(
+        &["actor", "name", "kind", "capability", "unit", "source"],
+        &[false, false, false, true, false, false],
+    )
+    .limit(1, 20)
+    .limit(4, 14)
+    .limit(5, 36);
     for a in &r.actors {
         let kind = match a.kind {
             ActorKind::State if !a.declared => "state*",
@@ -71,8 +74,8 @@ fn body_rule(r: &Resolved, id: &str) -> String {
 
 fn provenance_short(p: &Provenance) -> String {
     match p {
-        Provenance::Scenario { key } => format!("scenario: {key}"),
-        Provenance::World { source, .. } => source.split(" (").next().unwrap_or(source).to_string(),
+        Provenance::Scenario { key } => format!("scenario {key}"),
+        Provenance::World { measure, .. } => measure.owner().to_string(),
     }
 }
 
@@ -91,12 +94,23 @@ pub fn issues(r: &Resolved) -> String {
             issue.status_quo.map(|q| q.to_string()).unwrap_or_else(|| "—".into()),
             issue.body.as_deref().unwrap_or("—"),
         ));
-        let mut t = Table::new(&["actor", "position", "salience", "capability", "source", "evidence"], &[false, true, true, true, false, false])
-            .limit(5, 40);
+        let mut t = Table::new(
+            &["actor", "position", "salience", "capability", "source", "evidence"],
+            &[false, true, true, true, false, false],
+        )
+        .limit(4, 20)
+        .limit(5, 28);
         for s in &issue.stances {
             let cap = r.stance_capability(s).map(|c| c.to_string()).unwrap_or_else(|| "—".into());
             let src = format!("{}{}", s.source.as_deref().unwrap_or("—"), if s.estimate { " (est.)" } else { "" });
-            t.row(vec![s.actor.clone(), s.position.to_string(), s.salience.to_string(), cap, src, s.evidence.clone().unwrap_or_default()]);
+            t.row(vec![
+                s.actor.clone(),
+                s.position.to_string(),
+                s.salience.to_string(),
+                cap,
+                src,
+                s.evidence.clone().unwrap_or_default(),
+            ]);
         }
         out.push_str(&indent(&t.render(), 2));
     }
@@ -105,7 +119,8 @@ pub fn issues(r: &Resolved) -> String {
 
 /// Every tie.
 pub fn ties(r: &Resolved) -> String {
-    let mut t = Table::new(&["kind", "actors", "weight", "source", "note"], &[false, false, true, false, false]).limit(4, 48);
+    let mut t =
+        Table::new(&["kind", "actors", "weight", "source", "note"], &[false, false, true, false, false]).limit(4, 48);
     for tie in &r.scenario.ties {
         t.row(vec![
             tie.kind.keyword().into(),

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 /// Validate scenario files: every error and warning, with file:line:column.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  detente check scenarios/nato-china-2023.toml\n  detente check scenarios/*.toml\n\nExit status: 0 all valid, 2 any error.")]
+#[command(
+    after_help = "Examples:\n  detente check scenarios/nato-china-2023.toml\n  detente check scenarios/*.toml\n\nExit status: 0 all valid, 2 any error."
+)]
 pub struct Args {
     /// Scenario files to check.
     #[arg(required = true, value_name = "FILE")]
@@ -36,8 +38,7 @@ pub fn run(args: Args) -> CliResult {
             Ok(r) => {
                 let w = r.warnings.len();
                 if !args.quiet && w > 0 {
-                    eprint!("{}", Diagnostics::new(&name, &source, Vec::new()).render());
-                    eprint!("{}", render_warnings(&name, &source, &r.warnings));
+                    eprint!("{}", Diagnostics::new(&name, &source, r.warnings.clone()).render());
                 }
                 report.push_str(&format!(
                     "{name}: ok ({} actors, {} issues, {} ties{})\n",
@@ -59,8 +60,4 @@ pub fn run(args: Args) -> CliResult {
         return Err(CliError::Input(format!("{failed} of {n} file{} invalid", if n == 1 { "" } else { "s" })));
     }
     Ok(())
-}
-
-fn render_warnings(name: &str, source: &str, warnings: &[detente::scenario::Diagnostic]) -> String {
-    Diagnostics::new(name, source, warnings.to_vec()).render()
 }

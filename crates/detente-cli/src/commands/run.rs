@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 /// Run every lens the scenario defines and print a readable summary.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  detente run                      # the bundled NATO–China flagship\n  detente run my-scenario.toml")]
+#[command(
+    after_help = "Examples:\n  detente run                      # the bundled NATO–China flagship\n  detente run my-scenario.toml"
+)]
 pub struct Args {
     /// Scenario file (default: the bundled flagship, nato-china-2023).
     #[arg(value_name = "FILE")]

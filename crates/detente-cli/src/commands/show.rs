@@ -10,7 +10,9 @@ use std::path::PathBuf;
 /// Show a scenario resolved against the world data: actors with capabilities and where each
 /// number came from, issues with stances, ties.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  detente show scenarios/nato-china-2023.toml\n  detente show scenarios/nato-china-2023.toml --format json > resolved.json")]
+#[command(
+    after_help = "Examples:\n  detente show scenarios/nato-china-2023.toml\n  detente show scenarios/nato-china-2023.toml --format json > resolved.json"
+)]
 pub struct Args {
     /// Scenario file (default: the bundled flagship).
     #[arg(value_name = "FILE")]

@@ -301,11 +301,8 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
     let wrong_lower = wrong.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
-        let score = if c.to_lowercase() == wrong_lower {
-            2.0
-        } else {
-            strsim::jaro_winkler(&wrong_lower, &c.to_lowercase())
-        };
+        let score =
+            if c.to_lowercase() == wrong_lower { 2.0 } else { strsim::jaro_winkler(&wrong_lower, &c.to_lowercase()) };
         if score >= 0.8 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }

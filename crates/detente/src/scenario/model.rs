@@ -38,6 +38,9 @@ pub struct Scenario {
     /// Settings of the escalate lens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalate: Option<EscalateSection>,
+    /// Settings of the Richardson arms-race analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub richardson: Option<RichardsonSpec>,
     /// Default experiment settings (runs, seed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<ExperimentSection>,
@@ -120,6 +123,12 @@ pub struct Actor {
     /// lens needing capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Uncertain>,
+    /// Population in millions (overrides the world data; used by population-weighted rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Uncertain>,
+    /// True when the declared numbers are the analyst's estimate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimate: bool,
     /// Bodies: members, as actor ids and/or `world:ORG` (every member of ORG in force at `as_of`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
@@ -451,9 +460,27 @@ pub struct EscalateSection {
     /// Directed influence of allies, overriding tie-derived influence.
     #[serde(rename = "influence", default, skip_serializing_if = "Vec::is_empty")]
     pub influences: Vec<Influence>,
-    /// Richardson arms-race settings.
+    /// Directed trade shares overriding the world data (`share` of `from`'s trade with `to`).
+    #[serde(rename = "trade", default, skip_serializing_if = "Vec::is_empty")]
+    pub trade: Vec<TradeLink>,
+}
+
+/// `[[escalate.trade]]`: the share of `from`'s total goods trade that is with `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TradeLink {
+    /// The trading actor.
+    pub from: String,
+    /// Its partner.
+    pub to: String,
+    /// Share of `from`'s total trade, in [0, 1].
+    pub share: Uncertain,
+    /// Source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub richardson: Option<RichardsonSpec>,
+    pub source: Option<String>,
+    /// Note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 fn default_domains() -> Vec<String> {
@@ -487,7 +514,7 @@ pub struct Policy {
     /// Display label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Side name → strategy id or policy alias.
+    /// Side name (or an actor id of a side, overriding its side) → strategy id or policy alias.
     pub strategies: IndexMap<String, String>,
     /// Why this policy is modelled this way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -512,7 +539,7 @@ pub struct Influence {
     pub note: Option<String>,
 }
 
-/// `[escalate.richardson]` (escalate.md §5.8).
+/// `[richardson]` (escalate.md §5.8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RichardsonSpec {
@@ -528,6 +555,9 @@ pub struct RichardsonSpec {
     /// a₀: fatigue per unit of burden, per year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fatigue: Option<Uncertain>,
+    /// Grievance: `"calibrated"` (the base year is a rest point; default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grievance: Option<String>,
 }
 
 /// `[experiment]`.

@@ -2,10 +2,10 @@
 //! Checks that need only the value itself (types, ranges, keywords) happen here; checks across
 //! the document (references, membership cycles) happen in [`super::validate`].
 
+use super::Uncertain;
 use super::diagnostic::{Diagnostic, Kind, did_you_mean};
 use super::model::*;
 use super::reader::{Reader, SpanMap, Tbl, number_node};
-use super::Uncertain;
 use crate::world::CapabilityMeasure;
 use indexmap::IndexMap;
 use toml::de::{DeTable, DeValue};
@@ -36,7 +36,8 @@ pub fn parse(source: &str) -> (Option<(Scenario, SpanMap)>, Vec<Diagnostic>) {
     (scenario.map(|s| (s, r.spans)), r.diags)
 }
 
-const TOP_KEYS: &[&str] = &["format", "scenario", "world", "actor", "issue", "tie", "align", "escalate", "experiment"];
+const TOP_KEYS: &[&str] =
+    &["format", "scenario", "world", "actor", "issue", "tie", "align", "escalate", "richardson", "experiment"];
 
 fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
     let format = root.integer(r, "format", true);
@@ -54,17 +55,25 @@ fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
     let ties: Vec<_> = root.tables(r, "tie").iter().filter_map(|t| read_tie(r, t)).collect();
     let align = root.table(r, "align", false).map(|t| read_align(r, &t));
     let escalate = root.table(r, "escalate", false).and_then(|t| read_escalate(r, &t));
+    let richardson = root.table(r, "richardson", false).map(|t| read_richardson(r, &t));
     let experiment = root.table(r, "experiment", false).map(|t| read_experiment(r, &t));
     root.finish(r, TOP_KEYS);
     Some(Scenario {
         format: format.unwrap_or(FORMAT_VERSION),
-        scenario: meta.unwrap_or_else(|| Meta { id: String::new(), title: String::new(), as_of: None, summary: None, sources: Vec::new() }),
+        scenario: meta.unwrap_or_else(|| Meta {
+            id: String::new(),
+            title: String::new(),
+            as_of: None,
+            summary: None,
+            sources: Vec::new(),
+        }),
         world: world.flatten().unwrap_or_default(),
         actors,
         issues,
         ties,
         align: align.flatten(),
         escalate,
+        richardson,
         experiment,
     })
 }
@@ -80,13 +89,25 @@ fn check_range(r: &mut Reader, t: &Tbl, key: &str, u: Uncertain, lo: f64, hi: f6
     Some(u)
 }
 
-fn keyword<T>(r: &mut Reader, t: &Tbl, key: &str, required: bool, parse: impl Fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+fn keyword<T>(
+    r: &mut Reader,
+    t: &Tbl,
+    key: &str,
+    required: bool,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &[&str],
+) -> Option<T> {
     let s = t.string(r, key, required)?;
     match parse(&s) {
         Some(v) => Some(v),
         None => {
             let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
-            let d = r.error(Kind::UnknownValue, format!("`{key}` is \"{s}\", which is not a known value"), &t.key_path(key), span);
+            let d = r.error(
+                Kind::UnknownValue,
+                format!("`{key}` is \"{s}\", which is not a known value"),
+                &t.key_path(key),
+                span,
+            );
             d.expected = Some(format!("one of: {}", allowed.join(", ")));
             d.help = did_you_mean(&s, allowed.iter().copied());
             None
@@ -139,7 +160,8 @@ fn read_meta(r: &mut Reader, t: &Tbl) -> Option<Meta> {
 }
 
 fn read_world(r: &mut Reader, t: &Tbl) -> Option<WorldSettings> {
-    let data = keyword(r, t, "data", false, |s| ["2024", "none"].contains(&s).then(|| s.to_string()), &["2024", "none"]);
+    let data =
+        keyword(r, t, "data", false, |s| ["2024", "none"].contains(&s).then(|| s.to_string()), &["2024", "none"]);
     let keywords: Vec<&str> = CapabilityMeasure::ALL.iter().map(|m| m.keyword()).collect();
     let capability = keyword(r, t, "capability", false, CapabilityMeasure::from_keyword, &keywords);
     t.finish(r, &["data", "capability"]);
@@ -147,7 +169,21 @@ fn read_world(r: &mut Reader, t: &Tbl) -> Option<WorldSettings> {
     Some(WorldSettings { data: data.unwrap_or(d.data), capability: capability.unwrap_or(d.capability) })
 }
 
-const ACTOR_KEYS: &[&str] = &["id", "kind", "name", "capability", "members", "rule", "threshold", "weights", "double", "source", "note"];
+const ACTOR_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "name",
+    "capability",
+    "population",
+    "estimate",
+    "members",
+    "rule",
+    "threshold",
+    "weights",
+    "double",
+    "source",
+    "note",
+];
 
 fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     let id = id_string(r, t, "id");
@@ -165,7 +201,13 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         &["state", "body", "other"],
     );
     let name = t.string(r, "name", false);
-    let capability = t.uncertain(r, "capability", false).and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+    let capability = t
+        .uncertain(r, "capability", false)
+        .and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+    let population = t
+        .uncertain(r, "population", false)
+        .and_then(|u| check_range(r, t, "population", u, 0.0, f64::MAX, "a population ≥ 0 (million)"));
+    let estimate = t.boolean(r, "estimate").unwrap_or(false);
     let members = match t.get("members") {
         Some(v) if matches!(v.get_ref(), DeValue::String(_)) => t.string(r, "members", false).map(|s| vec![s]),
         Some(_) => t.strings(r, "members", false),
@@ -201,6 +243,8 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         kind: kind.unwrap_or_default(),
         name,
         capability,
+        population,
+        estimate,
         members: members.unwrap_or_default(),
         rule,
         threshold,
@@ -215,7 +259,8 @@ fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
     let v = t.get("weights")?;
     if let DeValue::String(_) = v.get_ref() {
         let allowed = ["equal", "population", "capability"];
-        return keyword(r, t, "weights", false, |s| allowed.contains(&s).then(|| s.to_string()), &allowed).map(VoteWeights::Named);
+        return keyword(r, t, "weights", false, |s| allowed.contains(&s).then(|| s.to_string()), &allowed)
+            .map(VoteWeights::Named);
     }
     let w = t.table(r, "weights", false)?;
     let mut map = IndexMap::new();
@@ -224,7 +269,12 @@ fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
         r.spans.insert(path.clone(), node.span());
         if let Some(x) = number_node(r, &path, node) {
             if x < 0.0 {
-                r.error(Kind::OutOfRange, format!("vote weight of `{k}` is {x}; weights must be ≥ 0"), &path, node.span());
+                r.error(
+                    Kind::OutOfRange,
+                    format!("vote weight of `{k}` is {x}; weights must be ≥ 0"),
+                    &path,
+                    node.span(),
+                );
             } else {
                 map.insert(k.to_string(), x);
             }
@@ -233,7 +283,8 @@ fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
     Some(VoteWeights::Explicit(map))
 }
 
-const ISSUE_KEYS: &[&str] = &["id", "question", "body", "scale", "status_quo", "status_quo_source", "known_outcome", "stance"];
+const ISSUE_KEYS: &[&str] =
+    &["id", "question", "body", "scale", "status_quo", "status_quo_source", "known_outcome", "stance"];
 
 fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
     let id = id_string(r, t, "id");
@@ -248,15 +299,21 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
         s.finish(r, &["min", "max", "min_label", "max_label", "unit"]);
         let (min, max) = (min?, max?);
         if min >= max {
-            r.error(Kind::LowAboveHigh, format!("the scale's min ({min}) must be below its max ({max})"), &s.path, s.span.clone())
-                .expected = Some("min < max".into());
+            r.error(
+                Kind::LowAboveHigh,
+                format!("the scale's min ({min}) must be below its max ({max})"),
+                &s.path,
+                s.span.clone(),
+            )
+            .expected = Some("min < max".into());
             return None;
         }
         Some(Scale { min, max, min_label, max_label, unit })
     });
     let (lo, hi) = scale.as_ref().map_or((f64::MIN, f64::MAX), |s| (s.min, s.max));
     let on_scale = format!("a position on the issue scale [{lo}, {hi}]");
-    let status_quo = t.uncertain(r, "status_quo", false).and_then(|u| check_range(r, t, "status_quo", u, lo, hi, &on_scale));
+    let status_quo =
+        t.uncertain(r, "status_quo", false).and_then(|u| check_range(r, t, "status_quo", u, lo, hi, &on_scale));
     let status_quo_source = t.string(r, "status_quo_source", false);
     let known_outcome = t.table(r, "known_outcome", false).and_then(|k| {
         let value = k.number_in(r, "value", true, lo, hi);
@@ -265,7 +322,8 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
         k.finish(r, &["value", "source", "note"]);
         Some(KnownOutcome { value: value?, source, note })
     });
-    let stances: Vec<Stance> = t.tables(r, "stance").iter().filter_map(|s| read_stance(r, s, lo, hi, &on_scale)).collect();
+    let stances: Vec<Stance> =
+        t.tables(r, "stance").iter().filter_map(|s| read_stance(r, s, lo, hi, &on_scale)).collect();
     t.finish(r, ISSUE_KEYS);
     Some(Issue {
         id: id?,
@@ -282,8 +340,12 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
 fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Option<Stance> {
     let actor = t.string(r, "actor", true);
     let position = t.uncertain(r, "position", true).and_then(|u| check_range(r, t, "position", u, lo, hi, on_scale));
-    let salience = t.uncertain(r, "salience", true).and_then(|u| check_range(r, t, "salience", u, 0.0, 1.0, "a salience between 0 and 1"));
-    let capability = t.uncertain(r, "capability", false).and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+    let salience = t
+        .uncertain(r, "salience", true)
+        .and_then(|u| check_range(r, t, "salience", u, 0.0, 1.0, "a salience between 0 and 1"));
+    let capability = t
+        .uncertain(r, "capability", false)
+        .and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
     let source = t.string(r, "source", false);
     let evidence = t.string(r, "evidence", false);
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
@@ -320,12 +382,21 @@ fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
             Some([a[0].clone(), a[1].clone()])
         } else {
             let span = t.get("actors").map(|v| v.span()).unwrap_or(t.span.clone());
-            r.error(Kind::WrongType, format!("`actors` lists {} actors; a tie joins exactly two", a.len()), &t.key_path("actors"), span)
-                .expected = Some("actors = [\"A\", \"B\"]".into());
+            r.error(
+                Kind::WrongType,
+                format!("`actors` lists {} actors; a tie joins exactly two", a.len()),
+                &t.key_path("actors"),
+                span,
+            )
+            .expected = Some("actors = [\"A\", \"B\"]".into());
             None
         }
     });
-    let (lo, what) = if kind == Some(TieKind::Propensity) { (-1.0, "a propensity in [−1, 1]") } else { (0.0, "a weight in [0, 1]") };
+    let (lo, what) = if kind == Some(TieKind::Propensity) {
+        (-1.0, "a propensity in [−1, 1]")
+    } else {
+        (0.0, "a weight in [0, 1]")
+    };
     let weight = t.uncertain(r, "weight", false).and_then(|u| check_range(r, t, "weight", u, lo, 1.0, what));
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
@@ -336,8 +407,10 @@ fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
 fn read_selection(r: &mut Reader, t: &Tbl, key: &str) -> Option<ActorSelection> {
     match t.get(key) {
         Some(v) if matches!(v.get_ref(), DeValue::Array(_)) => t.strings(r, key, false).map(ActorSelection::List),
-        Some(_) => keyword(r, t, key, false, |s| ["states", "all"].contains(&s).then(|| s.to_string()), &["states", "all"])
-            .map(ActorSelection::Named),
+        Some(_) => {
+            keyword(r, t, key, false, |s| ["states", "all"].contains(&s).then(|| s.to_string()), &["states", "all"])
+                .map(ActorSelection::Named)
+        }
         None => None,
     }
 }
@@ -349,7 +422,12 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
             Some(k as u32)
         } else {
             let span = t.get("coalitions").map(|v| v.span()).unwrap_or(t.span.clone());
-            r.error(Kind::OutOfRange, format!("`coalitions` is {k}; expected 2 to 16"), &t.key_path("coalitions"), span);
+            r.error(
+                Kind::OutOfRange,
+                format!("`coalitions` is {k}; expected 2 to 16"),
+                &t.key_path("coalitions"),
+                span,
+            );
             None
         }
     });
@@ -379,9 +457,27 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
 }
 
 const ESCALATE_KEYS: &[&str] = &[
-    "sides", "domains", "horizon", "period", "noise", "optimism", "execution_noise", "spillover", "contagion",
-    "interdependence", "grievance", "offence_defence", "distinguishability", "discount", "game", "weights", "spiral",
-    "trust", "policy", "influence", "richardson",
+    "sides",
+    "domains",
+    "horizon",
+    "period",
+    "noise",
+    "optimism",
+    "execution_noise",
+    "spillover",
+    "contagion",
+    "interdependence",
+    "grievance",
+    "offence_defence",
+    "distinguishability",
+    "discount",
+    "game",
+    "weights",
+    "spiral",
+    "trust",
+    "policy",
+    "influence",
+    "trade",
 ];
 
 fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
@@ -400,28 +496,44 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             Some(h as u32)
         } else {
             let span = t.get("horizon").map(|v| v.span()).unwrap_or(t.span.clone());
-            r.error(Kind::OutOfRange, format!("`horizon` is {h}; expected 1 to 10000 periods"), &t.key_path("horizon"), span);
+            r.error(
+                Kind::OutOfRange,
+                format!("`horizon` is {h}; expected 1 to 10000 periods"),
+                &t.key_path("horizon"),
+                span,
+            );
             None
         }
     });
     let periods = ["year", "half-year", "quarter", "month"];
     let period = keyword(r, t, "period", false, |s| periods.contains(&s).then(|| s.to_string()), &periods);
-    let mut prob = |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"));
+    let mut prob = |key: &str| {
+        t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"))
+    };
     let noise = prob("noise");
     let optimism = prob("optimism");
     let execution_noise = prob("execution_noise");
     let distinguishability = prob("distinguishability");
     let discount = prob("discount");
-    let mut nonneg = |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"));
+    let mut nonneg =
+        |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"));
     let spillover = nonneg("spillover");
     let contagion = nonneg("contagion");
     let interdependence = nonneg("interdependence");
     let grievance = nonneg("grievance");
-    let offence_defence =
-        t.uncertain(r, "offence_defence", false).and_then(|u| check_range(r, t, "offence_defence", u, -1.0, 1.0, "a balance in [−1, 1]"));
+    let offence_defence = t
+        .uncertain(r, "offence_defence", false)
+        .and_then(|u| check_range(r, t, "offence_defence", u, -1.0, 1.0, "a balance in [−1, 1]"));
     let games = ["prisoners-dilemma", "stag-hunt", "chicken", "deadlock"];
     let game = keyword(r, t, "game", false, |s| games.contains(&s).then(|| s.to_string()), &games);
-    let weights = keyword(r, t, "weights", false, |s| ["capability", "equal"].contains(&s).then(|| s.to_string()), &["capability", "equal"]);
+    let weights = keyword(
+        r,
+        t,
+        "weights",
+        false,
+        |s| ["capability", "equal"].contains(&s).then(|| s.to_string()),
+        &["capability", "equal"],
+    );
     let spiral = t.table(r, "spiral", false).and_then(|s| {
         let domains = s.unsigned(r, "domains", true);
         let periods = s.unsigned(r, "periods", true);
@@ -429,7 +541,8 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         s.finish(r, &["domains", "periods", "lock"]);
         Some(SpiralSpec { domains: domains? as u32, periods: periods? as u32, lock: lock? })
     });
-    let trust = keyword(r, t, "trust", false, |s| ["off", "bayes"].contains(&s).then(|| s.to_string()), &["off", "bayes"]);
+    let trust =
+        keyword(r, t, "trust", false, |s| ["off", "bayes"].contains(&s).then(|| s.to_string()), &["off", "bayes"]);
     let policies = t
         .tables(r, "policy")
         .iter()
@@ -456,29 +569,35 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         .filter_map(|i| {
             let from = i.string(r, "from", true);
             let to = i.string(r, "to", true);
-            let weight = i.uncertain(r, "weight", true).and_then(|u| check_range(r, i, "weight", u, 0.0, 1.0, "a weight in [0, 1]"));
+            let weight = i
+                .uncertain(r, "weight", true)
+                .and_then(|u| check_range(r, i, "weight", u, 0.0, 1.0, "a weight in [0, 1]"));
             let source = i.string(r, "source", false);
             let note = i.string(r, "note", false);
             i.finish(r, &["from", "to", "weight", "source", "note"]);
             Some(Influence { from: from?, to: to?, weight: weight?, source, note })
         })
         .collect();
-    let richardson = t.table(r, "richardson", false).map(|s| {
-        let actors = s.strings(r, "actors", false);
-        let mut rate = |key: &str| s.uncertain(r, key, false).and_then(|u| check_range(r, &s, key, u, -10.0, 10.0, "a rate per year"));
-        let spec = RichardsonSpec {
-            actors,
-            rival_reaction: rate("rival_reaction"),
-            ally_reaction: rate("ally_reaction"),
-            fatigue: rate("fatigue"),
-        };
-        s.finish(r, &["actors", "rival_reaction", "ally_reaction", "fatigue"]);
-        spec
-    });
+    let trade = t
+        .tables(r, "trade")
+        .iter()
+        .filter_map(|l| {
+            let from = l.string(r, "from", true);
+            let to = l.string(r, "to", true);
+            let share = l
+                .uncertain(r, "share", true)
+                .and_then(|u| check_range(r, l, "share", u, 0.0, 1.0, "a share of total trade in [0, 1]"));
+            let source = l.string(r, "source", false);
+            let note = l.string(r, "note", false);
+            l.finish(r, &["from", "to", "share", "source", "note"]);
+            Some(TradeLink { from: from?, to: to?, share: share?, source, note })
+        })
+        .collect();
     t.finish(r, ESCALATE_KEYS);
     Some(EscalateSection {
         sides: sides?,
-        domains: domains.unwrap_or_else(|| ["military", "economic", "technology", "cultural"].map(String::from).to_vec()),
+        domains: domains
+            .unwrap_or_else(|| ["military", "economic", "technology", "cultural"].map(String::from).to_vec()),
         horizon: horizon.unwrap_or(40),
         period: period.unwrap_or_else(|| "year".into()),
         noise,
@@ -497,8 +616,21 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         trust,
         policies,
         influences,
-        richardson,
+        trade,
     })
+}
+
+fn read_richardson(r: &mut Reader, t: &Tbl) -> RichardsonSpec {
+    let actors = t.strings(r, "actors", false);
+    let mut rate = |key: &str| {
+        t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, -10.0, 10.0, "a rate per year in [−10, 10]"))
+    };
+    let rival_reaction = rate("rival_reaction");
+    let ally_reaction = rate("ally_reaction");
+    let fatigue = rate("fatigue");
+    let grievance = keyword(r, t, "grievance", false, |s| (s == "calibrated").then(|| s.to_string()), &["calibrated"]);
+    t.finish(r, &["actors", "rival_reaction", "ally_reaction", "fatigue", "grievance"]);
+    RichardsonSpec { actors, rival_reaction, ally_reaction, fatigue, grievance }
 }
 
 fn read_experiment(r: &mut Reader, t: &Tbl) -> ExperimentSection {

@@ -68,8 +68,13 @@ impl Reader {
 
     /// Record a wrong-type error.
     fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue<'_>>, expected: &str) {
-        self.error(Kind::WrongType, format!("`{}` is {}, expected {expected}", leaf(key), type_name(v.get_ref())), key, v.span())
-            .expected = Some(expected.to_string());
+        self.error(
+            Kind::WrongType,
+            format!("`{}` is {}, expected {expected}", leaf(key), type_name(v.get_ref())),
+            key,
+            v.span(),
+        )
+        .expected = Some(expected.to_string());
     }
 
     /// View `v` as a table at `path`; a wrong type is reported.
@@ -121,8 +126,13 @@ impl<'a, 'i> Tbl<'a, 'i> {
             None => {
                 if required {
                     let what = if self.path.is_empty() { "the file".to_string() } else { format!("`{}`", self.path) };
-                    r.error(Kind::MissingKey, format!("missing key `{key}` in {what}"), &self.key_path(key), self.span.clone())
-                        .expected = Some(format!("`{key} = ...` ({expected})"));
+                    r.error(
+                        Kind::MissingKey,
+                        format!("missing key `{key}` in {what}"),
+                        &self.key_path(key),
+                        self.span.clone(),
+                    )
+                    .expected = Some(format!("`{key} = ...` ({expected})"));
                 }
                 None
             }
@@ -157,8 +167,13 @@ impl<'a, 'i> Tbl<'a, 'i> {
         if ok {
             Some(text)
         } else {
-            r.error(Kind::WrongType, format!("`{key}` is `{text}`, expected a date YYYY-MM-DD"), &self.key_path(key), v.span())
-                .expected = Some("a date such as 2023-11-29".into());
+            r.error(
+                Kind::WrongType,
+                format!("`{key}` is `{text}`, expected a date YYYY-MM-DD"),
+                &self.key_path(key),
+                v.span(),
+            )
+            .expected = Some("a date such as 2023-11-29".into());
             None
         }
     }
@@ -182,7 +197,12 @@ impl<'a, 'i> Tbl<'a, 'i> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(x) => Some(x),
                 Err(_) => {
-                    r.error(Kind::OutOfRange, format!("`{key}` does not fit in 64 bits"), &self.key_path(key), v.span());
+                    r.error(
+                        Kind::OutOfRange,
+                        format!("`{key}` does not fit in 64 bits"),
+                        &self.key_path(key),
+                        v.span(),
+                    );
                     None
                 }
             },
@@ -198,8 +218,13 @@ impl<'a, 'i> Tbl<'a, 'i> {
         let v = self.integer(r, key, required)?;
         if v < 0 {
             let span = self.map.get(key).map(|n| n.span()).unwrap_or(self.span.clone());
-            r.error(Kind::OutOfRange, format!("`{key}` is {v}, expected a non-negative integer"), &self.key_path(key), span)
-                .expected = Some("an integer ≥ 0".into());
+            r.error(
+                Kind::OutOfRange,
+                format!("`{key}` is {v}, expected a non-negative integer"),
+                &self.key_path(key),
+                span,
+            )
+            .expected = Some("an integer ≥ 0".into());
             return None;
         }
         Some(v as u64)
@@ -262,11 +287,9 @@ impl<'a, 'i> Tbl<'a, 'i> {
         };
         let path = self.key_path(key);
         match v.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(k, item)| r.table(item, &format!("{path}[{k}]")))
-                .collect(),
+            DeValue::Array(items) => {
+                items.iter().enumerate().filter_map(|(k, item)| r.table(item, &format!("{path}[{k}]"))).collect()
+            }
             _ => {
                 r.wrong_type(&path, v, &format!("an array of tables ([[{path}]])"));
                 Vec::new()
@@ -284,8 +307,10 @@ impl<'a, 'i> Tbl<'a, 'i> {
         for (k, _) in self.map.iter() {
             let name: &str = k.get_ref();
             if !known.contains(&name) {
-                let what = if self.path.is_empty() { "at the top level".to_string() } else { format!("in `{}`", self.path) };
-                let d = r.error(Kind::UnknownKey, format!("unknown key `{name}` {what}"), &self.key_path(name), k.span());
+                let what =
+                    if self.path.is_empty() { "at the top level".to_string() } else { format!("in `{}`", self.path) };
+                let d =
+                    r.error(Kind::UnknownKey, format!("unknown key `{name}` {what}"), &self.key_path(name), k.span());
                 d.expected = Some(format!("one of: {}", known.join(", ")));
                 d.help = did_you_mean(name, known.iter().copied());
             }
@@ -332,7 +357,9 @@ pub fn uncertain_node(r: &mut Reader, path: &str, v: &Spanned<DeValue<'_>>) -> O
     };
     if !ordered {
         let msg = match mode {
-            Some(m) => format!("`{}` has low = {low}, mode = {m}, high = {high}; expected low ≤ mode ≤ high", leaf(path)),
+            Some(m) => {
+                format!("`{}` has low = {low}, mode = {m}, high = {high}; expected low ≤ mode ≤ high", leaf(path))
+            }
             None => format!("`{}` has low = {low} > high = {high}", leaf(path)),
         };
         r.error(Kind::LowAboveHigh, msg, path, v.span()).expected = Some("low ≤ mode ≤ high".into());

@@ -1,10 +1,10 @@
 //! Resolution: fill what actors leave out from the world data, expand `world:ORG` member lists,
 //! check every reference across the document, and record where each number came from.
 
+use super::Uncertain;
 use super::diagnostic::{Diagnostic, Kind, did_you_mean};
 use super::model::*;
 use super::reader::SpanMap;
-use super::Uncertain;
 use crate::world::{self, CapabilityMeasure, WorldActor};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -141,12 +141,20 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     for (k, a) in scenario.actors.iter().enumerate() {
         if a.kind != ActorKind::Body {
             if !a.members.is_empty() {
-                cx.err(Kind::Inconsistent, format!("`{}` has members but is not a body", a.id), &format!("actor[{k}].members"))
-                    .help = Some("add `kind = \"body\"`".into());
+                cx.err(
+                    Kind::Inconsistent,
+                    format!("`{}` has members but is not a body", a.id),
+                    &format!("actor[{k}].members"),
+                )
+                .help = Some("add `kind = \"body\"`".into());
             }
             if a.rule.is_some() {
-                cx.err(Kind::Inconsistent, format!("`{}` has a decision rule but is not a body", a.id), &format!("actor[{k}].rule"))
-                    .help = Some("add `kind = \"body\"`".into());
+                cx.err(
+                    Kind::Inconsistent,
+                    format!("`{}` has a decision rule but is not a body", a.id),
+                    &format!("actor[{k}].rule"),
+                )
+                .help = Some("add `kind = \"body\"`".into());
             }
             continue;
         }
@@ -157,7 +165,10 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
         }
         let mut list = Vec::new();
         for (m, entry) in a.members.iter().enumerate() {
-            let key = if a.members.len() == 1 && spans_has(cx.spans, &format!("actor[{k}].members")) && !spans_has(cx.spans, &format!("actor[{k}].members[0]")) {
+            let key = if a.members.len() == 1
+                && spans_has(cx.spans, &format!("actor[{k}].members"))
+                && !spans_has(cx.spans, &format!("actor[{k}].members[0]"))
+            {
                 format!("actor[{k}].members")
             } else {
                 format!("actor[{k}].members[{m}]")
@@ -184,7 +195,11 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
             a.members = list;
         }
         if scenario.actors[k].rule.is_none() {
-            cx.warn(Kind::MissingKey, format!("body `{id}` has no `rule`; consensus is assumed"), &format!("actor[{k}].id"));
+            cx.warn(
+                Kind::MissingKey,
+                format!("body `{id}` has no `rule`; consensus is assumed"),
+                &format!("actor[{k}].id"),
+            );
         }
     }
     check_cycles(&mut cx, &scenario, &actors);
@@ -251,10 +266,21 @@ fn member_key(spans: &SpanMap, k: usize, _m: usize, declared: &[String], member:
 fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: CapabilityMeasure) -> ResolvedActor {
     let world_row = if a.kind == ActorKind::State && world_on {
         let row = world::bundled().actor(&a.id).cloned();
-        if row.is_none() {
-            let d = cx.err(Kind::WorldData, format!("state `{}` is not in the bundled world data", a.id), &format!("actor[{k}].id"));
+        if row.is_none() && a.name.is_some() {
+            cx.warn(
+                Kind::WorldData,
+                format!("state `{}` is not in the bundled world data; its declared name and numbers are used", a.id),
+                &format!("actor[{k}].id"),
+            );
+        } else if row.is_none() {
+            let d = cx.err(
+                Kind::WorldData,
+                format!("state `{}` is not in the bundled world data", a.id),
+                &format!("actor[{k}].id"),
+            );
             d.expected = Some("an ISO 3166-1 alpha-3 code of the world data, or `kind = \"other\"`".into());
-            d.help = did_you_mean(&a.id, world::bundled().actors().iter().map(|w| w.iso3.as_str()));
+            d.help = did_you_mean(&a.id, world::bundled().actors().iter().map(|w| w.iso3.as_str()))
+                .or_else(|| Some("declare `name` (and `capability`) to use a state outside the world data".into()));
         }
         row
     } else {
@@ -262,7 +288,11 @@ fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: Cap
     };
     let (capability, capability_gap) = match (&a.capability, &world_row) {
         (Some(c), _) => (
-            Some(Quantity { value: *c, unit: "as declared".into(), provenance: Provenance::Scenario { key: format!("actor[{k}].capability") } }),
+            Some(Quantity {
+                value: *c,
+                unit: "declared".into(),
+                provenance: Provenance::Scenario { key: format!("actor[{k}].capability") },
+            }),
             None,
         ),
         (None, Some(w)) => world_capability(w, measure),
@@ -287,7 +317,11 @@ fn world_capability(w: &WorldActor, measure: CapabilityMeasure) -> (Option<Quant
             Some(Quantity {
                 value: Uncertain::Fixed(v),
                 unit: measure.unit().into(),
-                provenance: Provenance::World { vintage: world::VINTAGE.into(), measure, source: measure.source().into() },
+                provenance: Provenance::World {
+                    vintage: world::VINTAGE.into(),
+                    measure,
+                    source: measure.source().into(),
+                },
             }),
             None,
         ),
@@ -320,7 +354,13 @@ fn expand_org(
     let mut missing = Vec::new();
     for m in w.members_of(org, as_of) {
         let Some(row) = w.actor(&m.iso3) else {
-            missing.push(m.iso3.clone());
+            if actors.iter().any(|a| a.id == m.iso3) {
+                if !list.contains(&m.iso3) {
+                    list.push(m.iso3.clone());
+                }
+            } else {
+                missing.push(m.iso3.clone());
+            }
             continue;
         };
         if !actors.iter().any(|a| a.id == m.iso3) {
@@ -343,7 +383,10 @@ fn expand_org(
     if !missing.is_empty() {
         cx.warn(
             Kind::WorldData,
-            format!("members of {org} without world data are left out: {} (declare them to include them)", missing.join(", ")),
+            format!(
+                "members of {org} without world data are left out: {} (declare them to include them)",
+                missing.join(", ")
+            ),
             key,
         );
     }
@@ -364,7 +407,11 @@ fn check_cycles(cx: &mut Cx, scenario: &Scenario, actors: &[ResolvedActor]) {
                 if m == &a.id {
                     let mut cycle = path.clone();
                     cycle.push(m);
-                    cx.err(Kind::CyclicMembership, format!("bodies contain each other: {}", cycle.join(" → ")), &format!("actor[{k}].members"));
+                    cx.err(
+                        Kind::CyclicMembership,
+                        format!("bodies contain each other: {}", cycle.join(" → ")),
+                        &format!("actor[{k}].members"),
+                    );
                     stack.clear();
                     break;
                 }
@@ -391,8 +438,12 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
         {
             match actors.iter().find(|a| &a.id == body) {
                 Some(a) if a.kind != ActorKind::Body => {
-                    cx.err(Kind::Inconsistent, format!("`{body}` decides issue `{}` but is not a body", issue.id), &format!("{p}.body"))
-                        .expected = Some("an actor with kind = \"body\"".into());
+                    cx.err(
+                        Kind::Inconsistent,
+                        format!("`{body}` decides issue `{}` but is not a body", issue.id),
+                        &format!("{p}.body"),
+                    )
+                    .expected = Some("an actor with kind = \"body\"".into());
                 }
                 Some(a) => body_members = Some(a.members.clone()),
                 None => {}
@@ -403,7 +454,11 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
             cx.source_ref(sources, k.source.as_deref(), &format!("{p}.known_outcome.source"));
         }
         if issue.stances.is_empty() {
-            cx.warn(Kind::MissingKey, format!("issue `{}` has no stances; the decide lens will skip it", issue.id), &format!("{p}.id"));
+            cx.warn(
+                Kind::MissingKey,
+                format!("issue `{}` has no stances; the decide lens will skip it", issue.id),
+                &format!("{p}.id"),
+            );
         }
         let mut seen_actor = HashSet::new();
         for (j, st) in issue.stances.iter().enumerate() {
@@ -413,14 +468,22 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
                 continue;
             }
             if !seen_actor.insert(st.actor.as_str()) {
-                cx.err(Kind::DuplicateId, format!("`{}` has two stances on issue `{}`", st.actor, issue.id), &format!("{sp}.actor"));
+                cx.err(
+                    Kind::DuplicateId,
+                    format!("`{}` has two stances on issue `{}`", st.actor, issue.id),
+                    &format!("{sp}.actor"),
+                );
             }
             let actor = actors.iter().find(|a| a.id == st.actor);
             if st.capability.is_none()
                 && let Some(a) = actor
                 && a.capability.is_none()
             {
-                let d = cx.err(Kind::NoCapability, format!("`{}` has a stance but no capability", st.actor), &format!("{sp}.actor"));
+                let d = cx.err(
+                    Kind::NoCapability,
+                    format!("`{}` has a stance but no capability", st.actor),
+                    &format!("{sp}.actor"),
+                );
                 d.expected = Some("a capability from the world data, on the actor, or on the stance".into());
                 d.help = a.capability_gap.clone();
             }
@@ -429,7 +492,12 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
             {
                 cx.warn(
                     Kind::Inconsistent,
-                    format!("`{}` is not a member of `{}`: it bargains on `{}` but has no vote", st.actor, issue.body.as_deref().unwrap_or(""), issue.id),
+                    format!(
+                        "`{}` is not a member of `{}`: it bargains on `{}` but has no vote",
+                        st.actor,
+                        issue.body.as_deref().unwrap_or(""),
+                        issue.id
+                    ),
                     &format!("{sp}.actor"),
                 );
             }
@@ -458,6 +526,13 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
             cx.actor_ref(ids, a, &format!("align.actors[{k}]"), "align actor");
         }
     }
+    if let Some(r) = &s.richardson
+        && let Some(list) = &r.actors
+    {
+        for (k, a) in list.iter().enumerate() {
+            cx.actor_ref(ids, a, &format!("richardson.actors[{k}]"), "richardson actor");
+        }
+    }
     let Some(e) = &s.escalate else { return };
     let mut side_of: HashMap<&str, &str> = HashMap::new();
     for (side, members) in &e.sides {
@@ -480,17 +555,33 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
     let mut seen = HashSet::new();
     for (k, p) in e.policies.iter().enumerate() {
         if !seen.insert(p.id.as_str()) {
-            cx.err(Kind::DuplicateId, format!("policy id `{}` is used twice", p.id), &format!("escalate.policy[{k}].id"));
+            cx.err(
+                Kind::DuplicateId,
+                format!("policy id `{}` is used twice", p.id),
+                &format!("escalate.policy[{k}].id"),
+            );
         }
         for side in p.strategies.keys() {
-            if !e.sides.contains_key(side) {
-                let d = cx.err(Kind::UnknownId, format!("policy `{}` names side `{side}`, which is not in escalate.sides", p.id), &format!("escalate.policy[{k}].strategies.{side}"));
-                d.help = did_you_mean(side, e.sides.keys().map(String::as_str));
+            if !e.sides.contains_key(side) && !side_of.contains_key(side.as_str()) {
+                let d = cx.err(
+                    Kind::UnknownId,
+                    format!("policy `{}` names `{side}`, which is neither a side nor a side member", p.id),
+                    &format!("escalate.policy[{k}].strategies.{side}"),
+                );
+                d.expected = Some(format!(
+                    "a side ({}) or an actor of a side",
+                    e.sides.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+                d.help = did_you_mean(side, e.sides.keys().map(String::as_str).chain(side_of.keys().copied()));
             }
         }
         for side in e.sides.keys() {
             if !p.strategies.contains_key(side) {
-                cx.err(Kind::MissingKey, format!("policy `{}` gives no strategy for side `{side}`", p.id), &format!("escalate.policy[{k}].strategies"));
+                cx.err(
+                    Kind::MissingKey,
+                    format!("policy `{}` gives no strategy for side `{side}`", p.id),
+                    &format!("escalate.policy[{k}].strategies"),
+                );
             }
         }
     }
@@ -500,11 +591,10 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
         cx.actor_ref(ids, &inf.to, &format!("{p}.to"), "influence target");
         cx.source_ref(sources, inf.source.as_deref(), &format!("{p}.source"));
     }
-    if let Some(r) = &e.richardson
-        && let Some(list) = &r.actors
-    {
-        for (k, a) in list.iter().enumerate() {
-            cx.actor_ref(ids, a, &format!("escalate.richardson.actors[{k}]"), "richardson actor");
-        }
+    for (k, t) in e.trade.iter().enumerate() {
+        let p = format!("escalate.trade[{k}]");
+        cx.actor_ref(ids, &t.from, &format!("{p}.from"), "trading actor");
+        cx.actor_ref(ids, &t.to, &format!("{p}.to"), "trade partner");
+        cx.source_ref(sources, t.source.as_deref(), &format!("{p}.source"));
     }
 }

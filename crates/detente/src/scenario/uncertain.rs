@@ -105,11 +105,7 @@ fn triangular_quantile(a: f64, c: f64, b: f64, u: f64) -> f64 {
         return c;
     }
     let f = (c - a) / width;
-    if u < f {
-        a + (u * width * (c - a)).sqrt()
-    } else {
-        b - ((1.0 - u) * width * (b - c)).sqrt()
-    }
+    if u < f { a + (u * width * (c - a)).sqrt() } else { b - ((1.0 - u) * width * (b - c)).sqrt() }
 }
 
 impl From<f64> for Uncertain {
@@ -129,12 +125,9 @@ impl std::fmt::Display for Uncertain {
                 crate::scenario::fmt_num(low),
                 crate::scenario::fmt_num(high)
             ),
-            Uncertain::Uniform { low, high } => write!(
-                f,
-                "{}–{}",
-                crate::scenario::fmt_num(low),
-                crate::scenario::fmt_num(high)
-            ),
+            Uncertain::Uniform { low, high } => {
+                write!(f, "{}–{}", crate::scenario::fmt_num(low), crate::scenario::fmt_num(high))
+            }
         }
     }
 }

@@ -26,12 +26,7 @@ pub fn parse(text: &str) -> Result<Table, String> {
     for (i, line) in lines {
         let fields = split_line(line).map_err(|e| format!("line {}: {e}", i + 1))?;
         if fields.len() != header.len() {
-            return Err(format!(
-                "line {}: {} fields, expected {}",
-                i + 1,
-                fields.len(),
-                header.len()
-            ));
+            return Err(format!("line {}: {} fields, expected {}", i + 1, fields.len(), header.len()));
         }
         rows.push((i + 1, fields));
     }

@@ -3,9 +3,7 @@
 use super::WorldActor;
 
 /// How a state's capability is read from the world data (`[world] capability`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CapabilityMeasure {
     /// SIPRI military expenditure 2024, current US$ million.
@@ -57,20 +55,29 @@ impl CapabilityMeasure {
     /// Unit of the measure's numbers.
     pub fn unit(self) -> &'static str {
         match self {
-            CapabilityMeasure::Milex => "US$ million (current, 2024)",
-            CapabilityMeasure::Gdp => "US$ billion (current, 2024)",
-            CapabilityMeasure::Cinc => "CINC share (2022)",
-            CapabilityMeasure::Population => "million people (2024)",
+            CapabilityMeasure::Milex => "US$ m, 2024",
+            CapabilityMeasure::Gdp => "US$ bn, 2024",
+            CapabilityMeasure::Cinc => "CINC, 2022",
+            CapabilityMeasure::Population => "million, 2024",
             CapabilityMeasure::Equal => "1 per actor",
+        }
+    }
+
+    /// The data owner in a few words, for tables.
+    pub fn owner(self) -> &'static str {
+        match self {
+            CapabilityMeasure::Milex => "SIPRI milex 2025 release",
+            CapabilityMeasure::Gdp => "IMF WEO Oct 2025",
+            CapabilityMeasure::Cinc => "COW NMC v7.0",
+            CapabilityMeasure::Population => "IMF WEO Oct 2025 / WB",
+            CapabilityMeasure::Equal => "equal weights",
         }
     }
 
     /// Where the numbers come from (column of `actors_2024.csv` and the data owner).
     pub fn source(self) -> &'static str {
         match self {
-            CapabilityMeasure::Milex => {
-                "SIPRI Military Expenditure Database 2025 (milex_2024_usd_m_sipri)"
-            }
+            CapabilityMeasure::Milex => "SIPRI Military Expenditure Database 2025 (milex_2024_usd_m_sipri)",
             CapabilityMeasure::Gdp => "IMF World Economic Outlook, Oct 2025 (gdp_2024_usd_bn_imf_weo_oct2025)",
             CapabilityMeasure::Cinc => "COW National Material Capabilities v7.0 (cinc_2022_nmc_v7)",
             CapabilityMeasure::Population => {

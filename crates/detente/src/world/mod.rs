@@ -93,11 +93,7 @@ impl Membership {
         if self.joined.is_empty() {
             return false;
         }
-        let joined = if self.joined.len() == 4 {
-            format!("{}-01-01", self.joined)
-        } else {
-            self.joined.clone()
-        };
+        let joined = if self.joined.len() == 4 { format!("{}-01-01", self.joined) } else { self.joined.clone() };
         joined.as_str() <= date
     }
 }
@@ -145,9 +141,7 @@ impl World {
                 if s.is_empty() {
                     return Ok(None);
                 }
-                s.parse::<f64>()
-                    .map(Some)
-                    .map_err(|_| format!("actors line {line}: `{s}` is not a number"))
+                s.parse::<f64>().map(Some).map_err(|_| format!("actors line {line}: `{s}` is not a number"))
             };
             let iso3 = row[c[0]].clone();
             actors.push(WorldActor {

@@ -1,0 +1,90 @@
+//! End-to-end behaviour of the foundation commands: run, check, show, schema; exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn detente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_detente")).args(args).output().expect("the binary runs")
+}
+
+fn repo(path: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path).display().to_string()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).to_string()
+}
+
+#[test]
+fn run_without_arguments_summarises_the_flagship() {
+    let out = detente(&["run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    for needle in ["nato-china-2023", "USA", "SIPRI", "china-posture", "tokyo-office", "rivalry"] {
+        assert!(s.contains(needle), "run output lacks {needle}");
+    }
+}
+
+#[test]
+fn check_reports_every_malformed_file_with_locations_and_exits_2() {
+    let dir = PathBuf::from(repo("tests/scenarios/malformed"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let out = detente(&["check", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        for line in src.lines().filter_map(|l| l.strip_prefix("# expect: ")) {
+            let (kind, at) = line.split_once(' ').unwrap();
+            assert!(err.contains(&format!("error[{kind}]")), "{}: no {kind}\n{err}", path.display());
+            assert!(err.contains(&format!(":{}", at.trim())), "{}: no location {at}\n{err}", path.display());
+        }
+        n += 1;
+    }
+    assert!(n >= 25);
+}
+
+#[test]
+fn check_accepts_the_flagship() {
+    let out = detente(&["check", &repo("scenarios/nato-china-2023.toml")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(": ok ("));
+}
+
+#[test]
+fn show_json_is_valid_and_names_provenance() {
+    let out = detente(&["show", "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let actors = v["actors"].as_array().unwrap();
+    let usa = actors.iter().find(|a| a["id"] == "USA").unwrap();
+    assert_eq!(usa["capability"]["provenance"]["from"], "world");
+}
+
+#[test]
+fn schema_is_json_schema() {
+    let out = detente(&["schema"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(v["$schema"].as_str().unwrap().contains("json-schema.org"));
+}
+
+#[test]
+fn bad_usage_and_missing_files_exit_2() {
+    assert_eq!(detente(&["frobnicate"]).status.code(), Some(2));
+    let out = detente(&["check", "no/such/file.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no/such/file.toml"));
+    assert_eq!(detente(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn every_command_help_shows_an_example() {
+    for cmd in ["run", "check", "show", "schema"] {
+        let out = detente(&[cmd, "--help"]);
+        assert!(out.status.success());
+        assert!(text(&out.stdout).contains("detente "), "{cmd} --help has no example");
+    }
+}
