@@ -1,1 +1,18 @@
-//! The experiment layer: seeds, Monte Carlo, comparisons, sweeps (design: experiments.md).
+//! The experiment layer: turns single model runs into answers with uncertainty
+//! (design: experiments.md).
+//!
+//! - [`inputs`] — scenario inputs addressed by path; drawing uncertain inputs for one run.
+//! - [`runner`] — the Monte Carlo engine: arms under common random numbers, parallel runs
+//!   reduced in run order, paired differences.
+//! - [`summary`] — streaming accumulators (bounded memory): mean, sd, quantiles, histograms,
+//!   Wilson intervals.
+//! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
+
+pub mod design;
+pub mod inputs;
+pub mod runner;
+pub mod summary;
+
+pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
+pub use runner::{ArmModel, McResult, Metric, MetricKind, MetricSummary, PairedDifference, run_arms};
+pub use summary::{Accumulator, Counter, Summary};

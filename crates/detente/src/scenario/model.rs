@@ -540,7 +540,7 @@ pub struct Influence {
 }
 
 /// `[richardson]` (escalate.md §5.8).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RichardsonSpec {
     /// Actors (default: the escalate sides' members).
