@@ -74,7 +74,14 @@ pub fn tornado(base: &[f64], lows: &[f64], highs: &[f64], f: &(dyn Fn(&[f64]) ->
             let at_low = f(&x);
             x[i] = highs[i];
             let at_high = f(&x);
-            TornadoBar { input: i, input_low: lows[i], input_high: highs[i], at_low, at_high, swing: (at_high - at_low).abs() }
+            TornadoBar {
+                input: i,
+                input_low: lows[i],
+                input_high: highs[i],
+                at_low,
+                at_high,
+                swing: (at_high - at_low).abs(),
+            }
         })
         .collect();
     bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
@@ -113,8 +120,9 @@ pub fn morris(
     let base_levels: Vec<f64> =
         (0..levels).map(|l| l as f64 / (levels - 1) as f64).filter(|&x| x + delta <= 1.0 + 1e-12).collect();
     for _ in 0..r {
-        let mut u: Vec<f64> =
-            (0..k).map(|_| base_levels[((u01(rng) * base_levels.len() as f64) as usize).min(base_levels.len() - 1)]).collect();
+        let mut u: Vec<f64> = (0..k)
+            .map(|_| base_levels[((u01(rng) * base_levels.len() as f64) as usize).min(base_levels.len() - 1)])
+            .collect();
         let mut order: Vec<usize> = (0..k).collect();
         shuffle(&mut order, rng);
         let mut y = f(&to_value(&u));
@@ -134,7 +142,8 @@ pub fn morris(
             let n = e.len().max(1) as f64;
             let mu = e.iter().sum::<f64>() / n;
             let mu_star = e.iter().map(|x| x.abs()).sum::<f64>() / n;
-            let sigma = if e.len() > 1 { (e.iter().map(|x| (x - mu).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() } else { 0.0 };
+            let sigma =
+                if e.len() > 1 { (e.iter().map(|x| (x - mu).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() } else { 0.0 };
             MorrisEffect { input: i, mu, mu_star, sigma }
         })
         .collect()

@@ -258,7 +258,9 @@ mod tests {
         let mut rng = crate::rng::run_stream(1, 0);
         let drawn = realise(&r, &inputs, &mut rng);
         assert!(uncertain_inputs(&drawn).is_empty());
-        for (before, after) in inputs.iter().zip(all_inputs(&drawn).iter().filter(|i| inputs.iter().any(|x| x.path == i.path))) {
+        for (before, after) in
+            inputs.iter().zip(all_inputs(&drawn).iter().filter(|i| inputs.iter().any(|x| x.path == i.path)))
+        {
             assert!(after.value.point() >= before.value.low() && after.value.point() <= before.value.high());
         }
     }
