@@ -8,7 +8,10 @@ use std::path::Path;
 /// Errors are rendered (every problem, with file:line:column) into `CliError::Input`.
 pub fn load_scenario(path: Option<&Path>) -> Result<(Resolved, String), CliError> {
     let (source, name) = match path {
-        None => (scenario::FLAGSHIP.to_string(), scenario::FLAGSHIP_NAME.to_string()),
+        None => (
+            scenario::FLAGSHIP.to_string(),
+            scenario::FLAGSHIP_NAME.to_string(),
+        ),
         Some(p) => (read_text(p)?, p.display().to_string()),
     };
     scenario::load_str(&source, &name)
@@ -18,8 +21,8 @@ pub fn load_scenario(path: Option<&Path>) -> Result<(Resolved, String), CliError
 
 /// Read a UTF-8 text file, with a clear error naming the file.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         CliError::Input(format!(
             "error: {} is not UTF-8 text (invalid byte at offset {})",

@@ -26,9 +26,9 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
 pub fn print(text: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::Failure(format!("error: cannot write output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failure(format!(
+            "error: cannot write output: {e}"
+        ))),
         _ => Ok(()),
     }
 }
@@ -36,10 +36,16 @@ pub fn print(text: &str) -> Result<(), CliError> {
 /// Write `text` to `path` atomically: a temporary file in the same folder, then a rename, so a
 /// failed run never leaves a half-written file.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), CliError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| CliError::Failure(format!("error: cannot create {}: {e}", dir.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
     result.map_err(|e| {

@@ -6,14 +6,25 @@ use detente::scenario::{ActorKind, Provenance, Resolved, fmt_num};
 
 /// Heading with an underline.
 pub fn heading(title: &str) -> String {
-    format!("\n{title}\n{}\n", "═".repeat(title.chars().count().min(100)))
+    format!(
+        "\n{title}\n{}\n",
+        "═".repeat(title.chars().count().min(100))
+    )
 }
 
 /// The scenario header: title, date, summary's first sentence, counts.
 pub fn header(r: &Resolved, file: &str) -> String {
     let s = &r.scenario.scenario;
-    let states = r.actors.iter().filter(|a| a.kind == ActorKind::State).count();
-    let bodies = r.actors.iter().filter(|a| a.kind == ActorKind::Body).count();
+    let states = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::State)
+        .count();
+    let bodies = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Body)
+        .count();
     let mut out = format!("{} — {}\n", s.id, s.title);
     out.push_str(&format!(
         "file: {file}   as of: {}   world data: {} (capability: {})\n",
@@ -48,11 +59,30 @@ pub fn actors(r: &Resolved) -> String {
             ActorKind::Other => "other",
         };
         let (cap, unit, src) = match (&a.capability, a.kind) {
-            (Some(q), _) => (q.value.to_string(), q.unit.clone(), provenance_short(&q.provenance)),
-            (None, ActorKind::Body) => (format!("{} members", a.members.len()), String::new(), body_rule(r, &a.id)),
-            (None, _) => ("—".into(), String::new(), a.capability_gap.clone().unwrap_or_default()),
+            (Some(q), _) => (
+                q.value.to_string(),
+                q.unit.clone(),
+                provenance_short(&q.provenance),
+            ),
+            (None, ActorKind::Body) => (
+                format!("{} members", a.members.len()),
+                String::new(),
+                body_rule(r, &a.id),
+            ),
+            (None, _) => (
+                "—".into(),
+                String::new(),
+                a.capability_gap.clone().unwrap_or_default(),
+            ),
         };
-        t.row(vec![a.id.clone(), a.name.clone(), kind.into(), cap, unit, src]);
+        t.row(vec![
+            a.id.clone(),
+            a.name.clone(),
+            kind.into(),
+            cap,
+            unit,
+            src,
+        ]);
     }
     let mut out = t.render();
     if r.actors.iter().any(|a| !a.declared) {
@@ -65,7 +95,10 @@ fn body_rule(r: &Resolved, id: &str) -> String {
     let a = r.scenario.actors.iter().find(|a| a.id == id);
     match a.and_then(|a| a.rule) {
         Some(rule) => {
-            let th = a.and_then(|a| a.threshold).map(|t| format!(" ({})", fmt_num(t))).unwrap_or_default();
+            let th = a
+                .and_then(|a| a.threshold)
+                .map(|t| format!(" ({})", fmt_num(t)))
+                .unwrap_or_default();
             format!("rule: {}{th}", rule.keyword())
         }
         None => "rule: consensus (default)".into(),
@@ -91,18 +124,35 @@ pub fn issues(r: &Resolved) -> String {
             sc.min_label.as_deref().unwrap_or("min"),
             fmt_num(sc.max),
             sc.max_label.as_deref().unwrap_or("max"),
-            issue.status_quo.map(|q| q.to_string()).unwrap_or_else(|| "—".into()),
+            issue
+                .status_quo
+                .map(|q| q.to_string())
+                .unwrap_or_else(|| "—".into()),
             issue.body.as_deref().unwrap_or("—"),
         ));
         let mut t = Table::new(
-            &["actor", "position", "salience", "capability", "source", "evidence"],
+            &[
+                "actor",
+                "position",
+                "salience",
+                "capability",
+                "source",
+                "evidence",
+            ],
             &[false, true, true, true, false, false],
         )
         .limit(4, 20)
         .limit(5, 28);
         for s in &issue.stances {
-            let cap = r.stance_capability(s).map(|c| c.to_string()).unwrap_or_else(|| "—".into());
-            let src = format!("{}{}", s.source.as_deref().unwrap_or("—"), if s.estimate { " (est.)" } else { "" });
+            let cap = r
+                .stance_capability(s)
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "—".into());
+            let src = format!(
+                "{}{}",
+                s.source.as_deref().unwrap_or("—"),
+                if s.estimate { " (est.)" } else { "" }
+            );
             t.row(vec![
                 s.actor.clone(),
                 s.position.to_string(),
@@ -119,13 +169,18 @@ pub fn issues(r: &Resolved) -> String {
 
 /// Every tie.
 pub fn ties(r: &Resolved) -> String {
-    let mut t =
-        Table::new(&["kind", "actors", "weight", "source", "note"], &[false, false, true, false, false]).limit(4, 48);
+    let mut t = Table::new(
+        &["kind", "actors", "weight", "source", "note"],
+        &[false, false, true, false, false],
+    )
+    .limit(4, 48);
     for tie in &r.scenario.ties {
         t.row(vec![
             tie.kind.keyword().into(),
             format!("{}–{}", tie.actors[0], tie.actors[1]),
-            tie.weight.map(|w| w.to_string()).unwrap_or_else(|| "1".into()),
+            tie.weight
+                .map(|w| w.to_string())
+                .unwrap_or_else(|| "1".into()),
             tie.source.clone().unwrap_or_else(|| "—".into()),
             tie.note.clone().unwrap_or_default(),
         ]);
@@ -136,5 +191,13 @@ pub fn ties(r: &Resolved) -> String {
 /// Indent every line by `n` spaces.
 pub fn indent(text: &str, n: usize) -> String {
     let pad = " ".repeat(n);
-    text.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{pad}{l}\n") }).collect()
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("{pad}{l}\n")
+            }
+        })
+        .collect()
 }

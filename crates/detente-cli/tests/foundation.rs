@@ -4,11 +4,18 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn detente(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_detente")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn repo(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path).display().to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+        .display()
+        .to_string()
 }
 
 fn text(b: &[u8]) -> String {
@@ -20,7 +27,14 @@ fn run_without_arguments_summarises_the_flagship() {
     let out = detente(&["run"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let s = text(&out.stdout);
-    for needle in ["nato-china-2023", "USA", "SIPRI", "china-posture", "tokyo-office", "rivalry"] {
+    for needle in [
+        "nato-china-2023",
+        "USA",
+        "SIPRI",
+        "china-posture",
+        "tokyo-office",
+        "rivalry",
+    ] {
         assert!(s.contains(needle), "run output lacks {needle}");
     }
 }
@@ -38,8 +52,16 @@ fn check_reports_every_malformed_file_with_locations_and_exits_2() {
         assert!(!err.contains("panicked"), "{err}");
         for line in src.lines().filter_map(|l| l.strip_prefix("# expect: ")) {
             let (kind, at) = line.split_once(' ').unwrap();
-            assert!(err.contains(&format!("error[{kind}]")), "{}: no {kind}\n{err}", path.display());
-            assert!(err.contains(&format!(":{}", at.trim())), "{}: no location {at}\n{err}", path.display());
+            assert!(
+                err.contains(&format!("error[{kind}]")),
+                "{}: no {kind}\n{err}",
+                path.display()
+            );
+            assert!(
+                err.contains(&format!(":{}", at.trim())),
+                "{}: no location {at}\n{err}",
+                path.display()
+            );
         }
         n += 1;
     }
@@ -85,6 +107,9 @@ fn every_command_help_shows_an_example() {
     for cmd in ["run", "check", "show", "schema"] {
         let out = detente(&[cmd, "--help"]);
         assert!(out.status.success());
-        assert!(text(&out.stdout).contains("detente "), "{cmd} --help has no example");
+        assert!(
+            text(&out.stdout).contains("detente "),
+            "{cmd} --help has no example"
+        );
     }
 }

@@ -51,26 +51,38 @@ impl ArmModel for Busy {
 }
 
 fn trivial() -> Trivial {
-    Trivial { metrics: vec![Metric::real("u"), Metric::event("low")], arms: vec!["only".into()] }
+    Trivial {
+        metrics: vec![Metric::real("u"), Metric::event("low")],
+        arms: vec!["only".into()],
+    }
 }
 
 /// 10^5 runs of the trivial model on one thread: time / 10^5 is the per-run overhead.
 #[divan::bench]
 fn overhead_100k_runs_one_thread() {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     pool.install(|| divan::black_box(run_arms(&trivial(), 100_000, 1, &|_, _| {})));
 }
 
 /// 10^6 runs: memory stays bounded (streaming summaries, a fixed block buffer).
 #[divan::bench(sample_count = 3)]
 fn overhead_1m_runs_two_threads() {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
     pool.install(|| divan::black_box(run_arms(&trivial(), 1_000_000, 1, &|_, _| {})));
 }
 
 /// 4,096 runs of a busy model with 1 and 2 threads: the ratio is the parallel speed-up.
 #[divan::bench(args = [1, 2], sample_count = 5)]
 fn busy_4096_runs(threads: usize) {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
     pool.install(|| divan::black_box(run_arms(&Busy(trivial()), 4_096, 1, &|_, _| {})));
 }

@@ -22,7 +22,13 @@ pub struct Proportion {
 /// `z/(1 + z²/N)·√(p̂(1 − p̂)/N + z²/4N²)`. With no trials the interval is [0, 1].
 pub fn wilson(hits: u64, trials: u64) -> Proportion {
     if trials == 0 {
-        return Proportion { hits, trials, estimate: 0.0, low: 0.0, high: 1.0 };
+        return Proportion {
+            hits,
+            trials,
+            estimate: 0.0,
+            low: 0.0,
+            high: 1.0,
+        };
     }
     let n = trials as f64;
     let p = hits as f64 / n;
@@ -30,7 +36,13 @@ pub fn wilson(hits: u64, trials: u64) -> Proportion {
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
     let half = Z95 / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    Proportion { hits, trials, estimate: p, low: (centre - half).max(0.0), high: (centre + half).min(1.0) }
+    Proportion {
+        hits,
+        trials,
+        estimate: p,
+        low: (centre - half).max(0.0),
+        high: (centre + half).min(1.0),
+    }
 }
 
 /// Quantile `q ∈ [0, 1]` of already **sorted** data by linear interpolation between order
@@ -55,7 +67,11 @@ pub fn median(values: &[f64]) -> Option<f64> {
 
 /// Arithmetic mean; `None` when empty.
 pub fn mean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() { None } else { Some(values.iter().sum::<f64>() / values.len() as f64) }
+    if values.is_empty() {
+        None
+    } else {
+        Some(values.iter().sum::<f64>() / values.len() as f64)
+    }
 }
 
 /// Standard deviation with divisor `n − ddof` (`ddof = 0`: population, `1`: sample).

@@ -15,7 +15,12 @@ fn catalogue() -> Vec<(String, String)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -48,11 +53,20 @@ fn every_malformed_scenario_reports_its_errors_where_they_are() {
                     .items
                     .iter()
                     .filter(|i| i.is_error())
-                    .map(|i| (i.kind.code().to_string(), i.line.unwrap_or(0), i.column.unwrap_or(0)))
+                    .map(|i| {
+                        (
+                            i.kind.code().to_string(),
+                            i.line.unwrap_or(0),
+                            i.column.unwrap_or(0),
+                        )
+                    })
                     .collect();
                 for e in &expected {
                     if !got.contains(e) {
-                        failures.push(format!("{name}: expected {} at {}:{}, got {got:?}", e.0, e.1, e.2));
+                        failures.push(format!(
+                            "{name}: expected {} at {}:{}, got {got:?}",
+                            e.0, e.1, e.2
+                        ));
                     }
                 }
                 let rendered = d.render();

@@ -10,7 +10,11 @@ fn flagship() -> scenario::Resolved {
 #[test]
 fn nato_has_its_members_as_of_the_meeting() {
     let r = flagship();
-    let nato: Vec<&str> = r.leaf_members("NATO").iter().map(|a| a.id.as_str()).collect();
+    let nato: Vec<&str> = r
+        .leaf_members("NATO")
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     // 31 members on 2023-11-29: Finland joined on 2023-04-04, Sweden only on 2024-03-07.
     assert_eq!(nato.len(), 31, "{nato:?}");
     for id in ["USA", "FRA", "HUN", "DEU", "TUR", "FIN", "ISL"] {
@@ -40,7 +44,9 @@ fn capabilities_name_their_source() {
     let r = flagship();
     let usa = r.actor("USA").unwrap().capability.as_ref().unwrap();
     assert_eq!(usa.value, Uncertain::Fixed(997_309.0));
-    assert!(matches!(&usa.provenance, Provenance::World { source, .. } if source.contains("SIPRI")));
+    assert!(
+        matches!(&usa.provenance, Provenance::World { source, .. } if source.contains("SIPRI"))
+    );
     // Iceland has no SIPRI figure; the scenario declares an estimate instead of a silent zero.
     let isl = r.actor("ISL").unwrap().capability.as_ref().unwrap();
     assert!(matches!(isl.provenance, Provenance::Scenario { .. }));
@@ -52,9 +58,19 @@ fn every_stance_has_evidence_and_a_source_and_estimates_are_uncertain() {
     for issue in &r.scenario.issues {
         for s in &issue.stances {
             assert!(s.source.is_some(), "{}/{} has no source", issue.id, s.actor);
-            assert!(s.evidence.as_deref().is_some_and(|e| !e.is_empty()), "{}/{} has no evidence", issue.id, s.actor);
+            assert!(
+                s.evidence.as_deref().is_some_and(|e| !e.is_empty()),
+                "{}/{} has no evidence",
+                issue.id,
+                s.actor
+            );
             if s.estimate {
-                assert!(s.position.is_uncertain(), "{}/{} is an estimate without a range", issue.id, s.actor);
+                assert!(
+                    s.position.is_uncertain(),
+                    "{}/{} is an estimate without a range",
+                    issue.id,
+                    s.actor
+                );
             }
         }
     }
@@ -63,7 +79,12 @@ fn every_stance_has_evidence_and_a_source_and_estimates_are_uncertain() {
 #[test]
 fn france_can_veto_the_tokyo_office() {
     let r = flagship();
-    let issue = r.scenario.issues.iter().find(|i| i.id == "tokyo-office").unwrap();
+    let issue = r
+        .scenario
+        .issues
+        .iter()
+        .find(|i| i.id == "tokyo-office")
+        .unwrap();
     let fra = issue.stances.iter().find(|s| s.actor == "FRA").unwrap();
     assert_eq!(issue.body.as_deref(), Some("NATO"));
     assert_eq!(fra.position.point(), issue.status_quo.unwrap().point());
@@ -73,7 +94,8 @@ fn france_can_veto_the_tokyo_office() {
 fn round_trip_gives_the_same_model() {
     let first = flagship();
     let text = scenario::to_toml(&first.scenario).expect("serialises");
-    let second = load_str(&text, "round-trip.toml").unwrap_or_else(|d| panic!("{}\n{text}", d.render()));
+    let second =
+        load_str(&text, "round-trip.toml").unwrap_or_else(|d| panic!("{}\n{text}", d.render()));
     assert_eq!(first.scenario, second.scenario);
     assert_eq!(first.actors, second.actors);
 }

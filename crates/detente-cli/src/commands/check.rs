@@ -38,14 +38,21 @@ pub fn run(args: Args) -> CliResult {
             Ok(r) => {
                 let w = r.warnings.len();
                 if !args.quiet && w > 0 {
-                    eprint!("{}", Diagnostics::new(&name, &source, r.warnings.clone()).render());
+                    eprint!(
+                        "{}",
+                        Diagnostics::new(&name, &source, r.warnings.clone()).render()
+                    );
                 }
                 report.push_str(&format!(
                     "{name}: ok ({} actors, {} issues, {} ties{})\n",
                     r.actors.len(),
                     r.scenario.issues.len(),
                     r.scenario.ties.len(),
-                    if w > 0 { format!("; {w} warning{}", if w == 1 { "" } else { "s" }) } else { String::new() }
+                    if w > 0 {
+                        format!("; {w} warning{}", if w == 1 { "" } else { "s" })
+                    } else {
+                        String::new()
+                    }
                 ));
             }
             Err(d) => {
@@ -57,7 +64,10 @@ pub fn run(args: Args) -> CliResult {
     print(&report)?;
     if failed > 0 {
         let n = args.files.len();
-        return Err(CliError::Input(format!("{failed} of {n} file{} invalid", if n == 1 { "" } else { "s" })));
+        return Err(CliError::Input(format!(
+            "{failed} of {n} file{} invalid",
+            if n == 1 { "" } else { "s" }
+        )));
     }
     Ok(())
 }

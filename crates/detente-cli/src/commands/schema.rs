@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 /// Print the JSON Schema of scenario format version 1 (for editors and other tools).
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  detente schema > detente-scenario.schema.json\n  detente schema -o schema.json")]
+#[command(
+    after_help = "Examples:\n  detente schema > detente-scenario.schema.json\n  detente schema -o schema.json"
+)]
 pub struct Args {
     /// Write the schema to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]

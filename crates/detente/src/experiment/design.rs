@@ -11,7 +11,10 @@ use serde::Serialize;
 pub fn grid(axes: &[Vec<f64>]) -> Vec<Vec<f64>> {
     let mut points = vec![Vec::new()];
     for axis in axes {
-        points = points.into_iter().flat_map(|p| axis.iter().map(move |&v| [p.clone(), vec![v]].concat())).collect();
+        points = points
+            .into_iter()
+            .flat_map(|p| axis.iter().map(move |&v| [p.clone(), vec![v]].concat()))
+            .collect();
     }
     if axes.is_empty() { Vec::new() } else { points }
 }
@@ -21,7 +24,9 @@ pub fn linspace(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     match n {
         0 => Vec::new(),
         1 => vec![0.5 * (lo + hi)],
-        _ => (0..n).map(|k| lo + (hi - lo) * k as f64 / (n - 1) as f64).collect(),
+        _ => (0..n)
+            .map(|k| lo + (hi - lo) * k as f64 / (n - 1) as f64)
+            .collect(),
     }
 }
 
@@ -66,7 +71,12 @@ pub struct TornadoBar {
 
 /// One-at-a-time sensitivity: each input set to its low and then its high value, the others at
 /// `base`; bars sorted by swing, largest first (ties keep input order).
-pub fn tornado(base: &[f64], lows: &[f64], highs: &[f64], f: &(dyn Fn(&[f64]) -> f64 + Sync)) -> Vec<TornadoBar> {
+pub fn tornado(
+    base: &[f64],
+    lows: &[f64],
+    highs: &[f64],
+    f: &(dyn Fn(&[f64]) -> f64 + Sync),
+) -> Vec<TornadoBar> {
     let mut bars: Vec<TornadoBar> = (0..base.len())
         .map(|i| {
             let mut x = base.to_vec();
@@ -114,14 +124,24 @@ pub fn morris(
     let k = ranges.len();
     let levels = levels.max(2);
     let delta = levels as f64 / (2.0 * (levels - 1) as f64);
-    let to_value = |u: &[f64]| -> Vec<f64> { u.iter().zip(ranges).map(|(x, (lo, hi))| lo + (hi - lo) * x).collect() };
+    let to_value = |u: &[f64]| -> Vec<f64> {
+        u.iter()
+            .zip(ranges)
+            .map(|(x, (lo, hi))| lo + (hi - lo) * x)
+            .collect()
+    };
     let mut effects = vec![Vec::with_capacity(r); k];
     // Base points use the levels from which a step up stays inside [0, 1].
-    let base_levels: Vec<f64> =
-        (0..levels).map(|l| l as f64 / (levels - 1) as f64).filter(|&x| x + delta <= 1.0 + 1e-12).collect();
+    let base_levels: Vec<f64> = (0..levels)
+        .map(|l| l as f64 / (levels - 1) as f64)
+        .filter(|&x| x + delta <= 1.0 + 1e-12)
+        .collect();
     for _ in 0..r {
         let mut u: Vec<f64> = (0..k)
-            .map(|_| base_levels[((u01(rng) * base_levels.len() as f64) as usize).min(base_levels.len() - 1)])
+            .map(|_| {
+                base_levels
+                    [((u01(rng) * base_levels.len() as f64) as usize).min(base_levels.len() - 1)]
+            })
             .collect();
         let mut order: Vec<usize> = (0..k).collect();
         shuffle(&mut order, rng);
@@ -142,9 +162,17 @@ pub fn morris(
             let n = e.len().max(1) as f64;
             let mu = e.iter().sum::<f64>() / n;
             let mu_star = e.iter().map(|x| x.abs()).sum::<f64>() / n;
-            let sigma =
-                if e.len() > 1 { (e.iter().map(|x| (x - mu).powi(2)).sum::<f64>() / (n - 1.0)).sqrt() } else { 0.0 };
-            MorrisEffect { input: i, mu, mu_star, sigma }
+            let sigma = if e.len() > 1 {
+                (e.iter().map(|x| (x - mu).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+            } else {
+                0.0
+            };
+            MorrisEffect {
+                input: i,
+                mu,
+                mu_star,
+                sigma,
+            }
         })
         .collect()
 }
@@ -170,7 +198,10 @@ mod tests {
         let pts = latin_hypercube(&[(0.0, 1.0), (10.0, 20.0)], 50, &mut rng);
         for d in 0..2 {
             let (lo, hi) = [(0.0, 1.0), (10.0, 20.0)][d];
-            let mut strata: Vec<usize> = pts.iter().map(|p| ((p[d] - lo) / (hi - lo) * 50.0) as usize).collect();
+            let mut strata: Vec<usize> = pts
+                .iter()
+                .map(|p| ((p[d] - lo) / (hi - lo) * 50.0) as usize)
+                .collect();
             strata.sort();
             assert_eq!(strata, (0..50).collect::<Vec<_>>());
         }
@@ -180,7 +211,10 @@ mod tests {
     fn tornado_ranks_by_swing() {
         let f = |x: &[f64]| 3.0 * x[0] + 0.5 * x[1] - 10.0 * x[2];
         let bars = tornado(&[0.5, 0.5, 0.5], &[0.0, 0.0, 0.4], &[1.0, 1.0, 0.6], &f);
-        assert_eq!(bars.iter().map(|b| b.input).collect::<Vec<_>>(), vec![0, 2, 1]);
+        assert_eq!(
+            bars.iter().map(|b| b.input).collect::<Vec<_>>(),
+            vec![0, 2, 1]
+        );
         assert!((bars[0].swing - 3.0).abs() < 1e-12);
         assert!((bars[1].at_low - (1.5 + 0.25 - 4.0)).abs() < 1e-12);
     }
@@ -192,7 +226,11 @@ mod tests {
         let f = |x: &[f64]| 2.0 * x[0] + x[1] * x[1];
         let mut rng = run_stream(11, 0);
         let e = morris(&[(0.0, 1.0), (0.0, 1.0), (0.0, 1.0)], 40, 4, &mut rng, &f);
-        assert!((e[0].mu_star - 2.0).abs() < 1e-9 && e[0].sigma < 1e-9, "{:?}", e[0]);
+        assert!(
+            (e[0].mu_star - 2.0).abs() < 1e-9 && e[0].sigma < 1e-9,
+            "{:?}",
+            e[0]
+        );
         assert!(e[1].sigma > 0.1, "{:?}", e[1]);
         assert!(e[1].mu_star > 0.5 && e[1].mu_star < 2.0);
         assert_eq!(e[2].mu_star, 0.0);

@@ -68,15 +68,24 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
             push(format!("issue.{}.status_quo", i.id), q);
         }
         for s in &i.stances {
-            push(format!("issue.{}.stance.{}.position", i.id, s.actor), s.position);
-            push(format!("issue.{}.stance.{}.salience", i.id, s.actor), s.salience);
+            push(
+                format!("issue.{}.stance.{}.position", i.id, s.actor),
+                s.position,
+            );
+            push(
+                format!("issue.{}.stance.{}.salience", i.id, s.actor),
+                s.salience,
+            );
             if let Some(c) = s.capability {
                 push(format!("issue.{}.stance.{}.capability", i.id, s.actor), c);
             }
         }
     }
     for t in &r.scenario.ties {
-        push(format!("tie.{}.{}.weight", t.actors[0], t.actors[1]), t.weight.unwrap_or(Uncertain::Fixed(1.0)));
+        push(
+            format!("tie.{}.{}.weight", t.actors[0], t.actors[1]),
+            t.weight.unwrap_or(Uncertain::Fixed(1.0)),
+        );
     }
     if let Some(e) = &r.scenario.escalate {
         for name in ESCALATE_PARAMS {
@@ -85,16 +94,21 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
             }
         }
         for i in &e.influences {
-            push(format!("escalate.influence.{}.{}.weight", i.from, i.to), i.weight);
+            push(
+                format!("escalate.influence.{}.{}.weight", i.from, i.to),
+                i.weight,
+            );
         }
         for t in &e.trade {
             push(format!("escalate.trade.{}.{}.share", t.from, t.to), t.share);
         }
     }
     if let Some(rs) = &r.scenario.richardson {
-        for (name, v) in
-            [("rival_reaction", rs.rival_reaction), ("ally_reaction", rs.ally_reaction), ("fatigue", rs.fatigue)]
-        {
+        for (name, v) in [
+            ("rival_reaction", rs.rival_reaction),
+            ("ally_reaction", rs.ally_reaction),
+            ("fatigue", rs.fatigue),
+        ] {
             if let Some(v) = v {
                 push(format!("richardson.{name}"), v);
             }
@@ -105,7 +119,10 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
 
 /// Only the inputs that carry uncertainty (what a Monte Carlo run draws).
 pub fn uncertain_inputs(r: &Resolved) -> Vec<Input> {
-    all_inputs(r).into_iter().filter(|i| i.value.is_uncertain()).collect()
+    all_inputs(r)
+        .into_iter()
+        .filter(|i| i.value.is_uncertain())
+        .collect()
 }
 
 fn escalate_param(e: &crate::scenario::EscalateSection, name: &str) -> Option<Uncertain> {
@@ -124,7 +141,10 @@ fn escalate_param(e: &crate::scenario::EscalateSection, name: &str) -> Option<Un
     }
 }
 
-fn escalate_slot<'a>(e: &'a mut crate::scenario::EscalateSection, name: &str) -> Option<&'a mut Option<Uncertain>> {
+fn escalate_slot<'a>(
+    e: &'a mut crate::scenario::EscalateSection,
+    name: &str,
+) -> Option<&'a mut Option<Uncertain>> {
     Some(match name {
         "noise" => &mut e.noise,
         "optimism" => &mut e.optimism,
@@ -143,32 +163,66 @@ fn escalate_slot<'a>(e: &'a mut crate::scenario::EscalateSection, name: &str) ->
 /// Set the input at `path` to `value` (a fixed number, or a distribution).
 pub fn set(r: &mut Resolved, path: &str, value: Uncertain) -> Result<(), PathError> {
     let parts: Vec<&str> = path.split('.').collect();
-    let unknown = || PathError(format!("`{path}` does not address an input of this scenario"));
+    let unknown = || {
+        PathError(format!(
+            "`{path}` does not address an input of this scenario"
+        ))
+    };
     match parts.as_slice() {
         ["actor", id, "capability"] => {
-            let a = r.actors.iter_mut().find(|a| a.id == *id).ok_or_else(unknown)?;
+            let a = r
+                .actors
+                .iter_mut()
+                .find(|a| a.id == *id)
+                .ok_or_else(unknown)?;
             let (unit, provenance) = match &a.capability {
                 Some(q) => (q.unit.clone(), q.provenance.clone()),
-                None => {
-                    ("declared".into(), crate::scenario::Provenance::Scenario { key: format!("experiment {path}") })
-                }
+                None => (
+                    "declared".into(),
+                    crate::scenario::Provenance::Scenario {
+                        key: format!("experiment {path}"),
+                    },
+                ),
             };
-            a.capability = Some(Quantity { value, unit, provenance });
+            a.capability = Some(Quantity {
+                value,
+                unit,
+                provenance,
+            });
             Ok(())
         }
         ["actor", id, "population"] => {
-            let a = r.scenario.actors.iter_mut().find(|a| a.id == *id).ok_or_else(unknown)?;
+            let a = r
+                .scenario
+                .actors
+                .iter_mut()
+                .find(|a| a.id == *id)
+                .ok_or_else(unknown)?;
             a.population = Some(value);
             Ok(())
         }
         ["issue", id, "status_quo"] => {
-            let i = r.scenario.issues.iter_mut().find(|i| i.id == *id).ok_or_else(unknown)?;
+            let i = r
+                .scenario
+                .issues
+                .iter_mut()
+                .find(|i| i.id == *id)
+                .ok_or_else(unknown)?;
             i.status_quo = Some(value);
             Ok(())
         }
         ["issue", id, "stance", actor, field] => {
-            let i = r.scenario.issues.iter_mut().find(|i| i.id == *id).ok_or_else(unknown)?;
-            let s = i.stances.iter_mut().find(|s| s.actor == *actor).ok_or_else(unknown)?;
+            let i = r
+                .scenario
+                .issues
+                .iter_mut()
+                .find(|i| i.id == *id)
+                .ok_or_else(unknown)?;
+            let s = i
+                .stances
+                .iter_mut()
+                .find(|s| s.actor == *actor)
+                .ok_or_else(unknown)?;
             match *field {
                 "position" => s.position = value,
                 "salience" => s.salience = value,
@@ -182,20 +236,31 @@ pub fn set(r: &mut Resolved, path: &str, value: Uncertain) -> Result<(), PathErr
                 .scenario
                 .ties
                 .iter_mut()
-                .find(|t| (t.actors[0] == *a && t.actors[1] == *b) || (t.actors[0] == *b && t.actors[1] == *a))
+                .find(|t| {
+                    (t.actors[0] == *a && t.actors[1] == *b)
+                        || (t.actors[0] == *b && t.actors[1] == *a)
+                })
                 .ok_or_else(unknown)?;
             t.weight = Some(value);
             Ok(())
         }
         ["escalate", "influence", from, to, "weight"] => {
             let e = r.scenario.escalate.as_mut().ok_or_else(unknown)?;
-            let i = e.influences.iter_mut().find(|i| i.from == *from && i.to == *to).ok_or_else(unknown)?;
+            let i = e
+                .influences
+                .iter_mut()
+                .find(|i| i.from == *from && i.to == *to)
+                .ok_or_else(unknown)?;
             i.weight = value;
             Ok(())
         }
         ["escalate", "trade", from, to, "share"] => {
             let e = r.scenario.escalate.as_mut().ok_or_else(unknown)?;
-            let t = e.trade.iter_mut().find(|t| t.from == *from && t.to == *to).ok_or_else(unknown)?;
+            let t = e
+                .trade
+                .iter_mut()
+                .find(|t| t.from == *from && t.to == *to)
+                .ok_or_else(unknown)?;
             t.share = value;
             Ok(())
         }
@@ -240,13 +305,20 @@ mod tests {
     fn flagship_inputs_resolve_and_round_trip() {
         let mut r = load_str(FLAGSHIP, "f.toml").unwrap();
         let inputs = all_inputs(&r);
-        assert!(inputs.iter().any(|i| i.path == "issue.china-posture.stance.USA.salience"));
+        assert!(
+            inputs
+                .iter()
+                .any(|i| i.path == "issue.china-posture.stance.USA.salience")
+        );
         assert!(uncertain_inputs(&r).len() > 20);
         for i in &inputs {
             set(&mut r, &i.path, i.value).unwrap_or_else(|e| panic!("{e}"));
         }
         set(&mut r, "escalate.noise", Uncertain::Fixed(0.2)).unwrap();
-        assert_eq!(r.scenario.escalate.as_ref().unwrap().noise, Some(Uncertain::Fixed(0.2)));
+        assert_eq!(
+            r.scenario.escalate.as_ref().unwrap().noise,
+            Some(Uncertain::Fixed(0.2))
+        );
         assert!(set(&mut r, "issue.nope.status_quo", Uncertain::Fixed(1.0)).is_err());
         assert!(set(&mut r, "escalate.bogus", Uncertain::Fixed(1.0)).is_err());
     }
@@ -258,10 +330,15 @@ mod tests {
         let mut rng = crate::rng::run_stream(1, 0);
         let drawn = realise(&r, &inputs, &mut rng);
         assert!(uncertain_inputs(&drawn).is_empty());
-        for (before, after) in
-            inputs.iter().zip(all_inputs(&drawn).iter().filter(|i| inputs.iter().any(|x| x.path == i.path)))
-        {
-            assert!(after.value.point() >= before.value.low() && after.value.point() <= before.value.high());
+        for (before, after) in inputs.iter().zip(
+            all_inputs(&drawn)
+                .iter()
+                .filter(|i| inputs.iter().any(|x| x.path == i.path)),
+        ) {
+            assert!(
+                after.value.point() >= before.value.low()
+                    && after.value.point() <= before.value.high()
+            );
         }
     }
 }

@@ -14,5 +14,7 @@ pub mod runner;
 pub mod summary;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
-pub use runner::{ArmModel, McResult, Metric, MetricKind, MetricSummary, PairedDifference, run_arms};
+pub use runner::{
+    ArmModel, McResult, Metric, MetricKind, MetricSummary, PairedDifference, run_arms,
+};
 pub use summary::{Accumulator, Counter, Summary};

@@ -34,12 +34,18 @@ pub struct Metric {
 impl Metric {
     /// A real-valued metric.
     pub fn real(name: impl Into<String>) -> Self {
-        Metric { name: name.into(), kind: MetricKind::Real }
+        Metric {
+            name: name.into(),
+            kind: MetricKind::Real,
+        }
     }
 
     /// A yes/no metric.
     pub fn event(name: impl Into<String>) -> Self {
-        Metric { name: name.into(), kind: MetricKind::Event }
+        Metric {
+            name: name.into(),
+            kind: MetricKind::Event,
+        }
     }
 }
 
@@ -114,29 +120,45 @@ pub const BLOCK: u64 = 2048;
 
 /// Run `runs` runs of every arm of `model` with master seed `seed`. `progress(done, total)` is
 /// called after each block (for a progress bar).
-pub fn run_arms(model: &dyn ArmModel, runs: u64, seed: u64, progress: &(dyn Fn(u64, u64) + Sync)) -> McResult {
+pub fn run_arms(
+    model: &dyn ArmModel,
+    runs: u64,
+    seed: u64,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> McResult {
     let metrics = model.metrics().to_vec();
     let arms = model.arms().to_vec();
     let (m, na) = (metrics.len(), arms.len());
     let stride = m * na;
     let mut reals: Vec<Vec<Accumulator>> = (0..na)
-        .map(|a| (0..m).map(|j| Accumulator::new(derive(seed, [0x5eed, a as u64, j as u64]))).collect())
+        .map(|a| {
+            (0..m)
+                .map(|j| Accumulator::new(derive(seed, [0x5eed, a as u64, j as u64])))
+                .collect()
+        })
         .collect();
     let mut events: Vec<Vec<Counter>> = vec![vec![Counter::default(); m]; na];
-    let pairs: Vec<(usize, usize)> = (0..na).flat_map(|a| (a + 1..na).map(move |b| (a, b))).collect();
-    let mut diffs: Vec<Vec<Accumulator>> =
-        pairs.iter().map(|_| (0..m).map(|_| Accumulator::new(0)).collect()).collect();
+    let pairs: Vec<(usize, usize)> = (0..na)
+        .flat_map(|a| (a + 1..na).map(move |b| (a, b)))
+        .collect();
+    let mut diffs: Vec<Vec<Accumulator>> = pairs
+        .iter()
+        .map(|_| (0..m).map(|_| Accumulator::new(0)).collect())
+        .collect();
     let mut buffer = vec![0.0; (BLOCK as usize) * stride];
     let mut done = 0;
     while done < runs {
         let len = (runs - done).min(BLOCK) as usize;
-        buffer[..len * stride].par_chunks_mut(stride).enumerate().for_each(|(i, out)| {
-            let k = done + i as u64;
-            for (a, arm_out) in out.chunks_mut(m).enumerate() {
-                let mut rng = run_stream(seed, k);
-                model.run(a, k, &mut rng, arm_out);
-            }
-        });
+        buffer[..len * stride]
+            .par_chunks_mut(stride)
+            .enumerate()
+            .for_each(|(i, out)| {
+                let k = done + i as u64;
+                for (a, arm_out) in out.chunks_mut(m).enumerate() {
+                    let mut rng = run_stream(seed, k);
+                    model.run(a, k, &mut rng, arm_out);
+                }
+            });
         for row in buffer[..len * stride].chunks(stride) {
             for a in 0..na {
                 for (j, metric) in metrics.iter().enumerate() {
@@ -170,7 +192,11 @@ pub fn run_arms(model: &dyn ArmModel, runs: u64, seed: u64, progress: &(dyn Fn(u
     for (p, &(a, b)) in pairs.iter().enumerate() {
         for (j, acc) in diffs[p].iter().enumerate() {
             let s = acc.summary();
-            let half = if s.n > 1 { Z95 * s.sd / (s.n as f64).sqrt() } else { f64::NAN };
+            let half = if s.n > 1 {
+                Z95 * s.sd / (s.n as f64).sqrt()
+            } else {
+                f64::NAN
+            };
             differences.push(PairedDifference {
                 a: arms[a].clone(),
                 b: arms[b].clone(),
@@ -182,7 +208,14 @@ pub fn run_arms(model: &dyn ArmModel, runs: u64, seed: u64, progress: &(dyn Fn(u
             });
         }
     }
-    McResult { runs, seed, arms, metrics, summaries, differences }
+    McResult {
+        runs,
+        seed,
+        arms,
+        metrics,
+        summaries,
+        differences,
+    }
 }
 
 #[cfg(test)]
@@ -213,13 +246,18 @@ mod tests {
     }
 
     fn coins() -> Coins {
-        Coins { metrics: vec![Metric::event("heads"), Metric::real("u")], arms: vec!["p30".into(), "p50".into()] }
+        Coins {
+            metrics: vec![Metric::event("heads"), Metric::real("u")],
+            arms: vec!["p30".into(), "p50".into()],
+        }
     }
 
     #[test]
     fn proportions_and_paired_differences() {
         let r = run_arms(&coins(), 20_000, 42, &|_, _| {});
-        let MetricSummary::Event(p) = r.summary("p30", "heads").unwrap() else { panic!() };
+        let MetricSummary::Event(p) = r.summary("p30", "heads").unwrap() else {
+            panic!()
+        };
         assert!(p.low < 0.3 && 0.3 < p.high, "{p:?}");
         // Common random numbers: the difference is exactly minus the event 0.3 ≤ u < 0.5, so its
         // interval is narrow and centred near −0.2 (within four standard errors).
@@ -233,8 +271,13 @@ mod tests {
     #[test]
     fn identical_for_any_thread_count() {
         let run = |threads| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| serde_json::to_string(&run_arms(&coins(), 5_000, 9, &|_, _| {})).unwrap())
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                serde_json::to_string(&run_arms(&coins(), 5_000, 9, &|_, _| {})).unwrap()
+            })
         };
         let one = run(1);
         assert_eq!(one, run(2));

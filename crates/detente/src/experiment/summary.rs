@@ -101,8 +101,15 @@ impl Accumulator {
     pub fn summary(&self) -> Summary {
         let mut sorted = self.sample.clone();
         sorted.sort_by(f64::total_cmp);
-        let quantiles = LEVELS.iter().map(|&q| (q, quantile_sorted(&sorted, q).unwrap_or(f64::NAN))).collect();
-        let sd = if self.n > 1 { (self.m2 / (self.n - 1) as f64).sqrt() } else { 0.0 };
+        let quantiles = LEVELS
+            .iter()
+            .map(|&q| (q, quantile_sorted(&sorted, q).unwrap_or(f64::NAN)))
+            .collect();
+        let sd = if self.n > 1 {
+            (self.m2 / (self.n - 1) as f64).sqrt()
+        } else {
+            0.0
+        };
         Summary {
             n: self.n,
             undefined: self.nan,
@@ -120,15 +127,25 @@ impl Accumulator {
 impl Summary {
     /// The quantile at `level` (one of [`LEVELS`]).
     pub fn quantile(&self, level: f64) -> Option<f64> {
-        self.quantiles.iter().find(|(q, _)| (q - level).abs() < 1e-12).map(|(_, v)| *v)
+        self.quantiles
+            .iter()
+            .find(|(q, _)| (q - level).abs() < 1e-12)
+            .map(|(_, v)| *v)
     }
 }
 
 fn histogram(sorted: &[f64], bins: usize) -> Histogram {
     let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
-        return Histogram { edges: Vec::new(), counts: Vec::new() };
+        return Histogram {
+            edges: Vec::new(),
+            counts: Vec::new(),
+        };
     };
-    let width = if hi > lo { (hi - lo) / bins as f64 } else { 1.0 };
+    let width = if hi > lo {
+        (hi - lo) / bins as f64
+    } else {
+        1.0
+    };
     let edges = (0..=bins).map(|k| lo + width * k as f64).collect();
     let mut counts = vec![0u64; bins];
     for &x in sorted {
@@ -169,7 +186,8 @@ mod tests {
         xs.iter().for_each(|&x| a.push(x));
         let s = a.summary();
         let mean = xs.iter().sum::<f64>() / xs.len() as f64;
-        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (xs.len() - 1) as f64).sqrt();
+        let sd =
+            (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (xs.len() - 1) as f64).sqrt();
         assert!((s.mean - mean).abs() < 1e-12);
         assert!((s.sd - sd).abs() < 1e-10);
         assert!(s.exact);

@@ -130,7 +130,10 @@ impl Diagnostic {
 
     /// A new warning of `kind`.
     pub fn warning(kind: Kind, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(kind, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(kind, message)
+        }
     }
 
     /// Attach the key path.
@@ -185,8 +188,17 @@ impl Diagnostics {
                 d.column = Some(column);
             }
         }
-        items.sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity == Severity::Warning));
-        Diagnostics { file: file.to_string(), items, source: source.to_string() }
+        items.sort_by_key(|d| {
+            (
+                d.span.as_ref().map_or(usize::MAX, |s| s.start),
+                d.severity == Severity::Warning,
+            )
+        });
+        Diagnostics {
+            file: file.to_string(),
+            items,
+            source: source.to_string(),
+        }
     }
 
     /// Number of errors.
@@ -228,7 +240,11 @@ impl Diagnostics {
                 self.file,
                 e,
                 if e == 1 { "" } else { "s" },
-                if w > 0 { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) } else { String::new() }
+                if w > 0 {
+                    format!(", {w} warning{}", if w == 1 { "" } else { "s" })
+                } else {
+                    String::new()
+                }
             ));
         }
         out
@@ -253,12 +269,21 @@ impl Diagnostics {
         out.push_str(&format!("{line} | {text}\n"));
         let line_start = span.start + 1 - col_bytes(&self.source, span.start);
         let line_end = line_start + text.len();
-        let caret_len = self.source[span.start.min(self.source.len())..span.end.min(line_end).max(span.start)]
+        let caret_len = self.source
+            [span.start.min(self.source.len())..span.end.min(line_end).max(span.start)]
             .chars()
             .count()
             .max(1);
-        let label = d.key.as_ref().map(|k| format!(" key `{k}`")).unwrap_or_default();
-        out.push_str(&format!("{pad} | {}{}{label}\n", " ".repeat(col - 1), "^".repeat(caret_len)));
+        let label = d
+            .key
+            .as_ref()
+            .map(|k| format!(" key `{k}`"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{pad} | {}{}{label}\n",
+            " ".repeat(col - 1),
+            "^".repeat(caret_len)
+        ));
         push_notes(d, &format!("{pad} "), out);
     }
 }
@@ -297,12 +322,18 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 }
 
 /// "did you mean `x`?" for the closest candidate (Jaro–Winkler ≥ 0.8 or a case-insensitive match).
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let wrong_lower = wrong.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
-        let score =
-            if c.to_lowercase() == wrong_lower { 2.0 } else { strsim::jaro_winkler(&wrong_lower, &c.to_lowercase()) };
+        let score = if c.to_lowercase() == wrong_lower {
+            2.0
+        } else {
+            strsim::jaro_winkler(&wrong_lower, &c.to_lowercase())
+        };
         if score >= 0.8 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, c));
         }
@@ -341,8 +372,14 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("FRX", ["FRA", "DEU"]).as_deref(), Some("did you mean `FRA`?"));
-        assert_eq!(did_you_mean("usa", ["USA"]).as_deref(), Some("did you mean `USA`?"));
+        assert_eq!(
+            did_you_mean("FRX", ["FRA", "DEU"]).as_deref(),
+            Some("did you mean `FRA`?")
+        );
+        assert_eq!(
+            did_you_mean("usa", ["USA"]).as_deref(),
+            Some("did you mean `USA`?")
+        );
         assert_eq!(did_you_mean("zzz", ["FRA"]), None);
     }
 }

@@ -90,7 +90,10 @@ pub struct WorldSettings {
 
 impl Default for WorldSettings {
     fn default() -> Self {
-        WorldSettings { data: crate::world::VINTAGE.to_string(), capability: CapabilityMeasure::Milex }
+        WorldSettings {
+            data: crate::world::VINTAGE.to_string(),
+            capability: CapabilityMeasure::Milex,
+        }
     }
 }
 
@@ -484,7 +487,9 @@ pub struct TradeLink {
 }
 
 fn default_domains() -> Vec<String> {
-    ["military", "economic", "technology", "cultural"].map(String::from).to_vec()
+    ["military", "economic", "technology", "cultural"]
+        .map(String::from)
+        .to_vec()
 }
 fn default_horizon() -> u32 {
     40

@@ -22,9 +22,12 @@ pub fn parse(source: &str) -> (Option<(Scenario, SpanMap)>, Vec<Diagnostic>) {
     let doc = match DeTable::parse(source) {
         Ok(doc) => doc,
         Err(e) => {
-            let d = Diagnostic::error(Kind::NotToml, format!("not valid TOML: {}", e.message().trim()))
-                .span(e.span())
-                .expected("TOML syntax (https://toml.io)");
+            let d = Diagnostic::error(
+                Kind::NotToml,
+                format!("not valid TOML: {}", e.message().trim()),
+            )
+            .span(e.span())
+            .expected("TOML syntax (https://toml.io)");
             return (None, vec![d]);
         }
     };
@@ -36,8 +39,18 @@ pub fn parse(source: &str) -> (Option<(Scenario, SpanMap)>, Vec<Diagnostic>) {
     (scenario.map(|s| (s, r.spans)), r.diags)
 }
 
-const TOP_KEYS: &[&str] =
-    &["format", "scenario", "world", "actor", "issue", "tie", "align", "escalate", "richardson", "experiment"];
+const TOP_KEYS: &[&str] = &[
+    "format",
+    "scenario",
+    "world",
+    "actor",
+    "issue",
+    "tie",
+    "align",
+    "escalate",
+    "richardson",
+    "experiment",
+];
 
 fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
     let format = root.integer(r, "format", true);
@@ -45,18 +58,45 @@ fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
         && f != FORMAT_VERSION
     {
         let span = root.get("format").map(|v| v.span()).unwrap_or(0..0);
-        r.error(Kind::UnknownFormatVersion, format!("unknown format version {f}"), "format", span).expected =
-            Some(format!("format = {FORMAT_VERSION} (the only version this detente reads)"));
+        r.error(
+            Kind::UnknownFormatVersion,
+            format!("unknown format version {f}"),
+            "format",
+            span,
+        )
+        .expected = Some(format!(
+            "format = {FORMAT_VERSION} (the only version this detente reads)"
+        ));
     }
-    let meta = root.table(r, "scenario", true).and_then(|t| read_meta(r, &t));
+    let meta = root
+        .table(r, "scenario", true)
+        .and_then(|t| read_meta(r, &t));
     let world = root.table(r, "world", false).map(|t| read_world(r, &t));
-    let actors: Vec<_> = root.tables(r, "actor").iter().filter_map(|t| read_actor(r, t)).collect();
-    let issues: Vec<_> = root.tables(r, "issue").iter().filter_map(|t| read_issue(r, t)).collect();
-    let ties: Vec<_> = root.tables(r, "tie").iter().filter_map(|t| read_tie(r, t)).collect();
+    let actors: Vec<_> = root
+        .tables(r, "actor")
+        .iter()
+        .filter_map(|t| read_actor(r, t))
+        .collect();
+    let issues: Vec<_> = root
+        .tables(r, "issue")
+        .iter()
+        .filter_map(|t| read_issue(r, t))
+        .collect();
+    let ties: Vec<_> = root
+        .tables(r, "tie")
+        .iter()
+        .filter_map(|t| read_tie(r, t))
+        .collect();
     let align = root.table(r, "align", false).map(|t| read_align(r, &t));
-    let escalate = root.table(r, "escalate", false).and_then(|t| read_escalate(r, &t));
-    let richardson = root.table(r, "richardson", false).map(|t| read_richardson(r, &t));
-    let experiment = root.table(r, "experiment", false).map(|t| read_experiment(r, &t));
+    let escalate = root
+        .table(r, "escalate", false)
+        .and_then(|t| read_escalate(r, &t));
+    let richardson = root
+        .table(r, "richardson", false)
+        .map(|t| read_richardson(r, &t));
+    let experiment = root
+        .table(r, "experiment", false)
+        .map(|t| read_experiment(r, &t));
     root.finish(r, TOP_KEYS);
     Some(Scenario {
         format: format.unwrap_or(FORMAT_VERSION),
@@ -79,11 +119,24 @@ fn read_document(r: &mut Reader, root: &Tbl) -> Option<Scenario> {
 }
 
 /// Check that an uncertain number lies within `[lo, hi]`.
-fn check_range(r: &mut Reader, t: &Tbl, key: &str, u: Uncertain, lo: f64, hi: f64, what: &str) -> Option<Uncertain> {
+fn check_range(
+    r: &mut Reader,
+    t: &Tbl,
+    key: &str,
+    u: Uncertain,
+    lo: f64,
+    hi: f64,
+    what: &str,
+) -> Option<Uncertain> {
     if u.low() < lo || u.high() > hi {
         let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
-        r.error(Kind::OutOfRange, format!("`{key}` is {u}, outside [{lo}, {hi}]"), &t.key_path(key), span).expected =
-            Some(what.to_string());
+        r.error(
+            Kind::OutOfRange,
+            format!("`{key}` is {u}, outside [{lo}, {hi}]"),
+            &t.key_path(key),
+            span,
+        )
+        .expected = Some(what.to_string());
         return None;
     }
     Some(u)
@@ -117,11 +170,18 @@ fn keyword<T>(
 
 fn id_string(r: &mut Reader, t: &Tbl, key: &str) -> Option<String> {
     let s = t.string(r, key, true)?;
-    let valid = !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let valid = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid {
         let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
-        r.error(Kind::WrongType, format!("`{key}` is \"{s}\", not a valid id"), &t.key_path(key), span).expected =
-            Some("letters, digits, `-`, `_` or `.`, not empty".into());
+        r.error(
+            Kind::WrongType,
+            format!("`{key}` is \"{s}\", not a valid id"),
+            &t.key_path(key),
+            span,
+        )
+        .expected = Some("letters, digits, `-`, `_` or `.`, not empty".into());
         return None;
     }
     Some(s)
@@ -151,22 +211,49 @@ fn read_meta(r: &mut Reader, t: &Tbl) -> Option<Meta> {
                 }
             }
             _ => {
-                r.error(Kind::WrongType, "`sources` must be an array of { id, cite } tables", &path, v.span());
+                r.error(
+                    Kind::WrongType,
+                    "`sources` must be an array of { id, cite } tables",
+                    &path,
+                    v.span(),
+                );
             }
         }
     }
     t.finish(r, &["id", "title", "as_of", "summary", "sources"]);
-    Some(Meta { id: id.unwrap_or_default(), title: title.unwrap_or_default(), as_of, summary, sources })
+    Some(Meta {
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        as_of,
+        summary,
+        sources,
+    })
 }
 
 fn read_world(r: &mut Reader, t: &Tbl) -> Option<WorldSettings> {
-    let data =
-        keyword(r, t, "data", false, |s| ["2024", "none"].contains(&s).then(|| s.to_string()), &["2024", "none"]);
+    let data = keyword(
+        r,
+        t,
+        "data",
+        false,
+        |s| ["2024", "none"].contains(&s).then(|| s.to_string()),
+        &["2024", "none"],
+    );
     let keywords: Vec<&str> = CapabilityMeasure::ALL.iter().map(|m| m.keyword()).collect();
-    let capability = keyword(r, t, "capability", false, CapabilityMeasure::from_keyword, &keywords);
+    let capability = keyword(
+        r,
+        t,
+        "capability",
+        false,
+        CapabilityMeasure::from_keyword,
+        &keywords,
+    );
     t.finish(r, &["data", "capability"]);
     let d = WorldSettings::default();
-    Some(WorldSettings { data: data.unwrap_or(d.data), capability: capability.unwrap_or(d.capability) })
+    Some(WorldSettings {
+        data: data.unwrap_or(d.data),
+        capability: capability.unwrap_or(d.capability),
+    })
 }
 
 const ACTOR_KEYS: &[&str] = &[
@@ -204,12 +291,22 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     let capability = t
         .uncertain(r, "capability", false)
         .and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
-    let population = t
-        .uncertain(r, "population", false)
-        .and_then(|u| check_range(r, t, "population", u, 0.0, f64::MAX, "a population ≥ 0 (million)"));
+    let population = t.uncertain(r, "population", false).and_then(|u| {
+        check_range(
+            r,
+            t,
+            "population",
+            u,
+            0.0,
+            f64::MAX,
+            "a population ≥ 0 (million)",
+        )
+    });
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
     let members = match t.get("members") {
-        Some(v) if matches!(v.get_ref(), DeValue::String(_)) => t.string(r, "members", false).map(|s| vec![s]),
+        Some(v) if matches!(v.get_ref(), DeValue::String(_)) => {
+            t.string(r, "members", false).map(|s| vec![s])
+        }
         Some(_) => t.strings(r, "members", false),
         None => None,
     };
@@ -233,7 +330,10 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         let members = d.number_in(r, "members", true, 0.0, 1.0);
         let weight = d.number_in(r, "weight", true, 0.0, 1.0);
         d.finish(r, &["members", "weight"]);
-        Some(DoubleMajority { members: members?, weight: weight? })
+        Some(DoubleMajority {
+            members: members?,
+            weight: weight?,
+        })
     });
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
@@ -259,8 +359,15 @@ fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
     let v = t.get("weights")?;
     if let DeValue::String(_) = v.get_ref() {
         let allowed = ["equal", "population", "capability"];
-        return keyword(r, t, "weights", false, |s| allowed.contains(&s).then(|| s.to_string()), &allowed)
-            .map(VoteWeights::Named);
+        return keyword(
+            r,
+            t,
+            "weights",
+            false,
+            |s| allowed.contains(&s).then(|| s.to_string()),
+            &allowed,
+        )
+        .map(VoteWeights::Named);
     }
     let w = t.table(r, "weights", false)?;
     let mut map = IndexMap::new();
@@ -283,8 +390,16 @@ fn read_weights(r: &mut Reader, t: &Tbl) -> Option<VoteWeights> {
     Some(VoteWeights::Explicit(map))
 }
 
-const ISSUE_KEYS: &[&str] =
-    &["id", "question", "body", "scale", "status_quo", "status_quo_source", "known_outcome", "stance"];
+const ISSUE_KEYS: &[&str] = &[
+    "id",
+    "question",
+    "body",
+    "scale",
+    "status_quo",
+    "status_quo_source",
+    "known_outcome",
+    "stance",
+];
 
 fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
     let id = id_string(r, t, "id");
@@ -308,28 +423,50 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
             .expected = Some("min < max".into());
             return None;
         }
-        Some(Scale { min, max, min_label, max_label, unit })
+        Some(Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+            unit,
+        })
     });
-    let (lo, hi) = scale.as_ref().map_or((f64::MIN, f64::MAX), |s| (s.min, s.max));
+    let (lo, hi) = scale
+        .as_ref()
+        .map_or((f64::MIN, f64::MAX), |s| (s.min, s.max));
     let on_scale = format!("a position on the issue scale [{lo}, {hi}]");
-    let status_quo =
-        t.uncertain(r, "status_quo", false).and_then(|u| check_range(r, t, "status_quo", u, lo, hi, &on_scale));
+    let status_quo = t
+        .uncertain(r, "status_quo", false)
+        .and_then(|u| check_range(r, t, "status_quo", u, lo, hi, &on_scale));
     let status_quo_source = t.string(r, "status_quo_source", false);
     let known_outcome = t.table(r, "known_outcome", false).and_then(|k| {
         let value = k.number_in(r, "value", true, lo, hi);
         let source = k.string(r, "source", false);
         let note = k.string(r, "note", false);
         k.finish(r, &["value", "source", "note"]);
-        Some(KnownOutcome { value: value?, source, note })
+        Some(KnownOutcome {
+            value: value?,
+            source,
+            note,
+        })
     });
-    let stances: Vec<Stance> =
-        t.tables(r, "stance").iter().filter_map(|s| read_stance(r, s, lo, hi, &on_scale)).collect();
+    let stances: Vec<Stance> = t
+        .tables(r, "stance")
+        .iter()
+        .filter_map(|s| read_stance(r, s, lo, hi, &on_scale))
+        .collect();
     t.finish(r, ISSUE_KEYS);
     Some(Issue {
         id: id?,
         question: question.unwrap_or_default(),
         body,
-        scale: scale.unwrap_or(Scale { min: 0.0, max: 1.0, min_label: None, max_label: None, unit: None }),
+        scale: scale.unwrap_or(Scale {
+            min: 0.0,
+            max: 1.0,
+            min_label: None,
+            max_label: None,
+            unit: None,
+        }),
         status_quo,
         status_quo_source,
         known_outcome,
@@ -339,7 +476,9 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
 
 fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Option<Stance> {
     let actor = t.string(r, "actor", true);
-    let position = t.uncertain(r, "position", true).and_then(|u| check_range(r, t, "position", u, lo, hi, on_scale));
+    let position = t
+        .uncertain(r, "position", true)
+        .and_then(|u| check_range(r, t, "position", u, lo, hi, on_scale));
     let salience = t
         .uncertain(r, "salience", true)
         .and_then(|u| check_range(r, t, "salience", u, 0.0, 1.0, "a salience between 0 and 1"));
@@ -349,7 +488,18 @@ fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Opt
     let source = t.string(r, "source", false);
     let evidence = t.string(r, "evidence", false);
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
-    t.finish(r, &["actor", "position", "salience", "capability", "source", "evidence", "estimate"]);
+    t.finish(
+        r,
+        &[
+            "actor",
+            "position",
+            "salience",
+            "capability",
+            "source",
+            "evidence",
+            "estimate",
+        ],
+    );
     let placeholder = Uncertain::Fixed(lo.max(0.0).min(hi));
     Some(Stance {
         actor: actor?,
@@ -397,20 +547,35 @@ fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
     } else {
         (0.0, "a weight in [0, 1]")
     };
-    let weight = t.uncertain(r, "weight", false).and_then(|u| check_range(r, t, "weight", u, lo, 1.0, what));
+    let weight = t
+        .uncertain(r, "weight", false)
+        .and_then(|u| check_range(r, t, "weight", u, lo, 1.0, what));
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
     t.finish(r, &["kind", "actors", "weight", "source", "note"]);
-    Some(Tie { kind: kind?, actors: actors?, weight, source, note })
+    Some(Tie {
+        kind: kind?,
+        actors: actors?,
+        weight,
+        source,
+        note,
+    })
 }
 
 fn read_selection(r: &mut Reader, t: &Tbl, key: &str) -> Option<ActorSelection> {
     match t.get(key) {
-        Some(v) if matches!(v.get_ref(), DeValue::Array(_)) => t.strings(r, key, false).map(ActorSelection::List),
-        Some(_) => {
-            keyword(r, t, key, false, |s| ["states", "all"].contains(&s).then(|| s.to_string()), &["states", "all"])
-                .map(ActorSelection::Named)
+        Some(v) if matches!(v.get_ref(), DeValue::Array(_)) => {
+            t.strings(r, key, false).map(ActorSelection::List)
         }
+        Some(_) => keyword(
+            r,
+            t,
+            key,
+            false,
+            |s| ["states", "all"].contains(&s).then(|| s.to_string()),
+            &["states", "all"],
+        )
+        .map(ActorSelection::Named),
         None => None,
     }
 }
@@ -421,7 +586,10 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
         if (2..=16).contains(&k) {
             Some(k as u32)
         } else {
-            let span = t.get("coalitions").map(|v| v.span()).unwrap_or(t.span.clone());
+            let span = t
+                .get("coalitions")
+                .map(|v| v.span())
+                .unwrap_or(t.span.clone());
             r.error(
                 Kind::OutOfRange,
                 format!("`coalitions` is {k}; expected 2 to 16"),
@@ -432,7 +600,14 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
         }
     });
     let sizes = ["cinc", "milex", "gdp", "population", "equal", "capability"];
-    let size = keyword(r, t, "size", false, |s| sizes.contains(&s).then(|| s.to_string()), &sizes);
+    let size = keyword(
+        r,
+        t,
+        "size",
+        false,
+        |s| sizes.contains(&s).then(|| s.to_string()),
+        &sizes,
+    );
     let propensity = t.table(r, "propensity", false).map(|p| {
         let d = PropensityWeights::default();
         let mut get = |k: &str, dv: f64| p.number(r, k, false).unwrap_or(dv);
@@ -444,7 +619,17 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
             ties: get("ties", d.ties),
             baseline: get("baseline", d.baseline),
         };
-        p.finish(r, &["shared_alliance", "shared_org", "ideal_point_gap", "trade_share", "ties", "baseline"]);
+        p.finish(
+            r,
+            &[
+                "shared_alliance",
+                "shared_org",
+                "ideal_point_gap",
+                "trade_share",
+                "ties",
+                "baseline",
+            ],
+        );
         w
     });
     t.finish(r, &["actors", "coalitions", "size", "propensity"]);
@@ -506,26 +691,51 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         }
     });
     let periods = ["year", "half-year", "quarter", "month"];
-    let period = keyword(r, t, "period", false, |s| periods.contains(&s).then(|| s.to_string()), &periods);
+    let period = keyword(
+        r,
+        t,
+        "period",
+        false,
+        |s| periods.contains(&s).then(|| s.to_string()),
+        &periods,
+    );
     let mut prob = |key: &str| {
-        t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"))
+        t.uncertain(r, key, false)
+            .and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"))
     };
     let noise = prob("noise");
     let optimism = prob("optimism");
     let execution_noise = prob("execution_noise");
     let distinguishability = prob("distinguishability");
     let discount = prob("discount");
-    let mut nonneg =
-        |key: &str| t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"));
+    let mut nonneg = |key: &str| {
+        t.uncertain(r, key, false)
+            .and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"))
+    };
     let spillover = nonneg("spillover");
     let contagion = nonneg("contagion");
     let interdependence = nonneg("interdependence");
     let grievance = nonneg("grievance");
-    let offence_defence = t
-        .uncertain(r, "offence_defence", false)
-        .and_then(|u| check_range(r, t, "offence_defence", u, -1.0, 1.0, "a balance in [−1, 1]"));
+    let offence_defence = t.uncertain(r, "offence_defence", false).and_then(|u| {
+        check_range(
+            r,
+            t,
+            "offence_defence",
+            u,
+            -1.0,
+            1.0,
+            "a balance in [−1, 1]",
+        )
+    });
     let games = ["prisoners-dilemma", "stag-hunt", "chicken", "deadlock"];
-    let game = keyword(r, t, "game", false, |s| games.contains(&s).then(|| s.to_string()), &games);
+    let game = keyword(
+        r,
+        t,
+        "game",
+        false,
+        |s| games.contains(&s).then(|| s.to_string()),
+        &games,
+    );
     let weights = keyword(
         r,
         t,
@@ -539,10 +749,20 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         let periods = s.unsigned(r, "periods", true);
         let lock = s.number_in(r, "lock", true, 0.0, 1.0);
         s.finish(r, &["domains", "periods", "lock"]);
-        Some(SpiralSpec { domains: domains? as u32, periods: periods? as u32, lock: lock? })
+        Some(SpiralSpec {
+            domains: domains? as u32,
+            periods: periods? as u32,
+            lock: lock?,
+        })
     });
-    let trust =
-        keyword(r, t, "trust", false, |s| ["off", "bayes"].contains(&s).then(|| s.to_string()), &["off", "bayes"]);
+    let trust = keyword(
+        r,
+        t,
+        "trust",
+        false,
+        |s| ["off", "bayes"].contains(&s).then(|| s.to_string()),
+        &["off", "bayes"],
+    );
     let policies = t
         .tables(r, "policy")
         .iter()
@@ -560,7 +780,12 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
                 m
             });
             p.finish(r, &["id", "label", "strategies", "note"]);
-            Some(Policy { id: id?, label, strategies: strategies?, note })
+            Some(Policy {
+                id: id?,
+                label,
+                strategies: strategies?,
+                note,
+            })
         })
         .collect();
     let influences = t
@@ -575,7 +800,13 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             let source = i.string(r, "source", false);
             let note = i.string(r, "note", false);
             i.finish(r, &["from", "to", "weight", "source", "note"]);
-            Some(Influence { from: from?, to: to?, weight: weight?, source, note })
+            Some(Influence {
+                from: from?,
+                to: to?,
+                weight: weight?,
+                source,
+                note,
+            })
         })
         .collect();
     let trade = t
@@ -584,20 +815,37 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         .filter_map(|l| {
             let from = l.string(r, "from", true);
             let to = l.string(r, "to", true);
-            let share = l
-                .uncertain(r, "share", true)
-                .and_then(|u| check_range(r, l, "share", u, 0.0, 1.0, "a share of total trade in [0, 1]"));
+            let share = l.uncertain(r, "share", true).and_then(|u| {
+                check_range(
+                    r,
+                    l,
+                    "share",
+                    u,
+                    0.0,
+                    1.0,
+                    "a share of total trade in [0, 1]",
+                )
+            });
             let source = l.string(r, "source", false);
             let note = l.string(r, "note", false);
             l.finish(r, &["from", "to", "share", "source", "note"]);
-            Some(TradeLink { from: from?, to: to?, share: share?, source, note })
+            Some(TradeLink {
+                from: from?,
+                to: to?,
+                share: share?,
+                source,
+                note,
+            })
         })
         .collect();
     t.finish(r, ESCALATE_KEYS);
     Some(EscalateSection {
         sides: sides?,
-        domains: domains
-            .unwrap_or_else(|| ["military", "economic", "technology", "cultural"].map(String::from).to_vec()),
+        domains: domains.unwrap_or_else(|| {
+            ["military", "economic", "technology", "cultural"]
+                .map(String::from)
+                .to_vec()
+        }),
         horizon: horizon.unwrap_or(40),
         period: period.unwrap_or_else(|| "year".into()),
         noise,
@@ -623,14 +871,37 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
 fn read_richardson(r: &mut Reader, t: &Tbl) -> RichardsonSpec {
     let actors = t.strings(r, "actors", false);
     let mut rate = |key: &str| {
-        t.uncertain(r, key, false).and_then(|u| check_range(r, t, key, u, -10.0, 10.0, "a rate per year in [−10, 10]"))
+        t.uncertain(r, key, false)
+            .and_then(|u| check_range(r, t, key, u, -10.0, 10.0, "a rate per year in [−10, 10]"))
     };
     let rival_reaction = rate("rival_reaction");
     let ally_reaction = rate("ally_reaction");
     let fatigue = rate("fatigue");
-    let grievance = keyword(r, t, "grievance", false, |s| (s == "calibrated").then(|| s.to_string()), &["calibrated"]);
-    t.finish(r, &["actors", "rival_reaction", "ally_reaction", "fatigue", "grievance"]);
-    RichardsonSpec { actors, rival_reaction, ally_reaction, fatigue, grievance }
+    let grievance = keyword(
+        r,
+        t,
+        "grievance",
+        false,
+        |s| (s == "calibrated").then(|| s.to_string()),
+        &["calibrated"],
+    );
+    t.finish(
+        r,
+        &[
+            "actors",
+            "rival_reaction",
+            "ally_reaction",
+            "fatigue",
+            "grievance",
+        ],
+    );
+    RichardsonSpec {
+        actors,
+        rival_reaction,
+        ally_reaction,
+        fatigue,
+        grievance,
+    }
 }
 
 fn read_experiment(r: &mut Reader, t: &Tbl) -> ExperimentSection {

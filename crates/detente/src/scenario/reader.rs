@@ -45,7 +45,9 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
 /// The numeric value of an integer or float node.
 pub fn as_f64(v: &DeValue<'_>) -> Option<f64> {
     match v {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|x| x as f64),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|x| x as f64),
         DeValue::Float(f) => {
             let s = f.as_str();
             match s {
@@ -61,8 +63,15 @@ pub fn as_f64(v: &DeValue<'_>) -> Option<f64> {
 
 impl Reader {
     /// Record an error.
-    pub fn error(&mut self, kind: Kind, message: impl Into<String>, key: &str, span: Range<usize>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::error(kind, message).key(key).span(Some(span)));
+    pub fn error(
+        &mut self,
+        kind: Kind,
+        message: impl Into<String>,
+        key: &str,
+        span: Range<usize>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::error(kind, message).key(key).span(Some(span)));
         self.diags.last_mut().expect("just pushed")
     }
 
@@ -70,7 +79,11 @@ impl Reader {
     fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue<'_>>, expected: &str) {
         self.error(
             Kind::WrongType,
-            format!("`{}` is {}, expected {expected}", leaf(key), type_name(v.get_ref())),
+            format!(
+                "`{}` is {}, expected {expected}",
+                leaf(key),
+                type_name(v.get_ref())
+            ),
             key,
             v.span(),
         )
@@ -78,11 +91,19 @@ impl Reader {
     }
 
     /// View `v` as a table at `path`; a wrong type is reported.
-    pub fn table<'a, 'i>(&mut self, v: &'a Spanned<DeValue<'i>>, path: &str) -> Option<Tbl<'a, 'i>> {
+    pub fn table<'a, 'i>(
+        &mut self,
+        v: &'a Spanned<DeValue<'i>>,
+        path: &str,
+    ) -> Option<Tbl<'a, 'i>> {
         match v.get_ref() {
             DeValue::Table(map) => {
                 self.spans.insert(path.to_string(), v.span());
-                Some(Tbl { map, path: path.to_string(), span: v.span() })
+                Some(Tbl {
+                    map,
+                    path: path.to_string(),
+                    span: v.span(),
+                })
             }
             _ => {
                 self.wrong_type(path, v, "a table");
@@ -99,12 +120,20 @@ fn leaf(path: &str) -> &str {
 impl<'a, 'i> Tbl<'a, 'i> {
     /// The root table of a document.
     pub fn root(map: &'a DeTable<'i>, span: Range<usize>) -> Self {
-        Tbl { map, path: String::new(), span }
+        Tbl {
+            map,
+            path: String::new(),
+            span,
+        }
     }
 
     /// Key path of `key` inside this table.
     pub fn key_path(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     /// The raw node under `key`.
@@ -117,7 +146,13 @@ impl<'a, 'i> Tbl<'a, 'i> {
         self.map.contains_key(key)
     }
 
-    fn node(&self, r: &mut Reader, key: &str, required: bool, expected: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    fn node(
+        &self,
+        r: &mut Reader,
+        key: &str,
+        required: bool,
+        expected: &str,
+    ) -> Option<&'a Spanned<DeValue<'i>>> {
         match self.map.get(key) {
             Some(v) => {
                 r.spans.insert(self.key_path(key), v.span());
@@ -125,7 +160,11 @@ impl<'a, 'i> Tbl<'a, 'i> {
             }
             None => {
                 if required {
-                    let what = if self.path.is_empty() { "the file".to_string() } else { format!("`{}`", self.path) };
+                    let what = if self.path.is_empty() {
+                        "the file".to_string()
+                    } else {
+                        format!("`{}`", self.path)
+                    };
                     r.error(
                         Kind::MissingKey,
                         format!("missing key `{key}` in {what}"),
@@ -163,7 +202,13 @@ impl<'a, 'i> Tbl<'a, 'i> {
             }
         };
         let ok = text.len() == 10
-            && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            && text.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         if ok {
             Some(text)
         } else {
@@ -217,7 +262,11 @@ impl<'a, 'i> Tbl<'a, 'i> {
     pub fn unsigned(&self, r: &mut Reader, key: &str, required: bool) -> Option<u64> {
         let v = self.integer(r, key, required)?;
         if v < 0 {
-            let span = self.map.get(key).map(|n| n.span()).unwrap_or(self.span.clone());
+            let span = self
+                .map
+                .get(key)
+                .map(|n| n.span())
+                .unwrap_or(self.span.clone());
             r.error(
                 Kind::OutOfRange,
                 format!("`{key}` is {v}, expected a non-negative integer"),
@@ -237,12 +286,28 @@ impl<'a, 'i> Tbl<'a, 'i> {
     }
 
     /// A finite number within `[lo, hi]`.
-    pub fn number_in(&self, r: &mut Reader, key: &str, required: bool, lo: f64, hi: f64) -> Option<f64> {
+    pub fn number_in(
+        &self,
+        r: &mut Reader,
+        key: &str,
+        required: bool,
+        lo: f64,
+        hi: f64,
+    ) -> Option<f64> {
         let x = self.number(r, key, required)?;
         if x < lo || x > hi {
-            let span = self.map.get(key).map(|n| n.span()).unwrap_or(self.span.clone());
-            r.error(Kind::OutOfRange, format!("`{key}` is {x}, outside [{lo}, {hi}]"), &self.key_path(key), span)
-                .expected = Some(format!("a number between {lo} and {hi}"));
+            let span = self
+                .map
+                .get(key)
+                .map(|n| n.span())
+                .unwrap_or(self.span.clone());
+            r.error(
+                Kind::OutOfRange,
+                format!("`{key}` is {x}, outside [{lo}, {hi}]"),
+                &self.key_path(key),
+                span,
+            )
+            .expected = Some(format!("a number between {lo} and {hi}"));
             return None;
         }
         Some(x)
@@ -287,9 +352,11 @@ impl<'a, 'i> Tbl<'a, 'i> {
         };
         let path = self.key_path(key);
         match v.get_ref() {
-            DeValue::Array(items) => {
-                items.iter().enumerate().filter_map(|(k, item)| r.table(item, &format!("{path}[{k}]"))).collect()
-            }
+            DeValue::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(k, item)| r.table(item, &format!("{path}[{k}]")))
+                .collect(),
             _ => {
                 r.wrong_type(&path, v, &format!("an array of tables ([[{path}]])"));
                 Vec::new()
@@ -307,10 +374,17 @@ impl<'a, 'i> Tbl<'a, 'i> {
         for (k, _) in self.map.iter() {
             let name: &str = k.get_ref();
             if !known.contains(&name) {
-                let what =
-                    if self.path.is_empty() { "at the top level".to_string() } else { format!("in `{}`", self.path) };
-                let d =
-                    r.error(Kind::UnknownKey, format!("unknown key `{name}` {what}"), &self.key_path(name), k.span());
+                let what = if self.path.is_empty() {
+                    "at the top level".to_string()
+                } else {
+                    format!("in `{}`", self.path)
+                };
+                let d = r.error(
+                    Kind::UnknownKey,
+                    format!("unknown key `{name}` {what}"),
+                    &self.key_path(name),
+                    k.span(),
+                );
                 d.expected = Some(format!("one of: {}", known.join(", ")));
                 d.help = did_you_mean(name, known.iter().copied());
             }
@@ -323,8 +397,13 @@ pub fn number_node(r: &mut Reader, path: &str, v: &Spanned<DeValue<'_>>) -> Opti
     match as_f64(v.get_ref()) {
         Some(x) if x.is_finite() => Some(x),
         Some(x) => {
-            r.error(Kind::NotFinite, format!("`{}` is {x}; numbers must be finite", leaf(path)), path, v.span())
-                .expected = Some("a finite number".into());
+            r.error(
+                Kind::NotFinite,
+                format!("`{}` is {x}; numbers must be finite", leaf(path)),
+                path,
+                v.span(),
+            )
+            .expected = Some("a finite number".into());
             None
         }
         None => {
@@ -348,7 +427,11 @@ pub fn uncertain_node(r: &mut Reader, path: &str, v: &Spanned<DeValue<'_>>) -> O
     let t = r.table(v, path)?;
     let low = t.number(r, "low", true);
     let high = t.number(r, "high", true);
-    let mode = if t.has("mode") { t.number(r, "mode", true) } else { None };
+    let mode = if t.has("mode") {
+        t.number(r, "mode", true)
+    } else {
+        None
+    };
     t.finish(r, &["low", "mode", "high"]);
     let (low, high) = (low?, high?);
     let ordered = match mode {
@@ -358,11 +441,15 @@ pub fn uncertain_node(r: &mut Reader, path: &str, v: &Spanned<DeValue<'_>>) -> O
     if !ordered {
         let msg = match mode {
             Some(m) => {
-                format!("`{}` has low = {low}, mode = {m}, high = {high}; expected low ≤ mode ≤ high", leaf(path))
+                format!(
+                    "`{}` has low = {low}, mode = {m}, high = {high}; expected low ≤ mode ≤ high",
+                    leaf(path)
+                )
             }
             None => format!("`{}` has low = {low} > high = {high}", leaf(path)),
         };
-        r.error(Kind::LowAboveHigh, msg, path, v.span()).expected = Some("low ≤ mode ≤ high".into());
+        r.error(Kind::LowAboveHigh, msg, path, v.span()).expected =
+            Some("low ≤ mode ≤ high".into());
         return None;
     }
     Some(match (t.has("mode"), mode) {

@@ -112,7 +112,12 @@ impl Resolved {
 
     /// The effective capability of `actor` on `stance` (the stance's own, else the actor's).
     pub fn stance_capability(&self, stance: &Stance) -> Option<Uncertain> {
-        stance.capability.or_else(|| self.actor(&stance.actor)?.capability.as_ref().map(|q| q.value))
+        stance.capability.or_else(|| {
+            self.actor(&stance.actor)?
+                .capability
+                .as_ref()
+                .map(|q| q.value)
+        })
     }
 }
 
@@ -122,14 +127,23 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     let world_on = scenario.world.data != "none";
     let as_of = scenario.scenario.as_of.clone();
     let measure = scenario.world.capability;
-    let sources: HashSet<&str> = scenario.scenario.sources.iter().map(|s| s.id.as_str()).collect();
+    let sources: HashSet<&str> = scenario
+        .scenario
+        .sources
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
 
     // Declared actors, with duplicate detection.
     let mut actors: Vec<ResolvedActor> = Vec::new();
     for (k, a) in scenario.actors.iter().enumerate() {
         let key = format!("actor[{k}].id");
         if actors.iter().any(|x| x.id == a.id) {
-            cx.err(Kind::DuplicateId, format!("actor id `{}` is declared twice", a.id), &key);
+            cx.err(
+                Kind::DuplicateId,
+                format!("actor id `{}` is declared twice", a.id),
+                &key,
+            );
             continue;
         }
         actors.push(declared_actor(&mut cx, a, k, world_on, measure));
@@ -159,8 +173,12 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
             continue;
         }
         if a.members.is_empty() {
-            cx.err(Kind::EmptyBody, format!("body `{}` has no members", a.id), &format!("actor[{k}].id")).expected =
-                Some("members = \"world:ORG\" or a list of actor ids".into());
+            cx.err(
+                Kind::EmptyBody,
+                format!("body `{}` has no members", a.id),
+                &format!("actor[{k}].id"),
+            )
+            .expected = Some("members = \"world:ORG\" or a list of actor ids".into());
             continue;
         }
         let mut list = Vec::new();
@@ -174,7 +192,16 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
                 format!("actor[{k}].members[{m}]")
             };
             if let Some(org) = entry.strip_prefix("world:") {
-                expand_org(&mut cx, org, &key, world_on, as_of.as_deref(), measure, &mut actors, &mut list);
+                expand_org(
+                    &mut cx,
+                    org,
+                    &key,
+                    world_on,
+                    as_of.as_deref(),
+                    measure,
+                    &mut actors,
+                    &mut list,
+                );
             } else if !list.contains(entry) {
                 list.push(entry.clone());
             }
@@ -186,7 +213,11 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
         for (m, member) in list.iter().enumerate() {
             if !actors.iter().any(|a| &a.id == member) {
                 let key = member_key(cx.spans, k, m, &scenario.actors[k].members, member);
-                let d = cx.err(Kind::MemberNotActor, format!("member `{member}` of body `{id}` is not an actor"), &key);
+                let d = cx.err(
+                    Kind::MemberNotActor,
+                    format!("member `{member}` of body `{id}` is not an actor"),
+                    &key,
+                );
                 d.expected = Some("an actor id declared with [[actor]], or world:ORG".into());
                 d.help = did_you_mean(member, actors.iter().map(|a| a.id.as_str()));
             }
@@ -210,7 +241,11 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     check_lenses(&mut cx, &scenario, &ids, &sources);
 
     let warnings = cx.diags.iter().filter(|d| !d.is_error()).cloned().collect();
-    Resolved { scenario, actors, warnings }
+    Resolved {
+        scenario,
+        actors,
+        warnings,
+    }
 }
 
 struct Cx<'a> {
@@ -221,13 +256,15 @@ struct Cx<'a> {
 impl Cx<'_> {
     fn err(&mut self, kind: Kind, msg: String, key: &str) -> &mut Diagnostic {
         let span = self.spans.get(key).cloned();
-        self.diags.push(Diagnostic::error(kind, msg).key(key).span(span));
+        self.diags
+            .push(Diagnostic::error(kind, msg).key(key).span(span));
         self.diags.last_mut().expect("just pushed")
     }
 
     fn warn(&mut self, kind: Kind, msg: String, key: &str) -> &mut Diagnostic {
         let span = self.spans.get(key).cloned();
-        self.diags.push(Diagnostic::warning(kind, msg).key(key).span(span));
+        self.diags
+            .push(Diagnostic::warning(kind, msg).key(key).span(span));
         self.diags.last_mut().expect("just pushed")
     }
 
@@ -235,8 +272,13 @@ impl Cx<'_> {
         if ids.contains(&id) {
             return true;
         }
-        let d = self.err(Kind::UnknownId, format!("{what} `{id}` is not an actor of this scenario"), key);
-        d.expected = Some("an actor id declared with [[actor]] or a member of a world:ORG body".into());
+        let d = self.err(
+            Kind::UnknownId,
+            format!("{what} `{id}` is not an actor of this scenario"),
+            key,
+        );
+        d.expected =
+            Some("an actor id declared with [[actor]] or a member of a world:ORG body".into());
         d.help = did_you_mean(id, ids.iter().copied());
         false
     }
@@ -245,7 +287,11 @@ impl Cx<'_> {
         if let Some(id) = id
             && !sources.contains(id)
         {
-            let d = self.err(Kind::UnknownId, format!("source `{id}` is not listed in [scenario] sources"), key);
+            let d = self.err(
+                Kind::UnknownId,
+                format!("source `{id}` is not listed in [scenario] sources"),
+                key,
+            );
             d.expected = Some("the id of an entry of [scenario] sources".into());
             d.help = did_you_mean(id, sources.iter().copied());
         }
@@ -258,12 +304,20 @@ fn spans_has(spans: &SpanMap, key: &str) -> bool {
 
 fn member_key(spans: &SpanMap, k: usize, _m: usize, declared: &[String], member: &str) -> String {
     match declared.iter().position(|d| d == member) {
-        Some(i) if spans.contains_key(&format!("actor[{k}].members[{i}]")) => format!("actor[{k}].members[{i}]"),
+        Some(i) if spans.contains_key(&format!("actor[{k}].members[{i}]")) => {
+            format!("actor[{k}].members[{i}]")
+        }
         _ => format!("actor[{k}].members"),
     }
 }
 
-fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: CapabilityMeasure) -> ResolvedActor {
+fn declared_actor(
+    cx: &mut Cx,
+    a: &Actor,
+    k: usize,
+    world_on: bool,
+    measure: CapabilityMeasure,
+) -> ResolvedActor {
     let world_row = if a.kind == ActorKind::State && world_on {
         let row = world::bundled().actor(&a.id).cloned();
         if row.is_none() && a.name.is_some() {
@@ -278,9 +332,18 @@ fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: Cap
                 format!("state `{}` is not in the bundled world data", a.id),
                 &format!("actor[{k}].id"),
             );
-            d.expected = Some("an ISO 3166-1 alpha-3 code of the world data, or `kind = \"other\"`".into());
-            d.help = did_you_mean(&a.id, world::bundled().actors().iter().map(|w| w.iso3.as_str()))
-                .or_else(|| Some("declare `name` (and `capability`) to use a state outside the world data".into()));
+            d.expected =
+                Some("an ISO 3166-1 alpha-3 code of the world data, or `kind = \"other\"`".into());
+            d.help = did_you_mean(
+                &a.id,
+                world::bundled().actors().iter().map(|w| w.iso3.as_str()),
+            )
+            .or_else(|| {
+                Some(
+                    "declare `name` (and `capability`) to use a state outside the world data"
+                        .into(),
+                )
+            });
         }
         row
     } else {
@@ -291,17 +354,25 @@ fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: Cap
             Some(Quantity {
                 value: *c,
                 unit: "declared".into(),
-                provenance: Provenance::Scenario { key: format!("actor[{k}].capability") },
+                provenance: Provenance::Scenario {
+                    key: format!("actor[{k}].capability"),
+                },
             }),
             None,
         ),
         (None, Some(w)) => world_capability(w, measure),
-        (None, None) if a.kind == ActorKind::State && world_on => (None, Some("not in the world data".into())),
+        (None, None) if a.kind == ActorKind::State && world_on => {
+            (None, Some("not in the world data".into()))
+        }
         (None, None) => (None, Some(format!("`{}` declares no capability", a.id))),
     };
     ResolvedActor {
         id: a.id.clone(),
-        name: a.name.clone().or_else(|| world_row.as_ref().map(|w| w.name.clone())).unwrap_or_else(|| a.id.clone()),
+        name: a
+            .name
+            .clone()
+            .or_else(|| world_row.as_ref().map(|w| w.name.clone()))
+            .unwrap_or_else(|| a.id.clone()),
         kind: a.kind,
         declared: true,
         capability,
@@ -311,7 +382,10 @@ fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, world_on: bool, measure: Cap
     }
 }
 
-fn world_capability(w: &WorldActor, measure: CapabilityMeasure) -> (Option<Quantity>, Option<String>) {
+fn world_capability(
+    w: &WorldActor,
+    measure: CapabilityMeasure,
+) -> (Option<Quantity>, Option<String>) {
     match measure.value(w) {
         Ok(v) => (
             Some(Quantity {
@@ -342,11 +416,19 @@ fn expand_org(
 ) {
     let w = world::bundled();
     if !world_on {
-        cx.err(Kind::UnknownOrganisation, format!("`world:{org}` needs world data, but [world] data = \"none\""), key);
+        cx.err(
+            Kind::UnknownOrganisation,
+            format!("`world:{org}` needs world data, but [world] data = \"none\""),
+            key,
+        );
         return;
     }
     if !w.organisations().contains(&org) {
-        let d = cx.err(Kind::UnknownOrganisation, format!("organisation `{org}` is not in the world data"), key);
+        let d = cx.err(
+            Kind::UnknownOrganisation,
+            format!("organisation `{org}` is not in the world data"),
+            key,
+        );
         d.expected = Some(format!("one of: {}", w.organisations().join(", ")));
         d.help = did_you_mean(org, w.organisations());
         return;
@@ -393,8 +475,11 @@ fn expand_org(
 }
 
 fn check_cycles(cx: &mut Cx, scenario: &Scenario, actors: &[ResolvedActor]) {
-    let members: HashMap<&str, &[String]> =
-        actors.iter().filter(|a| a.kind == ActorKind::Body).map(|a| (a.id.as_str(), a.members.as_slice())).collect();
+    let members: HashMap<&str, &[String]> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Body)
+        .map(|a| (a.id.as_str(), a.members.as_slice()))
+        .collect();
     for (k, a) in scenario.actors.iter().enumerate() {
         if a.kind != ActorKind::Body {
             continue;
@@ -425,12 +510,22 @@ fn check_cycles(cx: &mut Cx, scenario: &Scenario, actors: &[ResolvedActor]) {
     }
 }
 
-fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str], sources: &HashSet<&str>) {
+fn check_issues(
+    cx: &mut Cx,
+    s: &Scenario,
+    actors: &[ResolvedActor],
+    ids: &[&str],
+    sources: &HashSet<&str>,
+) {
     let mut seen_issue = HashSet::new();
     for (i, issue) in s.issues.iter().enumerate() {
         let p = format!("issue[{i}]");
         if !seen_issue.insert(issue.id.as_str()) {
-            cx.err(Kind::DuplicateId, format!("issue id `{}` is used twice", issue.id), &format!("{p}.id"));
+            cx.err(
+                Kind::DuplicateId,
+                format!("issue id `{}` is used twice", issue.id),
+                &format!("{p}.id"),
+            );
         }
         let mut body_members: Option<Vec<String>> = None;
         if let Some(body) = &issue.body
@@ -449,14 +544,25 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
                 None => {}
             }
         }
-        cx.source_ref(sources, issue.status_quo_source.as_deref(), &format!("{p}.status_quo_source"));
+        cx.source_ref(
+            sources,
+            issue.status_quo_source.as_deref(),
+            &format!("{p}.status_quo_source"),
+        );
         if let Some(k) = &issue.known_outcome {
-            cx.source_ref(sources, k.source.as_deref(), &format!("{p}.known_outcome.source"));
+            cx.source_ref(
+                sources,
+                k.source.as_deref(),
+                &format!("{p}.known_outcome.source"),
+            );
         }
         if issue.stances.is_empty() {
             cx.warn(
                 Kind::MissingKey,
-                format!("issue `{}` has no stances; the decide lens will skip it", issue.id),
+                format!(
+                    "issue `{}` has no stances; the decide lens will skip it",
+                    issue.id
+                ),
                 &format!("{p}.id"),
             );
         }
@@ -484,7 +590,8 @@ fn check_issues(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor], ids: &[&str
                     format!("`{}` has a stance but no capability", st.actor),
                     &format!("{sp}.actor"),
                 );
-                d.expected = Some("a capability from the world data, on the actor, or on the stance".into());
+                d.expected =
+                    Some("a capability from the world data, on the actor, or on the stance".into());
                 d.help = a.capability_gap.clone();
             }
             if let Some(m) = &body_members
@@ -512,7 +619,11 @@ fn check_ties(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) 
             cx.actor_ref(ids, a, &format!("{p}.actors[{e}]"), "tie end");
         }
         if tie.actors[0] == tie.actors[1] {
-            cx.err(Kind::Inconsistent, format!("tie joins `{}` to itself", tie.actors[0]), &format!("{p}.actors"));
+            cx.err(
+                Kind::Inconsistent,
+                format!("tie joins `{}` to itself", tie.actors[0]),
+                &format!("{p}.actors"),
+            );
         }
         cx.source_ref(sources, tie.source.as_deref(), &format!("{p}.source"));
     }
@@ -530,27 +641,44 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
         && let Some(list) = &r.actors
     {
         for (k, a) in list.iter().enumerate() {
-            cx.actor_ref(ids, a, &format!("richardson.actors[{k}]"), "richardson actor");
+            cx.actor_ref(
+                ids,
+                a,
+                &format!("richardson.actors[{k}]"),
+                "richardson actor",
+            );
         }
     }
     let Some(e) = &s.escalate else { return };
     let mut side_of: HashMap<&str, &str> = HashMap::new();
     for (side, members) in &e.sides {
         if members.is_empty() {
-            cx.err(Kind::EmptyBody, format!("side `{side}` has no actors"), &format!("escalate.sides.{side}"));
+            cx.err(
+                Kind::EmptyBody,
+                format!("side `{side}` has no actors"),
+                &format!("escalate.sides.{side}"),
+            );
         }
         for (k, a) in members.iter().enumerate() {
             let key = format!("escalate.sides.{side}[{k}]");
             if cx.actor_ref(ids, a, &key, "side member")
                 && let Some(other) = side_of.insert(a, side)
             {
-                cx.err(Kind::Inconsistent, format!("`{a}` is on two sides: `{other}` and `{side}`"), &key);
+                cx.err(
+                    Kind::Inconsistent,
+                    format!("`{a}` is on two sides: `{other}` and `{side}`"),
+                    &key,
+                );
             }
         }
     }
     if e.sides.len() < 2 {
-        cx.err(Kind::Inconsistent, "a rivalry needs at least two sides".into(), "escalate.sides").expected =
-            Some("sides = { west = [...], china = [...] }".into());
+        cx.err(
+            Kind::Inconsistent,
+            "a rivalry needs at least two sides".into(),
+            "escalate.sides",
+        )
+        .expected = Some("sides = { west = [...], china = [...] }".into());
     }
     let mut seen = HashSet::new();
     for (k, p) in e.policies.iter().enumerate() {
@@ -565,14 +693,23 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
             if !e.sides.contains_key(side) && !side_of.contains_key(side.as_str()) {
                 let d = cx.err(
                     Kind::UnknownId,
-                    format!("policy `{}` names `{side}`, which is neither a side nor a side member", p.id),
+                    format!(
+                        "policy `{}` names `{side}`, which is neither a side nor a side member",
+                        p.id
+                    ),
                     &format!("escalate.policy[{k}].strategies.{side}"),
                 );
                 d.expected = Some(format!(
                     "a side ({}) or an actor of a side",
                     e.sides.keys().cloned().collect::<Vec<_>>().join(", ")
                 ));
-                d.help = did_you_mean(side, e.sides.keys().map(String::as_str).chain(side_of.keys().copied()));
+                d.help = did_you_mean(
+                    side,
+                    e.sides
+                        .keys()
+                        .map(String::as_str)
+                        .chain(side_of.keys().copied()),
+                );
             }
         }
         for side in e.sides.keys() {

@@ -13,7 +13,14 @@ mod tests {
     #[test]
     fn schema_names_the_main_keys() {
         let s = super::json_schema();
-        for key in ["\"format\"", "\"actor\"", "\"issue\"", "\"stance\"", "\"salience\"", "\"escalate\""] {
+        for key in [
+            "\"format\"",
+            "\"actor\"",
+            "\"issue\"",
+            "\"stance\"",
+            "\"salience\"",
+            "\"escalate\"",
+        ] {
             assert!(s.contains(key), "schema lacks {key}");
         }
     }

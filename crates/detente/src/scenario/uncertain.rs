@@ -91,10 +91,15 @@ impl Uncertain {
     pub fn map(&self, f: impl Fn(f64) -> f64) -> Uncertain {
         match *self {
             Uncertain::Fixed(v) => Uncertain::Fixed(f(v)),
-            Uncertain::Triangular { low, mode, high } => {
-                Uncertain::Triangular { low: f(low), mode: f(mode), high: f(high) }
-            }
-            Uncertain::Uniform { low, high } => Uncertain::Uniform { low: f(low), high: f(high) },
+            Uncertain::Triangular { low, mode, high } => Uncertain::Triangular {
+                low: f(low),
+                mode: f(mode),
+                high: f(high),
+            },
+            Uncertain::Uniform { low, high } => Uncertain::Uniform {
+                low: f(low),
+                high: f(high),
+            },
         }
     }
 }
@@ -105,7 +110,11 @@ fn triangular_quantile(a: f64, c: f64, b: f64, u: f64) -> f64 {
         return c;
     }
     let f = (c - a) / width;
-    if u < f { a + (u * width * (c - a)).sqrt() } else { b - ((1.0 - u) * width * (b - c)).sqrt() }
+    if u < f {
+        a + (u * width * (c - a)).sqrt()
+    } else {
+        b - ((1.0 - u) * width * (b - c)).sqrt()
+    }
 }
 
 impl From<f64> for Uncertain {
@@ -126,7 +135,12 @@ impl std::fmt::Display for Uncertain {
                 crate::scenario::fmt_num(high)
             ),
             Uncertain::Uniform { low, high } => {
-                write!(f, "{}–{}", crate::scenario::fmt_num(low), crate::scenario::fmt_num(high))
+                write!(
+                    f,
+                    "{}–{}",
+                    crate::scenario::fmt_num(low),
+                    crate::scenario::fmt_num(high)
+                )
             }
         }
     }
@@ -140,13 +154,32 @@ mod tests {
     #[test]
     fn point_values() {
         assert_eq!(Uncertain::Fixed(3.0).point(), 3.0);
-        assert_eq!(Uncertain::Triangular { low: 1.0, mode: 2.0, high: 9.0 }.point(), 2.0);
-        assert_eq!(Uncertain::Uniform { low: 1.0, high: 3.0 }.point(), 2.0);
+        assert_eq!(
+            Uncertain::Triangular {
+                low: 1.0,
+                mode: 2.0,
+                high: 9.0
+            }
+            .point(),
+            2.0
+        );
+        assert_eq!(
+            Uncertain::Uniform {
+                low: 1.0,
+                high: 3.0
+            }
+            .point(),
+            2.0
+        );
     }
 
     #[test]
     fn triangular_draws_stay_inside_and_have_the_right_mean() {
-        let t = Uncertain::Triangular { low: 0.0, mode: 30.0, high: 90.0 };
+        let t = Uncertain::Triangular {
+            low: 0.0,
+            mode: 30.0,
+            high: 90.0,
+        };
         let mut rng = run_stream(1, 0);
         let n = 200_000;
         let mut sum = 0.0;

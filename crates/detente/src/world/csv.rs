@@ -19,14 +19,22 @@ impl Table {
 /// Parse CSV text. Fields may be quoted with `"`; `""` inside quotes is a literal quote.
 /// Blank lines are skipped. Errors name the line.
 pub fn parse(text: &str) -> Result<Table, String> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let (_, head) = lines.next().ok_or("empty table")?;
     let header = split_line(head).map_err(|e| format!("line 1: {e}"))?;
     let mut rows = Vec::new();
     for (i, line) in lines {
         let fields = split_line(line).map_err(|e| format!("line {}: {e}", i + 1))?;
         if fields.len() != header.len() {
-            return Err(format!("line {}: {} fields, expected {}", i + 1, fields.len(), header.len()));
+            return Err(format!(
+                "line {}: {} fields, expected {}",
+                i + 1,
+                fields.len(),
+                header.len()
+            ));
         }
         rows.push((i + 1, fields));
     }

@@ -3,7 +3,17 @@
 use super::WorldActor;
 
 /// How a state's capability is read from the world data (`[world] capability`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum CapabilityMeasure {
     /// SIPRI military expenditure 2024, current US$ million.
@@ -77,8 +87,12 @@ impl CapabilityMeasure {
     /// Where the numbers come from (column of `actors_2024.csv` and the data owner).
     pub fn source(self) -> &'static str {
         match self {
-            CapabilityMeasure::Milex => "SIPRI Military Expenditure Database 2025 (milex_2024_usd_m_sipri)",
-            CapabilityMeasure::Gdp => "IMF World Economic Outlook, Oct 2025 (gdp_2024_usd_bn_imf_weo_oct2025)",
+            CapabilityMeasure::Milex => {
+                "SIPRI Military Expenditure Database 2025 (milex_2024_usd_m_sipri)"
+            }
+            CapabilityMeasure::Gdp => {
+                "IMF World Economic Outlook, Oct 2025 (gdp_2024_usd_bn_imf_weo_oct2025)"
+            }
             CapabilityMeasure::Cinc => "COW National Material Capabilities v7.0 (cinc_2022_nmc_v7)",
             CapabilityMeasure::Population => {
                 "IMF World Economic Outlook, Oct 2025; World Bank WDI where IMF has none (pop_2024_m)"
@@ -91,9 +105,15 @@ impl CapabilityMeasure {
     pub fn value(self, actor: &WorldActor) -> Result<f64, Gap> {
         let (v, what) = match self {
             CapabilityMeasure::Equal => return Ok(1.0),
-            CapabilityMeasure::Milex => (actor.milex_2024_usd_m, "a SIPRI military expenditure figure for 2024"),
+            CapabilityMeasure::Milex => (
+                actor.milex_2024_usd_m,
+                "a SIPRI military expenditure figure for 2024",
+            ),
             CapabilityMeasure::Gdp => (actor.gdp_2024_usd_bn, "an IMF GDP figure for 2024"),
-            CapabilityMeasure::Cinc => (actor.cinc_2022, "a COW CINC score (organisations have none)"),
+            CapabilityMeasure::Cinc => (
+                actor.cinc_2022,
+                "a COW CINC score (organisations have none)",
+            ),
             CapabilityMeasure::Population => (actor.population_2024_m, "a population figure"),
         };
         v.ok_or_else(|| Gap {
@@ -116,8 +136,15 @@ mod tests {
         let isl = w.actor("ISL").unwrap();
         let gap = CapabilityMeasure::Milex.value(isl).unwrap_err();
         assert!(gap.reason.contains("ISL"), "{}", gap.reason);
-        assert!(CapabilityMeasure::Cinc.value(w.actor("EU").unwrap()).is_err());
+        assert!(
+            CapabilityMeasure::Cinc
+                .value(w.actor("EU").unwrap())
+                .is_err()
+        );
         assert_eq!(CapabilityMeasure::Equal.value(isl), Ok(1.0));
-        assert_eq!(CapabilityMeasure::from_keyword("gdp"), Some(CapabilityMeasure::Gdp));
+        assert_eq!(
+            CapabilityMeasure::from_keyword("gdp"),
+            Some(CapabilityMeasure::Gdp)
+        );
     }
 }

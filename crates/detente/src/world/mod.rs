@@ -93,7 +93,11 @@ impl Membership {
         if self.joined.is_empty() {
             return false;
         }
-        let joined = if self.joined.len() == 4 { format!("{}-01-01", self.joined) } else { self.joined.clone() };
+        let joined = if self.joined.len() == 4 {
+            format!("{}-01-01", self.joined)
+        } else {
+            self.joined.clone()
+        };
         joined.as_str() <= date
     }
 }
@@ -141,7 +145,9 @@ impl World {
                 if s.is_empty() {
                     return Ok(None);
                 }
-                s.parse::<f64>().map(Some).map_err(|_| format!("actors line {line}: `{s}` is not a number"))
+                s.parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| format!("actors line {line}: `{s}` is not a number"))
             };
             let iso3 = row[c[0]].clone();
             actors.push(WorldActor {
@@ -154,7 +160,11 @@ impl World {
                 population_2024_m: num(6)?.or(num(7)?),
                 cinc_2022: num(8)?,
                 unga_ideal_point_2024: num(9)?,
-                trade_share_pct: TradeShares { chn: num(10)?, usa: num(11)?, rus: num(12)? },
+                trade_share_pct: TradeShares {
+                    chn: num(10)?,
+                    usa: num(11)?,
+                    rus: num(12)?,
+                },
                 iso3,
             });
         }
@@ -171,7 +181,10 @@ impl World {
                 source: r[5].clone(),
             })
             .collect();
-        Ok(World { actors, memberships })
+        Ok(World {
+            actors,
+            memberships,
+        })
     }
 
     /// All actors in table order.
@@ -214,7 +227,13 @@ impl World {
     }
 
     /// Whether `a` and `b` are both members of `organisation` on `date`.
-    pub fn share_membership(&self, organisation: &str, a: &str, b: &str, date: Option<&str>) -> bool {
+    pub fn share_membership(
+        &self,
+        organisation: &str,
+        a: &str,
+        b: &str,
+        date: Option<&str>,
+    ) -> bool {
         let members = self.members_of(organisation, date);
         members.iter().any(|m| m.iso3 == a) && members.iter().any(|m| m.iso3 == b)
     }
