@@ -1,1 +1,2 @@
 //! The decide lens: collective decision and spatial bargaining models (design: decide.md).
+pub mod smp;
