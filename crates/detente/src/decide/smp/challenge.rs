@@ -18,6 +18,9 @@ pub struct TurnView<'a> {
     pub n: usize,
     /// `d_ij` (D9), row-major `N×N`.
     pub d: &'a [f64],
+    /// The transpose of `d` (`dt[j·N + i] = d_ij`), so that the third-party loop reads
+    /// contiguous memory.
+    pub dt: &'a [f64],
     /// Risk attitudes `R_i` of this turn (D13).
     pub r: &'a [f64],
     /// Influence weights `S_i c_i`.
@@ -32,51 +35,75 @@ pub struct TurnView<'a> {
     pub adjust: BigRAdjust,
 }
 
+/// h's view of the actors for challenges initiated by one actor i: `R^h_x`, `U^h_xx` and
+/// `U^h_xi` for every x. Filled once per (h, i) in `O(N)` and reused for every target j.
+#[derive(Debug, Clone, Default)]
+pub struct Perspective {
+    h: usize,
+    i: usize,
+    rh: Vec<f64>,
+    own: Vec<f64>,
+    toward_i: Vec<f64>,
+}
+
 impl TurnView<'_> {
-    /// Fills `out[x] = R^h_x`, h's perceived risk attitude of every actor x.
-    pub fn perceived_row(&self, h: usize, out: &mut [f64]) {
-        let rh = self.r[h];
-        for (o, &rx) in out.iter_mut().zip(self.r) {
-            *o = perceived(self.adjust, rh, rx);
+    /// Sets `p` to h's view of challenges initiated by i.
+    pub fn perspective(&self, h: usize, i: usize, p: &mut Perspective) {
+        let n = self.n;
+        p.h = h;
+        p.i = i;
+        p.rh.resize(n, 0.0);
+        p.own.resize(n, 0.0);
+        p.toward_i.resize(n, 0.0);
+        let r_h = self.r[h];
+        for x in 0..n {
+            p.rh[x] = perceived(self.adjust, r_h, self.r[x]);
+        }
+        let col_i = &self.dt[i * n..(i + 1) * n];
+        for (x, &d_xi) in col_i.iter().enumerate() {
+            p.own[x] = utility(self.d[x * n + x], p.rh[x]);
+            p.toward_i[x] = utility(d_xi, p.rh[x]);
         }
     }
 
-    /// `U^h_ab = u(d_ab, R^h_a)` given h's perceived row `rh`.
+    /// `U^h_ab = u(d_ab, R^h_a)`.
     #[inline]
-    fn u(&self, rh: &[f64], a: usize, b: usize) -> f64 {
-        utility(self.d[a * self.n + b], rh[a])
+    fn u(&self, p: &Perspective, a: usize, b: usize) -> f64 {
+        utility(self.d[a * self.n + b], p.rh[a])
     }
 
-    /// h's estimate `(P^h(i>j), ΔEU)` for actor k of i challenging j, where `rh` is h's
-    /// perceived risk row (see [`TurnView::perceived_row`]). Steps 1–4 of §6.
-    pub fn challenge(&self, rh: &[f64], k: usize, i: usize, j: usize) -> (f64, f64) {
-        let p = self.victory(rh, i, j);
-        let u_ki = self.u(rh, k, i);
-        let u_kj = self.u(rh, k, j);
+    /// h's estimate `(P^h(i>j), ΔEU)` for actor k of i challenging j, with `p` set by
+    /// [`TurnView::perspective`] for this h and i. Steps 1–4 of §6.
+    pub fn challenge(&self, p: &Perspective, k: usize, j: usize) -> (f64, f64) {
+        let i = p.i;
+        let prob = self.victory(p, j);
+        let u_ki = self.u(p, k, i);
+        let u_kj = self.u(p, k, j);
         let eu_sq = u_ki + u_kj;
         let eu_vict = 2.0 * u_ki;
-        let eu_contest = p * 2.0 * u_ki + (1.0 - p) * 2.0 * u_kj;
+        let eu_contest = prob * 2.0 * u_ki + (1.0 - prob) * 2.0 * u_kj;
         let s_j = self.sal_sum[j];
         let eu_challenge = (1.0 - s_j) * eu_vict + s_j * eu_contest;
-        (p, eu_challenge - eu_sq)
+        (prob, eu_challenge - eu_sq)
     }
 
     /// Steps 1–3: `P^h(i>j) = C_ij/(C_ij + C_ji)`, always linear.
-    fn victory(&self, rh: &[f64], i: usize, j: usize) -> f64 {
-        let rule = self.rule;
-        let v_i = vote(rule, self.influence[i], self.u(rh, i, i) - self.u(rh, i, j));
-        let v_j = vote(rule, self.influence[j], self.u(rh, j, i) - self.u(rh, j, j));
+    fn victory(&self, p: &Perspective, j: usize) -> f64 {
+        let (n, i, rule) = (self.n, p.i, self.rule);
+        let v_i = vote(rule, self.influence[i], p.own[i] - self.u(p, i, j));
+        let v_j = vote(rule, self.influence[j], p.toward_i[j] - p.own[j]);
         let c0_ij = MIN_PRINCIPAL + v_i.max(0.0) + v_j.max(0.0);
         let c0_ji = MIN_PRINCIPAL + (-v_i).max(0.0) + (-v_j).max(0.0);
         let (mut c_ij, mut c_ji) = (c0_ij, c0_ji);
-        for nn in 0..self.n {
-            if nn == i || nn == j {
+        let col_j = &self.dt[j * n..(j + 1) * n];
+        for (x, &d_xj) in col_j.iter().enumerate() {
+            if x == i || x == j {
                 continue;
             }
-            let w = self.influence[nn];
-            let u_i = self.u(rh, nn, i);
-            let u_j = self.u(rh, nn, j);
-            let u_n = self.u(rh, nn, nn);
+            let w = self.influence[x];
+            let u_i = p.toward_i[x];
+            let u_j = utility(d_xj, p.rh[x]);
+            let u_n = p.own[x];
             // Each third party looks only at the principals and itself.
             let v0 = vote(rule, w, u_i - u_j);
             let a_side = c0_ij + v0.max(0.0);

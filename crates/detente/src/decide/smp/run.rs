@@ -2,7 +2,7 @@
 //! stopping; with the full per-turn trajectory.
 
 use super::bargain::{Bargain, propose, weighted_average};
-use super::challenge::TurnView;
+use super::challenge::{Perspective, TurnView};
 use super::ideal::update_ideals;
 use super::input::{SmpError, SmpInput};
 use super::params::{BargnModel, SmpParams, StateTransitions};
@@ -116,10 +116,11 @@ struct Workspace {
     salience: Vec<f64>,
     inv_ss: Vec<f64>,
     d: Vec<f64>,
+    dt: Vec<f64>,
     u0: Vec<f64>,
     p: Vec<f64>,
     r: Vec<f64>,
-    rh: Vec<f64>,
+    perspective: Perspective,
     pce: PceWork,
     resolve: ResolveWork,
 }
@@ -158,10 +159,11 @@ impl Workspace {
             salience,
             inv_ss,
             d: vec![0.0; n * n],
+            dt: vec![0.0; n * n],
             u0: vec![0.0; n * n],
             p: vec![0.0; n],
             r: vec![0.0; n],
-            rh: vec![0.0; n],
+            perspective: Perspective::default(),
             pce: PceWork::default(),
             resolve: ResolveWork::default(),
         }
@@ -171,6 +173,7 @@ impl Workspace {
         TurnView {
             n: self.n,
             d: &self.d,
+            dt: &self.dt,
             r: &self.r,
             influence: &self.influence,
             sal_sum: &self.sal_sum,
@@ -199,6 +202,11 @@ impl Workspace {
             &self.inv_ss,
             &mut self.d,
         );
+        for i in 0..n {
+            for j in 0..n {
+                self.dt[j * n + i] = self.d[i * n + j];
+            }
+        }
         for (u, &d) in self.u0.iter_mut().zip(&self.d) {
             *u = 1.0 - d;
         }
@@ -338,12 +346,12 @@ fn step(
     warnings: &mut Vec<SmpWarning>,
 ) -> Result<(SmpStep, Vec<f64>), SmpError> {
     let (n, m) = (ws.n, ws.m);
-    let mut rh = std::mem::take(&mut ws.rh);
+    let mut persp = std::mem::take(&mut ws.perspective);
     let view = ws.view(params);
     let mut targets = Vec::with_capacity(n);
     let mut bargains = Vec::new();
     for i in 0..n {
-        let target = best_target(&view, i, &mut rh);
+        let target = best_target(&view, i, &mut persp);
         targets.push(target);
         let Some(t) = target else { continue };
         let j = t.target;
@@ -358,8 +366,8 @@ fn step(
         match params.bargn_model {
             BargnModel::InitOnlyInterp => bargains.push(from_i),
             BargnModel::InitRcvrInterp | BargnModel::PWCompInterp => {
-                view.perceived_row(j, &mut rh);
-                let (p_j, gain_i) = view.challenge(&rh, i, i, j);
+                view.perspective(j, i, &mut persp);
+                let (p_j, gain_i) = view.challenge(&persp, i, j);
                 // The reference passes j's estimate of i's gain where the probability belongs.
                 let p_j = if params.ktab_compat { gain_i } else { p_j };
                 let from_j = propose(params.inter_vec_brgn, side(i), side(j), p_j);
@@ -378,7 +386,7 @@ fn step(
             }
         }
     }
-    ws.rh = rh;
+    ws.perspective = persp;
 
     let rview = ResolveView {
         n,

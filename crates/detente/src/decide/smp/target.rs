@@ -1,7 +1,7 @@
 //! Target choice (decide.md §6 "Targets"): each actor challenges the actor whose defeat it
 //! expects to gain most from.
 
-use super::challenge::TurnView;
+use super::challenge::{Perspective, TurnView};
 use serde::{Deserialize, Serialize};
 
 /// Smallest expected gain worth a challenge (§6 "Targets").
@@ -19,21 +19,21 @@ pub struct Target {
 }
 
 /// The best target of actor `i`: the j with the largest `ΔEU > 1e-5`, evaluated in index
-/// order (a strictly larger gain replaces; the first wins ties). `rh` is scratch of length N.
-pub fn best_target(view: &TurnView<'_>, i: usize, rh: &mut [f64]) -> Option<Target> {
-    view.perceived_row(i, rh);
+/// order (a strictly larger gain replaces; the first wins ties). `p` is scratch.
+pub fn best_target(view: &TurnView<'_>, i: usize, p: &mut Perspective) -> Option<Target> {
+    view.perspective(i, i, p);
     let mut best: Option<Target> = None;
     for j in 0..view.n {
         if j == i {
             continue;
         }
-        let (p, gain) = view.challenge(rh, i, i, j);
+        let (prob, gain) = view.challenge(p, i, j);
         let better = best.is_none_or(|b| gain > b.delta_eu);
         if gain > MIN_GAIN && better {
             best = Some(Target {
                 target: j,
                 delta_eu: gain,
-                probability: p,
+                probability: prob,
             });
         }
     }
