@@ -15,10 +15,13 @@
 //! assert_eq!(d.outcome, vec![50.0]);
 //! ```
 
+pub mod bdm;
 pub mod compromise;
 pub mod decision;
 pub mod issue;
+pub mod median;
 pub mod model;
+pub mod nash;
 pub mod registry;
 pub mod rules;
 

@@ -6,8 +6,11 @@
 
 use serde::de::DeserializeOwned;
 
+use super::bdm::Bdm;
 use super::compromise::Compromise;
+use super::median::Median;
 use super::model::{DecideError, DecisionModel, MultiIssueModel};
+use super::nash::Nash;
 
 /// Every model name a scenario or the CLI may use.
 pub const NAMES: &[&str] = &["compromise", "median", "nash", "bdm", "smp", "exchange"];
@@ -36,6 +39,9 @@ pub fn build(name: &str, parameters: Option<&serde_json::Value>) -> Result<Model
     let p = parameters;
     Ok(match name {
         "compromise" => Model::Single(Box::new(params::<Compromise>(name, p)?)),
+        "median" => Model::Single(Box::new(params::<Median>(name, p)?)),
+        "nash" => Model::Single(Box::new(params::<Nash>(name, p)?)),
+        "bdm" => Model::Single(Box::new(params::<Bdm>(name, p)?)),
         _ => {
             return Err(DecideError::UnknownModel {
                 name: name.to_string(),
@@ -46,11 +52,17 @@ pub fn build(name: &str, parameters: Option<&serde_json::Value>) -> Result<Model
 
 /// A named preset: the model it belongs to and the model with the preset's parameters.
 pub fn preset(name: &str) -> Result<Model, DecideError> {
+    if let Some(b) = Bdm::preset(name) {
+        return Ok(Model::Single(Box::new(b)));
+    }
     Err(DecideError::BadParameter {
         model: String::from("?"),
-        message: format!("unknown preset '{name}'"),
+        message: format!("unknown preset '{name}' (known: {})", PRESETS.join(", ")),
     })
 }
+
+/// Every named preset.
+pub const PRESETS: &[&str] = &["scholz2011"];
 
 /// Read a model's parameter struct from a JSON object, filling absent fields from its defaults.
 pub fn params<T: DeserializeOwned + Default>(
