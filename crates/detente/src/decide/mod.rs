@@ -18,6 +18,7 @@
 pub mod bdm;
 pub mod compromise;
 pub mod decision;
+pub mod exchange;
 pub mod issue;
 pub mod median;
 pub mod model;

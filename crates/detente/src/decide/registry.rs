@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::bdm::Bdm;
 use super::compromise::Compromise;
+use super::exchange::Exchange;
 use super::median::Median;
 use super::model::{DecideError, DecisionModel, MultiIssueModel};
 use super::nash::Nash;
@@ -42,6 +43,7 @@ pub fn build(name: &str, parameters: Option<&serde_json::Value>) -> Result<Model
         "median" => Model::Single(Box::new(params::<Median>(name, p)?)),
         "nash" => Model::Single(Box::new(params::<Nash>(name, p)?)),
         "bdm" => Model::Single(Box::new(params::<Bdm>(name, p)?)),
+        "exchange" => Model::Multi(Box::new(params::<Exchange>(name, p)?)),
         _ => {
             return Err(DecideError::UnknownModel {
                 name: name.to_string(),
