@@ -218,6 +218,21 @@ impl Bdm {
         }
     }
 
+    /// Round-0 success probabilities `P_ij` (D6, or the chosen alternative) of `issue`, row-major
+    /// N×N; `NaN` on the diagonal and where two actors share a position (no contest).
+    pub fn success_probabilities(&self, issue: &ResolvedIssue) -> Vec<f64> {
+        let x: Vec<f64> = issue.stances.iter().map(|s| s.x()).collect();
+        let w: Vec<f64> = issue.stances.iter().map(|s| s.weight(0)).collect();
+        let s: Vec<f64> = issue.stances.iter().map(|s| s.s()).collect();
+        let ctx = Ctx {
+            x: &x,
+            w: &w,
+            s: &s,
+            delta: self.delta(issue),
+        };
+        self.probabilities(&ctx, None)
+    }
+
     /// Vote-difference term of voter k between i and j (D4 up to the constant c_k s_k/Δ):
     /// positive when k prefers x_i. With `votes_use_risk` the voter's utility
     /// `2 − 4(½ + ½δ)^r_k` replaces the linear distance.
