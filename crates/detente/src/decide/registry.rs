@@ -43,6 +43,7 @@ pub fn build(name: &str, parameters: Option<&serde_json::Value>) -> Result<Model
         "median" => Model::Single(Box::new(params::<Median>(name, p)?)),
         "nash" => Model::Single(Box::new(params::<Nash>(name, p)?)),
         "bdm" => Model::Single(Box::new(params::<Bdm>(name, p)?)),
+        "smp" => Model::Single(Box::new(params::<super::smp::Smp>(name, p)?)),
         "exchange" => Model::Multi(Box::new(params::<Exchange>(name, p)?)),
         _ => {
             return Err(DecideError::UnknownModel {

@@ -106,7 +106,9 @@ pub fn import(
     match format {
         Format::Decide => decide_csv::parse(content, options),
         Format::Plain => plain_csv::parse(content, options),
-        Format::KtabCsv | Format::KtabXml | Format::Scenario => Err(ImportError::at(
+        Format::KtabCsv => super::ktab_csv::import(content, options),
+        Format::KtabXml => super::ktab_xml::import(content, options),
+        Format::Scenario => Err(ImportError::at(
             0,
             0,
             format!("the {} format is not read by this importer", format.name()),

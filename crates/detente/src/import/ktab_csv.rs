@@ -7,31 +7,11 @@
 //! ```
 //! Positions and saliences are divided by 100; capabilities are kept as given.
 
-use crate::decide::smp::{SmpActor, SmpInput};
-use std::fmt;
-
-/// One problem in a KTAB file, with its 1-based line and column (field index for CSV).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KtabError {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column (CSV: field number; XML: character column).
-    pub column: usize,
-    /// What is wrong, naming actor and dimension where there is one.
-    pub message: String,
-}
-
-impl fmt::Display for KtabError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for KtabError {}
+use super::detect::Format;
+use super::{ImportError, ImportErrors, ImportOptions, Imported, ImportedActor, ImportedIssue};
+use crate::decide::smp::{KTAB_DEFAULT_SEED, SmpActor, SmpInput, SmpParams};
+use crate::decide::{ResolvedIssue, Scale, Stance};
+use std::collections::BTreeMap;
 
 /// Most actors a KTAB file may hold.
 pub const MAX_ACTORS: usize = 250;
@@ -54,10 +34,14 @@ fn fields(line: &str) -> Vec<&str> {
 
 /// Parses a KTAB SMP CSV text into an [`SmpInput`] (identity accommodation). Returns every
 /// problem found, each with line and column.
-pub fn parse(text: &str) -> Result<SmpInput, Vec<KtabError>> {
+pub fn parse(text: &str) -> Result<SmpInput, ImportErrors> {
+    parse_collecting(text).map_err(ImportErrors)
+}
+
+fn parse_collecting(text: &str) -> Result<SmpInput, Vec<ImportError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut errors = Vec::new();
-    let err = |line: usize, column: usize, message: String| KtabError {
+    let err = |line: usize, column: usize, message: String| ImportError {
         line,
         column,
         message,
@@ -86,7 +70,7 @@ pub fn parse(text: &str) -> Result<SmpInput, Vec<KtabError>> {
             ),
         )]);
     }
-    let count = |col: usize, what: &str| -> Result<usize, KtabError> {
+    let count = |col: usize, what: &str| -> Result<usize, ImportError> {
         head[col - 1].parse::<usize>().map_err(|_| {
             err(
                 l1,
@@ -171,11 +155,11 @@ fn parse_actor(
     f: &[&str],
     m: usize,
     earlier: &[SmpActor],
-    errors: &mut Vec<KtabError>,
+    errors: &mut Vec<ImportError>,
 ) -> Option<SmpActor> {
     let width = 3 + 2 * m;
     let before = errors.len();
-    let err = |column: usize, message: String| KtabError {
+    let err = |column: usize, message: String| ImportError {
         line: ln,
         column,
         message,
@@ -254,6 +238,88 @@ fn parse_actor(
     })
 }
 
+/// Imports a KTAB SMP CSV as an [`Imported`] scenario (one multi-dimensional issue on 0–100;
+/// the SMP defaults and KTAB's seed in `extra`).
+pub fn import(content: &str, _options: &ImportOptions) -> Result<Imported, ImportErrors> {
+    let input = parse(content)?;
+    Ok(to_imported(
+        Format::KtabCsv,
+        &input,
+        &SmpParams::default(),
+        KTAB_DEFAULT_SEED,
+    ))
+}
+
+/// Converts an SMP input back to the common import form: one issue with the scenario's name
+/// as id, the file's dimensions, scale 0–100, positions on that scale, saliences as fractions
+/// and capabilities as given. Model parameters, seed and a non-identity accommodation matrix
+/// go to `extra` (keys `model`, `smp_parameters`, `seed`, `accommodation`).
+pub fn to_imported(format: Format, input: &SmpInput, params: &SmpParams, seed: u64) -> Imported {
+    // Undo the /100 without printing 75.79000000000001 for 75.79.
+    let on_scale = |x: f64| (x * 100.0 * 1e9).round() / 1e9;
+    let actors = input
+        .actors
+        .iter()
+        .map(|a| ImportedActor {
+            id: a.name.clone(),
+            name: a.name.clone(),
+            comment: a.description.clone(),
+        })
+        .collect();
+    let stances = input
+        .actors
+        .iter()
+        .map(|a| Stance {
+            actor: a.name.clone(),
+            capability: a.capability,
+            position: a.position.iter().map(|&x| on_scale(x)).collect(),
+            salience: a.salience.clone(),
+            vote_weight: 1.0,
+        })
+        .collect();
+    let issue = ResolvedIssue {
+        id: if input.name.is_empty() {
+            "smp".to_string()
+        } else {
+            input.name.clone()
+        },
+        question: input.description.clone(),
+        scale: Scale::new(0.0, 100.0),
+        dimensions: input.dimensions.clone(),
+        stances,
+        status_quo: None,
+        rule: None,
+    };
+    let mut extra = BTreeMap::new();
+    extra.insert("model".to_string(), serde_json::Value::from("smp"));
+    if let Ok(p) = serde_json::to_value(params) {
+        extra.insert("smp_parameters".to_string(), p);
+    }
+    extra.insert("seed".to_string(), serde_json::Value::from(seed));
+    if let Some(a) = &input.accommodation {
+        extra.insert(
+            "accommodation".to_string(),
+            serde_json::Value::from(a.clone()),
+        );
+    }
+    Imported {
+        format,
+        title: input.name.clone(),
+        description: input.description.clone(),
+        actors,
+        issues: vec![ImportedIssue {
+            issue,
+            comment: String::new(),
+            markers: Vec::new(),
+        }],
+        notes: vec![
+            "KTAB saliences on 0–100 were divided by 100; positions stay on the 0–100 scale"
+                .to_string(),
+        ],
+        extra,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +343,7 @@ mod tests {
         let bad = GOOD
             .replace("40, 60", "140, 60")
             .replace("C, third", "A, third");
-        let e = parse(&bad).unwrap_err();
+        let e = parse(&bad).unwrap_err().0;
         assert_eq!(e.len(), 2, "{e:?}");
         assert_eq!((e[0].line, e[0].column), (4, 4));
         assert!(
@@ -287,13 +353,13 @@ mod tests {
         assert_eq!((e[1].line, e[1].column), (5, 1));
         let short = GOOD.replace("3, 1,", "4, 1,");
         assert!(
-            parse(&short).unwrap_err()[0]
+            parse(&short).unwrap_err().0[0]
                 .message
                 .contains("announces 4 actors")
         );
         let two = GOOD.replace("3, 1,", "2, 1,");
-        assert_eq!(parse(&two).unwrap_err()[0].column, 3);
+        assert_eq!(parse(&two).unwrap_err().0[0].column, 3);
         let sal = GOOD.replace("10, 20, 50", "10, 20, x");
-        assert_eq!(parse(&sal).unwrap_err()[0].column, 5);
+        assert_eq!(parse(&sal).unwrap_err().0[0].column, 5);
     }
 }

@@ -1,7 +1,9 @@
 //! KTAB SMP XML importer (decide.md §9.2): scenario, optional `ModelParameters`, dimensions,
 //! actors (0–100 scale) and an optional `IdealAdjustment` accommodation matrix.
 
-use super::ktab_csv::{KtabError, MAX_ACTORS, MAX_CAPABILITY, MAX_NAME_CHARS};
+use super::detect::Format;
+use super::ktab_csv::{MAX_ACTORS, MAX_CAPABILITY, MAX_NAME_CHARS, to_imported};
+use super::{ImportError, ImportErrors, ImportOptions, Imported};
 use crate::decide::smp::input::check_accommodation;
 use crate::decide::smp::params::set_by_ktab_name;
 use crate::decide::smp::{KTAB_DEFAULT_SEED, SmpActor, SmpInput, SmpParams};
@@ -19,9 +21,9 @@ pub struct KtabXml {
     pub seed: u64,
 }
 
-fn at(doc: &Document<'_>, node: Node<'_, '_>, message: String) -> KtabError {
+fn at(doc: &Document<'_>, node: Node<'_, '_>, message: String) -> ImportError {
     let pos = doc.text_pos_at(node.range().start);
-    KtabError {
+    ImportError {
         line: pos.row as usize,
         column: pos.col as usize,
         message,
@@ -41,7 +43,11 @@ fn text<'a>(node: Node<'a, '_>) -> &'a str {
 }
 
 /// A required child element's trimmed text.
-fn required<'a>(doc: &Document<'_>, node: Node<'a, '_>, name: &str) -> Result<&'a str, KtabError> {
+fn required<'a>(
+    doc: &Document<'_>,
+    node: Node<'a, '_>,
+    name: &str,
+) -> Result<&'a str, ImportError> {
     child(node, name).map(text).ok_or_else(|| {
         at(
             doc,
@@ -53,11 +59,11 @@ fn required<'a>(doc: &Document<'_>, node: Node<'a, '_>, name: &str) -> Result<&'
 
 /// Parses a KTAB SMP XML text. Stops at the first problem (XML structure errors make later
 /// checks meaningless); the error carries line and column.
-pub fn parse(text_in: &str) -> Result<KtabXml, KtabError> {
+pub fn parse(text_in: &str) -> Result<KtabXml, ImportError> {
     let source = text_in.strip_prefix('\u{feff}').unwrap_or(text_in);
     let doc = Document::parse(source).map_err(|e| {
         let p = e.pos();
-        KtabError {
+        ImportError {
             line: p.row as usize,
             column: p.col as usize,
             message: format!("malformed XML: {e}"),
@@ -142,7 +148,7 @@ pub fn parse(text_in: &str) -> Result<KtabXml, KtabError> {
     })
 }
 
-fn parse_actor(doc: &Document<'_>, a: Node<'_, '_>, m: usize) -> Result<SmpActor, KtabError> {
+fn parse_actor(doc: &Document<'_>, a: Node<'_, '_>, m: usize) -> Result<SmpActor, ImportError> {
     let name = required(doc, a, "name")?.to_string();
     let chars = name.chars().count();
     if chars == 0 || chars > MAX_NAME_CHARS {
@@ -161,7 +167,7 @@ fn parse_actor(doc: &Document<'_>, a: Node<'_, '_>, m: usize) -> Result<SmpActor
         &format!("capability of actor '{name}'"),
         MAX_CAPABILITY,
     )?;
-    let coords = |group: &str, item: &str| -> Result<Vec<f64>, KtabError> {
+    let coords = |group: &str, item: &str| -> Result<Vec<f64>, ImportError> {
         let g = child(a, group)
             .ok_or_else(|| at(doc, a, format!("actor '{name}' has no <{group}>")))?;
         let items: Vec<Node<'_, '_>> = children(g, item).collect();
@@ -218,7 +224,7 @@ fn parse_actor(doc: &Document<'_>, a: Node<'_, '_>, m: usize) -> Result<SmpActor
     })
 }
 
-fn number(doc: &Document<'_>, node: Node<'_, '_>, what: &str, hi: f64) -> Result<f64, KtabError> {
+fn number(doc: &Document<'_>, node: Node<'_, '_>, what: &str, hi: f64) -> Result<f64, ImportError> {
     let t = text(node);
     match t.parse::<f64>() {
         Ok(x) if x.is_finite() && (0.0..=hi).contains(&x) => Ok(x),
@@ -232,13 +238,13 @@ fn parse_adjustment(
     doc: &Document<'_>,
     ia: Node<'_, '_>,
     actors: &[SmpActor],
-) -> Result<Vec<f64>, KtabError> {
+) -> Result<Vec<f64>, ImportError> {
     let n = actors.len();
     let mut a = vec![0.0; n * n];
     for i in 0..n {
         a[i * n + i] = 1.0;
     }
-    let index = |node: Node<'_, '_>, pair: Node<'_, '_>| -> Result<usize, KtabError> {
+    let index = |node: Node<'_, '_>, pair: Node<'_, '_>| -> Result<usize, ImportError> {
         let who = text(node);
         actors
             .iter()
@@ -256,4 +262,10 @@ fn parse_adjustment(
     }
     check_accommodation(&a, actors).map_err(|e| at(doc, ia, e.to_string()))?;
     Ok(a)
+}
+
+/// Imports a KTAB SMP XML file as an [`Imported`] scenario (see [`to_imported`]).
+pub fn import(content: &str, _options: &ImportOptions) -> Result<Imported, ImportErrors> {
+    let x = parse(content)?;
+    Ok(to_imported(Format::KtabXml, &x.input, &x.params, x.seed))
 }

@@ -12,6 +12,7 @@ pub mod bargain;
 pub mod challenge;
 pub mod ideal;
 pub mod input;
+pub mod model;
 pub mod params;
 pub mod pce;
 pub mod report;
@@ -24,6 +25,7 @@ pub mod vote;
 
 pub use bargain::Bargain;
 pub use input::{SmpActor, SmpError, SmpInput};
+pub use model::{Smp, decision_from_run, input_from_issue};
 pub use params::{
     BargnModel, BigRAdjust, BigRRange, InterVecBrgn, KTAB_DEFAULT_SEED, PceModel, SmpParams,
     StateTransitions, ThirdPartyCommit, VictoryProbModel, VotingRule,
