@@ -189,3 +189,108 @@ fn honduras_runs_to_a_stop_with_finite_numbers() {
         e.outcome
     );
 }
+
+#[test]
+fn every_option_runs_to_a_valid_distribution() {
+    use smp::{
+        BargnModel, BigRAdjust, BigRRange, InterVecBrgn, PceModel, StateTransitions,
+        ThirdPartyCommit, VictoryProbModel, VotingRule,
+    };
+    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
+        .expect("parses");
+    let base = SmpParams::default();
+    let mut variants = Vec::new();
+    for v in [
+        VictoryProbModel::Square,
+        VictoryProbModel::Quartic,
+        VictoryProbModel::Octic,
+        VictoryProbModel::Binary,
+    ] {
+        variants.push(SmpParams {
+            victory_prob: v,
+            ..base
+        });
+    }
+    for p in [PceModel::MarkovUniform, PceModel::MarkovIncentive] {
+        variants.push(SmpParams { pce: p, ..base });
+    }
+    for r in [
+        VotingRule::Binary,
+        VotingRule::PropBin,
+        VotingRule::PropCbc,
+        VotingRule::Cubic,
+        VotingRule::ASymProsp,
+    ] {
+        variants.push(SmpParams {
+            voting_rule: r,
+            ..base
+        });
+    }
+    for a in [
+        BigRAdjust::None,
+        BigRAdjust::Half,
+        BigRAdjust::TwoThirds,
+        BigRAdjust::Full,
+    ] {
+        variants.push(SmpParams {
+            big_r_adjust: a,
+            ..base
+        });
+    }
+    for r in [BigRRange::Min, BigRRange::Max] {
+        variants.push(SmpParams {
+            big_r_range: r,
+            ..base
+        });
+    }
+    for c in [ThirdPartyCommit::NoCommit, ThirdPartyCommit::FullCommit] {
+        variants.push(SmpParams {
+            third_party_commit: c,
+            ..base
+        });
+    }
+    for i in [InterVecBrgn::S1P1, InterVecBrgn::S2PMax] {
+        variants.push(SmpParams {
+            inter_vec_brgn: i,
+            ..base
+        });
+    }
+    for b in [BargnModel::InitRcvrInterp, BargnModel::PWCompInterp] {
+        for compat in [false, true] {
+            variants.push(SmpParams {
+                bargn_model: b,
+                ktab_compat: compat,
+                ..base
+            });
+        }
+    }
+    variants.push(SmpParams {
+        state_transitions: StateTransitions::Stochastic,
+        ..base
+    });
+    for params in variants {
+        let r = smp::run(&input, &params, &mut run_stream(3, 0))
+            .unwrap_or_else(|e| panic!("{params:?}: {e}"));
+        let last = r.final_state();
+        let total: f64 = last.report.class_probability.iter().sum();
+        assert!((total - 1.0).abs() < 1e-9, "{params:?}: {total}");
+        assert!(
+            last.positions.iter().all(|x| (0.0..=1.0).contains(x)),
+            "{params:?}"
+        );
+        assert!(r.states.len() >= 3 && r.states.len() <= 101, "{params:?}");
+    }
+}
+
+#[test]
+fn stochastic_runs_depend_only_on_the_seed() {
+    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
+        .expect("parses");
+    let params = SmpParams {
+        state_transitions: smp::StateTransitions::Stochastic,
+        ..SmpParams::default()
+    };
+    let a = smp::run(&input, &params, &mut run_stream(11, 0)).expect("runs");
+    let b = smp::run(&input, &params, &mut run_stream(11, 0)).expect("runs");
+    assert_eq!(a, b);
+}
