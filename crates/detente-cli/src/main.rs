@@ -19,7 +19,12 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Run collective-decision models on the issues of an imported file.
+    Decide(commands::decide::Args),
+    /// Convert a Decide CSV, plain CSV or KTAB file into a scenario file.
+    Import(commands::import::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,7 +39,10 @@ fn main() -> ExitCode {
             };
         }
     };
-    let result: error::CliResult = match cli.command {};
+    let result: error::CliResult = match cli.command {
+        Command::Decide(a) => commands::decide::run(a),
+        Command::Import(a) => commands::import::run(a),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1,1 +1,4 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `run(Args) -> CliResult`.
+
+pub mod decide;
+pub mod import;
