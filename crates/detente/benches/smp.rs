@@ -27,20 +27,32 @@ fn full_run(bencher: divan::Bencher, text: &str) {
 
 #[divan::bench(sample_count = 50)]
 fn dummy_3dim(bencher: divan::Bencher) {
-    full_run(bencher, include_str!("../tests/fixtures/ktab/dummyData_3Dim.csv"));
+    full_run(
+        bencher,
+        include_str!("../tests/fixtures/ktab/dummyData_3Dim.csv"),
+    );
 }
 
 #[divan::bench(sample_count = 20)]
 fn a040(bencher: divan::Bencher) {
-    full_run(bencher, include_str!("../tests/fixtures/ktab/dummyData-a040.csv"));
+    full_run(
+        bencher,
+        include_str!("../tests/fixtures/ktab/dummyData-a040.csv"),
+    );
 }
 
 #[divan::bench(sample_count = 10)]
 fn a080(bencher: divan::Bencher) {
-    full_run(bencher, include_str!("../tests/fixtures/ktab/dummyData-a080.csv"));
+    full_run(
+        bencher,
+        include_str!("../tests/fixtures/ktab/dummyData-a080.csv"),
+    );
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn a160(bencher: divan::Bencher) {
-    full_run(bencher, include_str!("../tests/fixtures/ktab/dummyData-a160.csv"));
+    full_run(
+        bencher,
+        include_str!("../tests/fixtures/ktab/dummyData-a160.csv"),
+    );
 }

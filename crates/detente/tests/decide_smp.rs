@@ -23,22 +23,37 @@ fn run_default(input: &SmpInput) -> SmpRun {
 fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
     assert_eq!(got.len(), want.len(), "{what}: length");
     for (k, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!((g - w).abs() <= tol, "{what}[{k}]: got {g}, want {w} (±{tol})\n got {got:?}");
+        assert!(
+            (g - w).abs() <= tol,
+            "{what}[{k}]: got {g}, want {w} (±{tol})\n got {got:?}"
+        );
     }
 }
 
 fn position(run: &SmpRun, t: usize, i: usize) -> Vec<f64> {
     let m = 3;
-    run.states[t].positions[i * m..(i + 1) * m].iter().map(|x| 100.0 * x).collect()
+    run.states[t].positions[i * m..(i + 1) * m]
+        .iter()
+        .map(|x| 100.0 * x)
+        .collect()
 }
 
 #[test]
 fn turn0_risk_neutral_utility_row_of_actor_0() {
     let input = input();
-    let x: Vec<f64> = input.actors.iter().flat_map(|a| a.position.clone()).collect();
+    let x: Vec<f64> = input
+        .actors
+        .iter()
+        .flat_map(|a| a.position.clone())
+        .collect();
     let d = smp::distance_matrix(&input, &x, &x);
     let row: Vec<f64> = d[..7].iter().map(|d| 1.0 - d).collect();
-    assert_close("u0 row 0", &row, &[1.000, 0.903, 0.639, 0.870, 0.929, 0.882, 0.890], TOL01);
+    assert_close(
+        "u0 row 0",
+        &row,
+        &[1.000, 0.903, 0.639, 0.870, 0.929, 0.882, 0.890],
+        TOL01,
+    );
 }
 
 #[test]
@@ -67,8 +82,16 @@ fn turn0_targets_with_gain_and_probability() {
     for (i, &(j, gain, p)) in want.iter().enumerate() {
         let t = run.steps[0].targets[i].unwrap_or_else(|| panic!("actor {i} has a target"));
         assert_eq!(t.target, j, "target of actor {i}");
-        assert!((t.delta_eu - gain).abs() <= TOL01, "ΔEU {i}→{j}: {}", t.delta_eu);
-        assert!((t.probability - p).abs() <= TOL01, "P {i}→{j}: {}", t.probability);
+        assert!(
+            (t.delta_eu - gain).abs() <= TOL01,
+            "ΔEU {i}→{j}: {}",
+            t.delta_eu
+        );
+        assert!(
+            (t.probability - p).abs() <= TOL01,
+            "P {i}→{j}: {}",
+            t.probability
+        );
     }
 }
 
@@ -78,8 +101,18 @@ fn turn0_first_bargain_s2p2() {
     let b = &run.steps[0].bargains[0];
     assert_eq!((b.initiator, b.receiver), (0, 6));
     let scale = |v: &[f64]| v.iter().map(|x| 100.0 * x).collect::<Vec<_>>();
-    assert_close("bargain for 0", &scale(&b.initiator_position), &[75.61, 24.78, 71.95], TOL100);
-    assert_close("bargain for 6", &scale(&b.receiver_position), &[75.61, 24.79, 71.95], TOL100);
+    assert_close(
+        "bargain for 0",
+        &scale(&b.initiator_position),
+        &[75.61, 24.78, 71.95],
+        TOL100,
+    );
+    assert_close(
+        "bargain for 6",
+        &scale(&b.receiver_position),
+        &[75.61, 24.79, 71.95],
+        TOL100,
+    );
 }
 
 #[test]
@@ -89,7 +122,9 @@ fn stop_ratios_ten_steps_eleven_states() {
     assert_close(
         "ρ",
         &ratios,
-        &[0.9999, 0.7631, 0.1780, 0.0801, 0.0853, 0.0686, 0.0639, 0.1058, 0.0398, 0.0045],
+        &[
+            0.9999, 0.7631, 0.1780, 0.0801, 0.0853, 0.0686, 0.0639, 0.1058, 0.0398, 0.0045,
+        ],
         TOL01,
     );
     assert_eq!(run.steps.len(), 10);
@@ -103,12 +138,27 @@ fn final_positions() {
     // The reference prints these to one decimal, actor 2 (unmoved) to two.
     let one = 0.05 + 1e-9;
     for i in [0, 1] {
-        assert_close(&format!("actor {i}"), &position(&run, 10, i), &[78.6, 31.8, 74.1], one);
+        assert_close(
+            &format!("actor {i}"),
+            &position(&run, 10, i),
+            &[78.6, 31.8, 74.1],
+            one,
+        );
     }
-    assert_close("actor 2", &position(&run, 10, 2), &[82.45, 90.89, 0.07], 1e-9);
+    assert_close(
+        "actor 2",
+        &position(&run, 10, 2),
+        &[82.45, 90.89, 0.07],
+        1e-9,
+    );
     assert_close("actor 3", &position(&run, 10, 3), &[67.1, 50.1, 63.7], one);
     for i in [4, 6] {
-        assert_close(&format!("actor {i}"), &position(&run, 10, i), &[78.6, 31.6, 74.1], one);
+        assert_close(
+            &format!("actor {i}"),
+            &position(&run, 10, i),
+            &[78.6, 31.6, 74.1],
+            one,
+        );
     }
     assert_close("actor 5", &position(&run, 10, 5), &[79.9, 34.4, 75.2], one);
 }
@@ -130,13 +180,22 @@ fn final_and_turn0_probabilities() {
     );
     let classes: f64 = run.final_state().report.class_probability.iter().sum();
     assert!((classes - 1.0).abs() < 1e-12);
-    assert_eq!(run.final_state().report.representatives, vec![0, 2, 3, 4, 5]);
+    assert_eq!(
+        run.final_state().report.representatives,
+        vec![0, 2, 3, 4, 5]
+    );
 }
 
 #[test]
 fn probability_weighted_outcome() {
     let run = run_default(&input());
-    let outcome: Vec<f64> = run.final_state().report.outcome.iter().map(|x| 100.0 * x).collect();
+    let outcome: Vec<f64> = run
+        .final_state()
+        .report
+        .outcome
+        .iter()
+        .map(|x| 100.0 * x)
+        .collect();
     assert_close("outcome", &outcome, &[78.1, 35.6, 72.2], 0.1);
     // The modal class is actor 5's.
     let r = &run.final_state().report;
