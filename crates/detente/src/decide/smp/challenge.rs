@@ -89,23 +89,48 @@ impl TurnView<'_> {
 
     /// Steps 1–3: `P^h(i>j) = C_ij/(C_ij + C_ji)`, always linear.
     fn victory(&self, p: &Perspective, j: usize) -> f64 {
-        let (n, i, rule) = (self.n, p.i, self.rule);
-        let v_i = vote(rule, self.influence[i], p.own[i] - self.u(p, i, j));
-        let v_j = vote(rule, self.influence[j], p.toward_i[j] - p.own[j]);
+        // One copy of the third-party loop per voting rule, so that the rule is not
+        // re-dispatched for every third party of every pair.
+        match self.rule {
+            VotingRule::Prop => self.victory_with(p, j, |w, du| vote(VotingRule::Prop, w, du)),
+            VotingRule::Binary => self.victory_with(p, j, |w, du| vote(VotingRule::Binary, w, du)),
+            VotingRule::PropBin => {
+                self.victory_with(p, j, |w, du| vote(VotingRule::PropBin, w, du))
+            }
+            VotingRule::PropCbc => {
+                self.victory_with(p, j, |w, du| vote(VotingRule::PropCbc, w, du))
+            }
+            VotingRule::Cubic => self.victory_with(p, j, |w, du| vote(VotingRule::Cubic, w, du)),
+            VotingRule::ASymProsp => {
+                self.victory_with(p, j, |w, du| vote(VotingRule::ASymProsp, w, du))
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn victory_with(&self, p: &Perspective, j: usize, vote: impl Fn(f64, f64) -> f64) -> f64 {
+        let (n, i) = (self.n, p.i);
+        let v_i = vote(self.influence[i], p.own[i] - self.u(p, i, j));
+        let v_j = vote(self.influence[j], p.toward_i[j] - p.own[j]);
         let c0_ij = MIN_PRINCIPAL + v_i.max(0.0) + v_j.max(0.0);
         let c0_ji = MIN_PRINCIPAL + (-v_i).max(0.0) + (-v_j).max(0.0);
         let (mut c_ij, mut c_ji) = (c0_ij, c0_ji);
         let col_j = &self.dt[j * n..(j + 1) * n];
-        for (x, &d_xj) in col_j.iter().enumerate() {
+        // Zipped slices of equal length: no bounds checks in the O(N³) loop.
+        let third_parties = col_j
+            .iter()
+            .zip(&p.rh[..n])
+            .zip(&p.own[..n])
+            .zip(&p.toward_i[..n])
+            .zip(&self.influence[..n])
+            .enumerate();
+        for (x, ((((&d_xj, &r_x), &u_n), &u_i), &w)) in third_parties {
             if x == i || x == j {
                 continue;
             }
-            let w = self.influence[x];
-            let u_i = p.toward_i[x];
-            let u_j = utility(d_xj, p.rh[x]);
-            let u_n = p.own[x];
+            let u_j = utility(d_xj, r_x);
             // Each third party looks only at the principals and itself.
-            let v0 = vote(rule, w, u_i - u_j);
+            let v0 = vote(w, u_i - u_j);
             let a_side = c0_ij + v0.max(0.0);
             let b_side = c0_ji + (-v0).max(0.0);
             let pi = a_side / (a_side + b_side);
@@ -123,7 +148,7 @@ impl TurnView<'_> {
             };
             let a = pi * col1 + (1.0 - pi) * col2;
             let b = pi * col3 + (1.0 - pi) * col4;
-            let v_n = vote(rule, w, a - b);
+            let v_n = vote(w, a - b);
             if v_n > 0.0 {
                 c_ij += v_n;
             } else if v_n < 0.0 {

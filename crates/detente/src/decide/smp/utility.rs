@@ -18,11 +18,8 @@ pub fn distance(ideal: &[f64], point: &[f64], salience: &[f64], inv_ss: f64) -> 
 /// `(1 − d)(1 + r·d)` for `d ≤ 1`, `(1 − d)(1 + r)` beyond (round-off only).
 #[inline]
 pub fn utility(d: f64, r: f64) -> f64 {
-    if d <= 1.0 {
-        (1.0 - d) * (1.0 + r * d)
-    } else {
-        (1.0 - d) * (1.0 + r)
-    }
+    // `min(d, 1)` selects the branch without a jump; both branches are bit-for-bit D10.
+    (1.0 - d) * (1.0 + r * d.min(1.0))
 }
 
 /// `N×N` row-major matrix `d_ij = d(ξ_i, x_j)` under i's saliences (D9), rebuilt in place
