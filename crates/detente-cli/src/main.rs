@@ -32,6 +32,10 @@ enum Command {
     Show(commands::show::Args),
     /// Print the JSON Schema of the scenario format.
     Schema(commands::schema::Args),
+    /// Run collective-decision models on the issues of an imported file.
+    Decide(commands::decide::Args),
+    /// Convert a Decide CSV, plain CSV or KTAB file into a scenario file.
+    Import(commands::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +56,8 @@ fn main() -> ExitCode {
         Command::Check(a) => commands::check::run(a),
         Command::Show(a) => commands::show::run(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Decide(a) => commands::decide::run(a),
+        Command::Import(a) => commands::import::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,3 +4,5 @@ pub mod check;
 pub mod run;
 pub mod schema;
 pub mod show;
+pub mod decide;
+pub mod import;

@@ -1,1 +1,139 @@
-//! Importers for foreign scenario formats (KTAB SMP CSV/XML, Decide CSV, plain CSV).
+//! Importers for foreign scenario formats (decide.md §9): Decide CSV (`#A/#P/#M/#D` rows),
+//! plain `actor,capability,position,salience` CSV, and (in `ktab*`) the KTAB SMP CSV and XML.
+//!
+//! Every importer parses a string it is given (no file I/O) into an [`Imported`] value, which
+//! can be run directly (its issues are [`ResolvedIssue`]s) or written as a scenario file with
+//! [`Imported::to_scenario_toml`]. Errors are collected, each with line and column.
+
+pub mod decide_csv;
+pub mod detect;
+pub mod ktab_csv;
+pub mod ktab_xml;
+pub mod plain_csv;
+mod toml_out;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::decide::ResolvedIssue;
+
+pub use detect::{Format, ImportOptions, detect, import};
+
+/// An actor declared by an imported file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedActor {
+    /// Key used by the file (becomes the scenario actor id).
+    pub id: String,
+    /// Display name (the key when the file has none).
+    pub name: String,
+    /// Free comment or description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+/// An issue declared by an imported file: the numbers as a [`ResolvedIssue`] plus what the
+/// file says about it in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedIssue {
+    /// Issue key, scale, dimensions and stances (stance capability = the file's power).
+    pub issue: ResolvedIssue,
+    /// Free comment or description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    /// Labelled scale points `(position, description)` (Decide CSV `#M` rows).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub markers: Vec<(f64, String)>,
+}
+
+/// The result of importing a file (§9).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    /// Which format the content was read as.
+    pub format: Format,
+    /// Scenario title (file's scenario name, or empty).
+    pub title: String,
+    /// Longer description, if the file has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Actors in file order.
+    pub actors: Vec<ImportedActor>,
+    /// Issues in file order.
+    pub issues: Vec<ImportedIssue>,
+    /// Conversions applied while reading (e.g. saliences divided by 100), for the user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Format-specific settings with no scenario field (e.g. KTAB model parameters, seed).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Imported {
+    /// The issues as models read them.
+    pub fn resolved_issues(&self) -> Vec<ResolvedIssue> {
+        self.issues.iter().map(|i| i.issue.clone()).collect()
+    }
+
+    /// Write the import as a scenario file (scenario.md, format 1) with `[world] data = "none"`.
+    pub fn to_scenario_toml(&self) -> String {
+        toml_out::write(self)
+    }
+}
+
+/// One problem found while importing, at a 1-based line and column (field number); line 0
+/// means the file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportError {
+    /// 1-based line, 0 for the whole file.
+    pub line: usize,
+    /// 1-based column (field number for CSV), 0 for the whole line.
+    pub column: usize,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl ImportError {
+    /// A problem at `line`, `column`.
+    pub fn at(line: usize, column: usize, message: impl Into<String>) -> Self {
+        ImportError {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => f.write_str(&self.message),
+            (l, 0) => write!(f, "line {l}: {}", self.message),
+            (l, c) => write!(f, "line {l}, column {c}: {}", self.message),
+        }
+    }
+}
+
+/// All problems found in one file, in line order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportErrors(pub Vec<ImportError>);
+
+impl fmt::Display for ImportErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, e) in self.0.iter().enumerate() {
+            if k > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportErrors {}
+
+impl From<ImportError> for ImportErrors {
+    fn from(e: ImportError) -> Self {
+        ImportErrors(vec![e])
+    }
+}

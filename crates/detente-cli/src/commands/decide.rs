@@ -1,0 +1,550 @@
+//! `detente decide FILE`: run decision models on the issues of an imported file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use detente::decide::registry::{self, Model};
+use detente::decide::{Decision, ResolvedIssue, run_multi};
+use detente::import::{Format, ImportOptions, Imported};
+use serde::Serialize;
+
+use crate::error::{CliError, CliResult};
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Human-readable tables.
+    Table,
+    /// One JSON document with every decision in full.
+    Json,
+    /// One CSV row per issue and model.
+    Csv,
+}
+
+/// Input formats (`--input-format`).
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Decide/Stokman CSV (`#A #P #M #D` rows).
+    Decide,
+    /// `actor,capability,position,salience` CSV.
+    Plain,
+    /// KTAB SMP CSV.
+    KtabCsv,
+    /// KTAB SMP XML.
+    KtabXml,
+    /// A detente scenario file.
+    Scenario,
+}
+
+impl InputFormat {
+    /// The library's format value.
+    pub fn format(self) -> Format {
+        match self {
+            InputFormat::Decide => Format::Decide,
+            InputFormat::Plain => Format::Plain,
+            InputFormat::KtabCsv => Format::KtabCsv,
+            InputFormat::KtabXml => Format::KtabXml,
+            InputFormat::Scenario => Format::Scenario,
+        }
+    }
+}
+
+/// Run collective-decision models on the issues of a file.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  detente decide cop21.csv --model exchange\n  \
+                        detente decide ec_emissions_1994.csv --model bdm --preset scholz2011\n  \
+                        detente decide honduras.csv --scale 0,1 --format json"
+)]
+pub struct Args {
+    /// Input file: Decide CSV, plain CSV, KTAB CSV/XML (format detected from extension and content).
+    pub file: PathBuf,
+    /// Model: compromise, median, nash, bdm, smp, exchange, or all.
+    #[arg(long, default_value = "all")]
+    pub model: String,
+    /// Only this issue (by id).
+    #[arg(long)]
+    pub issue: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutputFormat,
+    /// Input format, when detection is not wanted.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Named parameter preset (e.g. scholz2011 for bdm).
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// Issue scale LO,HI for plain CSV (default: the range of the positions).
+    #[arg(long, value_name = "LO,HI")]
+    pub scale: Option<String>,
+    /// Status quo for every issue (needed by nash and by decision rules).
+    #[arg(long)]
+    pub status_quo: Option<f64>,
+}
+
+/// How to read an input file.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Format to read, or `None` to detect it.
+    pub format: Option<Format>,
+    /// Importer options (scale, title).
+    pub import: ImportOptions,
+}
+
+/// What a loaded file says besides its issues.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadInfo {
+    /// The format read.
+    pub format: Format,
+    /// Title of the situation.
+    pub title: String,
+    /// Conversions applied while reading.
+    pub notes: Vec<String>,
+}
+
+/// Parse `--scale LO,HI`.
+pub fn parse_scale(text: Option<&str>) -> Result<Option<(f64, f64)>, CliError> {
+    let Some(text) = text else { return Ok(None) };
+    let bad = || CliError::Input(format!("--scale expects LO,HI with LO < HI, got '{text}'"));
+    let (lo, hi) = text.split_once(',').ok_or_else(bad)?;
+    let lo: f64 = lo.trim().parse().map_err(|_| bad())?;
+    let hi: f64 = hi.trim().parse().map_err(|_| bad())?;
+    if lo.is_finite() && hi.is_finite() && lo < hi {
+        Ok(Some((lo, hi)))
+    } else {
+        Err(bad())
+    }
+}
+
+/// Read and import a foreign file (Decide CSV, plain CSV, KTAB CSV/XML).
+pub fn read_imported(path: &Path, options: &LoadOptions) -> Result<Imported, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let format = match options.format {
+        Some(f) => f,
+        None => detente::import::detect(name, &text).ok_or_else(|| {
+            CliError::Input(format!(
+                "cannot tell the format of {}; pass --input-format",
+                path.display()
+            ))
+        })?,
+    };
+    if format == Format::Scenario {
+        return Err(CliError::Input(format!(
+            "{} is a scenario file; `detente decide` reads imported formats (decide, plain, \
+             ktab-csv, ktab-xml) — scenario issues are run by `detente run`",
+            path.display()
+        )));
+    }
+    let mut import = options.import.clone();
+    if import.title.is_none() {
+        import.title = path.file_stem().and_then(|s| s.to_str()).map(String::from);
+    }
+    detente::import::import(format, &text, &import).map_err(|e| {
+        let mut msg = format!("{} is not a valid {} file:", path.display(), format.name());
+        for err in &e.0 {
+            let _ = write!(msg, "\n  {}:{err}", path.display());
+        }
+        CliError::Input(msg)
+    })
+}
+
+/// The issues of a file as models read them, with what the file says about itself.
+/// The lead extends this for scenario files.
+pub fn load_issues(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<(Vec<ResolvedIssue>, LoadInfo), CliError> {
+    let imported = read_imported(path, options)?;
+    let info = LoadInfo {
+        format: imported.format,
+        title: imported.title.clone(),
+        notes: imported.notes.clone(),
+    };
+    Ok((imported.resolved_issues(), info))
+}
+
+/// One model's answer (or why it has none) on one issue.
+#[derive(Debug, Serialize)]
+struct Answer {
+    model: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<Decision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct IssueReport {
+    issue: String,
+    question: String,
+    /// Actor ids in stance order (the index of every position and move).
+    actors: Vec<String>,
+    answers: Vec<Answer>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    input: LoadInfo,
+    issues: Vec<IssueReport>,
+}
+
+fn model_names(model: &str) -> Result<Vec<&'static str>, CliError> {
+    if model == "all" {
+        return Ok(registry::NAMES
+            .iter()
+            .copied()
+            .filter(|n| registry::build(n, None).is_ok())
+            .collect());
+    }
+    registry::NAMES
+        .iter()
+        .copied()
+        .find(|n| *n == model)
+        .map(|n| vec![n])
+        .ok_or_else(|| {
+            CliError::Input(format!(
+                "unknown model '{model}' (known: {}, all)",
+                registry::NAMES.join(", ")
+            ))
+        })
+}
+
+fn build(name: &str, preset: Option<&str>) -> Result<Model, String> {
+    if let Some(p) = preset {
+        let m = registry::preset(p).map_err(|e| e.to_string())?;
+        if m.id() == name {
+            return Ok(m);
+        }
+    }
+    registry::build(name, None).map_err(|e| e.to_string())
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    let options = LoadOptions {
+        format: args.input_format.map(InputFormat::format),
+        import: ImportOptions {
+            scale: parse_scale(args.scale.as_deref())?,
+            title: None,
+        },
+    };
+    let (mut issues, info) = load_issues(&args.file, &options)?;
+    if let Some(q) = args.status_quo {
+        for issue in &mut issues {
+            issue.status_quo = Some(vec![q; issue.m()]);
+        }
+    }
+    let names = model_names(&args.model)?;
+    if let Some(p) = &args.preset {
+        let m = registry::preset(p).map_err(|e| CliError::Input(e.to_string()))?;
+        if !names.contains(&m.id()) {
+            return Err(CliError::Input(format!(
+                "preset '{p}' belongs to model '{}', which --model does not select",
+                m.id()
+            )));
+        }
+    }
+    if let Some(id) = &args.issue
+        && !issues.iter().any(|i| &i.id == id)
+    {
+        let known: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
+        return Err(CliError::Input(format!(
+            "no issue '{id}' in {} (issues: {})",
+            args.file.display(),
+            known.join(", ")
+        )));
+    }
+    let report = solve(
+        &issues,
+        &names,
+        args.preset.as_deref(),
+        args.issue.as_deref(),
+        info,
+    );
+    let out = match args.format {
+        OutputFormat::Json => serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::Failure(format!("cannot write JSON: {e}")))?,
+        OutputFormat::Csv => csv(&report),
+        OutputFormat::Table => table(&report),
+    };
+    println!("{}", out.trim_end());
+    Ok(())
+}
+
+fn solve(
+    issues: &[ResolvedIssue],
+    names: &[&str],
+    preset: Option<&str>,
+    only: Option<&str>,
+    info: LoadInfo,
+) -> Report {
+    let mut reports: Vec<IssueReport> = issues
+        .iter()
+        .map(|i| IssueReport {
+            issue: i.id.clone(),
+            question: i.question.clone(),
+            actors: i.stances.iter().map(|s| s.actor.clone()).collect(),
+            answers: Vec::new(),
+        })
+        .collect();
+    // Issues without stances cannot be decided; multi-issue models run on the rest.
+    let usable: Vec<usize> = (0..issues.len()).filter(|&k| issues[k].n() > 0).collect();
+    for &name in names {
+        let seed_stream = || detente::rng::run_stream(0, 0);
+        match build(name, preset) {
+            Err(e) => {
+                for r in &mut reports {
+                    r.answers.push(Answer {
+                        model: name.into(),
+                        decision: None,
+                        error: Some(e.clone()),
+                    });
+                }
+            }
+            Ok(Model::Single(m)) => {
+                for (issue, r) in issues.iter().zip(&mut reports) {
+                    if only.is_some_and(|id| id != issue.id) {
+                        continue;
+                    }
+                    let res = detente::decide::run(m.as_ref(), issue, &mut seed_stream());
+                    r.answers.push(answer(name, res.map_err(|e| e.to_string())));
+                }
+            }
+            Ok(Model::Multi(m)) => {
+                let subset: Vec<ResolvedIssue> =
+                    usable.iter().map(|&k| issues[k].clone()).collect();
+                match run_multi(m.as_ref(), &subset, &mut seed_stream()) {
+                    Ok(decisions) => {
+                        for (&k, d) in usable.iter().zip(decisions) {
+                            reports[k].answers.push(answer(name, Ok(d)));
+                        }
+                    }
+                    Err(e) => {
+                        for &k in &usable {
+                            reports[k].answers.push(answer(name, Err(e.to_string())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (issue, r) in issues.iter().zip(&mut reports) {
+        if issue.n() == 0 {
+            r.answers.retain(|a| a.error.is_some());
+        }
+    }
+    reports.retain(|r| only.is_none_or(|id| id == r.issue));
+    Report {
+        input: info,
+        issues: reports,
+    }
+}
+
+fn answer(model: &str, res: Result<Decision, String>) -> Answer {
+    match res {
+        Ok(d) => Answer {
+            model: model.into(),
+            decision: Some(d),
+            error: None,
+        },
+        Err(e) => Answer {
+            model: model.into(),
+            decision: None,
+            error: Some(e),
+        },
+    }
+}
+
+fn fmt_values(v: &[f64]) -> String {
+    v.iter()
+        .map(|x| format!("{x:.4}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn csv(report: &Report) -> String {
+    let mut out = String::from(
+        "issue,model,outcome,unconstrained,baseline,rounds,converged,stop_reason,warnings,error\n",
+    );
+    for r in &report.issues {
+        for a in &r.answers {
+            let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+            match &a.decision {
+                Some(d) => {
+                    let codes: Vec<String> = d
+                        .diagnostics
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{:?}", w.code))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "{},{},{},{},{},{},{},{:?},{},",
+                        quote(&r.issue),
+                        a.model,
+                        fmt_values(&d.outcome),
+                        fmt_values(&d.unconstrained),
+                        fmt_values(&d.baseline),
+                        d.diagnostics.rounds,
+                        d.diagnostics.converged,
+                        d.diagnostics.stop_reason,
+                        quote(&codes.join(";"))
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "{},{},,,,,,,,{}",
+                        quote(&r.issue),
+                        a.model,
+                        quote(a.error.as_deref().unwrap_or(""))
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn table(report: &Report) -> String {
+    let mut out = String::new();
+    let title = if report.input.title.is_empty() {
+        "(untitled)"
+    } else {
+        &report.input.title
+    };
+    let _ = writeln!(out, "{title} — read as {}", report.input.format.name());
+    for note in &report.input.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    for r in &report.issues {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Issue {}: {}", r.issue, shorten(&r.question, 80));
+        out.push_str(
+            "  model         prediction  unconstrained  compromise  rounds  stop      warnings\n",
+        );
+        for a in &r.answers {
+            match &a.decision {
+                Some(d) => {
+                    let codes: Vec<String> = d
+                        .diagnostics
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{:?}", w.code))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "  {:<12}{:>12}{:>15}{:>12}{:>8}  {:<10}{}",
+                        a.model,
+                        fmt_values(&d.outcome),
+                        fmt_values(&d.unconstrained),
+                        fmt_values(&d.baseline),
+                        d.diagnostics.rounds,
+                        format!("{:?}", d.diagnostics.stop_reason),
+                        shorten(&codes.join(","), 30)
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "  {:<12}n/a: {}",
+                        a.model,
+                        shorten(a.error.as_deref().unwrap_or(""), 84)
+                    );
+                }
+            }
+        }
+        trajectories(&mut out, r);
+        positions(&mut out, r);
+        for a in &r.answers {
+            for w in a.decision.iter().flat_map(|d| &d.diagnostics.warnings) {
+                let _ = writeln!(
+                    out,
+                    "  [{}] {:?}: {}",
+                    a.model,
+                    w.code,
+                    shorten(&w.message, 70)
+                );
+            }
+        }
+    }
+    out
+}
+
+fn trajectories(out: &mut String, r: &IssueReport) {
+    for a in &r.answers {
+        let Some(d) = &a.decision else { continue };
+        if d.trajectory.len() < 2 {
+            continue;
+        }
+        let f: Vec<String> = d
+            .trajectory
+            .iter()
+            .filter_map(|t| t.forecast.as_ref().map(|v| fmt_values(v)))
+            .collect();
+        let shown = if f.len() > 8 {
+            format!("{} … {}", f[..4].join(" "), f[f.len() - 3..].join(" "))
+        } else {
+            f.join(" ")
+        };
+        let _ = writeln!(
+            out,
+            "  {} forecast by round: {}",
+            a.model,
+            shorten(&shown, 70)
+        );
+    }
+}
+
+fn positions(out: &mut String, r: &IssueReport) {
+    let movers: Vec<&Answer> = r
+        .answers
+        .iter()
+        .filter(|a| a.decision.as_ref().is_some_and(|d| d.trajectory.len() > 1))
+        .collect();
+    let Some(first) = movers.first().and_then(|a| a.decision.as_ref()) else {
+        return;
+    };
+    let Some(start) = first.trajectory.first() else {
+        return;
+    };
+    let _ = write!(out, "  {:<24}{:>10}", "actor (final positions)", "start");
+    for a in &movers {
+        let _ = write!(out, "{:>12}", a.model);
+    }
+    let _ = writeln!(out);
+    for (k, name) in r.actors.iter().enumerate().take(start.positions.len()) {
+        let _ = write!(
+            out,
+            "  {:<24}{:>10}",
+            shorten(name, 23),
+            fmt_values(&start.positions[k])
+        );
+        for a in &movers {
+            let last = a
+                .decision
+                .as_ref()
+                .and_then(|d| d.final_positions())
+                .and_then(|p| p.get(k));
+            let _ = write!(
+                out,
+                "{:>12}",
+                last.map_or(String::from("-"), |v| fmt_values(v))
+            );
+        }
+        let _ = writeln!(out);
+    }
+}

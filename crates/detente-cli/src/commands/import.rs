@@ -1,0 +1,39 @@
+//! `detente import FILE`: convert a foreign file into a scenario file on stdout.
+
+use std::path::PathBuf;
+
+use detente::import::ImportOptions;
+
+use super::decide::{InputFormat, LoadOptions, parse_scale, read_imported};
+use crate::error::CliResult;
+
+/// Convert a Decide CSV, plain CSV or KTAB file into a scenario file (TOML, on stdout).
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Example:\n  detente import cop21.csv > cop21.toml")]
+pub struct Args {
+    /// Input file (format detected from extension and content).
+    pub file: PathBuf,
+    /// Input format, when detection is not wanted.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Issue scale LO,HI for plain CSV (default: the range of the positions).
+    #[arg(long, value_name = "LO,HI")]
+    pub scale: Option<String>,
+}
+
+/// Run the command: notes go to stderr, the scenario to stdout.
+pub fn run(args: Args) -> CliResult {
+    let options = LoadOptions {
+        format: args.input_format.map(InputFormat::format),
+        import: ImportOptions {
+            scale: parse_scale(args.scale.as_deref())?,
+            title: None,
+        },
+    };
+    let imported = read_imported(&args.file, &options)?;
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    print!("{}", imported.to_scenario_toml());
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! `detente decide` and `detente import` on the decide fixtures.
+
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../detente/tests/fixtures/decide/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn detente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn decide_runs_the_scholz_preset_on_the_ec_case() {
+    let ec = fixture("ec_emissions_1994.csv");
+    let o = detente(&["decide", &ec, "--model", "bdm", "--preset", "scholz2011"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("bdm") && out.contains("9.6283"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
+
+#[test]
+fn decide_json_carries_every_model_and_the_baseline() {
+    let cop = fixture("cop21.csv");
+    let o = detente(&["decide", &cop, "--format", "json", "--issue", "legal"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let issues = v["issues"].as_array().expect("issues");
+    assert_eq!(issues.len(), 1);
+    let answers = issues[0]["answers"].as_array().expect("answers");
+    let models: Vec<&str> = answers.iter().filter_map(|a| a["model"].as_str()).collect();
+    for m in ["compromise", "median", "nash", "bdm", "exchange"] {
+        assert!(models.contains(&m), "{models:?}");
+    }
+    let compromise = &answers[0]["decision"];
+    assert!((compromise["outcome"][0].as_f64().expect("number") - 1855.0 / 32.0).abs() < 1e-9);
+}
+
+#[test]
+fn decide_csv_has_one_row_per_issue_and_model() {
+    let o = detente(&[
+        "decide",
+        &fixture("cop21.csv"),
+        "--model",
+        "compromise",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 1 + 13);
+}
+
+#[test]
+fn malformed_input_exits_2_with_located_errors() {
+    let o = detente(&["decide", &fixture("copenhagen_with_errors.csv")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 86, column 4: position 160"), "{err}");
+    assert!(err.contains("line 87, column 6: power -0.247"), "{err}");
+}
+
+#[test]
+fn unknown_model_and_issue_are_usage_errors() {
+    let cop = fixture("cop21.csv");
+    assert_eq!(
+        detente(&["decide", &cop, "--model", "oracle"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        detente(&["decide", &cop, "--issue", "nope"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn status_quo_enables_nash_and_rules_nothing_else() {
+    let h = fixture("honduras_2009.csv");
+    let o = detente(&[
+        "decide",
+        &h,
+        "--scale",
+        "0,1",
+        "--status-quo",
+        "0",
+        "--model",
+        "nash",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!stdout(&o).contains("n/a"));
+}
+
+#[test]
+fn import_writes_a_scenario() {
+    let o = detente(&["import", &fixture("cop21.csv")]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("format = 1"));
+    assert!(out.contains("data = \"none\""));
+    assert_eq!(out.matches("[[issue.stance]]").count(), 181);
+    assert_eq!(out.matches("[[actor]]").count(), 15);
+}

@@ -1,0 +1,180 @@
+//! Writing an [`Imported`] value as a scenario file (scenario.md, format 1).
+//!
+//! Lossless for the numbers: every stance carries its own capability (Decide CSV power is
+//! per actor-issue); the actor's capability is the common value of its stances, or their
+//! maximum when they differ (a comment says so). Multi-dimensional issues become one
+//! `[[issue]]` per dimension, since scenario issues are one-dimensional.
+
+use std::fmt::Write;
+
+use super::Imported;
+
+/// A scenario id from free text: lower-case ASCII letters, digits and `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "imported".into()
+    } else {
+        out
+    }
+}
+
+/// A TOML basic string.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML float (always with a fraction or exponent, so it reads back as a float).
+fn num(x: f64) -> String {
+    format!("{x:?}")
+}
+
+/// Render the scenario file.
+pub fn write(imp: &Imported) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# Imported from a {} file by `detente import`.",
+        imp.format.name()
+    );
+    for note in &imp.notes {
+        let _ = writeln!(t, "# Note: {note}");
+    }
+    let _ = writeln!(t, "format = 1\n\n[scenario]");
+    let _ = writeln!(t, "id = {}", quote(&slug(&imp.title)));
+    let title = if imp.title.is_empty() {
+        "Imported scenario"
+    } else {
+        &imp.title
+    };
+    let _ = writeln!(t, "title = {}", quote(title));
+    if !imp.description.is_empty() {
+        let _ = writeln!(t, "summary = {}", quote(&imp.description));
+    }
+    let _ = writeln!(t, "\n[world]\ndata = \"none\"");
+    for actor in &imp.actors {
+        let caps: Vec<f64> = imp
+            .issues
+            .iter()
+            .flat_map(|i| i.issue.stances.iter())
+            .filter(|s| s.actor == actor.id)
+            .map(|s| s.capability)
+            .collect();
+        let max = caps.iter().copied().fold(0.0, f64::max);
+        let uniform = caps.windows(2).all(|w| w[0] == w[1]);
+        let _ = writeln!(t, "\n[[actor]]\nid = {}", quote(&actor.id));
+        let _ = writeln!(t, "name = {}\nkind = \"other\"", quote(&actor.name));
+        if uniform {
+            let _ = writeln!(t, "capability = {}", num(max));
+        } else {
+            let _ = writeln!(
+                t,
+                "capability = {}  # the largest of its per-issue capabilities (see stances)",
+                num(max)
+            );
+        }
+        if !actor.comment.is_empty() {
+            let _ = writeln!(t, "# {}", actor.comment.replace('\n', " "));
+        }
+    }
+    for imported in &imp.issues {
+        let issue = &imported.issue;
+        for (d, dim) in issue.dimensions.iter().enumerate() {
+            let id = if issue.m() == 1 {
+                issue.id.clone()
+            } else {
+                dim.clone()
+            };
+            let _ = writeln!(t, "\n[[issue]]\nid = {}", quote(&id));
+            let question = if issue.m() == 1 { &issue.question } else { dim };
+            if !question.is_empty() {
+                let _ = writeln!(t, "question = {}", quote(question));
+            }
+            if issue.m() > 1 {
+                let _ = writeln!(
+                    t,
+                    "# dimension {} of multi-dimensional issue {}",
+                    d + 1,
+                    quote(&issue.id)
+                );
+            }
+            if !imported.comment.is_empty() {
+                let _ = writeln!(t, "# {}", imported.comment.replace('\n', " "));
+            }
+            let mut scale = format!(
+                "min = {}, max = {}",
+                num(issue.scale.lo),
+                num(issue.scale.hi)
+            );
+            if let Some(l) = &issue.scale.lo_label {
+                let _ = write!(scale, ", min_label = {}", quote(l));
+            }
+            if let Some(l) = &issue.scale.hi_label {
+                let _ = write!(scale, ", max_label = {}", quote(l));
+            }
+            let _ = writeln!(t, "scale = {{ {scale} }}");
+            if let Some(q) = issue.status_quo.as_ref().and_then(|q| q.get(d)) {
+                let _ = writeln!(t, "status_quo = {}", num(*q));
+            }
+            for st in &issue.stances {
+                let _ = writeln!(t, "\n[[issue.stance]]\nactor = {}", quote(&st.actor));
+                let _ = writeln!(t, "position = {}", num(st.position[d]));
+                let _ = writeln!(t, "salience = {}", num(st.salience[d]));
+                let _ = writeln!(t, "capability = {}", num(st.capability));
+            }
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{ImportOptions, decide_csv};
+
+    #[test]
+    fn output_is_valid_toml_with_every_number() {
+        let text = "#O\tTest \"model\"\n#A\ta\tAlpha\n#A\tb\tBeta\n#P\tp\tIssue\n\
+                    #D\ta\tp\t10\t0.5\t0.2\n#D\tb\tp\t90\t1\t0.4\n";
+        let imp = decide_csv::parse(text, &ImportOptions::default()).expect("valid");
+        let out = write(&imp);
+        let v: toml::Table = toml::from_str(&out).expect("valid TOML");
+        assert_eq!(v["format"].as_integer(), Some(1));
+        assert_eq!(v["world"]["data"].as_str(), Some("none"));
+        let issue = &v["issue"].as_array().expect("issues")[0];
+        assert_eq!(issue["scale"]["max"].as_float(), Some(100.0));
+        let st = issue["stance"].as_array().expect("stances");
+        assert_eq!(st[1]["position"].as_float(), Some(90.0));
+        assert_eq!(st[1]["capability"].as_float(), Some(0.4));
+        assert_eq!(v["scenario"]["title"].as_str(), Some("Test \"model\""));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("EC car emissions (1994)"), "ec-car-emissions-1994");
+        assert_eq!(slug("--"), "imported");
+    }
+}

@@ -1,0 +1,211 @@
+//! KTAB SMP validation against the reference run of dummyData_3Dim (decide.md §10.1).
+
+use detente::decide::smp::{self, KTAB_DEFAULT_SEED, SmpInput, SmpParams, SmpRun, StopReason};
+use detente::import::ktab_csv;
+use detente::rng::run_stream;
+
+const DUMMY_3DIM: &str = include_str!("fixtures/ktab/dummyData_3Dim.csv");
+
+/// Tolerance on 0–1 values (decide.md §10.1).
+const TOL01: f64 = 5e-4;
+/// Tolerance on the 0–100 scale (decide.md §10.1).
+const TOL100: f64 = 0.05;
+
+fn input() -> SmpInput {
+    ktab_csv::parse(DUMMY_3DIM).expect("the fixture parses")
+}
+
+fn run_default(input: &SmpInput) -> SmpRun {
+    let mut rng = run_stream(KTAB_DEFAULT_SEED, 0);
+    smp::run(input, &SmpParams::default(), &mut rng).expect("the run succeeds")
+}
+
+fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (k, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(
+            (g - w).abs() <= tol,
+            "{what}[{k}]: got {g}, want {w} (±{tol})\n got {got:?}"
+        );
+    }
+}
+
+fn position(run: &SmpRun, t: usize, i: usize) -> Vec<f64> {
+    let m = 3;
+    run.states[t].positions[i * m..(i + 1) * m]
+        .iter()
+        .map(|x| 100.0 * x)
+        .collect()
+}
+
+#[test]
+fn turn0_risk_neutral_utility_row_of_actor_0() {
+    let input = input();
+    let x: Vec<f64> = input
+        .actors
+        .iter()
+        .flat_map(|a| a.position.clone())
+        .collect();
+    let d = smp::distance_matrix(&input, &x, &x);
+    let row: Vec<f64> = d[..7].iter().map(|d| 1.0 - d).collect();
+    assert_close(
+        "u0 row 0",
+        &row,
+        &[1.000, 0.903, 0.639, 0.870, 0.929, 0.882, 0.890],
+        TOL01,
+    );
+}
+
+#[test]
+fn turn0_risk_attitudes() {
+    let run = run_default(&input());
+    assert_close(
+        "R turn 0",
+        &run.states[0].risk,
+        &[-0.500, -0.459, -0.499, -0.274, 1.000, -0.232, -0.430],
+        TOL01,
+    );
+}
+
+#[test]
+fn turn0_targets_with_gain_and_probability() {
+    let run = run_default(&input());
+    let want = [
+        (6, 0.0947, 0.7643),
+        (0, 0.2810, 0.7964),
+        (6, 0.4711, 0.8334),
+        (0, 0.2839, 0.8056),
+        (0, 0.0116, 0.5836),
+        (1, 0.2986, 0.8510),
+        (1, 0.0286, 0.3970),
+    ];
+    for (i, &(j, gain, p)) in want.iter().enumerate() {
+        let t = run.steps[0].targets[i].unwrap_or_else(|| panic!("actor {i} has a target"));
+        assert_eq!(t.target, j, "target of actor {i}");
+        assert!(
+            (t.delta_eu - gain).abs() <= TOL01,
+            "ΔEU {i}→{j}: {}",
+            t.delta_eu
+        );
+        assert!(
+            (t.probability - p).abs() <= TOL01,
+            "P {i}→{j}: {}",
+            t.probability
+        );
+    }
+}
+
+#[test]
+fn turn0_first_bargain_s2p2() {
+    let run = run_default(&input());
+    let b = &run.steps[0].bargains[0];
+    assert_eq!((b.initiator, b.receiver), (0, 6));
+    let scale = |v: &[f64]| v.iter().map(|x| 100.0 * x).collect::<Vec<_>>();
+    assert_close(
+        "bargain for 0",
+        &scale(&b.initiator_position),
+        &[75.61, 24.78, 71.95],
+        TOL100,
+    );
+    assert_close(
+        "bargain for 6",
+        &scale(&b.receiver_position),
+        &[75.61, 24.79, 71.95],
+        TOL100,
+    );
+}
+
+#[test]
+fn stop_ratios_ten_steps_eleven_states() {
+    let run = run_default(&input());
+    let ratios: Vec<f64> = run.steps.iter().map(|s| s.ratio).collect();
+    assert_close(
+        "ρ",
+        &ratios,
+        &[
+            0.9999, 0.7631, 0.1780, 0.0801, 0.0853, 0.0686, 0.0639, 0.1058, 0.0398, 0.0045,
+        ],
+        TOL01,
+    );
+    assert_eq!(run.steps.len(), 10);
+    assert_eq!(run.states.len(), 11);
+    assert_eq!(run.stop_reason, StopReason::Converged);
+}
+
+#[test]
+fn final_positions() {
+    let run = run_default(&input());
+    // The reference prints these to one decimal, actor 2 (unmoved) to two.
+    let one = 0.05 + 1e-9;
+    for i in [0, 1] {
+        assert_close(
+            &format!("actor {i}"),
+            &position(&run, 10, i),
+            &[78.6, 31.8, 74.1],
+            one,
+        );
+    }
+    assert_close(
+        "actor 2",
+        &position(&run, 10, 2),
+        &[82.45, 90.89, 0.07],
+        1e-9,
+    );
+    assert_close("actor 3", &position(&run, 10, 3), &[67.1, 50.1, 63.7], one);
+    for i in [4, 6] {
+        assert_close(
+            &format!("actor {i}"),
+            &position(&run, 10, i),
+            &[78.6, 31.6, 74.1],
+            one,
+        );
+    }
+    assert_close("actor 5", &position(&run, 10, 5), &[79.9, 34.4, 75.2], one);
+}
+
+#[test]
+fn final_and_turn0_probabilities() {
+    let run = run_default(&input());
+    assert_close(
+        "final p",
+        &run.final_state().report.actor_probability,
+        &[0.3340, 0.3340, 0.0183, 0.0957, 0.1512, 0.4009, 0.1512],
+        TOL01,
+    );
+    assert_close(
+        "turn-0 p",
+        &run.states[0].report.actor_probability,
+        &[0.0047, 0.0302, 0.0054, 0.1492, 0.6001, 0.1447, 0.0656],
+        TOL01,
+    );
+    let classes: f64 = run.final_state().report.class_probability.iter().sum();
+    assert!((classes - 1.0).abs() < 1e-12);
+    assert_eq!(
+        run.final_state().report.representatives,
+        vec![0, 2, 3, 4, 5]
+    );
+}
+
+#[test]
+fn probability_weighted_outcome() {
+    let run = run_default(&input());
+    let outcome: Vec<f64> = run
+        .final_state()
+        .report
+        .outcome
+        .iter()
+        .map(|x| 100.0 * x)
+        .collect();
+    assert_close("outcome", &outcome, &[78.1, 35.6, 72.2], 0.1);
+    // The modal class is actor 5's.
+    let r = &run.final_state().report;
+    assert_eq!(r.representatives[r.modal_class], 5);
+}
+
+#[test]
+fn the_trajectory_is_reproducible() {
+    let input = input();
+    let a = run_default(&input);
+    let b = run_default(&input);
+    assert_eq!(a, b);
+}
