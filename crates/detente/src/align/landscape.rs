@@ -120,6 +120,48 @@ impl Landscape {
         best
     }
 
+    /// Frustration `F_i(X) = Σ_{j≠i} s_j p_ij d_ij(X)` (D5) of actor `i` in the configuration
+    /// given by coalition labels (one per actor). Plain O(n) reference evaluation.
+    pub fn frustration(&self, labels: &[u8], i: usize) -> f64 {
+        (0..self.n())
+            .filter(|&j| j != i && labels[j] != labels[i])
+            .map(|j| self.size(j) * self.p(i, j))
+            .sum()
+    }
+
+    /// Energy `E(X) = Σ_i s_i F_i(X)` (D6, ordered pairs), plus `−Σ_i s_i h_i^{X(i)}` when a bloc
+    /// field is on. Plain O(n²) reference evaluation.
+    pub fn energy(&self, labels: &[u8]) -> f64 {
+        let mut e = 0.0;
+        for i in 0..self.n() {
+            e += self.size(i) * self.frustration(labels, i);
+            if let Some(f) = &self.field {
+                e -= self.size(i) * f.pull[i][labels[i] as usize & 1];
+            }
+        }
+        e
+    }
+
+    /// Change of actor `i`'s frustration if it moved to coalition `to` (D7):
+    /// `Σ_{j∈own∖i} s_j p_ij − Σ_{j∈to} s_j p_ij`, minus half the change of its bloc pull (so that
+    /// `ΔE = 2 s_i ΔF_i` holds with a field too).
+    pub fn move_change(&self, labels: &[u8], i: usize, to: u8) -> f64 {
+        let mut d = 0.0;
+        for j in 0..self.n() {
+            if j != i {
+                if labels[j] == labels[i] {
+                    d += self.size(j) * self.p(i, j);
+                } else if labels[j] == to {
+                    d -= self.size(j) * self.p(i, j);
+                }
+            }
+        }
+        if let Some(f) = &self.field {
+            d -= 0.5 * (f.pull[i][to as usize & 1] - f.pull[i][labels[i] as usize & 1]);
+        }
+        d
+    }
+
     fn validate(&self) -> AlignResultOf<()> {
         let n = self.n();
         if n == 0 {
