@@ -297,7 +297,7 @@ fn heuristic<W: Weight>(
         .iter()
         .map(|c| c.energy)
         .fold(None, |a: Option<W>, e| match a {
-            Some(b) if !(e < b) => Some(b),
+            Some(b) if b <= e => Some(b),
             _ => Some(e),
         });
     let since_best = d
