@@ -39,17 +39,24 @@ mod exhaustive;
 mod landscape;
 mod partitions;
 mod problem;
+mod propensity;
 mod report;
 mod result;
 mod run;
 mod sampling;
 mod weight;
+mod world_inputs;
 
 pub use descent::DescentRule;
 pub use error::{AlignError, AlignResultOf};
 pub use exhaustive::EXACT_BASIN_MAX_ACTORS;
 pub use landscape::{BlocField, Landscape, LandscapeActor};
 pub use partitions::configuration_count;
+pub use propensity::{
+    ActorAttributes, AllianceLink, BuiltPropensities, IDEAL_POINT_SCALE, PairBreakdown,
+    PropensityInputs, SHARED_ORGS, SizeMeasure, TERM_NAMES, TRADE_HUBS, TermValue, TermWeights,
+    Tie, TieKind, build_propensities, ideal_point_term,
+};
 pub use result::{
     ActorPlacement, ActorSize, AlignResult, Basin, Coalition, Confidence, Contributor, Diagnostics,
     Method, StableConfiguration,
@@ -57,3 +64,4 @@ pub use result::{
 pub use run::{
     AlignInput, AlignOptions, EXHAUSTIVE_FORCED_MAX_ACTORS, EXHAUSTIVE_MAX_ACTORS, align,
 };
+pub use world_inputs::{MUTUAL_DEFENCE, flagship_inputs, world_alliances, world_states};
