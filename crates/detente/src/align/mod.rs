@@ -40,6 +40,7 @@ mod landscape;
 mod partitions;
 mod problem;
 mod propensity;
+mod render;
 mod report;
 mod result;
 mod run;
@@ -57,6 +58,7 @@ pub use propensity::{
     PropensityInputs, SHARED_ORGS, SizeMeasure, TERM_NAMES, TRADE_HUBS, TermValue, TermWeights,
     Tie, TieKind, build_propensities, ideal_point_term,
 };
+pub use render::{render_csv, render_explain, render_table};
 pub use result::{
     ActorPlacement, ActorSize, AlignResult, Basin, Coalition, Confidence, Contributor, Diagnostics,
     Method, StableConfiguration,
