@@ -180,3 +180,111 @@ fn europe_1936_recoding_meets_the_acceptance_of_align_md() {
         result.configurations[1].basin
     );
 }
+
+fn scenario_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scenarios/validation/europe-1936.toml")
+}
+
+/// The scenario draft in the format of scenario.md, generated from the re-coding.
+fn scenario_text(rc: &Recoding) -> String {
+    let mut s = String::from(
+        "# Generated from crates/detente/tests/fixtures/landscape/europe_1936_recoding.toml by\n\
+         # `DETENTE_WRITE_SCENARIOS=1 cargo test -p detente --test align_europe_1936`; the test\n\
+         # checks that the two stay consistent. Edit the re-coding, not the propensities here.\n\
+         format = 1\n\n\
+         [scenario]\n\
+         id = \"europe-1936\"\n\
+         title = \"Europe 1936: Axelrod and Bennett's landscape, documented re-coding\"\n\
+         as_of = 1936-12-31\n\
+         summary = \"\"\"\n\
+         The 17 European states of Axelrod & Bennett (1993), sized by their 1936 share of world\n\
+         capabilities. AB publish only the coding rules of their five factors (ethnic conflict,\n\
+         border disagreement, recent war, religion, government); the propensities below come from\n\
+         this project's re-coding (align.md §4(b)), chosen with the published outcome in view.\n\
+         Expected: two stable configurations; the global one within 2 actors of AB's\n\
+         Configuration 1, the other within 1 of Configuration 2; global basin share 0.732 ± 0.05.\n\
+         \"\"\"\n\
+         sources = [\n  \
+         { id = \"ab1993\", cite = \"R. Axelrod and D. S. Bennett, 'A Landscape Theory of Aggregation', BJPS 23(2), 1993, 211-233, Table 1 and note 28\" },\n  \
+         { id = \"recoding\", cite = \"detente re-coding of AB's five factors, crates/detente/tests/fixtures/landscape/europe_1936_recoding.toml\" },\n\
+         ]\n\n\
+         [world]\n\
+         data = \"none\"\n\n",
+    );
+    for (i, id) in rc.ids.iter().enumerate() {
+        s += &format!(
+            "[[actor]]\nid = \"{id}\"\nkind = \"other\"\nname = \"{}\"\ncapability = {}   # % of world capabilities, 1936 (AB Table 1)\n\n",
+            rc.names[i], rc.sizes[i]
+        );
+    }
+    let n = rc.ids.len();
+    s += "# ---- p_ij = ethnic + border + war + religion + government (re-coding) ----\n";
+    for i in 0..n {
+        for j in (i + 1)..n {
+            s += &format!(
+                "[[tie]]\nkind = \"propensity\"\nactors = [\"{}\", \"{}\"]\nweight = {:?}\nsource = \"recoding\"\n\n",
+                rc.ids[i],
+                rc.ids[j],
+                rc.p[i * n + j]
+            );
+        }
+    }
+    s += "[align]\nactors = \"all\"\ncoalitions = 2\nsize = \"capability\"\n";
+    s
+}
+
+#[test]
+fn scenario_draft_matches_the_recoding_and_gives_the_same_landscape() {
+    use detente::align::{
+        ActorAttributes, PropensityInputs, SizeMeasure, TermWeights, Tie, TieKind,
+        build_propensities,
+    };
+    let rc = recoding();
+    let text = scenario_text(&rc);
+    let path = scenario_path();
+    if std::env::var_os("DETENTE_WRITE_SCENARIOS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).expect("scenarios/validation/europe-1936.toml");
+    assert_eq!(on_disk, text, "regenerate with DETENTE_WRITE_SCENARIOS=1");
+    // Read it back as the scenario adapter would: capabilities and propensity ties.
+    let doc: toml::Table = toml::from_str(&on_disk).unwrap();
+    let actors = doc["actor"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| ActorAttributes {
+            id: a["id"].as_str().unwrap().into(),
+            name: a["name"].as_str().unwrap().into(),
+            capability: a["capability"].as_float(),
+            ..Default::default()
+        })
+        .collect();
+    let ties = doc["tie"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let ends = t["actors"].as_array().unwrap();
+            Tie {
+                kind: TieKind::Propensity,
+                a: ends[0].as_str().unwrap().into(),
+                b: ends[1].as_str().unwrap().into(),
+                weight: t["weight"].as_float().unwrap(),
+            }
+        })
+        .collect();
+    let built = build_propensities(&PropensityInputs {
+        actors,
+        alliances: vec![],
+        ties,
+        weights: TermWeights::default(),
+        size: SizeMeasure::Capability,
+        ideal_point_scale: 2.0,
+    })
+    .unwrap();
+    assert_eq!(built.landscape, landscape(&rc));
+    assert!(built.pairs.iter().all(|p| p.overridden));
+}
