@@ -143,7 +143,7 @@ fn europe_1936_recoding_meets_the_acceptance_of_align_md() {
     let rc = recoding();
     let result = align(&input(landscape(&rc))).unwrap();
     assert_eq!(result.diagnostics.configurations_visited, Some(65_536));
-    assert_eq!(result.diagnostics.arithmetic, "exact-i64");
+    assert!(result.diagnostics.arithmetic.starts_with("exact-"));
     assert_eq!(
         result.configurations.len(),
         2,

@@ -67,7 +67,7 @@ fn realist_1936_has_226_stable_configurations_195_strict_matching_the_closed_for
     let mut inp = input(landscape(&refs, &sizes, |_, _| -1.0));
     inp.options.report_limit = 1000;
     let r = align(&inp).unwrap();
-    assert_eq!(r.diagnostics.arithmetic, "exact-i64");
+    assert!(r.diagnostics.arithmetic.starts_with("exact-"));
     assert_eq!(r.diagnostics.stable_found, 226);
     assert_eq!(r.diagnostics.strict_found, 195);
     assert_eq!(r.configurations.len(), 226);

@@ -57,7 +57,7 @@ pub struct Diagnostics {
     pub restarts: Option<u64>,
     /// Seed of the random starts, when any were drawn.
     pub seed: Option<u64>,
-    /// `"exact-i64"`, `"exact-i128"` or `"f64"` (§2.1.3).
+    /// `"exact-i32"`, `"exact-i64"`, `"exact-i128"` or `"f64"` (§2.1.3).
     pub arithmetic: String,
     /// Comparison tolerance in energy units (0 when exact).
     pub tolerance: f64,

@@ -91,6 +91,7 @@ pub fn align(input: &AlignInput) -> AlignResultOf<AlignResult> {
     }
     let scaled = scale(l);
     let arithmetic = match &scaled {
+        Scaled::I32(_) => "exact-i32",
         Scaled::I64(_) => "exact-i64",
         Scaled::I128(_) => "exact-i128",
         Scaled::F64(_) => "f64",

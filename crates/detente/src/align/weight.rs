@@ -1,4 +1,4 @@
-//! The number types the search runs in: exact integers (`i64`, `i128`) when every input is a
+//! The number types the search runs in: exact integers (`i32`, `i64`, `i128`) when every input is a
 //! decimal with at most 6 digits after the point, else `f64` with a tolerance (align.md §2.1.3).
 
 use std::fmt::Debug;
@@ -27,6 +27,19 @@ pub(crate) trait Weight:
     /// Whether `a / sa < b / sb − tol` for positive `sa`, `sb` (used by the frustration-steepest
     /// rule, which compares energy changes divided by sizes).
     fn ratio_lt(a: Self, sa: Self, b: Self, sb: Self, tol: Self) -> bool;
+}
+
+impl Weight for i32 {
+    const ZERO: Self = 0;
+    fn to_f64(self) -> f64 {
+        self as f64
+    }
+    fn abs(self) -> Self {
+        i32::abs(self)
+    }
+    fn ratio_lt(a: Self, sa: Self, b: Self, sb: Self, _tol: Self) -> bool {
+        (a as i64) * (sb as i64) < (b as i64) * (sa as i64)
+    }
 }
 
 impl Weight for i64 {
