@@ -128,7 +128,7 @@ fn calibrate() {
     ))
     .expect("search runs");
     let best = &r.configurations[0];
-    let planted_side = |i: usize| i % 2 == 0;
+    let planted_side = |i: usize| i.is_multiple_of(2);
     let agrees = best
         .actors
         .iter()
