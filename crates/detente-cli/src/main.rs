@@ -36,6 +36,8 @@ enum Command {
     Decide(commands::decide::Args),
     /// Convert a Decide CSV, plain CSV or KTAB file into a scenario file.
     Import(commands::import::Args),
+    /// Who sides with whom: stable coalition structures and their basins (landscape theory).
+    Align(commands::align::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Schema(a) => commands::schema::run(a),
         Command::Decide(a) => commands::decide::run(a),
         Command::Import(a) => commands::import::run(a),
+        Command::Align(a) => commands::align::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

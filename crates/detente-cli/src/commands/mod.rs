@@ -6,3 +6,4 @@ pub mod schema;
 pub mod show;
 pub mod decide;
 pub mod import;
+pub mod align;

@@ -1,0 +1,148 @@
+//! `detente align`: who sides with whom (landscape theory, design: align.md).
+//!
+//! Thin glue: reads the input, calls `detente::align`, prints. The core, [`report`], takes the
+//! plain `AlignInput` so that scenario files can feed it once the scenario adapter exists.
+
+use crate::error::{CliError, CliResult};
+use detente::align::{
+    AlignInput, AlignOptions, BuiltPropensities, DescentRule, align, build_propensities,
+    flagship_inputs, render_csv, render_explain, render_table,
+};
+use std::path::PathBuf;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable table (fits 100 columns).
+    Table,
+    /// The full result as JSON.
+    Json,
+    /// One row per configuration and actor.
+    Csv,
+}
+
+/// Find the stable coalition structures of a landscape and their basins.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  detente align --world\n  detente align --world --explain USA IND\n  \
+    detente align input.json --format json --seed 7"
+)]
+pub struct Args {
+    /// An align input as JSON (landscape and options, the library's `AlignInput`). Scenario
+    /// files are read once the scenario module is connected.
+    #[arg(required_unless_present = "world", conflicts_with = "world")]
+    pub file: Option<PathBuf>,
+    /// Use the bundled world data: the 40 states, CINC sizes, default weights and the three
+    /// flagship ties (align.md §3).
+    #[arg(long)]
+    pub world: bool,
+    /// Explain the propensity between two actors term by term (needs --world).
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub explain: Option<Vec<String>>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Maximum number of coalitions (k ≥ 2).
+    #[arg(long)]
+    pub coalitions: Option<usize>,
+    /// Random-start descents for sampled basins and heuristic search.
+    #[arg(long)]
+    pub restarts: Option<u64>,
+    /// Seed of the random starts.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Descent rule: energy-steepest, steepest-frustration, first-improvement, random-order.
+    #[arg(long)]
+    pub rule: Option<DescentRule>,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> CliResult {
+    let (mut input, built) = if args.world {
+        let built =
+            build_propensities(&flagship_inputs().map_err(input_error)?).map_err(input_error)?;
+        let input = AlignInput {
+            landscape: built.landscape.clone(),
+            options: AlignOptions::default(),
+            provenance: vec![
+                "bundled world data: data/world/actors_2024.csv, memberships_2025.csv".into(),
+                "flagship ties: USA–CHN rivalry 0.8, CHN–RUS partnership 0.8, RUS–UKR rivalry 1.0"
+                    .into(),
+            ],
+            notes: built.diagnostics.clone(),
+        };
+        (input, Some(built))
+    } else {
+        let path = args
+            .file
+            .as_ref()
+            .ok_or_else(|| CliError::Input("give an input FILE or --world".into()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+        let input: AlignInput = serde_json::from_str(&text).map_err(|e| {
+            CliError::Input(format!(
+                "{}: not an align input (JSON with `landscape`, `options`, `provenance`, \
+                 `notes`): {e}",
+                path.display()
+            ))
+        })?;
+        (input, None)
+    };
+    if let Some(k) = args.coalitions {
+        input.options.coalitions = k;
+    }
+    if let Some(r) = args.restarts {
+        input.options.restarts = r;
+    }
+    if let Some(s) = args.seed {
+        input.options.seed = s;
+    }
+    if let Some(r) = args.rule {
+        input.options.rule = r;
+    }
+    let explain = args
+        .explain
+        .as_deref()
+        .map(|v| (v[0].as_str(), v[1].as_str()));
+    print!("{}", report(&input, built.as_ref(), explain, args.format)?);
+    Ok(())
+}
+
+/// The command's core: explains a pair (when asked) or runs the model and renders the result.
+pub fn report(
+    input: &AlignInput,
+    built: Option<&BuiltPropensities>,
+    explain: Option<(&str, &str)>,
+    format: Format,
+) -> Result<String, CliError> {
+    if let Some((a, b)) = explain {
+        let built = built.ok_or_else(|| {
+            CliError::Input("--explain needs propensities built from data (--world)".into())
+        })?;
+        let pair = built.explain(a, b).ok_or_else(|| {
+            CliError::Input(format!(
+                "no pair {a}–{b} among the actors (ids are ISO3 codes)"
+            ))
+        })?;
+        return Ok(match format {
+            Format::Json => json(pair)?,
+            _ => render_explain(pair),
+        });
+    }
+    let result = align(input).map_err(|e| CliError::Input(e.to_string()))?;
+    Ok(match format {
+        Format::Table => render_table(&result),
+        Format::Json => json(&result)?,
+        Format::Csv => render_csv(&result),
+    })
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError::Failure(format!("cannot write JSON: {e}")))
+}
+
+fn input_error(e: detente::align::AlignError) -> CliError {
+    CliError::Input(e.to_string())
+}

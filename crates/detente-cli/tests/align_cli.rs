@@ -1,0 +1,85 @@
+//! `detente align` end to end: the bundled-world run, formats, --explain, JSON input and errors.
+
+use std::process::{Command, Output};
+
+fn detente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(args)
+        .output()
+        .expect("run detente")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn world_table_fits_100_columns_and_shows_the_flagship_split() {
+    let o = detente(&["align", "--world", "--restarts", "500", "--seed", "3"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("RUS CHN IND"), "{out}");
+    assert!(out.contains("Pivots of #1"));
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
+
+#[test]
+fn world_json_is_deterministic_and_parses() {
+    let args = ["align", "--world", "--restarts", "300", "--seed", "9", "--format", "json"];
+    let a = stdout(&detente(&args));
+    let b = stdout(&detente(&args));
+    assert_eq!(a, b);
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    assert_eq!(v["diagnostics"]["method"], "heuristic");
+    assert_eq!(v["actors"].as_array().unwrap().len(), 40);
+}
+
+#[test]
+fn explain_breaks_a_pair_into_terms() {
+    let o = detente(&["align", "--world", "--explain", "USA", "IND"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("p(USA, IND) = "));
+    for term in ["shared_alliance", "shared_org", "ideal_point_gap", "trade_share", "ties"] {
+        assert!(out.contains(term), "{out}");
+    }
+    let bad = detente(&["align", "--world", "--explain", "USA", "XXX"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn json_input_file_runs_exhaustively_with_csv_output() {
+    let dir = std::env::temp_dir().join(format!("detente-align-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("triangle.json");
+    let input = r#"{
+      "landscape": {
+        "actors": [{"id": "a", "size": 1.0}, {"id": "b", "size": 2.0}, {"id": "c", "size": 3.0}],
+        "propensity": [0, -1, -1, -1, 0, -1, -1, -1, 0],
+        "field": null
+      },
+      "options": {"coalitions": 2, "rule": "energy-steepest", "restarts": 100, "seed": 0,
+                  "exhaustive": null, "annealing_runs": 0, "annealing_sweeps": 200,
+                  "report_limit": 10},
+      "provenance": ["align.md 4(d) triangle"],
+      "notes": []
+    }"#;
+    std::fs::write(&path, input).unwrap();
+    let o = detente(&["align", path.to_str().unwrap(), "--format", "csv"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows[1].starts_with("1,-18,"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_inputs_exit_with_status_2() {
+    assert_eq!(detente(&["align", "/nonexistent/x.json"]).status.code(), Some(2));
+    assert_eq!(detente(&["align"]).status.code(), Some(2));
+    assert_eq!(
+        detente(&["align", "--world", "--coalitions", "1"]).status.code(),
+        Some(2)
+    );
+}

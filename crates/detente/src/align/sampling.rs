@@ -1,0 +1,153 @@
+//! Random-start descents (align.md §2.1.5 and §2.3 "restarts") and simulated annealing (§2.3).
+//!
+//! Run `r` draws from `run_stream(seed, r)`; runs are grouped in fixed blocks of 1,024 and the
+//! blocks are merged in run order, so the outcome does not depend on the thread count (§2.4).
+
+use super::descent::{DescentRule, Partition, Spins};
+use super::problem::Problem;
+use super::weight::Weight;
+use crate::rng::{DetRng, derive, run_stream, u01};
+use rand::{Rng, RngExt};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+const BLOCK: u64 = 1024;
+
+/// Where the descents from random starts ended: per stable configuration (canonical labels) the
+/// number of hits and the first run that reached it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Descents {
+    pub ends: BTreeMap<Vec<u8>, EndCount>,
+    pub restarts: u64,
+    /// Total single-actor moves made (a cost diagnostic).
+    pub moves: u64,
+}
+
+/// Hits of one stable configuration.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EndCount {
+    pub hits: u64,
+    pub first_run: u64,
+}
+
+/// A uniformly random configuration with at most `k` coalitions (for `k = 2`, uniform over the
+/// `2^(n−1)` codes; for `k > 2`, uniform over label assignments).
+fn random_labels(rng: &mut DetRng, n: usize, k: usize) -> Vec<u8> {
+    if k == 2 {
+        let mut out = Vec::with_capacity(n);
+        let mut bits = 0u64;
+        for i in 0..n {
+            if i % 64 == 0 {
+                bits = rng.next_u64();
+            }
+            out.push((bits >> (i % 64) & 1) as u8);
+        }
+        out
+    } else {
+        (0..n).map(|_| rng.random_range(0..k) as u8).collect()
+    }
+}
+
+/// One descent from a random start under `rule`; returns canonical labels and moves made.
+fn one_descent<W: Weight>(
+    p: &Problem<W>,
+    k: usize,
+    rule: DescentRule,
+    rng: &mut DetRng,
+) -> (Vec<u8>, u64) {
+    let start = random_labels(rng, p.n, k);
+    if k == 2 {
+        let mut s = Spins::new(p, start.iter().map(|&l| l == 0).collect());
+        let moves = s.descend(p, rule, Some(rng));
+        (s.labels(p.pinned), moves)
+    } else {
+        let mut s = Partition::new(p, k, start);
+        let moves = s.descend(p, rule, Some(rng));
+        (s.labels, moves)
+    }
+}
+
+/// Runs `restarts` descents from uniform random starts (seeded per run).
+pub(crate) fn descents<W: Weight>(
+    p: &Problem<W>,
+    k: usize,
+    rule: DescentRule,
+    restarts: u64,
+    seed: u64,
+) -> Descents {
+    let blocks = restarts.div_ceil(BLOCK);
+    let parts: Vec<Descents> = (0..blocks)
+        .into_par_iter()
+        .map(|b| {
+            let mut d = Descents::default();
+            for r in b * BLOCK..((b + 1) * BLOCK).min(restarts) {
+                let mut rng = run_stream(seed, r);
+                let (labels, moves) = one_descent(p, k, rule, &mut rng);
+                let e = d.ends.entry(labels).or_insert(EndCount {
+                    hits: 0,
+                    first_run: r,
+                });
+                e.hits += 1;
+                d.restarts += 1;
+                d.moves += moves;
+            }
+            d
+        })
+        .collect();
+    let mut all = Descents::default();
+    for part in parts {
+        all.restarts += part.restarts;
+        all.moves += part.moves;
+        for (labels, c) in part.ends {
+            let e = all.ends.entry(labels).or_insert(c);
+            if e.first_run != c.first_run {
+                e.hits += c.hits;
+                e.first_run = e.first_run.min(c.first_run);
+            }
+        }
+    }
+    all
+}
+
+/// Annealing schedule (§2.3).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Schedule {
+    pub runs: u64,
+    pub sweeps: u64,
+}
+
+/// Simulated annealing for two coalitions: Metropolis single-actor moves with `ΔE = 2 σ_m h_m`,
+/// geometric cooling from `T_0` = median `|ΔE|` of the start to `T_0/1000` over `sweeps` sweeps of
+/// `n` proposals, then an energy-steepest quench to a stable configuration. Returns the canonical
+/// labels of each run's end, in run order. Its ends never count toward basin shares.
+pub(crate) fn anneal<W: Weight>(p: &Problem<W>, schedule: Schedule, seed: u64) -> Vec<Vec<u8>> {
+    let base = derive(seed, [0x414e_4e45_414c, 0, 0]);
+    (0..schedule.runs)
+        .into_par_iter()
+        .map(|a| {
+            let mut rng = run_stream(base, a);
+            let start = random_labels(&mut rng, p.n, 2);
+            let mut s = Spins::new(p, start.iter().map(|&l| l == 0).collect());
+            let mut mags: Vec<f64> = (0..p.n)
+                .map(|i| 2.0 * s.half_delta(i).to_f64().abs())
+                .collect();
+            mags.sort_by(f64::total_cmp);
+            let t0 = crate::stats::quantile_sorted(&mags, 0.5).unwrap_or(0.0);
+            if t0 > 0.0 && schedule.sweeps > 0 {
+                let steps = schedule.sweeps.max(2) - 1;
+                for sweep in 0..schedule.sweeps {
+                    let t = t0 * 1e-3f64.powf(sweep.min(steps) as f64 / steps as f64);
+                    for _ in 0..p.n {
+                        let m = rng.random_range(0..p.n);
+                        let de = 2.0 * s.half_delta(m).to_f64();
+                        if de <= 0.0 || u01(&mut rng) < (-de / t).exp() {
+                            s.flip(p, m);
+                        }
+                    }
+                }
+            }
+            s.descend(p, DescentRule::EnergySteepest, None);
+            s.labels(p.pinned)
+        })
+        .collect()
+}
