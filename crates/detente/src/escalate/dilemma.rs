@@ -16,10 +16,11 @@ mod policy;
 mod setup;
 mod summary;
 
+pub use crate::escalate::game::Action;
 pub use compare::{PairedDifference, PolicyComparison, compare_policies};
 pub use engine::{DilemmaRun, DomainMoves, DyadTrust, run_one};
 pub use payoff::{DyadGame, StageGame};
-pub use policy::{Action, PolicySpec};
+pub use policy::PolicySpec;
 pub use setup::{
     ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainKind, DomainSpec, GrievanceTie,
     InfluenceTie, SpiralRule, TradeTie, TrustParams,

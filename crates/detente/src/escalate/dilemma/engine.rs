@@ -5,8 +5,9 @@
 //! rival j, domain d).
 
 use super::DilemmaError;
-use super::policy::{Action, Player};
+use super::policy::Channel;
 use super::setup::{DilemmaSetup, Prepared};
+use crate::escalate::game::Action;
 use crate::rng::{DetRng, bernoulli, run_stream};
 use serde::Serialize;
 
@@ -86,7 +87,7 @@ pub(crate) struct RunRecord {
 
 /// Per-run buffers.
 pub(crate) struct Workspace {
-    players: Vec<Player>,
+    channels: Vec<Channel>,
     moves: Vec<Action>,
     last_moves: Vec<Action>,
     seen: Vec<Action>,
@@ -107,10 +108,10 @@ fn sigmoid(l: f64) -> f64 {
 
 impl Workspace {
     pub fn new(prep: &Prepared) -> Workspace {
-        let channels = prep.players.len();
+        let channels = prep.channels.len();
         let h = prep.params.horizon;
         Workspace {
-            players: prep.players.clone(),
+            channels: prep.channels.clone(),
             moves: vec![Action::C; channels],
             last_moves: vec![Action::C; channels],
             seen: vec![Action::C; channels],
@@ -127,7 +128,7 @@ impl Workspace {
     }
 
     fn reset(&mut self, prep: &Prepared) {
-        self.players.iter_mut().for_each(Player::reset);
+        self.channels.iter_mut().for_each(Channel::reset);
         for (l, dy) in self.log_odds.iter_mut().zip(&prep.dyads) {
             *l = prep.prior_log_odds[dy.i];
         }
@@ -172,7 +173,7 @@ impl Workspace {
                 };
                 for d in 0..nd {
                     let c = base + d;
-                    let mut a = self.players[c].decide(rng);
+                    let mut a = self.channels[c].decide(rng);
                     if let Some(q) = gate
                         && q < prep.trust_threshold[c]
                     {
@@ -222,7 +223,7 @@ impl Workspace {
                     };
                     self.seen[c] = seen;
                     let mine = self.moves[c];
-                    self.players[c].record(mine, seen);
+                    self.channels[c].record(mine, seen);
                     self.welfare[dy.i] += discount * prep.games[c].payoff(mine, theirs);
                     self.counts[d][usize::from(mine == Action::D)] += 1;
                     if trust.is_some() {
@@ -307,7 +308,7 @@ impl Workspace {
     }
 
     fn payoff_per_move(&self, prep: &Prepared, joint: f64) -> f64 {
-        joint / (prep.players.len() * prep.params.horizon) as f64
+        joint / (prep.channels.len() * prep.params.horizon) as f64
     }
 
     fn mean_greed_belief(&self, prep: &Prepared) -> Option<f64> {

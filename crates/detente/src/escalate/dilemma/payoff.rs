@@ -1,11 +1,14 @@
 //! Per-dyad stage games (escalate.md §4.5): the domain's game, then the Jervis offence–defence
 //! transform (military) or the interdependence transform (economic), seen from the row actor.
+//! The transforms themselves are [`Game::offence_defence`] and [`Game::interdependence`].
 
-use super::policy::Action;
+use super::DilemmaError;
+use crate::escalate::game::{Action, Game, Rstp};
 use serde::{Deserialize, Serialize};
 
 /// A symmetric 2×2 stage game by its four payoffs to the row player (escalate.md §1.1): R mutual
 /// restraint, S restrained against hostility, T hostile against restraint, P mutual hostility.
+/// The scenario adapter turns a preset name into these with `Game::preset(name)?.rstp()`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StageGame {
     /// Reward for mutual restraint.
@@ -27,31 +30,10 @@ impl StageGame {
         p: 1.0,
     };
 
-    /// `true` when all four payoffs are finite.
-    pub fn is_finite(&self) -> bool {
-        [self.r, self.s, self.t, self.p]
-            .iter()
-            .all(|v| v.is_finite())
-    }
-
-    /// Jervis (1978) offence–defence balance ω ∈ [−1, 1] (escalate.md §1.4):
-    /// `T' = T + ω(T − R)`, `S' = S − ω(P − S)`.
-    pub fn with_offence_defence(self, omega: f64) -> StageGame {
-        StageGame {
-            t: self.t + omega * (self.t - self.r),
-            s: self.s - omega * (self.p - self.s),
-            ..self
-        }
-    }
-
-    /// Interdependence shift g (escalate.md §1.5, §4.5): `R' = R + g(R − P)`, `P' = P − g(R − P)`.
-    pub fn with_interdependence(self, g: f64) -> StageGame {
-        let gap = self.r - self.p;
-        StageGame {
-            r: self.r + g * gap,
-            p: self.p - g * gap,
-            ..self
-        }
+    /// The symmetric game, rejecting non-finite payoffs.
+    pub fn to_game(self) -> Result<Game, DilemmaError> {
+        Game::try_symmetric(self.r, self.s, self.t, self.p)
+            .map_err(|e| DilemmaError::Input(format!("stage game: {e}")))
     }
 }
 
@@ -61,11 +43,22 @@ impl Default for StageGame {
     }
 }
 
-/// Row actor i's game against j in one domain after the transforms.
+impl From<Rstp> for StageGame {
+    fn from(v: Rstp) -> Self {
+        StageGame {
+            r: v.r,
+            s: v.s,
+            t: v.t,
+            p: v.p,
+        }
+    }
+}
+
+/// Row actor i's transformed payoffs against j in one domain.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DyadGame {
-    /// The transformed game.
-    pub game: StageGame,
+    /// i's (R, S, T, P) after the domain's transform.
+    pub payoffs: Rstp,
 }
 
 impl DyadGame {
@@ -73,19 +66,29 @@ impl DyadGame {
     #[inline]
     pub fn payoff(&self, own: Action, rival: Action) -> f64 {
         match (own, rival) {
-            (Action::C, Action::C) => self.game.r,
-            (Action::C, Action::D) => self.game.s,
-            (Action::D, Action::C) => self.game.t,
-            (Action::D, Action::D) => self.game.p,
+            (Action::C, Action::C) => self.payoffs.r,
+            (Action::C, Action::D) => self.payoffs.s,
+            (Action::D, Action::C) => self.payoffs.t,
+            (Action::D, Action::D) => self.payoffs.p,
         }
     }
 
     /// Kydd's assurance threshold q* = (P − S)/(δ + P − S) (§4.6.2): restraint is worthwhile iff
     /// the predicted probability that the rival restrains is at least q*.
     pub fn trust_threshold(&self, margin: f64) -> f64 {
-        let gap = self.game.p - self.game.s;
+        let gap = self.payoffs.p - self.payoffs.s;
         gap / (margin + gap)
     }
+}
+
+/// The bimatrix i plays against j: `a[x][y]` = i's payoff, `b[x][y]` = j's payoff when i plays
+/// x and j plays y (τ_ij ≠ τ_ji, so the two rows' transforms differ).
+pub(crate) fn bimatrix(mine: &DyadGame, theirs: &DyadGame) -> Result<Game, DilemmaError> {
+    let own = |g: &DyadGame| [[g.payoffs.r, g.payoffs.s], [g.payoffs.t, g.payoffs.p]];
+    let a = own(mine);
+    let o = own(theirs);
+    let b = [[o[0][0], o[1][0]], [o[0][1], o[1][1]]];
+    Game::bimatrix(a, b).map_err(|e| DilemmaError::Input(format!("dyad game: {e}")))
 }
 
 #[cfg(test)]
@@ -93,23 +96,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_defence_advantage_removes_the_gain_from_arming() {
-        let g = StageGame::PRISONERS_DILEMMA.with_offence_defence(-1.0);
-        assert_eq!((g.t, g.s), (3.0, 1.0));
-        let g = StageGame::PRISONERS_DILEMMA.with_offence_defence(0.5);
-        assert_eq!((g.t, g.s), (6.0, -0.5));
-    }
-
-    #[test]
     fn interdependence_lowers_the_trust_threshold() {
         let base = DyadGame {
-            game: StageGame::PRISONERS_DILEMMA,
+            payoffs: Game::default().rstp(),
         };
         assert_eq!(base.trust_threshold(1.0), 0.5);
         let traded = DyadGame {
-            game: StageGame::PRISONERS_DILEMMA.with_interdependence(0.2),
+            payoffs: Game::default().interdependence(0.2).unwrap().rstp(),
         };
-        assert_eq!((traded.game.r, traded.game.p), (3.4, 0.6));
+        assert!((traded.payoffs.r - 3.4).abs() < 1e-12 && (traded.payoffs.p - 0.6).abs() < 1e-12);
         assert!(traded.trust_threshold(1.0) < 0.5);
+    }
+
+    #[test]
+    fn the_bimatrix_carries_both_rows() {
+        let mine = DyadGame {
+            payoffs: Game::default().rstp(),
+        };
+        let theirs = DyadGame {
+            payoffs: Game::default().interdependence(0.5).unwrap().rstp(),
+        };
+        let g = bimatrix(&mine, &theirs).unwrap();
+        assert_eq!(g.score(Action::C, Action::C), (3.0, 4.0));
+        assert_eq!(g.score(Action::C, Action::D), (0.0, 5.0));
+        assert_eq!(g.score(Action::D, Action::D), (1.0, 0.0));
     }
 }

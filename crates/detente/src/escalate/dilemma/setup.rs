@@ -2,8 +2,9 @@
 //! per-channel tables for the run loop.
 
 use super::DilemmaError;
-use super::payoff::{DyadGame, StageGame};
-use super::policy::{Action, Player, PolicySpec};
+use super::payoff::{DyadGame, StageGame, bimatrix};
+use super::policy::{Channel, PolicySpec};
+use crate::escalate::game::Action;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -283,8 +284,8 @@ pub(crate) struct Prepared {
     pub restraint: Vec<f64>,
     /// Per channel: trust threshold q* (only meaningful with trust on).
     pub trust_threshold: Vec<f64>,
-    /// Per channel: template players (cloned into each run's workspace).
-    pub players: Vec<Player>,
+    /// Per channel: template strategy instances (cloned into each run's workspace).
+    pub channels: Vec<Channel>,
     /// Per domain: probability that restraint is read as hostility (ε_d).
     pub misread: Vec<f64>,
     /// Per domain: log-likelihood ratios greedy/seeker for a perceived (C, D).
@@ -381,6 +382,10 @@ fn validate_params(p: &DilemmaParams, domains: usize) -> Result<(), DilemmaError
         }
     }
     Ok(())
+}
+
+fn dy_index(dy: &Dyad, dyad_of: &[Vec<usize>]) -> usize {
+    dyad_of[dy.i][dy.j]
 }
 
 fn log_odds(mu: f64) -> f64 {
@@ -497,14 +502,18 @@ impl Prepared {
             .iter()
             .map(|d| DomainKind::from_name(&d.name))
             .collect();
-        for d in &setup.domains {
-            if !d.game.is_finite() {
-                return Err(DilemmaError::Input(format!(
-                    "domain {}: payoffs must be finite",
-                    d.name
-                )));
-            }
-        }
+        let domain_games = setup
+            .domains
+            .iter()
+            .map(|d| {
+                d.game.to_game().map_err(|e| match e {
+                    DilemmaError::Input(m) => {
+                        DilemmaError::Input(format!("domain {}: {m}", d.name))
+                    }
+                    other => other,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let misread: Vec<f64> = kinds
             .iter()
             .map(|k| match k {
@@ -526,28 +535,44 @@ impl Prepared {
         let mut games = Vec::with_capacity(dyads.len() * nd);
         let mut restraint = Vec::with_capacity(dyads.len() * nd);
         let mut trust_threshold = Vec::with_capacity(dyads.len() * nd);
-        let mut players = Vec::with_capacity(dyads.len() * nd);
+        let transform = |e: crate::escalate::game::GameError| DilemmaError::Input(e.to_string());
         for dy in &dyads {
-            for (d, dom) in setup.domains.iter().enumerate() {
+            for (d, game) in domain_games.iter().enumerate() {
                 let (game, rho) = match kinds[d] {
-                    DomainKind::Military => (dom.game.with_offence_defence(p.offence_defence), 0.0),
+                    DomainKind::Military => (
+                        game.offence_defence(p.offence_defence).map_err(transform)?,
+                        0.0,
+                    ),
                     DomainKind::Economic => {
                         let g = p.interdependence * dy.trade;
-                        (dom.game.with_interdependence(g), g)
+                        (game.interdependence(g).map_err(transform)?, g)
                     }
-                    _ => (dom.game, 0.0),
+                    _ => (*game, 0.0),
                 };
-                let game = DyadGame { game };
+                let game = DyadGame {
+                    payoffs: game.rstp(),
+                };
                 games.push(game);
                 restraint.push(rho);
                 trust_threshold.push(game.trust_threshold(trust.margin));
-                let actor = &setup.actors[dy.i];
-                players.push(Player::build(&actor.policy, &game).map_err(|e| match e {
-                    DilemmaError::Policy(m) => {
-                        DilemmaError::Policy(format!("actor {}: {m}", actor.id))
-                    }
-                    other => other,
-                })?);
+            }
+        }
+        let mut channels = Vec::with_capacity(dyads.len() * nd);
+        for dy in &dyads {
+            let actor = &setup.actors[dy.i];
+            for d in 0..nd {
+                let game = bimatrix(
+                    &games[dy_index(dy, &dyad_of) * nd + d],
+                    &games[dy.reverse * nd + d],
+                )?;
+                channels.push(Channel::new(&actor.policy, game, p.horizon).map_err(
+                    |e| match e {
+                        DilemmaError::Policy(m) => {
+                            DilemmaError::Policy(format!("actor {}: {m}", actor.id))
+                        }
+                        other => other,
+                    },
+                )?);
             }
         }
         let prior_log_odds = setup
@@ -576,7 +601,7 @@ impl Prepared {
             games,
             restraint,
             trust_threshold,
-            players,
+            channels,
             misread,
             evidence,
             prior_log_odds,
