@@ -19,7 +19,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Does a rivalry spiral? Security-dilemma Monte Carlo and Richardson arms-race analysis.
+    Escalate(commands::escalate::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,7 +37,9 @@ fn main() -> ExitCode {
             };
         }
     };
-    let result: error::CliResult = match cli.command {};
+    let result: error::CliResult = match cli.command {
+        Command::Escalate(a) => commands::escalate::run(a),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

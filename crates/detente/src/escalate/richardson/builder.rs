@@ -4,7 +4,7 @@
 
 use super::{RichardsonError, RichardsonModel};
 use crate::escalate::linalg::Matrix;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Default rival reaction r (per year): a rival at its base level adds r·w of one's own budget.
@@ -15,7 +15,7 @@ pub const DEFAULT_ALLY_REACTION: f64 = 0.0;
 pub const DEFAULT_FATIGUE_SCALE: f64 = 0.2;
 
 /// One actor of an arms race.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArmsActor {
     /// Actor id.
     pub id: String,
@@ -28,7 +28,8 @@ pub struct ArmsActor {
 }
 
 /// Kind of tie between two actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum TieKind {
     /// Rivals react to each other's spending with r.
     Rival,
@@ -39,7 +40,7 @@ pub enum TieKind {
 }
 
 /// A tie; undirected ties set both k_ij and k_ji.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArmsTie {
     /// One end (actor id).
     pub from: String,
@@ -50,11 +51,13 @@ pub struct ArmsTie {
     /// Weight w ≥ 0 (1 = full).
     pub weight: f64,
     /// Only `from` reacts to `to`.
+    #[serde(default)]
     pub directed: bool,
 }
 
 /// How grievances are set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum GrievanceSpec {
     /// g = −M x⁰: the base year is a rest point, so stability is the informative output.
     Calibrated,
@@ -63,7 +66,8 @@ pub enum GrievanceSpec {
 }
 
 /// Parameters; `None` takes the documented default (and is recorded as such).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ArmsParams {
     /// r, per year (default 0.1).
     pub rival_reaction: Option<f64>,
@@ -87,13 +91,15 @@ impl Default for ArmsParams {
 }
 
 /// Plain inputs of [`build`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArmsSetup {
     /// Actors in model order.
     pub actors: Vec<ArmsActor>,
     /// Ties.
+    #[serde(default)]
     pub ties: Vec<ArmsTie>,
     /// Parameters.
+    #[serde(default)]
     pub params: ArmsParams,
 }
 
