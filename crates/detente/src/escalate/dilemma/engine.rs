@@ -97,7 +97,10 @@ pub(crate) struct Workspace {
     tension: Vec<f64>,
     locked: Vec<u32>,
     decoupling: Vec<f64>,
+    /// Per domain: hostile moves carried out (restraint follows from the total).
     counts: Vec<[u64; 2]>,
+    hostile: Vec<f64>,
+    mutual: Vec<f64>,
     onset: Option<usize>,
     locked_periods: usize,
 }
@@ -122,6 +125,8 @@ impl Workspace {
             locked: vec![0; h],
             decoupling: vec![0.0; h],
             counts: vec![[0, 0]; prep.domains()],
+            hostile: vec![0.0; prep.domains()],
+            mutual: vec![0.0; prep.domains()],
             onset: None,
             locked_periods: 0,
         }
@@ -208,11 +213,16 @@ impl Workspace {
                     self.moves[c] = a;
                 }
             }
-            // 6–7: perceive and score (all moves of the period are decided first).
+            // 6–7: perceive and score (all moves of the period are decided first); the §4.4
+            // tallies ride along so that the moves are read once.
+            self.hostile.iter_mut().for_each(|x| *x = 0.0);
+            self.mutual.iter_mut().for_each(|x| *x = 0.0);
+            let mut decoupled = 0.0;
             for (y, dy) in prep.dyads.iter().enumerate() {
                 let base = y * nd;
                 let rev = dy.reverse * nd;
-                let mut evidence = 0.0;
+                let pair_head = dy.i < dy.j;
+                let (mut evidence, mut payoff) = (0.0, 0.0);
                 for d in 0..nd {
                     let c = base + d;
                     let theirs = self.moves[rev + d];
@@ -224,18 +234,29 @@ impl Workspace {
                     self.seen[c] = seen;
                     let mine = self.moves[c];
                     self.channels[c].record(mine, seen);
-                    self.welfare[dy.i] += discount * prep.games[c].payoff(mine, theirs);
-                    self.counts[d][usize::from(mine == Action::D)] += 1;
+                    payoff += prep.games[c].payoff(mine, theirs);
+                    if mine == Action::D {
+                        self.counts[d][1] += 1;
+                        self.hostile[d] += dy.weight;
+                        if pair_head && theirs == Action::D {
+                            self.mutual[d] += dy.weight;
+                        }
+                        if prep.decoupling[d] {
+                            decoupled += dy.trade;
+                        }
+                    }
                     if trust.is_some() {
                         evidence += prep.evidence_of(d, seen);
                     }
                 }
+                self.welfare[dy.i] += discount * payoff;
                 // 8: trust update.
                 if trust.is_some() {
                     self.log_odds[y] =
                         (self.log_odds[y] + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
                 }
             }
+            self.decoupling[t] = decoupled;
             self.bookkeep(prep, t, &mut streak);
             std::mem::swap(&mut self.moves, &mut self.last_moves);
             std::mem::swap(&mut self.seen, &mut self.last_seen);
@@ -250,17 +271,8 @@ impl Workspace {
         let rule = prep.params.spiral;
         let mut locked = 0u32;
         for d in 0..nd {
-            let (mut hostile, mut mutual) = (0.0, 0.0);
-            for (y, dy) in prep.dyads.iter().enumerate() {
-                if self.moves[y * nd + d] == Action::D {
-                    hostile += dy.weight;
-                    if dy.i < dy.j && self.moves[dy.reverse * nd + d] == Action::D {
-                        mutual += dy.weight;
-                    }
-                }
-            }
-            self.tension[d * h + t] = hostile / prep.directed_weight;
-            if prep.pair_weight > 0.0 && mutual / prep.pair_weight >= rule.lock {
+            self.tension[d * h + t] = self.hostile[d] / prep.directed_weight;
+            if prep.pair_weight > 0.0 && self.mutual[d] / prep.pair_weight >= rule.lock {
                 locked += 1;
             }
         }
@@ -274,16 +286,8 @@ impl Workspace {
         } else {
             *streak = 0;
         }
-        if !prep.decoupling_domains.is_empty() && prep.trade_total > 0.0 {
-            let mut s = 0.0;
-            for (y, dy) in prep.dyads.iter().enumerate() {
-                for &d in &prep.decoupling_domains {
-                    if self.moves[y * nd + d] == Action::D {
-                        s += dy.trade;
-                    }
-                }
-            }
-            self.decoupling[t] = s / (prep.decoupling_domains.len() as f64 * prep.trade_total);
+        if Self::has_decoupling(prep) {
+            self.decoupling[t] /= prep.decoupling_domains.len() as f64 * prep.trade_total;
         }
     }
 
@@ -383,7 +387,7 @@ impl Workspace {
                 .zip(&self.counts)
                 .map(|(name, c)| DomainMoves {
                     domain: name.clone(),
-                    restraint: c[0],
+                    restraint: (h * prep.dyads.len()) as u64 - c[1],
                     hostile: c[1],
                 })
                 .collect(),

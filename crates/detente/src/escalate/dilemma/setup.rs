@@ -298,6 +298,8 @@ pub(crate) struct Prepared {
     pub pair_weight: f64,
     /// Domains counting for decoupling (economic, technology) and Σ τ over directed dyads.
     pub decoupling_domains: Vec<usize>,
+    /// Per domain: counts for decoupling.
+    pub decoupling: Vec<bool>,
     pub trade_total: f64,
 }
 
@@ -587,7 +589,7 @@ impl Prepared {
             .collect();
         let directed_weight = dyads.iter().map(|d| d.weight).sum();
         let pair_weight = dyads.iter().filter(|d| d.i < d.j).map(|d| d.weight).sum();
-        let decoupling_domains = (0..nd)
+        let decoupling_domains: Vec<usize> = (0..nd)
             .filter(|&d| matches!(kinds[d], DomainKind::Economic | DomainKind::Technology))
             .collect();
         let trade_total = dyads.iter().map(|d| d.trade).sum();
@@ -608,6 +610,7 @@ impl Prepared {
             gated,
             directed_weight,
             pair_weight,
+            decoupling: (0..nd).map(|d| decoupling_domains.contains(&d)).collect(),
             decoupling_domains,
             trade_total,
         })
