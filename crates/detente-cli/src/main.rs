@@ -38,6 +38,8 @@ enum Command {
     Import(commands::import::Args),
     /// Who sides with whom: stable coalition structures and their basins (landscape theory).
     Align(commands::align::Args),
+    /// Does a rivalry spiral? Security-dilemma Monte Carlo and Richardson arms-race analysis.
+    Escalate(commands::escalate::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Decide(a) => commands::decide::run(a),
         Command::Import(a) => commands::import::run(a),
         Command::Align(a) => commands::align::run(a),
+        Command::Escalate(a) => commands::escalate::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

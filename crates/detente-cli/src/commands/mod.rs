@@ -7,3 +7,4 @@ pub mod show;
 pub mod decide;
 pub mod import;
 pub mod align;
+pub mod escalate;

@@ -1,0 +1,392 @@
+//! `detente escalate`: the security-dilemma Monte Carlo (escalate.md §4) and the Richardson
+//! arms-race analysis (§5) on plain setups.
+//!
+//! Until the scenario adapter exists, the inputs are JSON files holding a `DilemmaSetup` or an
+//! `ArmsSetup` (see docs/escalate-dilemma.md). The report functions ([`dilemma_report`],
+//! [`comparison_report`], [`arms_report`]) take the typed setups so that the scenario wiring can
+//! call them directly.
+
+use crate::error::{CliError, CliResult};
+use detente::escalate::dilemma::{
+    DilemmaSetup, MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
+};
+use detente::escalate::richardson::{self, ArmsSetup};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable tables (fit 100 columns).
+    Table,
+    /// The full result as JSON.
+    Json,
+}
+
+/// Arguments of `detente escalate`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  \
+    detente escalate --setup rivalry.json --runs 10000 --seed 7\n  \
+    detente escalate --setup tft.json --versus gtft.json --runs 10000\n  \
+    detente escalate --arms race.json --format json")]
+pub struct Args {
+    /// Dilemma setup (JSON `DilemmaSetup`): run the Monte Carlo.
+    #[arg(long, value_name = "FILE", required_unless_present = "arms")]
+    pub setup: Option<PathBuf>,
+    /// Alternative setup compared with `--setup` on common random numbers.
+    #[arg(long, value_name = "FILE", requires = "setup")]
+    pub versus: Option<PathBuf>,
+    /// Arms-race setup (JSON `ArmsSetup`): Richardson analysis.
+    #[arg(long, value_name = "FILE")]
+    pub arms: Option<PathBuf>,
+    /// Monte Carlo runs.
+    #[arg(long, default_value_t = 10_000)]
+    pub runs: u64,
+    /// Master seed (run k uses stream k of this seed).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| CliError::Input(format!("{}: invalid setup: {e}", path.display())))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::Failure(format!("cannot serialise the result: {e}")))
+}
+
+/// Run `detente escalate`.
+pub fn run(args: Args) -> CliResult {
+    let work = || -> Result<String, CliError> {
+        let mut out = String::new();
+        if let Some(path) = &args.setup {
+            let setup: DilemmaSetup = read_json(path)?;
+            match &args.versus {
+                Some(other) => {
+                    let alt: DilemmaSetup = read_json(other)?;
+                    out.push_str(&comparison_report(
+                        &setup,
+                        &alt,
+                        args.runs,
+                        args.seed,
+                        args.format,
+                    )?);
+                }
+                None => out.push_str(&dilemma_report(&setup, args.runs, args.seed, args.format)?),
+            }
+        }
+        if let Some(path) = &args.arms {
+            let setup: ArmsSetup = read_json(path)?;
+            out.push_str(&arms_report(&setup, args.format)?);
+        }
+        Ok(out)
+    };
+    let out = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| CliError::Failure(format!("cannot start {n} threads: {e}")))?
+            .install(work)?,
+        None => work()?,
+    };
+    print!("{out}");
+    Ok(())
+}
+
+/// The Monte Carlo summary of one setup, as a table or JSON.
+pub fn dilemma_report(
+    setup: &DilemmaSetup,
+    runs: u64,
+    seed: u64,
+    format: Format,
+) -> Result<String, CliError> {
+    let summary = monte_carlo(setup, runs, seed).map_err(|e| CliError::Input(e.to_string()))?;
+    match format {
+        Format::Json => json(&summary).map(|s| s + "\n"),
+        Format::Table => Ok(summary_table(setup, &summary)),
+    }
+}
+
+/// Two setups compared on common random numbers, as a table or JSON.
+pub fn comparison_report(
+    baseline: &DilemmaSetup,
+    alternative: &DilemmaSetup,
+    runs: u64,
+    seed: u64,
+    format: Format,
+) -> Result<String, CliError> {
+    let c = compare_policies(baseline, alternative, runs, seed)
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    match format {
+        Format::Json => json(&c).map(|s| s + "\n"),
+        Format::Table => Ok(comparison_table(&c)),
+    }
+}
+
+fn summary_table(setup: &DilemmaSetup, s: &MonteCarloSummary) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "Security dilemma: {} actors, {} sides, {} domains, {} periods; {} runs, seed {}",
+        setup.actors.len(),
+        s.sides.len(),
+        s.domains.len(),
+        s.horizon,
+        s.runs,
+        s.seed
+    );
+    let _ = writeln!(
+        o,
+        "Spiral probability   {:.4}  (95% Wilson {:.4}–{:.4})",
+        s.spiral.estimate, s.spiral.low, s.spiral.high
+    );
+    match &s.onset {
+        Some(on) => {
+            let _ = writeln!(
+                o,
+                "Onset (spiral runs)  mean {:.1}; quartiles {:.1} / {:.1} / {:.1}",
+                on.mean, on.q25, on.median, on.q75
+            );
+        }
+        None => o.push_str("Onset                no run spiralled\n"),
+    }
+    let _ = writeln!(o, "Locked-period share  {:.4}", s.locked_share);
+    let _ = writeln!(
+        o,
+        "Payoff per move      {:.4}  (R = full engagement, P = full confrontation)",
+        s.payoff_per_move
+    );
+    if let Some(d) = s.final_decoupling {
+        let _ = writeln!(o, "Final decoupling     {d:.4}");
+    }
+    if let Some(m) = s.final_greed_belief {
+        let _ = writeln!(o, "Final greed belief   {m:.4}");
+    }
+    let _ = writeln!(
+        o,
+        "\n{:<16}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}",
+        "welfare", "mean", "sd", "5%", "25%", "50%", "75%", "95%"
+    );
+    let joint = "joint".to_string();
+    let rows = s
+        .sides
+        .iter()
+        .zip(&s.side_welfare)
+        .chain([(&joint, &s.joint_welfare)]);
+    for (name, q) in rows {
+        let _ = writeln!(
+            o,
+            "{:<16}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}",
+            clip(name, 15),
+            q.mean,
+            q.sd.unwrap_or(0.0),
+            q.q05,
+            q.q25,
+            q.q50,
+            q.q75,
+            q.q95
+        );
+    }
+    // Mean tension with its 5–95 % band across runs at five checkpoints.
+    let marks = checkpoints(s.horizon);
+    let _ = write!(o, "\n{:<12}", "tension");
+    for t in &marks {
+        let _ = write!(o, "{:>17}", format!("t={t}"));
+    }
+    o.push('\n');
+    for (name, bands) in s.domains.iter().zip(&s.tension) {
+        let _ = write!(o, "{:<12}", clip(name, 11));
+        for &t in &marks {
+            let b = bands[t - 1];
+            let _ = write!(
+                o,
+                "{:>17}",
+                format!("{:.2} [{:.2},{:.2}]", b.mean, b.low, b.high)
+            );
+        }
+        o.push('\n');
+    }
+    let _ = write!(o, "{:<12}", "P(no spiral)");
+    for &t in &marks {
+        let _ = write!(o, "{:>17.4}", s.survival[t - 1]);
+    }
+    o.push('\n');
+    o
+}
+
+fn comparison_table(c: &PolicyComparison) -> String {
+    let mut o = String::new();
+    let (b, a) = (&c.baseline, &c.alternative);
+    let _ = writeln!(
+        o,
+        "Policy comparison on common random numbers: {} paired runs, seed {}",
+        b.runs, b.seed
+    );
+    let _ = writeln!(
+        o,
+        "{:<24}{:>16}{:>16}{:>28}",
+        "", "baseline", "alternative", "difference [95% CI]"
+    );
+    let _ = writeln!(
+        o,
+        "{:<24}{:>16.4}{:>16.4}{:>28}",
+        "spiral probability",
+        b.spiral.estimate,
+        a.spiral.estimate,
+        diff(&c.spiral, 4)
+    );
+    let _ = writeln!(
+        o,
+        "{:<24}{:>16.1}{:>16.1}{:>28}",
+        "joint welfare",
+        b.joint_welfare.mean,
+        a.joint_welfare.mean,
+        diff(&c.joint_welfare, 1)
+    );
+    for (k, side) in b.sides.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "{:<24}{:>16.1}{:>16.1}{:>28}",
+            format!("welfare {}", clip(side, 16)),
+            b.side_welfare[k].mean,
+            a.side_welfare[k].mean,
+            diff(&c.side_welfare[k], 1)
+        );
+    }
+    o
+}
+
+fn diff(d: &detente::escalate::dilemma::PairedDifference, digits: usize) -> String {
+    format!(
+        "{:+.digits$} [{:+.digits$}, {:+.digits$}]",
+        d.mean, d.low, d.high
+    )
+}
+
+fn checkpoints(h: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = [1, h / 4, h / 2, 3 * h / 4, h]
+        .into_iter()
+        .filter(|&t| t >= 1)
+        .collect();
+    v.dedup();
+    v
+}
+
+fn clip(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The Richardson analysis of an arms-race setup, as a table or JSON (model, provenance,
+/// analysis).
+pub fn arms_report(setup: &ArmsSetup, format: Format) -> Result<String, CliError> {
+    let built = richardson::build(setup).map_err(|e| CliError::Input(e.to_string()))?;
+    let analysis = richardson::analyse(&built.model).map_err(|e| CliError::Input(e.to_string()))?;
+    if format == Format::Json {
+        let value = serde_json::json!({
+            "model": built.model,
+            "baseline": built.baseline,
+            "provenance": built.provenance,
+            "analysis": analysis,
+        });
+        return json(&value).map(|s| s + "\n");
+    }
+    let mut o = String::new();
+    let m = &built.model;
+    let _ = writeln!(
+        o,
+        "Richardson arms race: {} actors (US$ bn, per year)",
+        m.len()
+    );
+    let _ = writeln!(
+        o,
+        "{:<16}{:>12}{:>10}{:>12}{:>14}",
+        "actor", "x0", "alpha", "g", "rest point"
+    );
+    for i in 0..m.len() {
+        let _ = writeln!(
+            o,
+            "{:<16}{:>12.1}{:>10.4}{:>12.2}{:>14.1}",
+            clip(&m.actors[i], 15),
+            built.baseline[i],
+            m.fatigue[i],
+            m.grievance[i],
+            analysis.equilibrium[i]
+        );
+    }
+    let eig: Vec<String> = analysis
+        .eigenvalues
+        .iter()
+        .map(|z| {
+            if z.im == 0.0 {
+                format!("{:.4}", z.re)
+            } else {
+                format!("{:.4}{:+.4}i", z.re, z.im)
+            }
+        })
+        .collect();
+    let _ = writeln!(o, "Eigenvalues of M: {}", eig.join(", "));
+    let _ = writeln!(
+        o,
+        "Continuous form: {} (spectral abscissa {:.4}/yr); annual form: {} (spectral radius {:.4})",
+        if analysis.stable {
+            "stable"
+        } else {
+            "unstable"
+        },
+        analysis.spectral_abscissa,
+        if analysis.discrete.stable {
+            "stable"
+        } else {
+            "unstable"
+        },
+        analysis.discrete.spectral_radius
+    );
+    if let Some(hs) = &analysis.hawkins_simon {
+        let _ = writeln!(
+            o,
+            "Hawkins–Simon (M Metzler): {}",
+            if hs.stable {
+                "all leading minors of −M positive"
+            } else {
+                "a leading minor of −M is not positive"
+            }
+        );
+    }
+    if !analysis.drivers.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{:<16}{:<16}{:>12}{:>14}{:>12}",
+            "reacting", "to", "k", "dλ1/dk", "driver"
+        );
+        for d in analysis.drivers.iter().take(10) {
+            let _ = writeln!(
+                o,
+                "{:<16}{:<16}{:>12.4}{:>14.6}{:>12.6}",
+                clip(&d.from_name, 15),
+                clip(&d.to_name, 15),
+                d.reaction,
+                d.sensitivity,
+                d.score
+            );
+        }
+    }
+    for w in &analysis.warnings {
+        let _ = writeln!(o, "warning: {w}");
+    }
+    let _ = writeln!(
+        o,
+        "({} derived numbers with their sources: --format json)",
+        built.provenance.len()
+    );
+    Ok(o)
+}

@@ -1,0 +1,50 @@
+//! The multi-domain security-dilemma simulation (escalate.md §4).
+//!
+//! A rivalry is a set of repeated games, one per directed rival dyad (i → j, different sides) and
+//! domain. Each period every actor picks restraint (C) or hostility (D) toward each rival in each
+//! domain by its policy — a strategy applied to what it *perceives* — and four channels push it off
+//! course: misperception, alliance contagion, domain spillover and economic interdependence, with
+//! Bayesian trust as an option. [`run_one`] plays one run; [`monte_carlo`] many, in parallel and
+//! reduced in run order; [`compare_policies`] pairs two policy sets on common random numbers.
+//!
+//! Entry points take a plain [`DilemmaSetup`]; the scenario adapter fills it from `[escalate]`.
+
+mod compare;
+mod engine;
+mod payoff;
+mod policy;
+mod setup;
+mod summary;
+
+pub use crate::escalate::game::Action;
+pub use compare::{PairedDifference, PolicyComparison, compare_policies};
+pub use engine::{DilemmaRun, DomainMoves, DyadTrust, run_one};
+pub use payoff::{DyadGame, StageGame};
+pub use policy::PolicySpec;
+pub use setup::{
+    ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainKind, DomainSpec, GrievanceTie,
+    InfluenceTie, SpiralRule, TradeTie, TrustParams,
+};
+pub use summary::{Band, MonteCarloSummary, QuantileSummary, monte_carlo};
+
+use std::fmt;
+
+/// Why a dilemma setup cannot be run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DilemmaError {
+    /// The setup is inconsistent or a parameter is out of range (message says which and why).
+    Input(String),
+    /// A policy names an unknown strategy or has invalid parameters.
+    Policy(String),
+}
+
+impl fmt::Display for DilemmaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DilemmaError::Input(m) => write!(f, "dilemma setup: {m}"),
+            DilemmaError::Policy(m) => write!(f, "dilemma policy: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for DilemmaError {}

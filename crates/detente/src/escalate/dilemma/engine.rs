@@ -1,0 +1,406 @@
+//! One run of the dilemma: the period loop of escalate.md §4.3 and the bookkeeping of §4.4.
+//!
+//! A [`Workspace`] holds every per-run buffer so that Monte Carlo runs on one thread reuse their
+//! allocations; all randomness comes from the run's own stream, drawn in canonical order (actor i,
+//! rival j, domain d).
+
+use super::DilemmaError;
+use super::policy::Channel;
+use super::setup::{DilemmaSetup, Prepared};
+use crate::escalate::game::Action;
+use crate::rng::{DetRng, bernoulli, run_stream};
+use serde::Serialize;
+
+/// Trust log-odds are clamped to this magnitude (§4.6.3).
+const LOG_ODDS_CLAMP: f64 = 20.0;
+
+/// Restraint and hostility counts of one domain over a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainMoves {
+    /// Domain name.
+    pub domain: String,
+    /// Moves carried out as C.
+    pub restraint: u64,
+    /// Moves carried out as D.
+    pub hostile: u64,
+}
+
+/// i's final belief that j is greedy (§4.6).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DyadTrust {
+    /// Believer i.
+    pub from: String,
+    /// Rival j.
+    pub to: String,
+    /// μ_ij = P(j is greedy).
+    pub greed_belief: f64,
+}
+
+/// Everything one run reports (§4.7). Periods are 1-based in `onset`; vectors are indexed by
+/// period − 1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DilemmaRun {
+    /// Domain names.
+    pub domains: Vec<String>,
+    /// `tension[d][t]` = T_d(t + 1) ∈ [0, 1]: capability-weighted share of hostile moves (§4.4.1).
+    pub tension: Vec<Vec<f64>>,
+    /// T(t) = mean of T_d over domains.
+    pub overall_tension: Vec<f64>,
+    /// Locked domains per period (§4.4.2).
+    pub locked_domains: Vec<u32>,
+    /// A spiral occurred (§4.4.3).
+    pub spiral: bool,
+    /// First period of the first spiral window.
+    pub onset: Option<usize>,
+    /// Share of periods with at least k locked domains.
+    pub locked_share: f64,
+    /// U_i per actor (discounted payoff sum).
+    pub welfare: Vec<f64>,
+    /// W_s per side.
+    pub side_welfare: Vec<f64>,
+    /// Σ_s W_s.
+    pub joint_welfare: f64,
+    /// Joint welfare per directed dyad, domain and period: R under full engagement, P under full
+    /// confrontation (with β = 1 and untransformed games).
+    pub payoff_per_move: f64,
+    /// D(t) (§4.4.4); `None` without economic/technology domains or trade.
+    pub decoupling: Option<Vec<f64>>,
+    /// Mean D(t) over the last min(10, H) periods.
+    pub final_decoupling: Option<f64>,
+    /// Final beliefs, directed rival dyads in canonical order (trust on only).
+    pub trust: Option<Vec<DyadTrust>>,
+    /// Move counts per domain.
+    pub moves: Vec<DomainMoves>,
+}
+
+/// What a Monte Carlo run keeps (compact: the summary needs no more).
+#[derive(Debug, Clone)]
+pub(crate) struct RunRecord {
+    pub onset: Option<u32>,
+    pub locked_share: f64,
+    pub side_welfare: Vec<f64>,
+    pub joint_welfare: f64,
+    pub payoff_per_move: f64,
+    pub final_decoupling: Option<f64>,
+    pub mean_greed_belief: Option<f64>,
+}
+
+/// Per-run buffers.
+pub(crate) struct Workspace {
+    channels: Vec<Channel>,
+    moves: Vec<Action>,
+    last_moves: Vec<Action>,
+    seen: Vec<Action>,
+    last_seen: Vec<Action>,
+    log_odds: Vec<f64>,
+    welfare: Vec<f64>,
+    tension: Vec<f64>,
+    locked: Vec<u32>,
+    decoupling: Vec<f64>,
+    /// Per domain: hostile moves carried out (restraint follows from the total).
+    counts: Vec<[u64; 2]>,
+    hostile: Vec<f64>,
+    mutual: Vec<f64>,
+    onset: Option<usize>,
+    locked_periods: usize,
+}
+
+fn sigmoid(l: f64) -> f64 {
+    1.0 / (1.0 + (-l).exp())
+}
+
+impl Workspace {
+    pub fn new(prep: &Prepared) -> Workspace {
+        let channels = prep.channels.len();
+        let h = prep.params.horizon;
+        Workspace {
+            channels: prep.channels.clone(),
+            moves: vec![Action::C; channels],
+            last_moves: vec![Action::C; channels],
+            seen: vec![Action::C; channels],
+            last_seen: vec![Action::C; channels],
+            log_odds: vec![0.0; prep.dyads.len()],
+            welfare: vec![0.0; prep.actor_ids.len()],
+            tension: vec![0.0; prep.domains() * h],
+            locked: vec![0; h],
+            decoupling: vec![0.0; h],
+            counts: vec![[0, 0]; prep.domains()],
+            hostile: vec![0.0; prep.domains()],
+            mutual: vec![0.0; prep.domains()],
+            onset: None,
+            locked_periods: 0,
+        }
+    }
+
+    fn reset(&mut self, prep: &Prepared) {
+        self.channels.iter_mut().for_each(Channel::reset);
+        for (l, dy) in self.log_odds.iter_mut().zip(&prep.dyads) {
+            *l = prep.prior_log_odds[dy.i];
+        }
+        self.welfare.iter_mut().for_each(|u| *u = 0.0);
+        self.counts.iter_mut().for_each(|c| *c = [0, 0]);
+        self.onset = None;
+        self.locked_periods = 0;
+    }
+
+    /// Play one run of `prep` with `rng` (§4.3).
+    pub fn play(&mut self, prep: &Prepared, rng: &mut DetRng) {
+        self.reset(prep);
+        let p = &prep.params;
+        let nd = prep.domains();
+        let h = p.horizon;
+        let trust = p.trust;
+        let mut discount = 1.0;
+        let mut streak = 0usize;
+        let spill_unit = if nd > 1 {
+            p.spillover / (nd - 1) as f64
+        } else {
+            0.0
+        };
+        for t in 0..h {
+            // 1–5: intend, trust gate, pressure, convert, execute.
+            for (y, dy) in prep.dyads.iter().enumerate() {
+                let gate = match trust {
+                    Some(tp) if prep.gated[dy.i] => {
+                        let mu = sigmoid(self.log_odds[y]);
+                        Some(mu * (1.0 - tp.greedy_defect) + (1.0 - mu) * (1.0 - tp.seeker_defect))
+                    }
+                    _ => None,
+                };
+                let base = y * nd;
+                let spill_seen = if t > 0 && nd > 1 {
+                    self.last_seen[base..base + nd]
+                        .iter()
+                        .filter(|&&o| o == Action::D)
+                        .count()
+                } else {
+                    0
+                };
+                for d in 0..nd {
+                    let c = base + d;
+                    let mut a = self.channels[c].decide(rng);
+                    if let Some(q) = gate
+                        && q < prep.trust_threshold[c]
+                    {
+                        a = Action::D;
+                    }
+                    let mut z = dy.grievance - prep.restraint[c];
+                    if t > 0 {
+                        if nd > 1 {
+                            let own = usize::from(self.last_seen[c] == Action::D);
+                            z += spill_unit * (spill_seen - own) as f64;
+                        }
+                        if !dy.allies.is_empty() {
+                            let mut calm = 1.0;
+                            for &(ally_dyad, w) in &dy.allies {
+                                if self.last_moves[ally_dyad * nd + d] == Action::D {
+                                    calm *= 1.0 - w;
+                                }
+                            }
+                            z += p.contagion * (1.0 - calm);
+                        }
+                    }
+                    if a == Action::C && z > 0.0 {
+                        if bernoulli(rng, z) {
+                            a = Action::D;
+                        }
+                    } else if a == Action::D && z < 0.0 && bernoulli(rng, -z) {
+                        a = Action::C;
+                    }
+                    if bernoulli(rng, p.execution_noise) {
+                        a = a.flip();
+                    }
+                    self.moves[c] = a;
+                }
+            }
+            // 6–7: perceive and score (all moves of the period are decided first); the §4.4
+            // tallies ride along so that the moves are read once.
+            self.hostile.iter_mut().for_each(|x| *x = 0.0);
+            self.mutual.iter_mut().for_each(|x| *x = 0.0);
+            let mut decoupled = 0.0;
+            for (y, dy) in prep.dyads.iter().enumerate() {
+                let base = y * nd;
+                let rev = dy.reverse * nd;
+                let pair_head = dy.i < dy.j;
+                let (mut evidence, mut payoff) = (0.0, 0.0);
+                for d in 0..nd {
+                    let c = base + d;
+                    let theirs = self.moves[rev + d];
+                    let seen = match theirs {
+                        Action::C if bernoulli(rng, prep.misread[d]) => Action::D,
+                        Action::D if bernoulli(rng, p.optimism) => Action::C,
+                        other => other,
+                    };
+                    self.seen[c] = seen;
+                    let mine = self.moves[c];
+                    self.channels[c].record(mine, seen);
+                    payoff += prep.games[c].payoff(mine, theirs);
+                    if mine == Action::D {
+                        self.counts[d][1] += 1;
+                        self.hostile[d] += dy.weight;
+                        if pair_head && theirs == Action::D {
+                            self.mutual[d] += dy.weight;
+                        }
+                        if prep.decoupling[d] {
+                            decoupled += dy.trade;
+                        }
+                    }
+                    if trust.is_some() {
+                        evidence += prep.evidence_of(d, seen);
+                    }
+                }
+                self.welfare[dy.i] += discount * payoff;
+                // 8: trust update.
+                if trust.is_some() {
+                    self.log_odds[y] =
+                        (self.log_odds[y] + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
+                }
+            }
+            self.decoupling[t] = decoupled;
+            self.bookkeep(prep, t, &mut streak);
+            std::mem::swap(&mut self.moves, &mut self.last_moves);
+            std::mem::swap(&mut self.seen, &mut self.last_seen);
+            discount *= p.discount;
+        }
+    }
+
+    /// Tension, locks, spiral and decoupling of period t (0-based) from `self.moves` (§4.4).
+    fn bookkeep(&mut self, prep: &Prepared, t: usize, streak: &mut usize) {
+        let nd = prep.domains();
+        let h = prep.params.horizon;
+        let rule = prep.params.spiral;
+        let mut locked = 0u32;
+        for d in 0..nd {
+            self.tension[d * h + t] = self.hostile[d] / prep.directed_weight;
+            if prep.pair_weight > 0.0 && self.mutual[d] / prep.pair_weight >= rule.lock {
+                locked += 1;
+            }
+        }
+        self.locked[t] = locked;
+        if locked as usize >= rule.domains {
+            self.locked_periods += 1;
+            *streak += 1;
+            if *streak >= rule.periods && self.onset.is_none() {
+                self.onset = Some(t + 2 - rule.periods);
+            }
+        } else {
+            *streak = 0;
+        }
+        if Self::has_decoupling(prep) {
+            self.decoupling[t] /= prep.decoupling_domains.len() as f64 * prep.trade_total;
+        }
+    }
+
+    fn has_decoupling(prep: &Prepared) -> bool {
+        !prep.decoupling_domains.is_empty() && prep.trade_total > 0.0
+    }
+
+    fn final_decoupling(&self, prep: &Prepared) -> Option<f64> {
+        Self::has_decoupling(prep).then(|| {
+            let h = prep.params.horizon;
+            let tail = &self.decoupling[h - h.min(10)..h];
+            tail.iter().sum::<f64>() / tail.len() as f64
+        })
+    }
+
+    fn side_welfare(&self, prep: &Prepared) -> Vec<f64> {
+        let mut w = vec![0.0; prep.sides.len()];
+        for (i, u) in self.welfare.iter().enumerate() {
+            w[prep.actor_side[i]] += u;
+        }
+        w
+    }
+
+    fn payoff_per_move(&self, prep: &Prepared, joint: f64) -> f64 {
+        joint / (prep.channels.len() * prep.params.horizon) as f64
+    }
+
+    fn mean_greed_belief(&self, prep: &Prepared) -> Option<f64> {
+        prep.params.trust.map(|_| {
+            self.log_odds.iter().map(|&l| sigmoid(l)).sum::<f64>() / self.log_odds.len() as f64
+        })
+    }
+
+    /// The compact record a Monte Carlo summary needs.
+    pub fn record(&self, prep: &Prepared) -> RunRecord {
+        let side_welfare = self.side_welfare(prep);
+        let joint: f64 = side_welfare.iter().sum();
+        RunRecord {
+            onset: self.onset.map(|o| o as u32),
+            locked_share: self.locked_periods as f64 / prep.params.horizon as f64,
+            side_welfare,
+            joint_welfare: joint,
+            payoff_per_move: self.payoff_per_move(prep, joint),
+            final_decoupling: self.final_decoupling(prep),
+            mean_greed_belief: self.mean_greed_belief(prep),
+        }
+    }
+
+    /// Write this run's tension `T_d(t)` (column `d · H + t`) into a column-major block of
+    /// `len` runs at row `k`, in single precision (memory: 10⁵ runs × 160 columns = 64 MB).
+    pub fn write_tension(&self, block: &mut [f32], k: usize, len: usize) {
+        for (col, &x) in self.tension.iter().enumerate() {
+            block[col * len + k] = x as f32;
+        }
+    }
+
+    /// The full report of the run just played.
+    pub fn report(&self, prep: &Prepared) -> DilemmaRun {
+        let h = prep.params.horizon;
+        let nd = prep.domains();
+        let tension: Vec<Vec<f64>> = (0..nd)
+            .map(|d| self.tension[d * h..(d + 1) * h].to_vec())
+            .collect();
+        let overall_tension = (0..h)
+            .map(|t| tension.iter().map(|row| row[t]).sum::<f64>() / nd as f64)
+            .collect();
+        let side_welfare = self.side_welfare(prep);
+        let joint: f64 = side_welfare.iter().sum();
+        DilemmaRun {
+            domains: prep.domain_names.clone(),
+            tension,
+            overall_tension,
+            locked_domains: self.locked.clone(),
+            spiral: self.onset.is_some(),
+            onset: self.onset,
+            locked_share: self.locked_periods as f64 / h as f64,
+            welfare: self.welfare.clone(),
+            side_welfare,
+            joint_welfare: joint,
+            payoff_per_move: self.payoff_per_move(prep, joint),
+            decoupling: Self::has_decoupling(prep).then(|| self.decoupling.clone()),
+            final_decoupling: self.final_decoupling(prep),
+            trust: prep.params.trust.map(|_| {
+                prep.dyads
+                    .iter()
+                    .zip(&self.log_odds)
+                    .map(|(dy, &l)| DyadTrust {
+                        from: prep.actor_ids[dy.i].clone(),
+                        to: prep.actor_ids[dy.j].clone(),
+                        greed_belief: sigmoid(l),
+                    })
+                    .collect()
+            }),
+            moves: prep
+                .domain_names
+                .iter()
+                .zip(&self.counts)
+                .map(|(name, c)| DomainMoves {
+                    domain: name.clone(),
+                    restraint: (h * prep.dyads.len()) as u64 - c[1],
+                    hostile: c[1],
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Play run `run` of an experiment seeded with `seed` (its stream is
+/// [`run_stream`]`(seed, run)`, the same as run `run` of [`super::monte_carlo`]).
+pub fn run_one(setup: &DilemmaSetup, seed: u64, run: u64) -> Result<DilemmaRun, DilemmaError> {
+    let prep = Prepared::new(setup)?;
+    let mut ws = Workspace::new(&prep);
+    let mut rng = run_stream(seed, run);
+    ws.play(&prep, &mut rng);
+    Ok(ws.report(&prep))
+}
