@@ -19,7 +19,16 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// List the strategies for iterated games (ids, classifiers, policy aliases).
+    Strategies(commands::strategies::Args),
+    /// Play one iterated game between two strategies, move by move.
+    Match(commands::match_::Args),
+    /// Play a round-robin tournament of strategies and rank them.
+    Tournament(commands::tournament::Args),
+    /// Evolve a population of strategies (Moran process or replicator dynamics).
+    Evolve(commands::evolve::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -34,7 +43,12 @@ fn main() -> ExitCode {
             };
         }
     };
-    let result: error::CliResult = match cli.command {};
+    let result: error::CliResult = match cli.command {
+        Command::Strategies(a) => commands::strategies::run(a),
+        Command::Match(a) => commands::match_::run(a),
+        Command::Tournament(a) => commands::tournament::run(a),
+        Command::Evolve(a) => commands::evolve::run(a),
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
