@@ -32,7 +32,7 @@ pub struct Args {
     /// Second player (column player).
     #[arg(value_name = "B")]
     pub second: String,
-    /// Number of turns (default 200 unless --prob-end is given; with it, a cap).
+    /// Number of turns (default 200; with --prob-end a cap, default 1000000).
     #[arg(long)]
     pub turns: Option<u32>,
     /// Probability that the match ends after each turn (random length, unknown to the players).
@@ -161,6 +161,17 @@ pub fn run(args: Args) -> CliResult {
     let mut b = parse_strategy(&args.second)?;
     let turns = match (args.turns, args.prob_end) {
         (None, None) => Some(200),
+        (t, _) => t,
+    };
+    // Every move is kept and shown; longer matches belong in `tournament` or the library.
+    let cap = 1_000_000;
+    let turns = match (turns, args.prob_end) {
+        (Some(t), _) if t > cap => {
+            return Err(CliError::Input(format!(
+                "--turns {t}: `detente match` shows every move and accepts at most {cap} turns"
+            )));
+        }
+        (None, Some(_)) => Some(cap),
         (t, _) => t,
     };
     let spec = MatchSpec {
