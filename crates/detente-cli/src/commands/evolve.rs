@@ -83,7 +83,7 @@ pub fn run(args: Args) -> CliResult {
     if players.len() < 2 {
         return Err(CliError::Input("give at least two strategies".into()));
     }
-    let names: Vec<String> = players.iter().map(|p| p.meta().name.clone()).collect();
+    let names = tournament::display_names(&players);
     let mut match_spec = MatchSpec::fixed(game, args.turns);
     match_spec.noise = args.noise;
     match_spec.seed = args.seed;
