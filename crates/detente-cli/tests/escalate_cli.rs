@@ -152,3 +152,16 @@ fn evolve_moran_and_replicator() {
     let o = detente(&["evolve", "--strategies", "tft", "--population", "4"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn match_exact_prints_markov_payoffs_for_memory_one_players() {
+    let o = detente(&["match", "wsls", "defector", "--noise", "0.05", "--exact"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("per turn in the long run: 0.675000, 2.925000"),
+        "{out}"
+    );
+    let o = detente(&["match", "first-by-shubik", "defector", "--exact"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -2,6 +2,7 @@
 
 use crate::error::{CliError, CliResult};
 use detente::escalate::game::{Action, Game};
+use detente::escalate::markov;
 use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
 use detente::escalate::strategy::{Player, Strategy, registry};
 use std::io::Write;
@@ -23,7 +24,7 @@ pub enum Format {
 /// alias (`constructive-engagement`), in any case; `detente strategies` lists them.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  detente match \"Tit For Tat\" Alternator --turns 200\n  detente match wsls \"generous-tit-for-tat(g=0.2)\" --noise 0.05 --seed 7\n  detente match tft defector --prob-end 0.01 --format json"
+    after_help = "Examples:\n  detente match \"Tit For Tat\" Alternator --turns 200\n  detente match wsls \"generous-tit-for-tat(g=0.2)\" --noise 0.05 --seed 7\n  detente match tft defector --prob-end 0.01 --format json\n  detente match wsls wsls --noise 0.05 --turns 100000 --exact"
 )]
 pub struct Args {
     /// First player (row player).
@@ -50,6 +51,36 @@ pub struct Args {
     /// Output format (table or json).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Also print the exact expected payoffs (memory-one players only): over this many turns and
+    /// in the long run, from the Markov chain of the last turn's state.
+    #[arg(long)]
+    pub exact: bool,
+}
+
+/// The exact Markov-chain payoffs of two memory-one players (escalate.md §3.2).
+fn exact_lines(a: &Player, b: &Player, spec: &MatchSpec) -> Result<String, CliError> {
+    let (Some(p), Some(q)) = (a.four_vector(), b.four_vector()) else {
+        return Err(CliError::Input(
+            "--exact needs two memory-one strategies (e.g. tft, wsls, gtft, memory-one(...))"
+                .into(),
+        ));
+    };
+    let mut out = String::from("\nexact (Markov chain of the last turn's state)\n");
+    if let Some(t) = spec.turns.filter(|_| spec.prob_end.is_none()) {
+        let f = markov::finite_turns(&spec.game, &p, &q, spec.noise, t);
+        out.push_str(&format!(
+            "  per turn over {t} turns: {:.6}, {:.6}\n",
+            f[0], f[1]
+        ));
+    }
+    match markov::long_run(&spec.game, &p, &q, spec.noise) {
+        Some((pay, _)) => out.push_str(&format!(
+            "  per turn in the long run: {:.6}, {:.6}\n",
+            pay[0], pay[1]
+        )),
+        None => out.push_str("  long run: depends on the start (no unique stationary state)\n"),
+    }
+    Ok(out)
 }
 
 /// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
@@ -138,7 +169,12 @@ fn table(names: [&str; 2], spec: &MatchSpec, r: &MatchResult) -> String {
     ));
     out.push_str(&format!(
         "winner   {}\n",
-        r.winner.map_or("none (equal scores)", |w| names[w])
+        r.winner
+            .map_or("none (equal scores)".to_string(), |w| format!(
+                "player {} ({})",
+                w + 1,
+                names[w]
+            ))
     ));
     out
 }
@@ -187,6 +223,7 @@ pub fn run(args: Args) -> CliResult {
     let names = [a.meta().name.clone(), b.meta().name.clone()];
     let names = [names[0].as_str(), names[1].as_str()];
     let text = match args.format {
+        Format::Table if args.exact => table(names, &spec, &r) + &exact_lines(&a, &b, &spec)?,
         Format::Table => table(names, &spec, &r),
         Format::Json | Format::Csv => {
             if args.format == Format::Csv {
