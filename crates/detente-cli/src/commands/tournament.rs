@@ -111,14 +111,24 @@ fn median_u32(v: &[u32]) -> f64 {
     detente::stats::median(&f).unwrap_or(0.0)
 }
 
+/// Names longer than `max` characters are cut with an ellipsis so rows fit 100 columns.
+pub fn fit(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        name.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
 fn table(r: &TournamentResult, header: &str) -> String {
+    const MAX_NAME: usize = 56;
     let width = r
         .names
         .iter()
         .map(|n| n.chars().count())
         .max()
         .unwrap_or(4)
-        .clamp(4, 60);
+        .clamp(4, MAX_NAME);
     let mut out = format!("{header}\n\n");
     out.push_str(&format!(
         "{:>4}  {:<width$}  {:>14}  {:>6}  {:>11}\n",
@@ -128,7 +138,7 @@ fn table(r: &TournamentResult, header: &str) -> String {
         out.push_str(&format!(
             "{:>4}  {:<width$}  {:>14.6}  {:>6}  {:>11.4}\n",
             rank + 1,
-            r.names[i],
+            fit(&r.names[i], MAX_NAME),
             r.median_normalised_scores[i],
             median_u32(&r.wins[i]),
             r.cooperating_rating[i]
@@ -200,8 +210,11 @@ pub fn run(args: Args) -> CliResult {
         (None, None) => String::new(),
     };
     let header = format!(
-        "Round robin of {n} players, {length}, {} repetitions, noise {}, seed {}",
-        args.repetitions, args.noise, args.seed
+        "Round robin of {n} players, {length}, {} repetition{}, noise {}, seed {}",
+        args.repetitions,
+        if args.repetitions == 1 { "" } else { "s" },
+        args.noise,
+        args.seed
     );
     let text = match args.format {
         Format::Table => table(&r, &header),
