@@ -1,10 +1,14 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `run(Args) -> CliResult`.
 
+pub mod align;
 pub mod check;
+pub mod decide;
+pub mod escalate;
+pub mod evolve;
+pub mod import;
+pub mod match_;
 pub mod run;
 pub mod schema;
 pub mod show;
-pub mod decide;
-pub mod import;
-pub mod align;
-pub mod escalate;
+pub mod strategies;
+pub mod tournament;
