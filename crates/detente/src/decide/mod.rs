@@ -25,6 +25,7 @@ pub mod model;
 pub mod nash;
 pub mod registry;
 pub mod rules;
+pub mod scenario;
 pub mod smp;
 
 pub use decision::{

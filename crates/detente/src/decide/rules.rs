@@ -74,7 +74,12 @@ impl DecisionRule {
 
     /// The quotas `(τ, weights, strict)` the rule imposes; more than one means all must hold.
     fn quotas(&self, issue: &ResolvedIssue) -> Vec<Quota> {
-        let ones = vec![1.0; issue.n()];
+        // One vote per member; actors with vote weight 0 (non-members who only bargain) have none.
+        let ones: Vec<f64> = issue
+            .stances
+            .iter()
+            .map(|s| if s.vote_weight > 0.0 { 1.0 } else { 0.0 })
+            .collect();
         let weights: Vec<f64> = issue.stances.iter().map(|s| s.vote_weight).collect();
         match self {
             DecisionRule::Unanimity | DecisionRule::Consensus => vec![Quota {
