@@ -204,8 +204,8 @@ pub(crate) fn document(report: &Report) -> String {
     }
 
     let mut out = String::with_capacity(body.out.len() + 8 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
     let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
     header(&mut out, report, &title);
@@ -306,13 +306,14 @@ nav.toc a { color: #1a1a1a; text-decoration: none; border-bottom: 1px solid #ccc
 .note { color: #444; font-size: .92rem; }
 .verdict { padding: .5rem 1rem; border-left: 4px solid #009E73; background: #f2f9f6; }
 .verdict.unstable { border-left-color: #D55E00; background: #fdf4ef; }
-table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-size: .9rem; }
+table { border-collapse: collapse; width: auto; min-width: 66%; margin: .8rem 0 1.2rem; font-size: .9rem; }
 caption { caption-side: top; text-align: left; font-size: .88rem; color: #444; padding-bottom: .3rem; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .55rem; }
 thead th { border-bottom: 1.5px solid #333; font-weight: 600; }
 tbody tr:nth-child(even) { background: #f4f4f4; }
 tbody tr:last-child td { border-bottom: 1px solid #ccc; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
 .legend { font-size: .88rem; margin: .2rem 0 .6rem; }
 .swatch { display: inline-block; width: .8rem; height: .65rem; margin: 0 .35rem 0 .9rem; vertical-align: baseline; }

@@ -120,12 +120,10 @@ fn draw_bar(svg: &mut Svg, b: &Bar, xs: &Scale, zero: f64, y: f64, decimals: usi
         svg.line((lo, cy), (hi, cy), INK, 1.4);
         svg.line((lo, cy - 4.5), (lo, cy + 4.5), INK, 1.4);
         svg.line((hi, cy - 4.5), (hi, cy + 4.5), INK, 1.4);
-        label_x = if b.value < 0.0 { lo } else { hi };
+        label_x = hi;
     }
+    // Labels go right of the bar, the whisker and the zero line, so negative bars never push
+    // their label into the row labels.
     let text = num(b.value, decimals);
-    if b.value < 0.0 {
-        svg.text(label_x.min(x) - 5.0, cy + 4.0, Anchor::End, Font::Small, &text);
-    } else {
-        svg.text(label_x.max(x) + 5.0, cy + 4.0, Anchor::Start, Font::Small, &text);
-    }
+    svg.text(label_x.max(x).max(zero) + 5.0, cy + 4.0, Anchor::Start, Font::Small, &text);
 }

@@ -120,7 +120,7 @@ fn predictions_table(page: &mut Page, issue: &IssueDecision, d: usize) {
     let mut rows = vec![vec![
         "compromise (baseline)".to_string(),
         fmt(issue.baseline, d + 1),
-        "0".to_string(),
+        fmt(0.0, d + 1),
         issue.status_quo.map(|q| signed(issue.baseline - q, d + 1)).unwrap_or_else(|| "–".into()),
     ]];
     for p in &issue.predictions {
