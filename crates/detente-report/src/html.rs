@@ -159,11 +159,13 @@ type TocEntry = (String, String, Vec<(String, String)>);
 
 /// Build the whole document.
 pub(crate) fn document(report: &Report) -> String {
+    // The scenario's title, else the question, else a generic title.
     let title = report
         .scenario
         .as_ref()
         .map(|s| s.title.clone())
         .filter(|t| !t.is_empty())
+        .or_else(|| Some(report.question.clone()).filter(|q| !q.is_empty()))
         .unwrap_or_else(|| "detente report".to_string());
     let mut toc: Vec<TocEntry> = Vec::new();
     let mut body = Page::new();
@@ -219,7 +221,7 @@ pub(crate) fn document(report: &Report) -> String {
 fn header(out: &mut String, report: &Report, title: &str) {
     out.push_str("<header>\n<p class=\"kicker\">detente report</p>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(title));
-    if !report.question.is_empty() {
+    if !report.question.is_empty() && report.question != title {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&report.question));
     }
     let mut meta: Vec<String> = Vec::new();

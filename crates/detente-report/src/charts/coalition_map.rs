@@ -55,7 +55,7 @@ pub fn render(chart: &CoalitionMapChart) -> String {
         .filter(|s| s.is_finite())
         .fold(0.0, f64::max);
     let column_x =
-        |i: usize| -> f64 { if k == 2 { [0.36, 0.64][i] * WIDTH } else { (i as f64 + 0.5) / k as f64 * WIDTH } };
+        |i: usize| -> f64 { if k == 2 { [0.32, 0.68][i] * WIDTH } else { (i as f64 + 0.5) / k as f64 * WIDTH } };
     let mut nodes: BTreeMap<&str, Node> = BTreeMap::new();
     let mut bottom: f64 = TOP;
     for (i, c) in chart.coalitions.iter().enumerate() {

@@ -71,7 +71,7 @@ fn configurations_table(page: &mut Page, a: &AlignSection) {
                 .iter()
                 .map(|co| {
                     let total: f64 = co.members.iter().map(|m| m.size).filter(|s| s.is_finite()).sum();
-                    format!("{}: {} actors, size {}", co.label, co.members.len(), fmt(total, 3))
+                    format!("{}: {} ({})", co.label, co.members.len(), fmt(total, 3))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -95,7 +95,7 @@ fn configurations_table(page: &mut Page, a: &AlignSection) {
         "Stable configurations ranked by energy (E / Σ|J|, in [−1, 1]; lower is more stable); basin \
          share with its 95 % interval when estimated; members of the best configuration and, for \
          the others, the actors placed differently.",
-        &["rank", "energy", "basin share", "coalitions", "members"],
+        &["rank", "energy", "basin share", "coalitions: actors (total size)", "members"],
         &[true, true, true, false, false],
         &rows,
     );

@@ -15,6 +15,9 @@ pub(super) fn toc(e: &EscalateSection) -> Vec<(String, String)> {
     if !e.policies.is_empty() {
         v.push(("escalate-policies".into(), "Policies compared".into()));
         v.push(("escalate-tension".into(), "Tension over time".into()));
+        if e.policies.iter().any(|p| !p.welfare.is_empty()) {
+            v.push(("escalate-welfare".into(), "Welfare".into()));
+        }
     }
     if !e.paired.is_empty() {
         v.push(("escalate-paired".into(), "Paired differences".into()));
@@ -131,7 +134,7 @@ fn policies(page: &mut Page, e: &EscalateSection) {
 
 fn tension(page: &mut Page, e: &EscalateSection) {
     page.heading(3, "escalate-tension", "Tension over time");
-    let x_label = format!("{} (period)", e.period);
+    let x_label = format!("{}s from the start", e.period);
     let mut legend = String::from("<p class=\"legend\">");
     for (i, d) in e.domains.iter().enumerate() {
         legend.push_str(&format!(
@@ -200,6 +203,7 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
                 .collect(),
         })
         .collect();
+    page.heading(3, "escalate-welfare", "Welfare");
     let chart = BarChart {
         title: "Welfare per side and policy",
         x_label: "welfare (discounted mean payoff per period)",
