@@ -27,6 +27,7 @@
 //! ```
 
 pub mod charts;
+pub mod from_scenario;
 mod html;
 pub mod model;
 

@@ -168,3 +168,50 @@ fn headline_sentences_come_first() {
     let headline = html.find("spirals in 87 %").expect("escalate headline");
     assert!(headline < html.find("id=\"scenario\"").unwrap_or(usize::MAX));
 }
+
+#[test]
+fn flagship_scenario_renders_with_provenance() {
+    use detente::scenario::{FLAGSHIP, FLAGSHIP_NAME, load_str};
+    use detente_report::from_scenario::{actors_on_scale, scenario_section};
+    use detente_report::model::{DecideSection, IssueDecision, IssueScale};
+
+    let resolved = load_str(FLAGSHIP, FLAGSHIP_NAME).expect("flagship loads");
+    let issues = resolved
+        .scenario
+        .issues
+        .iter()
+        .map(|issue| {
+            let actors = actors_on_scale(&resolved, issue);
+            let (num, den) = actors.iter().fold((0.0, 0.0), |(n, d), a| {
+                (n + a.capability * a.salience * a.position.point, d + a.capability * a.salience)
+            });
+            IssueDecision {
+                id: issue.id.clone(),
+                question: issue.question.clone(),
+                body: issue.body.clone(),
+                scale: IssueScale::from(&issue.scale),
+                status_quo: issue.status_quo.map(|q| q.point()),
+                actors,
+                predictions: vec![],
+                baseline: num / den,
+                feasible: None,
+                trajectories: vec![],
+                distributions: vec![],
+                tornado: None,
+                levers: vec![],
+            }
+        })
+        .collect();
+    let report = Report {
+        question: "NATO and China".into(),
+        scenario: Some(scenario_section(&resolved)),
+        decide: Some(DecideSection { issues }),
+        ..Report::default()
+    };
+    let html = render(&report);
+    assert!(html.contains("<h1>NATO&#39;s approach to China, late 2023</h1>"));
+    assert!(html.contains("Szijjarto"), "stance evidence missing");
+    assert!(html.contains("cia-factbook-isl") || html.contains("Iceland"));
+    roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).expect("well formed");
+    assert_eq!(svgs(&html).len(), resolved.scenario.issues.len());
+}

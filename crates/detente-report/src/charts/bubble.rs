@@ -83,7 +83,16 @@ pub fn render(chart: &IssueChart) -> String {
         let x = xs.map_clamped(q);
         svg.dashed_line((x, TOP - 6.0), (x, rows_bottom), INK, 1.2);
         let label = format!("status quo {}", num(q, decimals(chart.scale)));
-        svg.text(x, TOP - 12.0, Anchor::Middle, Font::Strong, &label);
+        // Near an end of the scale the label hangs inward instead of over the gutter title.
+        let half = 0.5 * text_width(&label, 12.0);
+        let anchor = if x - half < xs.r0 {
+            Anchor::Start
+        } else if x + half > xs.r1 {
+            Anchor::End
+        } else {
+            Anchor::Middle
+        };
+        svg.text(x, TOP - 12.0, anchor, Font::Strong, &label);
     }
     draw_predictions(&mut svg, chart, &xs, rows_top);
     svg.finish(chart.title)

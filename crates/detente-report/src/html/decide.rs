@@ -68,13 +68,7 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         baseline: issue.baseline,
         feasible: issue.feasible,
     };
-    page.figure(
-        &bubble::render(&chart),
-        "Actors on the issue scale: bubble area ∝ capability × salience; whiskers span the \
-         plausible range of estimated positions. Diamonds below the axis: each model's predicted \
-         outcome, the first row the compromise baseline. Dashed line: status quo; green band: \
-         outcomes the decision rule allows.",
-    );
+    page.figure(&bubble::render(&chart), &issue_caption(issue));
     predictions_table(page, issue, d);
     trajectories(page, issue);
     for dist in &issue.distributions {
@@ -114,6 +108,33 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         );
     }
     levers_table(page, issue, d);
+}
+
+/// The issue chart's caption, naming only what the chart draws.
+fn issue_caption(issue: &IssueDecision) -> String {
+    let mut parts = vec![
+        "Actors on the issue scale, sorted by position: bubble area ∝ capability × salience; \
+         whiskers span the plausible range of estimated positions."
+            .to_string(),
+    ];
+    parts.push(if issue.predictions.is_empty() {
+        "Diamond below the axis: the compromise baseline.".to_string()
+    } else {
+        "Diamonds below the axis: each model's predicted outcome, the first row the compromise \
+         baseline."
+            .to_string()
+    });
+    if issue.status_quo.is_some() {
+        parts.push("Dashed line: status quo.".to_string());
+    }
+    match issue.feasible {
+        Some(Feasible::Interval { .. }) => parts.push("Green band: outcomes the decision rule allows.".to_string()),
+        Some(Feasible::Deadlock { .. }) => {
+            parts.push("Orange line: deadlock, the issue stays where it is.".to_string())
+        }
+        None => {}
+    }
+    parts.join(" ")
 }
 
 fn predictions_table(page: &mut Page, issue: &IssueDecision, d: usize) {
