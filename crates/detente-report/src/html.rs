@@ -49,7 +49,7 @@ impl Page {
         self.figures += 1;
         let _ = writeln!(
             self.out,
-            "<figure>\n{svg}\n<figcaption><b>Figure {}.</b> {}</figcaption>\n</figure>",
+            "<figure>\n<div class=\"scroll\">{svg}</div>\n<figcaption><b>Figure {}.</b> {}</figcaption>\n</figure>",
             self.figures,
             escape(caption)
         );
@@ -60,7 +60,7 @@ impl Page {
         self.figures += 1;
         let _ = writeln!(self.out, r#"<figure><div class="grid2">"#);
         for s in svgs {
-            let _ = writeln!(self.out, "<div>{s}</div>");
+            let _ = writeln!(self.out, "<div class=\"scroll\">{s}</div>");
         }
         let _ = writeln!(
             self.out,
@@ -334,7 +334,12 @@ ol.sources li { margin: .25rem 0; }
 pre { background: #f4f4f4; padding: .6rem .8rem; white-space: pre-wrap; word-break: break-all;
   font: .88rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-size: .8rem; color: #595959; }
-@media (max-width: 720px) { .grid2 { grid-template-columns: 1fr; } main { padding: 1rem .8rem; } }
+@media (max-width: 720px) {
+  .grid2 { grid-template-columns: 1fr; } main { padding: 1rem .8rem; }
+  /* Keep chart text legible on phones: scroll sideways rather than shrink below ~11 px. */
+  .scroll { overflow-x: auto; } .scroll svg.chart { min-width: 640px; }
+  .grid2 .scroll svg.chart { min-width: 400px; }
+}
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }

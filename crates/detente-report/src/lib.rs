@@ -26,6 +26,8 @@
 //! assert!(!html.contains("<script"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod charts;
 pub mod from_scenario;
 mod html;

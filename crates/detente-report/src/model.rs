@@ -469,6 +469,8 @@ pub struct EscalateSection {
     pub period: String,
     /// Monte Carlo runs per policy.
     pub runs: u64,
+    /// What welfare measures (e.g. `discounted payoff summed over periods (U_i, W_s)`).
+    pub welfare_unit: String,
     /// One block per policy.
     pub policies: Vec<PolicyResult>,
     /// Paired differences between policies (common random numbers).

@@ -148,8 +148,8 @@ fn tension(page: &mut Page, e: &EscalateSection) {
     let charts: Vec<String> = e.policies.iter().map(|p| tension_chart(p, e, &x_label)).collect();
     page.figure_grid(
         &charts,
-        "Tension per domain (share of rival pairs in mutual hostility, 0–1): median over runs \
-         (line) and 10–90 % band (shaded), one panel per policy.",
+        "Tension per domain (the weighted share of moves between rivals that are hostile, 0–1): \
+         median over runs (line) and 10–90 % band (shaded), one panel per policy.",
     );
 }
 
@@ -206,7 +206,7 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
     page.heading(3, "escalate-welfare", "Welfare");
     let chart = BarChart {
         title: "Welfare per side and policy",
-        x_label: "welfare (discounted mean payoff per period)",
+        x_label: &format!("welfare: {}", e.welfare_unit),
         series: &e.sides,
         groups: &groups,
         x_domain: None,

@@ -487,6 +487,7 @@ pub fn escalate() -> EscalateSection {
         domains: ["military", "economic", "technology", "cultural"].map(s).to_vec(),
         period: s("year"),
         runs,
+        welfare_unit: s("discounted payoff summed over 40 years"),
         policies,
         paired: vec![
             PairedDifference {
