@@ -215,3 +215,17 @@ fn flagship_scenario_renders_with_provenance() {
     roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).expect("well formed");
     assert_eq!(svgs(&html).len(), resolved.scenario.issues.len());
 }
+
+#[test]
+fn long_tornados_show_the_largest_swings() {
+    use detente_report::model::TornadoBar;
+    let mut report = common::decide_only();
+    if let Some(t) = report.decide.as_mut().and_then(|d| d.issues[0].tornado.as_mut()) {
+        t.bars = (0..20)
+            .map(|i| TornadoBar { input: format!("input {i:02}"), at_low: 79.0 - i as f64, at_high: 80.0 + i as f64 })
+            .collect();
+    }
+    let html = render(&report);
+    assert!(html.contains("The 15 largest of 20 inputs are shown."));
+    assert!(html.contains(">input 19<") && !html.contains(">input 04<"));
+}

@@ -163,6 +163,19 @@ mod tests {
     }
 
     #[test]
+    fn differences_with_three_coalitions() {
+        let co = |label: &str, ids: &[&str]| Coalition {
+            label: label.into(),
+            members: ids.iter().map(|id| Member { actor: id.to_string(), size: 1.0 }).collect(),
+        };
+        let mut best = config(1, &[], &[]);
+        best.coalitions = vec![co("A", &["USA", "GBR"]), co("B", &["CHN", "RUS"]), co("C", &["IND", "BRA"])];
+        let mut other = config(2, &[], &[]);
+        other.coalitions = vec![co("A", &["IND"]), co("B", &["USA", "GBR", "BRA"]), co("C", &["CHN", "RUS"])];
+        assert_eq!(differing_actors(&best, &other), vec!["BRA".to_string()]);
+    }
+
+    #[test]
     fn relaxed_rows_keep_their_gap() {
         let y = relax(&[200.0, 199.0, 198.0], 20.0);
         assert!(y[0] - y[1] >= MIN_GAP - 1e-9 && y[1] - y[2] >= MIN_GAP - 1e-9);

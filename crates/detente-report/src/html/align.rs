@@ -6,6 +6,9 @@ use crate::charts::coalition_map::{self, CoalitionMapChart};
 use crate::charts::energy_ladder::{self, EnergyLadderChart};
 use crate::model::{AlignSection, Configuration};
 
+/// Most configurations drawn on the energy ladder.
+const MAX_LADDER_ROWS: usize = 15;
+
 pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
     page.raw("<section id=\"align\">\n");
     page.heading(2, "align-title", title);
@@ -39,15 +42,22 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
         );
     }
     if a.configurations.len() > 1 {
-        let chart = EnergyLadderChart {
-            title: "Energy ladder of the stable configurations",
-            configurations: &a.configurations,
-        };
-        page.figure(
-            &energy_ladder::render(&chart),
-            "Each stable configuration at its energy (lower is more stable); bar length ∝ basin \
-             share; labels name the actors placed differently from the global minimum.",
-        );
+        let mut ranked: Vec<Configuration> = a.configurations.clone();
+        ranked.sort_by_key(|c| c.rank);
+        ranked.truncate(MAX_LADDER_ROWS);
+        let chart = EnergyLadderChart { title: "Energy ladder of the stable configurations", configurations: &ranked };
+        let mut caption = "Each stable configuration at its energy (lower is more stable); bar \
+                           length ∝ basin share; labels name the actors placed differently from \
+                           the global minimum."
+            .to_string();
+        if a.configurations.len() > ranked.len() {
+            caption.push_str(&format!(
+                " The {} lowest of {} configurations are shown.",
+                ranked.len(),
+                a.configurations.len()
+            ));
+        }
+        page.figure(&energy_ladder::render(&chart), &caption);
     }
     frustration_table(page, a, best);
     page.raw("</section>\n");

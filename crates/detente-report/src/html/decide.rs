@@ -8,7 +8,10 @@ use crate::charts::histogram::{self, HistogramChart};
 use crate::charts::line::{self, Line, LineChart};
 use crate::charts::tornado::{self, TornadoChart};
 use crate::charts::{INK, WIDTH, colour};
-use crate::model::{DecideSection, Feasible, IssueDecision, Trajectory};
+use crate::model::{DecideSection, Feasible, IssueDecision, TornadoBar, Trajectory};
+
+/// Most tornado bars drawn.
+const MAX_TORNADO_BARS: usize = 15;
 
 /// Sub-entries of the table of contents: one per issue.
 pub(super) fn toc(d: &DecideSection) -> Vec<(String, String)> {
@@ -94,18 +97,23 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         );
     }
     if let Some(t) = &issue.tornado {
+        // Past a screenful the bars are too small to matter; show the largest swings.
+        let shown: Vec<TornadoBar> = tornado::sorted(&t.bars).into_iter().take(MAX_TORNADO_BARS).cloned().collect();
         let chart = TornadoChart {
             title: &format!("Sensitivity: {}", t.metric),
             metric: &t.metric,
             base: t.base,
-            bars: &t.bars,
+            bars: &shown,
             decimals: d + 1,
         };
-        page.figure(
-            &tornado::render(&chart),
-            "One input at a time moved to its low (blue) and high (orange) end, all others at \
-             their point values; inputs sorted by how far they move the outcome.",
-        );
+        let mut caption = "One input at a time moved to its low (blue) and high (orange) end, all \
+                           others at their point values; inputs sorted by how far they move the \
+                           outcome."
+            .to_string();
+        if t.bars.len() > shown.len() {
+            caption.push_str(&format!(" The {} largest of {} inputs are shown.", shown.len(), t.bars.len()));
+        }
+        page.figure(&tornado::render(&chart), &caption);
     }
     levers_table(page, issue, d);
 }
