@@ -8,7 +8,7 @@ mod escalate;
 mod method;
 mod scenario;
 
-use crate::charts::svg::{escape, value};
+use crate::charts::svg::{escape, text_num, value};
 use crate::model::Report;
 use std::fmt::Write as _;
 
@@ -100,7 +100,7 @@ fn num_class(numeric: &[bool], i: usize) -> &'static str {
 
 /// Format a number for a table or sentence (fixed decimals, `–` when missing).
 pub(crate) fn fmt(v: f64, decimals: usize) -> String {
-    value(v, decimals)
+    text_num(v, decimals)
 }
 
 /// Format a quantity such as a capability: thousands grouped with a thin space above 1000

@@ -2,7 +2,7 @@
 //! per policy (one series), welfare per side per policy (one series per side), paired
 //! differences (signed values around zero).
 
-use super::svg::{Anchor, Font, Svg, num, text_width};
+use super::svg::{Anchor, Font, Svg, text_num, text_width};
 use super::{INK, Scale, axis, colour};
 use crate::model::Interval;
 
@@ -124,6 +124,6 @@ fn draw_bar(svg: &mut Svg, b: &Bar, xs: &Scale, zero: f64, y: f64, decimals: usi
     }
     // Labels go right of the bar, the whisker and the zero line, so negative bars never push
     // their label into the row labels.
-    let text = num(b.value, decimals);
+    let text = text_num(b.value, decimals);
     svg.text(label_x.max(x).max(zero) + 5.0, cy + 4.0, Anchor::Start, Font::Small, &text);
 }

@@ -6,7 +6,7 @@
 //! the left gutter, so they never collide however close the positions are, and the eye reads
 //! the spread of positions from top to bottom.
 
-use super::svg::{Anchor, Font, Svg, num, text_width};
+use super::svg::{Anchor, Font, Svg, text_num, text_width};
 use super::{GRID, INK, Scale, WIDTH, axis, colour};
 use crate::model::{ActorOnScale, Feasible, IssueScale, Prediction};
 
@@ -82,7 +82,7 @@ pub fn render(chart: &IssueChart) -> String {
     if let Some(q) = chart.status_quo {
         let x = xs.map_clamped(q);
         svg.dashed_line((x, TOP - 6.0), (x, rows_bottom), INK, 1.2);
-        let label = format!("status quo {}", num(q, decimals(chart.scale)));
+        let label = format!("status quo {}", text_num(q, decimals(chart.scale)));
         // Near an end of the scale the label hangs inward instead of over the gutter title.
         let half = 0.5 * text_width(&label, 12.0);
         let anchor = if x - half < xs.r0 {
@@ -132,17 +132,17 @@ fn draw_actor(svg: &mut Svg, m: &Mark, cy: f64, xs: &Scale, scale: &IssueScale) 
         svg.line((hi, cy - 4.0), (hi, cy + 4.0), "#7f7f7f", 1.4);
     }
     let range = if a.position.is_uncertain() {
-        format!(" (range {}–{})", num(a.position.low, d), num(a.position.high, d))
+        format!(" (range {}–{})", text_num(a.position.low, d), text_num(a.position.high, d))
     } else {
         String::new()
     };
     let title = format!(
         "{}: position {}{}, salience {}, capability {}",
         a.id,
-        num(a.position.point, d),
+        text_num(a.position.point, d),
         range,
-        num(a.salience, 2),
-        num(a.capability, 1)
+        text_num(a.salience, 2),
+        text_num(a.capability, 1)
     );
     svg.circle_titled((x, cy), m.r, colour(0), 0.45, &title);
 }
@@ -173,7 +173,7 @@ fn draw_feasible(svg: &mut Svg, f: Option<Feasible>, xs: &Scale, top: f64, botto
         Some(Feasible::Interval { low, high }) => {
             let (a, b) = (xs.map_clamped(low.min(high)), xs.map_clamped(low.max(high)));
             svg.rect(a, top, (b - a).max(2.0), bottom - top, colour(2), 0.12);
-            let label = format!("feasible under the rule: [{}, {}]", num(low, 1), num(high, 1));
+            let label = format!("feasible under the rule: [{}, {}]", text_num(low, 1), text_num(high, 1));
             let anchor = if a > xs.r1 - 220.0 { Anchor::End } else { Anchor::Start };
             let x = if anchor == Anchor::End { b } else { a };
             svg.text_fill(x, h - 10.0, anchor, Font::Strong, "#00694d", &label);
@@ -181,7 +181,7 @@ fn draw_feasible(svg: &mut Svg, f: Option<Feasible>, xs: &Scale, top: f64, botto
         Some(Feasible::Deadlock { at }) => {
             let x = xs.map_clamped(at);
             svg.line((x, top), (x, bottom), colour(1), 2.0);
-            let label = format!("deadlock: no position passes the rule; stays at {}", num(at, 1));
+            let label = format!("deadlock: no position passes the rule; stays at {}", text_num(at, 1));
             let anchor = if x > xs.r1 - 300.0 { Anchor::End } else { Anchor::Start };
             svg.text_fill(x, h - 10.0, anchor, Font::Strong, colour(1), &label);
         }
@@ -204,9 +204,9 @@ fn draw_predictions(svg: &mut Svg, chart: &IssueChart, xs: &Scale, top: f64) {
         }
         let x = xs.map_clamped(v);
         let diamond = [(x, y - 6.5), (x + 6.5, y), (x, y + 6.5), (x - 6.5, y)];
-        svg.polygon_titled(&diamond, fill, &format!("{name}: {}", num(v, d)));
+        svg.polygon_titled(&diamond, fill, &format!("{name}: {}", text_num(v, d)));
         let (tx, anchor) = if x > xs.r1 - 60.0 { (x - 11.0, Anchor::End) } else { (x + 11.0, Anchor::Start) };
-        svg.text(tx, y + 4.0, anchor, Font::Strong, &num(v, d));
+        svg.text(tx, y + 4.0, anchor, Font::Strong, &text_num(v, d));
     }
 }
 

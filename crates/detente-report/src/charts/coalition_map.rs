@@ -3,7 +3,7 @@
 //! (pale = pivot, an actor nearly as well off on the other side), and the strongest frustrated
 //! pairs as red links.
 
-use super::svg::{Anchor, Font, Svg, num};
+use super::svg::{Anchor, Font, Svg, num, text_num};
 use super::{RED, WIDTH, colour};
 use crate::model::{ActorFrustration, Coalition, FrustratedPair};
 use std::collections::BTreeMap;
@@ -77,7 +77,7 @@ pub fn render(chart: &CoalitionMapChart) -> String {
         let total: f64 = c.members.iter().map(|m| m.size).filter(|s| s.is_finite()).sum();
         let head = format!("{} · {} actors", c.label, c.members.len());
         svg.text_fill(column_x(i), 20.0, Anchor::Middle, Font::Strong, colour(i), &head);
-        let sub = format!("total size {}", num(total, 3));
+        let sub = format!("total size {}", text_num(total, 3));
         svg.text(column_x(i), 36.0, Anchor::Middle, Font::Small, &sub);
     }
     draw_links(&mut svg, chart, &nodes, k);
@@ -85,7 +85,7 @@ pub fn render(chart: &CoalitionMapChart) -> String {
     for (actor, n) in &nodes {
         let rho = margin.get(actor).copied().unwrap_or(f64::NAN);
         let title =
-            if rho.is_finite() { format!("{actor}: relative margin {}", num(rho, 2)) } else { actor.to_string() };
+            if rho.is_finite() { format!("{actor}: relative margin {}", text_num(rho, 2)) } else { actor.to_string() };
         svg.circle_titled((n.x, n.y), n.r, colour(n.column), saturation(rho), &title);
         // Labels go outward so the links between the columns stay clear.
         let outward_left = k == 2 && n.column == 0;

@@ -2,7 +2,7 @@
 //! energy, bar length ∝ basin share, labelled with the actors that sit differently from the
 //! global minimum.
 
-use super::svg::{Anchor, Font, Svg, num};
+use super::svg::{Anchor, Font, Svg, text_num};
 use super::{INK, Scale, WIDTH, axis, colour};
 use crate::model::Configuration;
 use std::collections::BTreeMap;
@@ -110,7 +110,7 @@ pub fn render(chart: &EnergyLadderChart) -> String {
 }
 
 fn pct(share: f64) -> String {
-    format!("{} %", num(100.0 * share, if share < 0.1 { 1 } else { 0 }))
+    format!("{} %", text_num(100.0 * share, if share < 0.1 { 1 } else { 0 }))
 }
 
 fn abbreviate(ids: &[String], max: usize) -> String {

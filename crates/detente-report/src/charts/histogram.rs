@@ -1,7 +1,7 @@
 //! Histogram of a Monte Carlo distribution with its 5 %, 50 % and 95 % quantiles and optional
 //! reference markers (status quo, baseline).
 
-use super::svg::{Anchor, Font, Svg, num};
+use super::svg::{Anchor, Font, Svg, text_num};
 use super::{INK, Scale, WIDTH, axis, colour};
 use crate::model::Bin;
 
@@ -61,7 +61,7 @@ pub fn render(chart: &HistogramChart) -> String {
         } else {
             svg.dashed_line((x, TOP - 4.0), (x, bottom), INK, 1.2);
         }
-        let label = format!("{name} {}", num(*q, chart.decimals));
+        let label = format!("{name} {}", text_num(*q, chart.decimals));
         let font = if name == "median" { Font::Strong } else { Font::Label };
         svg.text(x + dx, TOP - 8.0 - up, anchor, font, &label);
     }

@@ -39,6 +39,15 @@ pub fn value(v: f64, decimals: usize) -> String {
     if v.is_finite() { num(v, decimals) } else { "–".to_string() }
 }
 
+/// Format a number for reading (labels, titles): like [`value`], with a true minus sign (−).
+pub fn text_num(v: f64, decimals: usize) -> String {
+    let s = value(v, decimals);
+    match s.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => s,
+    }
+}
+
 /// Coordinate format: one decimal is sub-pixel at any sensible zoom.
 fn c(v: f64) -> String {
     num(v, 1)
@@ -328,6 +337,8 @@ mod tests {
         assert_eq!(num(f64::NAN, 1), "0");
         assert_eq!(value(f64::INFINITY, 1), "–");
         assert_eq!(num(-2.5, 1), "-2.5");
+        assert_eq!(text_num(-2.5, 1), "−2.5");
+        assert_eq!(text_num(f64::NAN, 1), "–");
     }
 
     #[test]

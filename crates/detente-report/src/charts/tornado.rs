@@ -2,7 +2,7 @@
 //! the metric with that input at its low end and at its high end, around the base value; rows
 //! sorted by swing, largest on top.
 
-use super::svg::{Anchor, Font, Svg, num, text_width};
+use super::svg::{Anchor, Font, Svg, text_num, text_width};
 use super::{INK, Scale, WIDTH, axis, colour};
 use crate::model::TornadoBar;
 
@@ -57,12 +57,12 @@ pub fn render(chart: &TornadoChart) -> String {
             svg.rect(x.min(xb), y + 4.0, (x - xb).abs(), ROW - 8.0, c, 0.8);
             let (tx, anchor) = if x < xb { (x - 4.0, Anchor::End) } else { (x + 4.0, Anchor::Start) };
             if (x - xb).abs() > 0.5 {
-                svg.text(tx, y + ROW * 0.5 + 4.0, anchor, Font::Small, &num(v, chart.decimals));
+                svg.text(tx, y + ROW * 0.5 + 4.0, anchor, Font::Small, &text_num(v, chart.decimals));
             }
         }
     }
     svg.line((xb, TOP - 6.0), (xb, bottom), INK, 1.5);
-    let base = format!("base {}", num(chart.base, chart.decimals));
+    let base = format!("base {}", text_num(chart.base, chart.decimals));
     svg.text(xb, TOP - 12.0, Anchor::Middle, Font::Strong, &base);
     let entries = [(colour(0), "input at its low end".to_string()), (colour(1), "input at its high end".to_string())];
     axis::legend(&mut svg, &entries, left, 16.0, WIDTH - RIGHT);
