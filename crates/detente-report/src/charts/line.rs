@@ -1,0 +1,147 @@
+//! Line chart with optional bands: decide trajectories over rounds, escalate tension per domain
+//! (median with an 80 % band), Richardson spending paths.
+
+use super::svg::{Svg, text_width};
+use super::{Scale, axis};
+
+/// One line, optionally with a shaded band (e.g. the 10–90 % quantiles).
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// Legend label.
+    pub label: &'a str,
+    /// Values at the chart's x positions.
+    pub values: &'a [f64],
+    /// Lower and upper edge of the band.
+    pub band: Option<(&'a [f64], &'a [f64])>,
+    /// Stroke colour.
+    pub colour: &'a str,
+    /// Dashed (secondary series such as individual actors).
+    pub dashed: bool,
+    /// Stroke width in px.
+    pub width: f64,
+}
+
+/// What the chart shows.
+#[derive(Debug, Clone)]
+pub struct LineChart<'a> {
+    /// Accessible title.
+    pub title: &'a str,
+    /// x axis title with unit.
+    pub x_label: &'a str,
+    /// y axis title with unit.
+    pub y_label: &'a str,
+    /// x values; `None` means 0, 1, 2, … (rounds, periods).
+    pub x: Option<&'a [f64]>,
+    /// Lines, drawn in order (bands first).
+    pub lines: Vec<Line<'a>>,
+    /// Fixed y domain (e.g. tension in [0, 1]); `None` fits the data.
+    pub y_domain: Option<(f64, f64)>,
+    /// Drawing width in user units.
+    pub width: f64,
+    /// Plot height in user units (without legend and axis).
+    pub plot_height: f64,
+    /// Show the legend (off when one line is self-explanatory).
+    pub legend: bool,
+}
+
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 18.0;
+
+/// Draw the chart.
+pub fn render(chart: &LineChart) -> String {
+    let n = chart.lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
+    let xs_data: Vec<f64> = match chart.x {
+        Some(x) => x.to_vec(),
+        None => (0..n).map(|i| i as f64).collect(),
+    };
+    let legend_rows = if chart.legend { legend_rows(chart) } else { 0 };
+    let top = 14.0 + legend_rows as f64 * 18.0;
+    let bottom = top + chart.plot_height;
+    let height = bottom + 44.0;
+    let mut svg = Svg::new(chart.width, height);
+    let x_lo = xs_data.first().copied().unwrap_or(0.0);
+    let x_hi = xs_data.last().copied().unwrap_or(1.0);
+    let xs = Scale::new(x_lo, x_hi, LEFT, chart.width - RIGHT);
+    let ys = match chart.y_domain {
+        Some((lo, hi)) => Scale::new(lo, hi, bottom, top),
+        None => {
+            let all: Vec<f64> = chart
+                .lines
+                .iter()
+                .flat_map(|l| {
+                    let band = l.band.map(|(a, b)| a.iter().chain(b.iter()));
+                    l.values.iter().chain(band.into_iter().flatten())
+                })
+                .copied()
+                .collect();
+            Scale::covering(&all, &[], bottom, top)
+        }
+    };
+    axis::left(&mut svg, &ys, LEFT, chart.width - RIGHT, chart.y_label);
+    axis::bottom(&mut svg, &xs, bottom, top, chart.x_label);
+    for line in &chart.lines {
+        if let Some((lo, hi)) = line.band {
+            draw_band(&mut svg, &xs_data, lo, hi, &xs, &ys, line.colour);
+        }
+    }
+    for line in &chart.lines {
+        for segment in segments(&xs_data, line.values, &xs, &ys) {
+            if segment.len() == 1 {
+                svg.circle(segment[0].0, segment[0].1, 2.0, line.colour, 1.0, line.colour);
+            } else {
+                svg.polyline(&segment, line.colour, line.width, line.dashed);
+            }
+        }
+    }
+    if chart.legend {
+        let entries: Vec<(&str, String)> = chart.lines.iter().map(|l| (l.colour, l.label.to_string())).collect();
+        axis::legend(&mut svg, &entries, LEFT, 14.0, chart.width - RIGHT);
+    }
+    svg.finish(chart.title)
+}
+
+fn legend_rows(chart: &LineChart) -> usize {
+    let avail = chart.width - RIGHT - LEFT;
+    let (mut rows, mut x) = (1, 0.0);
+    for l in &chart.lines {
+        let w = 36.0 + text_width(l.label, 12.0);
+        if x + w > avail && x > 0.0 {
+            rows += 1;
+            x = 0.0;
+        }
+        x += w;
+    }
+    rows
+}
+
+/// Runs of consecutive finite points (a NaN breaks the line instead of corrupting it).
+fn segments(x: &[f64], y: &[f64], xs: &Scale, ys: &Scale) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for (xv, yv) in x.iter().zip(y) {
+        if xv.is_finite() && yv.is_finite() {
+            current.push((xs.map(*xv), ys.map(*yv)));
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn draw_band(svg: &mut Svg, x: &[f64], lo: &[f64], hi: &[f64], xs: &Scale, ys: &Scale, c: &str) {
+    let pts: Vec<(f64, f64, f64)> = x
+        .iter()
+        .zip(lo.iter().zip(hi))
+        .filter(|(xv, (l, h))| xv.is_finite() && l.is_finite() && h.is_finite())
+        .map(|(xv, (l, h))| (xs.map(*xv), ys.map(*l), ys.map(*h)))
+        .collect();
+    if pts.len() < 2 {
+        return;
+    }
+    let mut poly: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.2)).collect();
+    poly.extend(pts.iter().rev().map(|p| (p.0, p.1)));
+    svg.polygon(&poly, c, 0.15);
+}

@@ -1,0 +1,146 @@
+//! Section 4: align — the stable configurations (coalition map, energy ladder, basin shares)
+//! and each actor's frustration, pivots first.
+
+use super::{Page, fmt, pct};
+use crate::charts::coalition_map::{self, CoalitionMapChart};
+use crate::charts::energy_ladder::{self, EnergyLadderChart};
+use crate::model::{AlignSection, Configuration};
+
+/// Most configurations drawn on the energy ladder.
+const MAX_LADDER_ROWS: usize = 15;
+
+pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
+    page.raw("<section id=\"align\">\n");
+    page.heading(2, "align-title", title);
+    page.para_class(
+        "note",
+        "Actors split into coalitions so as to minimise frustration: the weighted sum of \
+         propensities that the split contradicts (allies apart, rivals together). Every split \
+         that no single actor can improve by switching is a stable configuration; its basin \
+         share is how often a random start ends there.",
+    );
+    let best = a.configurations.iter().min_by_key(|c| c.rank);
+    configurations_table(page, a);
+    if let Some(best) = best {
+        let chart = CoalitionMapChart {
+            title: "Coalition map of the best configuration",
+            coalitions: &best.coalitions,
+            margins: &a.actors,
+            pairs: &a.frustrated_pairs,
+            max_links: 10,
+            size_measure: &a.size_measure,
+        };
+        page.figure(
+            &coalition_map::render(&chart),
+            &format!(
+                "The lowest-energy configuration (#{}): one column per coalition, node area ∝ {}, \
+                 colour by coalition, pale nodes are pivots (small relative margin: nearly as well \
+                 off on the other side). Red links: the strongest frustrated pairs, wider = \
+                 stronger.",
+                best.rank, a.size_measure
+            ),
+        );
+    }
+    if a.configurations.len() > 1 {
+        let mut ranked: Vec<Configuration> = a.configurations.clone();
+        ranked.sort_by_key(|c| c.rank);
+        ranked.truncate(MAX_LADDER_ROWS);
+        let chart = EnergyLadderChart { title: "Energy ladder of the stable configurations", configurations: &ranked };
+        let mut caption = "Each stable configuration at its energy (lower is more stable); bar \
+                           length ∝ basin share; labels name the actors placed differently from \
+                           the global minimum."
+            .to_string();
+        if a.configurations.len() > ranked.len() {
+            caption.push_str(&format!(
+                " The {} lowest of {} configurations are shown.",
+                ranked.len(),
+                a.configurations.len()
+            ));
+        }
+        page.figure(&energy_ladder::render(&chart), &caption);
+    }
+    frustration_table(page, a, best);
+    page.raw("</section>\n");
+}
+
+fn configurations_table(page: &mut Page, a: &AlignSection) {
+    let mut configs: Vec<&Configuration> = a.configurations.iter().collect();
+    configs.sort_by_key(|c| c.rank);
+    let Some(best) = configs.first().copied() else {
+        return;
+    };
+    let rows: Vec<Vec<String>> = configs
+        .iter()
+        .map(|c| {
+            let basin = match c.basin_interval {
+                Some(iv) => format!("{} [{}, {}]", pct(c.basin_share), pct(iv.low), pct(iv.high)),
+                None => pct(c.basin_share),
+            };
+            let sizes = c
+                .coalitions
+                .iter()
+                .map(|co| {
+                    let total: f64 = co.members.iter().map(|m| m.size).filter(|s| s.is_finite()).sum();
+                    format!("{}: {} ({})", co.label, co.members.len(), fmt(total, 3))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let members = if c.rank == best.rank {
+                c.coalitions
+                    .iter()
+                    .map(|co| {
+                        let ids: Vec<&str> = co.members.iter().map(|m| m.actor.as_str()).collect();
+                        format!("{}: {}", co.label, ids.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            } else {
+                let diff = energy_ladder::differing_actors(best, c);
+                format!("as #{} except {}", best.rank, diff.join(", "))
+            };
+            vec![c.rank.to_string(), fmt(c.energy, 3), basin, sizes, members]
+        })
+        .collect();
+    page.table(
+        "Stable configurations ranked by energy (E / Σ|J|, in [−1, 1]; lower is more stable); basin \
+         share with its 95 % interval when estimated; members of the best configuration and, for \
+         the others, the actors placed differently.",
+        &["rank", "energy", "basin share", "coalitions: actors (total size)", "members"],
+        &[true, true, true, false, false],
+        &rows,
+    );
+}
+
+fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configuration>) {
+    if a.actors.is_empty() {
+        return;
+    }
+    let coalition_of = |actor: &str| -> String {
+        best.and_then(|b| {
+            b.coalitions.iter().find(|c| c.members.iter().any(|m| m.actor == actor)).map(|c| c.label.clone())
+        })
+        .unwrap_or_default()
+    };
+    let mut actors: Vec<_> = a.actors.iter().collect();
+    actors.sort_by(|x, y| x.relative_margin.total_cmp(&y.relative_margin).then_with(|| x.actor.cmp(&y.actor)));
+    let rows: Vec<Vec<String>> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            vec![
+                f.actor.clone(),
+                coalition_of(&f.actor),
+                fmt(f.frustration, 3),
+                fmt(f.relative_margin, 3),
+                if i < 5 { "pivot".to_string() } else { String::new() },
+            ]
+        })
+        .collect();
+    page.table(
+        "Each actor's frustration and relative margin in the best configuration, smallest margin \
+         first; the five smallest are the pivots (a small change in propensities would move them).",
+        &["actor", "coalition", "frustration", "relative margin", ""],
+        &[false, false, true, true, false],
+        &rows,
+    );
+}

@@ -1,0 +1,270 @@
+//! Section 3: decide — per issue the actors on the scale with every model's prediction, the
+//! status quo and the feasible set; the trajectory over rounds; the Monte Carlo distribution;
+//! the tornado; the levers.
+
+use super::{Page, anchor, fmt, scale_decimals};
+use crate::charts::bubble::{self, IssueChart};
+use crate::charts::histogram::{self, HistogramChart};
+use crate::charts::line::{self, Line, LineChart};
+use crate::charts::tornado::{self, TornadoChart};
+use crate::charts::{INK, WIDTH, colour};
+use crate::model::{DecideSection, Feasible, IssueDecision, TornadoBar, Trajectory};
+
+/// Most tornado bars drawn.
+const MAX_TORNADO_BARS: usize = 15;
+
+/// Sub-entries of the table of contents: one per issue.
+pub(super) fn toc(d: &DecideSection) -> Vec<(String, String)> {
+    d.issues.iter().map(|i| (anchor("decide", &i.id), i.question.clone())).collect()
+}
+
+pub(super) fn section(page: &mut Page, d: &DecideSection, title: &str) {
+    page.raw("<section id=\"decide\">\n");
+    page.heading(2, "decide-title", title);
+    page.para_class(
+        "note",
+        "Each issue is a question a body decides on a one-dimensional scale. Every model predicts \
+         where the outcome settles; the compromise model (capability × salience weighted mean) is \
+         the baseline the others are read against, and the decision rule limits what can pass.",
+    );
+    for issue in &d.issues {
+        issue_block(page, issue);
+    }
+    page.raw("</section>\n");
+}
+
+fn unit_suffix(issue: &IssueDecision) -> String {
+    issue.scale.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+}
+
+fn issue_block(page: &mut Page, issue: &IssueDecision) {
+    let d = scale_decimals(issue.scale.max - issue.scale.min);
+    page.heading(3, &anchor("decide", &issue.id), &issue.question);
+    let mut facts = Vec::new();
+    if let Some(b) = &issue.body {
+        facts.push(format!("Decided by {b}."));
+    }
+    if let Some(q) = issue.status_quo {
+        facts.push(format!("Status quo {}.", fmt(q, d)));
+    }
+    match issue.feasible {
+        Some(Feasible::Interval { low, high }) => facts.push(format!(
+            "The decision rule lets outcomes between {} and {} pass.",
+            fmt(low, d + 1),
+            fmt(high, d + 1)
+        )),
+        Some(Feasible::Deadlock { at }) => facts.push(format!(
+            "Deadlock: no position other than the status quo passes the rule, so the issue stays at {}.",
+            fmt(at, d + 1)
+        )),
+        None => {}
+    }
+    if !facts.is_empty() {
+        page.para(&facts.join(" "));
+    }
+    let chart = IssueChart {
+        title: &format!("Actors and predictions: {}", issue.question),
+        scale: &issue.scale,
+        status_quo: issue.status_quo,
+        actors: &issue.actors,
+        predictions: &issue.predictions,
+        baseline: issue.baseline,
+        feasible: issue.feasible,
+    };
+    page.figure(&bubble::render(&chart), &issue_caption(issue));
+    predictions_table(page, issue, d);
+    trajectories(page, issue);
+    for dist in &issue.distributions {
+        let chart = HistogramChart {
+            title: &format!("Monte Carlo distribution of the outcome, {}", dist.model),
+            x_label: &format!("outcome on the issue scale{}", unit_suffix(issue)),
+            bins: &dist.bins,
+            quantiles: [dist.q05, dist.q50, dist.q95],
+            x_domain: Some((issue.scale.min, issue.scale.max)),
+            decimals: d + 1,
+        };
+        page.figure(
+            &histogram::render(&chart),
+            &format!(
+                "Outcome of the {} model over {} Monte Carlo runs drawing every uncertain input: \
+                 median {}, 90 % of runs between {} and {}.",
+                dist.model,
+                dist.runs,
+                fmt(dist.q50, d + 1),
+                fmt(dist.q05, d + 1),
+                fmt(dist.q95, d + 1)
+            ),
+        );
+    }
+    if let Some(t) = &issue.tornado {
+        // Past a screenful the bars are too small to matter; show the largest swings.
+        let shown: Vec<TornadoBar> = tornado::sorted(&t.bars).into_iter().take(MAX_TORNADO_BARS).cloned().collect();
+        let chart = TornadoChart {
+            title: &format!("Sensitivity: {}", t.metric),
+            metric: &t.metric,
+            base: t.base,
+            bars: &shown,
+            decimals: d + 1,
+        };
+        let mut caption = "One input at a time moved to its low (blue) and high (orange) end, all \
+                           others at their point values; inputs sorted by how far they move the \
+                           outcome."
+            .to_string();
+        if t.bars.len() > shown.len() {
+            caption.push_str(&format!(" The {} largest of {} inputs are shown.", shown.len(), t.bars.len()));
+        }
+        page.figure(&tornado::render(&chart), &caption);
+    }
+    levers_table(page, issue, d);
+}
+
+/// The issue chart's caption, naming only what the chart draws.
+fn issue_caption(issue: &IssueDecision) -> String {
+    let mut parts = vec![
+        "Actors on the issue scale, sorted by position: bubble area ∝ capability × salience; \
+         whiskers span the plausible range of estimated positions."
+            .to_string(),
+    ];
+    parts.push(if issue.predictions.is_empty() {
+        "Diamond below the axis: the compromise baseline.".to_string()
+    } else {
+        "Diamonds below the axis: each model's predicted outcome, the first row the compromise \
+         baseline."
+            .to_string()
+    });
+    if issue.status_quo.is_some() {
+        parts.push("Dashed line: status quo.".to_string());
+    }
+    match issue.feasible {
+        Some(Feasible::Interval { .. }) => parts.push("Green band: outcomes the decision rule allows.".to_string()),
+        Some(Feasible::Deadlock { .. }) => {
+            parts.push("Orange line: deadlock, the issue stays where it is.".to_string())
+        }
+        None => {}
+    }
+    parts.join(" ")
+}
+
+fn predictions_table(page: &mut Page, issue: &IssueDecision, d: usize) {
+    let mut rows = vec![vec![
+        "compromise (baseline)".to_string(),
+        fmt(issue.baseline, d + 1),
+        fmt(0.0, d + 1),
+        issue.status_quo.map(|q| signed(issue.baseline - q, d + 1)).unwrap_or_else(|| "–".into()),
+    ]];
+    for p in &issue.predictions {
+        rows.push(vec![
+            p.model.clone(),
+            fmt(p.value, d + 1),
+            signed(p.value - issue.baseline, d + 1),
+            issue.status_quo.map(|q| signed(p.value - q, d + 1)).unwrap_or_else(|| "–".into()),
+        ]);
+    }
+    page.table(
+        &format!("Predicted outcome per model{}.", unit_suffix(issue)),
+        &["model", "outcome", "vs baseline", "vs status quo"],
+        &[false, true, true, true],
+        &rows,
+    );
+}
+
+/// A signed difference (`+3.0`, `−1.5`).
+pub(super) fn signed(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let s = fmt(v.abs(), decimals);
+    let zero = s.chars().all(|c| c == '0' || c == '.');
+    if zero {
+        s
+    } else if v < 0.0 {
+        format!("−{s}")
+    } else {
+        format!("+{s}")
+    }
+}
+
+fn trajectories(page: &mut Page, issue: &IssueDecision) {
+    let with_rounds: Vec<&Trajectory> = issue.trajectories.iter().filter(|t| t.outcome.len() > 1).collect();
+    if with_rounds.is_empty() {
+        return;
+    }
+    let y_label = format!("outcome{}", unit_suffix(issue));
+    let domain = Some((issue.scale.min, issue.scale.max));
+    let lines: Vec<Line> = with_rounds
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            label: &t.model,
+            values: &t.outcome,
+            band: None,
+            colour: colour(i),
+            dashed: false,
+            width: 2.5,
+        })
+        .collect();
+    let chart = LineChart {
+        title: &format!("Outcome over bargaining rounds: {}", issue.question),
+        x_label: "round",
+        y_label: &y_label,
+        x: None,
+        lines,
+        y_domain: domain,
+        width: WIDTH,
+        plot_height: 200.0,
+        legend: true,
+    };
+    page.figure(&line::render(&chart), "Predicted outcome after each bargaining round, per model.");
+    for t in with_rounds.iter().filter(|t| !t.actors.is_empty()) {
+        let mut lines: Vec<Line> = t
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Line {
+                label: &s.label,
+                values: &s.values,
+                band: None,
+                colour: colour(i + 1),
+                dashed: true,
+                width: 1.3,
+            })
+            .collect();
+        lines.push(Line { label: "outcome", values: &t.outcome, band: None, colour: INK, dashed: false, width: 2.8 });
+        let chart = LineChart {
+            title: &format!("Actor positions over rounds, {}", t.model),
+            x_label: "round",
+            y_label: &y_label,
+            x: None,
+            lines,
+            y_domain: domain,
+            width: WIDTH,
+            plot_height: 220.0,
+            legend: true,
+        };
+        page.figure(
+            &line::render(&chart),
+            &format!(
+                "Each actor's position over the rounds of the {} model (dashed) and the outcome (solid).",
+                t.model
+            ),
+        );
+    }
+}
+
+fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {
+    if issue.levers.is_empty() {
+        return;
+    }
+    let rows: Vec<Vec<String>> = issue
+        .levers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| vec![(i + 1).to_string(), l.actor.clone(), l.change.clone(), signed(l.effect, d + 1)])
+        .collect();
+    page.table(
+        &format!("Levers: single changes ranked by how far they move the outcome{}.", unit_suffix(issue)),
+        &["rank", "actor", "change", "effect on outcome"],
+        &[true, false, false, true],
+        &rows,
+    );
+}

@@ -1,0 +1,350 @@
+//! Section 5: escalate — per policy the spiral probability with its Wilson interval, tension
+//! per domain over time (median and 80 % band), welfare per side, decoupling, paired
+//! differences between policies; then the Richardson verdict and trajectories.
+
+use super::decide::signed;
+use super::{Page, fmt, fmt_opt, pct};
+use crate::charts::bars::{self, Bar, BarChart, BarGroup};
+use crate::charts::line::{self, Line, LineChart};
+use crate::charts::{WIDTH, colour};
+use crate::model::{EscalateSection, Interval, PolicyResult, Richardson};
+
+/// Sub-entries of the table of contents.
+pub(super) fn toc(e: &EscalateSection) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    if !e.policies.is_empty() {
+        v.push(("escalate-policies".into(), "Policies compared".into()));
+        v.push(("escalate-tension".into(), "Tension over time".into()));
+        if e.policies.iter().any(|p| !p.welfare.is_empty()) {
+            v.push(("escalate-welfare".into(), "Welfare".into()));
+        }
+    }
+    if !e.paired.is_empty() {
+        v.push(("escalate-paired".into(), "Paired differences".into()));
+    }
+    if e.richardson.is_some() {
+        v.push(("escalate-richardson".into(), "Richardson arms race".into()));
+    }
+    v
+}
+
+pub(super) fn section(page: &mut Page, e: &EscalateSection, title: &str) {
+    page.raw("<section id=\"escalate\">\n");
+    page.heading(2, "escalate-title", title);
+    if !e.policies.is_empty() {
+        page.para_class(
+            "note",
+            &format!(
+                "The rivalry is played as repeated dilemmas in {} domain{} ({}) over {} {}s; each \
+                 policy fixes every side's strategy. Perception errors and spillover between \
+                 domains can turn restraint into a spiral. Every policy is run {} times with the \
+                 same random numbers (common random numbers), so differences are paired.",
+                e.domains.len(),
+                if e.domains.len() == 1 { "" } else { "s" },
+                e.domains.join(", "),
+                horizon(e),
+                e.period,
+                e.runs
+            ),
+        );
+        policies(page, e);
+        tension(page, e);
+        welfare(page, e);
+    }
+    paired(page, e);
+    if let Some(r) = &e.richardson {
+        richardson(page, r);
+    }
+    page.raw("</section>\n");
+}
+
+fn horizon(e: &EscalateSection) -> usize {
+    e.policies.iter().flat_map(|p| p.tension.iter()).map(|t| t.median.len().saturating_sub(1)).max().unwrap_or(0)
+}
+
+fn interval(mean: f64, iv: Interval, d: usize) -> String {
+    format!("{} [{}, {}]", fmt(mean, d), fmt(iv.low, d), fmt(iv.high, d))
+}
+
+fn policies(page: &mut Page, e: &EscalateSection) {
+    page.heading(3, "escalate-policies", "Policies compared");
+    let mut head: Vec<String> =
+        vec!["policy".into(), "spiral [95 % CI]".into(), format!("median onset ({}s)", e.period)];
+    head.extend(e.sides.iter().map(|s| format!("welfare {s}")));
+    head.push("decoupling".into());
+    let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
+    let mut numeric = vec![false, true, true];
+    numeric.extend(e.sides.iter().map(|_| true));
+    numeric.push(true);
+    let rows: Vec<Vec<String>> = e
+        .policies
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                p.label.clone(),
+                format!("{} [{}, {}]", pct(p.spiral.p), fmt(100.0 * p.spiral.low, 1), fmt(100.0 * p.spiral.high, 1)),
+                p.onset_median.map(|o| fmt(o, 1)).unwrap_or_else(|| "–".into()),
+            ];
+            for side in &e.sides {
+                row.push(
+                    p.welfare
+                        .iter()
+                        .find(|w| &w.side == side)
+                        .map(|w| interval(w.mean, w.interval, 2))
+                        .unwrap_or_else(|| "–".into()),
+                );
+            }
+            row.push(fmt_opt(p.decoupling, 2));
+            row
+        })
+        .collect();
+    page.table(
+        "Per policy: probability of a spiral with its Wilson 95 % interval (in %), median onset \
+         among spiral runs, mean welfare per side [interval], and mean final decoupling (0–1).",
+        &head_refs,
+        &numeric,
+        &rows,
+    );
+    let groups: Vec<BarGroup> = e
+        .policies
+        .iter()
+        .map(|p| BarGroup {
+            label: p.label.clone(),
+            bars: vec![Bar {
+                series: 0,
+                value: p.spiral.p,
+                interval: Some(Interval { low: p.spiral.low, high: p.spiral.high }),
+            }],
+        })
+        .collect();
+    let chart = BarChart {
+        title: "Spiral probability per policy",
+        x_label: "probability of a spiral within the horizon",
+        series: &[],
+        groups: &groups,
+        x_domain: Some((0.0, 1.0)),
+        decimals: 2,
+        width: WIDTH,
+    };
+    page.figure(
+        &bars::render(&chart),
+        &format!("Probability of a spiral per policy over {} runs; whiskers: 95 % Wilson interval.", e.runs),
+    );
+}
+
+fn tension(page: &mut Page, e: &EscalateSection) {
+    page.heading(3, "escalate-tension", "Tension over time");
+    let x_label = format!("{}s from the start", e.period);
+    let mut legend = String::from("<p class=\"legend\">");
+    for (i, d) in e.domains.iter().enumerate() {
+        legend.push_str(&format!(
+            "<span class=\"swatch\" style=\"background:{}\"></span>{}",
+            colour(i),
+            crate::charts::svg::escape(d)
+        ));
+    }
+    legend.push_str("</p>\n");
+    page.raw(&legend);
+    let charts: Vec<String> = e.policies.iter().map(|p| tension_chart(p, e, &x_label)).collect();
+    page.figure_grid(
+        &charts,
+        "Tension per domain (the weighted share of moves between rivals that are hostile, 0–1): \
+         median over runs (line) and 10–90 % band (shaded), one panel per policy.",
+    );
+}
+
+fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String {
+    let lines: Vec<Line> = p
+        .tension
+        .iter()
+        .map(|t| {
+            let i = e.domains.iter().position(|d| d == &t.domain).unwrap_or(0);
+            Line {
+                label: &t.domain,
+                values: &t.median,
+                band: Some((&t.low, &t.high)),
+                colour: colour(i),
+                dashed: false,
+                width: 2.0,
+            }
+        })
+        .collect();
+    let chart = LineChart {
+        title: &format!("Tension per domain under {}", p.label),
+        x_label,
+        y_label: "tension (0–1)",
+        x: None,
+        lines,
+        y_domain: Some((0.0, 1.0)),
+        width: 440.0,
+        plot_height: 170.0,
+        legend: false,
+    };
+    format!("<h4>{}</h4>\n{}", crate::charts::svg::escape(&p.label), line::render(&chart))
+}
+
+fn welfare(page: &mut Page, e: &EscalateSection) {
+    if e.policies.iter().all(|p| p.welfare.is_empty()) {
+        return;
+    }
+    let groups: Vec<BarGroup> = e
+        .policies
+        .iter()
+        .map(|p| BarGroup {
+            label: p.label.clone(),
+            bars: p
+                .welfare
+                .iter()
+                .map(|w| Bar {
+                    series: e.sides.iter().position(|s| s == &w.side).unwrap_or(0),
+                    value: w.mean,
+                    interval: Some(w.interval),
+                })
+                .collect(),
+        })
+        .collect();
+    page.heading(3, "escalate-welfare", "Welfare");
+    let chart = BarChart {
+        title: "Welfare per side and policy",
+        x_label: &format!("welfare: {}", e.welfare_unit),
+        series: &e.sides,
+        groups: &groups,
+        x_domain: None,
+        decimals: 2,
+        width: WIDTH,
+    };
+    page.figure(&bars::render(&chart), "Mean welfare per side under each policy; whiskers: interval across runs.");
+}
+
+fn paired(page: &mut Page, e: &EscalateSection) {
+    if e.paired.is_empty() {
+        return;
+    }
+    page.heading(3, "escalate-paired", "Paired differences");
+    let label = |id: &str| -> String {
+        e.policies.iter().find(|p| p.id == id).map(|p| p.label.clone()).unwrap_or_else(|| id.to_string())
+    };
+    let rows: Vec<Vec<String>> = e
+        .paired
+        .iter()
+        .map(|d| {
+            vec![
+                d.metric.clone(),
+                format!("{} − {}", label(&d.a), label(&d.b)),
+                signed(d.mean, 3),
+                format!("[{}, {}]", signed(d.ci.low, 3), signed(d.ci.high, 3)),
+                if d.ci.low > 0.0 || d.ci.high < 0.0 { "yes".into() } else { "no".into() },
+            ]
+        })
+        .collect();
+    page.table(
+        "Mean paired difference between policies (same random numbers in run k of each), with \
+         its 95 % confidence interval; 'yes' when the interval excludes zero.",
+        &["metric", "policies", "mean difference", "95 % CI", "clear"],
+        &[false, false, true, true, false],
+        &rows,
+    );
+    let groups: Vec<BarGroup> = e
+        .paired
+        .iter()
+        .map(|d| BarGroup {
+            label: format!("{}: {} − {}", d.metric, label(&d.a), label(&d.b)),
+            bars: vec![Bar { series: 0, value: d.mean, interval: Some(d.ci) }],
+        })
+        .collect();
+    let chart = BarChart {
+        title: "Paired differences between policies",
+        x_label: "mean difference (first − second policy)",
+        series: &[],
+        groups: &groups,
+        x_domain: None,
+        decimals: 3,
+        width: WIDTH,
+    };
+    page.figure(&bars::render(&chart), "Paired differences with 95 % confidence intervals; the vertical line is zero.");
+}
+
+fn richardson(page: &mut Page, r: &Richardson) {
+    page.heading(3, "escalate-richardson", "Richardson arms race");
+    let class = if r.stable { "verdict" } else { "verdict unstable" };
+    page.para_class(class, &r.verdict);
+    if !r.eigenvalues.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .eigenvalues
+            .iter()
+            .enumerate()
+            .map(|(i, (re, im))| vec![format!("λ{}", i + 1), fmt(*re, 4), fmt(*im, 4)])
+            .collect();
+        page.table(
+            "Eigenvalues of M (per year); the system is stable when every real part is negative.",
+            &["eigenvalue", "real part", "imaginary part"],
+            &[false, true, true],
+            &rows,
+        );
+    }
+    if !r.equilibrium.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .equilibrium
+            .iter()
+            .map(|q| {
+                vec![
+                    q.actor.clone(),
+                    fmt(q.base, 1),
+                    fmt(q.equilibrium, 1),
+                    if q.equilibrium < 0.0 { "negative: no meaningful rest point".into() } else { String::new() },
+                ]
+            })
+            .collect();
+        page.table(
+            &format!("Base-year spending and equilibrium x* per actor ({}).", r.unit),
+            &["actor", "base year", "equilibrium", ""],
+            &[false, true, true, false],
+            &rows,
+        );
+    }
+    if !r.drivers.is_empty() {
+        let rows: Vec<Vec<String>> = r
+            .drivers
+            .iter()
+            .enumerate()
+            .map(|(i, d)| vec![(i + 1).to_string(), format!("{} reacting to {}", d.from, d.to), fmt(d.score, 4)])
+            .collect();
+        page.table(
+            "Dyads that drive the dominant eigenvalue, ranked by driver score |k_ij · ∂λ₁/∂k_ij|.",
+            &["rank", "dyad", "driver score"],
+            &[true, false, true],
+            &rows,
+        );
+    }
+    if !r.trajectories.is_empty() {
+        let lines: Vec<Line> = r
+            .trajectories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Line {
+                label: &s.label,
+                values: &s.values,
+                band: None,
+                colour: colour(i),
+                dashed: false,
+                width: 2.0,
+            })
+            .collect();
+        let y_label = format!("spending ({})", r.unit);
+        let chart = LineChart {
+            title: "Richardson trajectories",
+            x_label: "years",
+            y_label: &y_label,
+            x: if r.times.is_empty() { None } else { Some(&r.times) },
+            lines,
+            y_domain: None,
+            width: WIDTH,
+            plot_height: 220.0,
+            legend: true,
+        };
+        page.figure(
+            &line::render(&chart),
+            "Military spending per actor as the Richardson system evolves from the base year.",
+        );
+    }
+}
