@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod input;
+mod lens_decide;
 mod output;
 mod summary;
 mod table;

@@ -53,7 +53,10 @@ fn flagship() -> detente_report::Report {
         .map(|issue| {
             let actors = actors_on_scale(&resolved, issue);
             let (num, den) = actors.iter().fold((0.0, 0.0), |(n, d), a| {
-                (n + a.capability * a.salience * a.position.point, d + a.capability * a.salience)
+                (
+                    n + a.capability * a.salience * a.position.point,
+                    d + a.capability * a.salience,
+                )
             });
             IssueDecision {
                 id: issue.id.clone(),
@@ -73,7 +76,9 @@ fn flagship() -> detente_report::Report {
         })
         .collect();
     Report {
-        question: "Where do NATO and the EU stand on China? (scenario and compromise baseline only)".into(),
+        question:
+            "Where do NATO and the EU stand on China? (scenario and compromise baseline only)"
+                .into(),
         scenario: Some(scenario_section(&resolved)),
         decide: Some(DecideSection { issues }),
         ..Report::default()

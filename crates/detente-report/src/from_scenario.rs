@@ -2,7 +2,9 @@
 //! (`detente::scenario::Resolved`): the summary, sources, actors with the provenance of every
 //! capability figure, and each issue's stances. The lens parts come from the lens results.
 
-use crate::model::{ActorOnScale, ActorRow, IssueScale, IssueStances, Ranged, ScenarioSection, SourceRef, StanceRow};
+use crate::model::{
+    ActorOnScale, ActorRow, IssueScale, IssueStances, Ranged, ScenarioSection, SourceRef, StanceRow,
+};
 use detente::scenario::{ActorKind, Issue, Resolved};
 
 /// The report's scenario section for `resolved`: every actor (declared ones first, then those
@@ -16,7 +18,12 @@ pub fn scenario_section(resolved: &Resolved) -> ScenarioSection {
         summary: meta.summary.clone(),
         sources: meta.sources.iter().map(SourceRef::from).collect(),
         actors: resolved.actors.iter().map(actor_row).collect(),
-        issues: resolved.scenario.issues.iter().map(|i| issue_stances(resolved, i)).collect(),
+        issues: resolved
+            .scenario
+            .issues
+            .iter()
+            .map(|i| issue_stances(resolved, i))
+            .collect(),
     }
 }
 
@@ -33,15 +40,28 @@ fn actor_row(a: &detente::scenario::ResolvedActor) -> ActorRow {
             } else {
                 String::new()
             };
-            (Some(q.value.point()), q.unit.clone(), format!("{}{range}", q.provenance))
+            (
+                Some(q.value.point()),
+                q.unit.clone(),
+                format!("{}{range}", q.provenance),
+            )
         }
         (None, Some(gap)) => (None, String::new(), format!("no capability: {gap}")),
-        (None, None) if a.kind == ActorKind::Body => {
-            (None, String::new(), format!("body of {} members", a.members.len()))
-        }
+        (None, None) if a.kind == ActorKind::Body => (
+            None,
+            String::new(),
+            format!("body of {} members", a.members.len()),
+        ),
         (None, None) => (None, String::new(), String::new()),
     };
-    ActorRow { id: a.id.clone(), name: a.name.clone(), kind: kind.to_string(), capability, unit, provenance }
+    ActorRow {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        kind: kind.to_string(),
+        capability,
+        unit,
+        provenance,
+    }
 }
 
 fn issue_stances(resolved: &Resolved, issue: &Issue) -> IssueStances {
@@ -76,7 +96,10 @@ pub fn actors_on_scale(resolved: &Resolved, issue: &Issue) -> Vec<ActorOnScale> 
         .map(|st| ActorOnScale {
             id: st.actor.clone(),
             position: Ranged::from(&st.position),
-            capability: resolved.stance_capability(st).map(|c| c.point()).unwrap_or(0.0),
+            capability: resolved
+                .stance_capability(st)
+                .map(|c| c.point())
+                .unwrap_or(0.0),
             salience: st.salience.point(),
         })
         .collect()
@@ -93,16 +116,36 @@ mod tests {
         let s = scenario_section(&resolved);
         assert_eq!(s.id, "nato-china-2023");
         assert!(s.sources.iter().any(|src| src.id == "op-ed"));
-        let posture = s.issues.iter().find(|i| i.id == "china-posture").expect("issue");
-        let usa = posture.stances.iter().find(|st| st.actor == "USA").expect("USA stance");
+        let posture = s
+            .issues
+            .iter()
+            .find(|i| i.id == "china-posture")
+            .expect("issue");
+        let usa = posture
+            .stances
+            .iter()
+            .find(|st| st.actor == "USA")
+            .expect("USA stance");
         assert_eq!(usa.position.point, 85.0);
         assert!(usa.capability.is_some_and(|c| c > 0.0));
-        let fra = posture.stances.iter().find(|st| st.actor == "FRA").expect("FRA stance");
+        let fra = posture
+            .stances
+            .iter()
+            .find(|st| st.actor == "FRA")
+            .expect("FRA stance");
         assert!(fra.estimate && fra.position.is_uncertain());
         let isl = s.actors.iter().find(|a| a.id == "ISL").expect("Iceland");
         assert_eq!(isl.capability, Some(33.0));
         assert!(isl.provenance.contains("range 3–50"), "{}", isl.provenance);
-        let issue = resolved.scenario.issues.iter().find(|i| i.id == "china-posture").expect("issue");
-        assert_eq!(actors_on_scale(&resolved, issue).len(), posture.stances.len());
+        let issue = resolved
+            .scenario
+            .issues
+            .iter()
+            .find(|i| i.id == "china-posture")
+            .expect("issue");
+        assert_eq!(
+            actors_on_scale(&resolved, issue).len(),
+            posture.stances.len()
+        );
     }
 }

@@ -21,7 +21,11 @@ pub(crate) struct Page {
 
 impl Page {
     fn new() -> Page {
-        Page { out: String::with_capacity(256 * 1024), figures: 0, tables: 0 }
+        Page {
+            out: String::with_capacity(256 * 1024),
+            figures: 0,
+            tables: 0,
+        }
     }
 
     /// Append raw, already escaped HTML.
@@ -31,7 +35,12 @@ impl Page {
 
     /// A heading with an anchor id.
     pub(crate) fn heading(&mut self, level: u8, id: &str, text: &str) {
-        let _ = writeln!(self.out, r#"<h{level} id="{}">{}</h{level}>"#, escape(id), escape(text));
+        let _ = writeln!(
+            self.out,
+            r#"<h{level} id="{}">{}</h{level}>"#,
+            escape(id),
+            escape(text)
+        );
     }
 
     /// A paragraph of plain text.
@@ -41,7 +50,12 @@ impl Page {
 
     /// A paragraph with a CSS class.
     pub(crate) fn para_class(&mut self, class: &str, text: &str) {
-        let _ = writeln!(self.out, r#"<p class="{}">{}</p>"#, escape(class), escape(text));
+        let _ = writeln!(
+            self.out,
+            r#"<p class="{}">{}</p>"#,
+            escape(class),
+            escape(text)
+        );
     }
 
     /// A numbered figure holding `svg` with its caption.
@@ -71,7 +85,13 @@ impl Page {
     }
 
     /// A numbered table. `numeric[i]` right-aligns column i; cells are plain text.
-    pub(crate) fn table(&mut self, caption: &str, head: &[&str], numeric: &[bool], rows: &[Vec<String>]) {
+    pub(crate) fn table(
+        &mut self,
+        caption: &str,
+        head: &[&str],
+        numeric: &[bool],
+        rows: &[Vec<String>],
+    ) {
         self.tables += 1;
         let _ = writeln!(
             self.out,
@@ -86,7 +106,12 @@ impl Page {
         for row in rows {
             self.out.push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
-                let _ = write!(self.out, "<td{}>{}</td>", num_class(numeric, i), escape(cell));
+                let _ = write!(
+                    self.out,
+                    "<td{}>{}</td>",
+                    num_class(numeric, i),
+                    escape(cell)
+                );
             }
             self.out.push_str("</tr>\n");
         }
@@ -95,7 +120,11 @@ impl Page {
 }
 
 fn num_class(numeric: &[bool], i: usize) -> &'static str {
-    if numeric.get(i).copied().unwrap_or(false) { r#" class="num""# } else { "" }
+    if numeric.get(i).copied().unwrap_or(false) {
+        r#" class="num""#
+    } else {
+        ""
+    }
 }
 
 /// Format a number for a table or sentence (fixed decimals, `–` when missing).
@@ -120,12 +149,17 @@ pub(crate) fn fmt_qty(v: f64) -> String {
         }
         grouped.push(c);
     }
-    if v < 0.0 { format!("−{grouped}") } else { grouped }
+    if v < 0.0 {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// Format an optional number.
 pub(crate) fn fmt_opt(v: Option<f64>, decimals: usize) -> String {
-    v.map(|v| fmt(v, decimals)).unwrap_or_else(|| "–".to_string())
+    v.map(|v| fmt(v, decimals))
+        .unwrap_or_else(|| "–".to_string())
 }
 
 /// Decimals that show positions on a scale `span` units wide without false precision
@@ -142,14 +176,24 @@ pub(crate) fn scale_decimals(span: f64) -> usize {
 
 /// Format a share in [0, 1] as a percentage.
 pub(crate) fn pct(v: f64) -> String {
-    if v.is_finite() { format!("{} %", value(100.0 * v, 1)) } else { "–".to_string() }
+    if v.is_finite() {
+        format!("{} %", value(100.0 * v, 1))
+    } else {
+        "–".to_string()
+    }
 }
 
 /// An anchor id from free text: letters, digits and `-` only.
 pub(crate) fn anchor(prefix: &str, text: &str) -> String {
     let slug: String = text
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("{prefix}-{slug}")
 }
@@ -222,7 +266,11 @@ fn header(out: &mut String, report: &Report, title: &str) {
     out.push_str("<header>\n<p class=\"kicker\">detente report</p>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(title));
     if !report.question.is_empty() && report.question != title {
-        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(&report.question));
+        let _ = writeln!(
+            out,
+            "<p class=\"subtitle\">{}</p>",
+            escape(&report.question)
+        );
     }
     let mut meta: Vec<String> = Vec::new();
     if let Some(s) = &report.scenario {
@@ -250,13 +298,20 @@ fn contents(out: &mut String, toc: &[TocEntry]) {
     if toc.is_empty() {
         return;
     }
-    out.push_str("<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n");
+    out.push_str(
+        "<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ol>\n",
+    );
     for (id, t, subs) in toc {
         let _ = write!(out, "<li><a href=\"#{}\">{}</a>", escape(id), escape(t));
         if !subs.is_empty() {
             out.push_str("\n<ol>");
             for (sid, st) in subs {
-                let _ = write!(out, "<li><a href=\"#{}\">{}</a></li>", escape(sid), escape(st));
+                let _ = write!(
+                    out,
+                    "<li><a href=\"#{}\">{}</a></li>",
+                    escape(sid),
+                    escape(st)
+                );
             }
             out.push_str("</ol>\n");
         }

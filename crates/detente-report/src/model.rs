@@ -71,7 +71,11 @@ pub struct Ranged {
 impl Ranged {
     /// A value known exactly.
     pub fn exact(v: f64) -> Ranged {
-        Ranged { point: v, low: v, high: v }
+        Ranged {
+            point: v,
+            low: v,
+            high: v,
+        }
     }
 
     /// True when low < high (the value is uncertain).
@@ -82,7 +86,11 @@ impl Ranged {
 
 impl From<&detente::scenario::Uncertain> for Ranged {
     fn from(u: &detente::scenario::Uncertain) -> Ranged {
-        Ranged { point: u.point(), low: u.low(), high: u.high() }
+        Ranged {
+            point: u.point(),
+            low: u.low(),
+            high: u.high(),
+        }
     }
 }
 
@@ -139,7 +147,11 @@ pub struct SourceRef {
 
 impl From<&detente::scenario::Source> for SourceRef {
     fn from(s: &detente::scenario::Source) -> SourceRef {
-        SourceRef { id: s.id.clone(), cite: s.cite.clone(), url: s.url.clone() }
+        SourceRef {
+            id: s.id.clone(),
+            cite: s.cite.clone(),
+            url: s.url.clone(),
+        }
     }
 }
 

@@ -16,21 +16,40 @@ fn parse(svg: &str) -> roxmltree::Document<'_> {
 }
 
 fn attr(n: roxmltree::Node, name: &str) -> f64 {
-    n.attribute(name).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+    n.attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 fn title_of<'a>(n: roxmltree::Node<'a, 'a>) -> Option<&'a str> {
-    n.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text())
+    n.children()
+        .find(|c| c.has_tag_name("title"))
+        .and_then(|t| t.text())
 }
 
 #[test]
 fn bubble_chart_places_an_actor_at_its_position() {
-    let scale = IssueScale { min: 0.0, max: 100.0, min_label: None, max_label: None, unit: None };
+    let scale = IssueScale {
+        min: 0.0,
+        max: 100.0,
+        min_label: None,
+        max_label: None,
+        unit: None,
+    };
     let actors = vec![
-        ActorOnScale { id: "USA".into(), position: Ranged::exact(85.0), capability: 997.0, salience: 0.9 },
+        ActorOnScale {
+            id: "USA".into(),
+            position: Ranged::exact(85.0),
+            capability: 997.0,
+            salience: 0.9,
+        },
         ActorOnScale {
             id: "HUN".into(),
-            position: Ranged { point: 25.0, low: 15.0, high: 35.0 },
+            position: Ranged {
+                point: 25.0,
+                low: 15.0,
+                high: 35.0,
+            },
             capability: 4.8,
             salience: 0.7,
         },
@@ -40,9 +59,15 @@ fn bubble_chart_places_an_actor_at_its_position() {
         scale: &scale,
         status_quo: Some(55.0),
         actors: &actors,
-        predictions: &[Prediction { model: "BDM".into(), value: 70.0 }],
+        predictions: &[Prediction {
+            model: "BDM".into(),
+            value: 70.0,
+        }],
         baseline: 79.4,
-        feasible: Some(Feasible::Interval { low: 40.0, high: 60.0 }),
+        feasible: Some(Feasible::Interval {
+            low: 40.0,
+            high: 60.0,
+        }),
     };
     let svg = bubble::render(&chart);
     let doc = parse(&svg);
@@ -51,7 +76,11 @@ fn bubble_chart_places_an_actor_at_its_position() {
         .descendants()
         .find(|n| n.has_tag_name("circle") && title_of(*n).is_some_and(|t| t.starts_with("USA:")))
         .expect("USA bubble");
-    assert!((attr(usa, "cx") - plot_x(85.0)).abs() < 0.06, "USA at cx {}", attr(usa, "cx"));
+    assert!(
+        (attr(usa, "cx") - plot_x(85.0)).abs() < 0.06,
+        "USA at cx {}",
+        attr(usa, "cx")
+    );
     // HUN is the smaller bubble: area ∝ capability × salience.
     let hun = doc
         .descendants()
@@ -63,15 +92,21 @@ fn bubble_chart_places_an_actor_at_its_position() {
     let whisker = doc
         .descendants()
         .filter(|n| n.has_tag_name("line"))
-        .any(|n| (attr(n, "x1") - plot_x(15.0)).abs() < 0.06 && (attr(n, "x2") - plot_x(35.0)).abs() < 0.06);
+        .any(|n| {
+            (attr(n, "x1") - plot_x(15.0)).abs() < 0.06
+                && (attr(n, "x2") - plot_x(35.0)).abs() < 0.06
+        });
     assert!(whisker, "no whisker from 15 to 35");
     // The prediction diamond is centred on 70, the feasible band spans 40–60.
     let diamond = doc
         .descendants()
         .find(|n| n.has_tag_name("polygon") && title_of(*n).is_some_and(|t| t.starts_with("BDM:")))
         .expect("BDM marker");
-    let first_x: f64 =
-        diamond.attribute("points").and_then(|p| p.split(',').next()).and_then(|x| x.parse().ok()).unwrap_or(f64::NAN);
+    let first_x: f64 = diamond
+        .attribute("points")
+        .and_then(|p| p.split(',').next())
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(f64::NAN);
     assert!((first_x - plot_x(70.0)).abs() < 0.06);
     let band = doc
         .descendants()
@@ -85,7 +120,14 @@ fn bubble_chart_places_an_actor_at_its_position() {
 fn probability_whiskers_sit_at_the_interval_ends() {
     let groups = vec![BarGroup {
         label: "systemic rival".into(),
-        bars: vec![Bar { series: 0, value: 0.3, interval: Some(Interval { low: 0.2, high: 0.4 }) }],
+        bars: vec![Bar {
+            series: 0,
+            value: 0.3,
+            interval: Some(Interval {
+                low: 0.2,
+                high: 0.4,
+            }),
+        }],
     }];
     let chart = BarChart {
         title: "spiral",
@@ -118,11 +160,29 @@ fn probability_whiskers_sit_at_the_interval_ends() {
 #[test]
 fn tornado_puts_the_largest_swing_on_top() {
     let bars = vec![
-        TornadoBar { input: "small".into(), at_low: 49.0, at_high: 51.0 },
-        TornadoBar { input: "large".into(), at_low: 40.0, at_high: 58.0 },
-        TornadoBar { input: "middle".into(), at_low: 45.0, at_high: 52.0 },
+        TornadoBar {
+            input: "small".into(),
+            at_low: 49.0,
+            at_high: 51.0,
+        },
+        TornadoBar {
+            input: "large".into(),
+            at_low: 40.0,
+            at_high: 58.0,
+        },
+        TornadoBar {
+            input: "middle".into(),
+            at_low: 45.0,
+            at_high: 52.0,
+        },
     ];
-    let svg = tornado::render(&TornadoChart { title: "t", metric: "outcome", base: 50.0, bars: &bars, decimals: 1 });
+    let svg = tornado::render(&TornadoChart {
+        title: "t",
+        metric: "outcome",
+        base: 50.0,
+        bars: &bars,
+        decimals: 1,
+    });
     let doc = parse(&svg);
     let y_of = |label: &str| {
         doc.descendants()
@@ -137,7 +197,10 @@ fn tornado_puts_the_largest_swing_on_top() {
 #[test]
 fn energy_ladder_names_the_actors_that_moved() {
     let align = common::align();
-    let svg = energy_ladder::render(&EnergyLadderChart { title: "ladder", configurations: &align.configurations });
+    let svg = energy_ladder::render(&EnergyLadderChart {
+        title: "ladder",
+        configurations: &align.configurations,
+    });
     parse(&svg);
     assert!(svg.contains("#1 · basin 58 % [55 %–61 %] · global minimum"));
     assert!(svg.contains("differs in 1: TUR"));
@@ -159,13 +222,21 @@ fn coalition_map_pales_pivots_and_draws_red_links() {
     let doc = parse(&svg);
     let opacity = |id: &str| {
         doc.descendants()
-            .find(|n| n.has_tag_name("circle") && title_of(*n).is_some_and(|t| t.starts_with(&format!("{id}:"))))
+            .find(|n| {
+                n.has_tag_name("circle")
+                    && title_of(*n).is_some_and(|t| t.starts_with(&format!("{id}:")))
+            })
             .map(|n| attr(n, "fill-opacity"))
             .expect(id)
     };
-    assert!(opacity("TUR") < 0.5 && opacity("USA") > 0.99, "pivot TUR not pale");
-    let links =
-        doc.descendants().filter(|n| n.has_tag_name("path") && n.attribute("stroke") == Some("#C0392B")).count();
+    assert!(
+        opacity("TUR") < 0.5 && opacity("USA") > 0.99,
+        "pivot TUR not pale"
+    );
+    let links = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("stroke") == Some("#C0392B"))
+        .count();
     assert_eq!(links, 3);
 }
 

@@ -20,7 +20,9 @@ fn svgs(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<svg") {
-        let Some(len) = rest[start..].find("</svg>") else { break };
+        let Some(len) = rest[start..].find("</svg>") else {
+            break;
+        };
         out.push(&rest[start..start + len + "</svg>".len()]);
         rest = &rest[start + len..];
     }
@@ -30,13 +32,34 @@ fn svgs(html: &str) -> Vec<&str> {
 #[test]
 fn full_report_has_every_section_in_reading_order() {
     let html = render(&common::full());
-    let order =
-        ["id=\"answer\"", "id=\"scenario\"", "id=\"decide\"", "id=\"align\"", "id=\"escalate\"", "id=\"method\""];
-    let positions: Vec<usize> =
-        order.iter().map(|id| html.find(id).unwrap_or_else(|| panic!("missing {id}"))).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "sections out of order: {positions:?}");
-    for anchor in ["#answer", "#scenario", "#decide", "#align", "#escalate", "#method"] {
-        assert!(html.contains(&format!("href=\"{anchor}\"")), "table of contents lacks {anchor}");
+    let order = [
+        "id=\"answer\"",
+        "id=\"scenario\"",
+        "id=\"decide\"",
+        "id=\"align\"",
+        "id=\"escalate\"",
+        "id=\"method\"",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|id| html.find(id).unwrap_or_else(|| panic!("missing {id}")))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "sections out of order: {positions:?}"
+    );
+    for anchor in [
+        "#answer",
+        "#scenario",
+        "#decide",
+        "#align",
+        "#escalate",
+        "#method",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{anchor}\"")),
+            "table of contents lacks {anchor}"
+        );
     }
     // Two issues × (bubble, trajectories, histogram, tornado) + actor paths + align 2 + escalate 5.
     assert!(svgs(&html).len() >= 18, "only {} charts", svgs(&html).len());
@@ -51,10 +74,16 @@ fn single_lens_reports_show_only_their_lens() {
     ];
     for (report, lens, absent) in cases {
         let html = render(&report);
-        assert!(html.contains(&format!("<section id=\"{lens}\">")), "{lens} section missing");
+        assert!(
+            html.contains(&format!("<section id=\"{lens}\">")),
+            "{lens} section missing"
+        );
         assert!(html.contains(&format!("href=\"#{lens}\"")));
         for other in absent {
-            assert!(!html.contains(&format!("<section id=\"{other}\">")), "{lens}-only report shows {other}");
+            assert!(
+                !html.contains(&format!("<section id=\"{other}\">")),
+                "{lens}-only report shows {other}"
+            );
             assert!(!html.contains(&format!("href=\"#{other}\"")));
         }
         assert!(!svgs(&html).is_empty(), "{lens}-only report draws no chart");
@@ -67,13 +96,26 @@ fn single_lens_reports_show_only_their_lens() {
 fn reports_load_nothing_from_outside() {
     for (name, report) in fixtures() {
         let html = render(&report).to_lowercase();
-        for forbidden in ["<script", "src=\"http", "href=\"http", "url(http", "<img", "<link", "@import", "<iframe"] {
+        for forbidden in [
+            "<script",
+            "src=\"http",
+            "href=\"http",
+            "url(http",
+            "<img",
+            "<link",
+            "@import",
+            "<iframe",
+        ] {
             assert!(!html.contains(forbidden), "{name}: found {forbidden}");
         }
         let mut rest = html.as_str();
         while let Some(i) = rest.find("href=\"") {
             rest = &rest[i + 6..];
-            assert!(rest.starts_with('#'), "{name}: non-local link {}", &rest[..rest.len().min(40)]);
+            assert!(
+                rest.starts_with('#'),
+                "{name}: non-local link {}",
+                &rest[..rest.len().min(40)]
+            );
         }
     }
 }
@@ -98,14 +140,20 @@ fn every_chart_is_well_formed_xml() {
     for (name, report) in fixtures() {
         let html = render(&report);
         for (i, svg) in svgs(&html).into_iter().enumerate() {
-            let doc =
-                roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: chart {i} is not well formed: {e}"));
+            let doc = roxmltree::Document::parse(svg)
+                .unwrap_or_else(|e| panic!("{name}: chart {i} is not well formed: {e}"));
             let root = doc.root_element();
             assert_eq!(root.tag_name().name(), "svg");
-            assert!(root.attribute("viewBox").is_some(), "{name}: chart {i} has no viewBox");
+            assert!(
+                root.attribute("viewBox").is_some(),
+                "{name}: chart {i} has no viewBox"
+            );
             assert!(root.attribute("width").is_some_and(|w| w == "100%"));
             for t in root.descendants().filter(|n| n.has_tag_name("text")) {
-                let size: f64 = t.attribute("font-size").and_then(|s| s.parse().ok()).unwrap_or(12.0);
+                let size: f64 = t
+                    .attribute("font-size")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(12.0);
                 assert!(size >= 11.0, "{name}: chart {i} has {size}px text");
             }
         }
@@ -134,7 +182,10 @@ fn no_number_is_printed_as_nan_or_infinite() {
         esc.policies[0].tension[0].median[3] = f64::NAN;
     }
     let html = render(&report);
-    assert!(!html.contains("NaN") && !html.contains("inf\""), "non-finite value leaked");
+    assert!(
+        !html.contains("NaN") && !html.contains("inf\""),
+        "non-finite value leaked"
+    );
     for svg in svgs(&html) {
         roxmltree::Document::parse(svg).expect("chart stays well formed with NaN inputs");
     }
@@ -183,7 +234,10 @@ fn flagship_scenario_renders_with_provenance() {
         .map(|issue| {
             let actors = actors_on_scale(&resolved, issue);
             let (num, den) = actors.iter().fold((0.0, 0.0), |(n, d), a| {
-                (n + a.capability * a.salience * a.position.point, d + a.capability * a.salience)
+                (
+                    n + a.capability * a.salience * a.position.point,
+                    d + a.capability * a.salience,
+                )
             });
             IssueDecision {
                 id: issue.id.clone(),
@@ -220,9 +274,17 @@ fn flagship_scenario_renders_with_provenance() {
 fn long_tornados_show_the_largest_swings() {
     use detente_report::model::TornadoBar;
     let mut report = common::decide_only();
-    if let Some(t) = report.decide.as_mut().and_then(|d| d.issues[0].tornado.as_mut()) {
+    if let Some(t) = report
+        .decide
+        .as_mut()
+        .and_then(|d| d.issues[0].tornado.as_mut())
+    {
         t.bars = (0..20)
-            .map(|i| TornadoBar { input: format!("input {i:02}"), at_low: 79.0 - i as f64, at_high: 80.0 + i as f64 })
+            .map(|i| TornadoBar {
+                input: format!("input {i:02}"),
+                at_low: 79.0 - i as f64,
+                at_high: 80.0 + i as f64,
+            })
             .collect();
     }
     let html = render(&report);

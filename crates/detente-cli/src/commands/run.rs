@@ -31,7 +31,22 @@ pub fn run(args: Args) -> CliResult {
     out.push_str(&summary::issues(&r));
     out.push_str(&summary::heading("Ties"));
     out.push_str(&summary::ties(&r));
+    let issues = detente::decide::scenario::issues(&r);
+    if !issues.is_empty() {
+        let decisions = detente::decide::scenario::decide_all(
+            &issues,
+            detente::decide::registry::NAMES,
+            seed(&r),
+        );
+        out.push_str(&summary::heading("Decide: where will each body settle?"));
+        out.push_str(&crate::lens_decide::render(&r, &decisions));
+    }
     print(&out)
+}
+
+/// The scenario's seed (`[experiment] seed`), 0 when it names none.
+pub fn seed(r: &detente::scenario::Resolved) -> u64 {
+    r.scenario.experiment.and_then(|e| e.seed).unwrap_or(0)
 }
 
 /// Greedy word wrap to `width` columns.

@@ -10,7 +10,13 @@ pub fn bottom(svg: &mut Svg, scale: &Scale, y: f64, top: f64, title: &str) {
         let x = scale.map(*t);
         svg.line((x, top), (x, y), GRID, 1.0);
         svg.line((x, y), (x, y + 4.0), INK, 1.0);
-        svg.text(x, y + 17.0, Anchor::Middle, Font::Label, &text_num(*t, decimals));
+        svg.text(
+            x,
+            y + 17.0,
+            Anchor::Middle,
+            Font::Label,
+            &text_num(*t, decimals),
+        );
     }
     svg.line((scale.r0, y), (scale.r1, y), INK, 1.0);
     if !title.is_empty() {
@@ -26,7 +32,13 @@ pub fn left(svg: &mut Svg, scale: &Scale, x: f64, right: f64, title: &str) {
         let y = scale.map(*t);
         svg.line((x, y), (right, y), GRID, 1.0);
         svg.line((x - 4.0, y), (x, y), INK, 1.0);
-        svg.text(x - 7.0, y + 4.0, Anchor::End, Font::Label, &text_num(*t, decimals));
+        svg.text(
+            x - 7.0,
+            y + 4.0,
+            Anchor::End,
+            Font::Label,
+            &text_num(*t, decimals),
+        );
     }
     svg.line((x, scale.r0), (x, scale.r1), INK, 1.0);
     if !title.is_empty() {

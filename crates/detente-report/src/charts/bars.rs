@@ -51,7 +51,12 @@ const RIGHT: f64 = 64.0;
 
 /// Left edge of the plot for these groups (after the widest row label).
 pub fn plot_left(groups: &[BarGroup], width: f64) -> f64 {
-    groups.iter().map(|g| text_width(&g.label, 12.0)).fold(60.0, f64::max).min(0.55 * width) + 16.0
+    groups
+        .iter()
+        .map(|g| text_width(&g.label, 12.0))
+        .fold(60.0, f64::max)
+        .min(0.55 * width)
+        + 16.0
 }
 
 /// The x scale of the chart.
@@ -65,7 +70,10 @@ pub fn x_scale(chart: &BarChart) -> Scale {
                 .iter()
                 .flat_map(|g| g.bars.iter())
                 .flat_map(|b| {
-                    let i = b.interval.map(|i| [i.low, i.high]).unwrap_or([b.value, b.value]);
+                    let i = b
+                        .interval
+                        .map(|i| [i.low, i.high])
+                        .unwrap_or([b.value, b.value]);
                     [b.value, i[0], i[1]]
                 })
                 .collect();
@@ -78,7 +86,11 @@ pub fn x_scale(chart: &BarChart) -> Scale {
 pub fn render(chart: &BarChart) -> String {
     let legend = chart.series.len() > 1;
     let top = if legend { 36.0 } else { 12.0 };
-    let heights: Vec<f64> = chart.groups.iter().map(|g| g.bars.len().max(1) as f64 * BAR + GAP).collect();
+    let heights: Vec<f64> = chart
+        .groups
+        .iter()
+        .map(|g| g.bars.len().max(1) as f64 * BAR + GAP)
+        .collect();
     let bottom = top + heights.iter().sum::<f64>() + 4.0;
     let mut svg = Svg::new(chart.width, bottom + 46.0);
     let xs = x_scale(chart);
@@ -98,8 +110,12 @@ pub fn render(chart: &BarChart) -> String {
         svg.line((zero, top - 4.0), (zero, bottom), INK, 1.2);
     }
     if legend {
-        let entries: Vec<(&str, String)> =
-            chart.series.iter().enumerate().map(|(i, s)| (colour(i), s.clone())).collect();
+        let entries: Vec<(&str, String)> = chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (colour(i), s.clone()))
+            .collect();
         axis::legend(&mut svg, &entries, xs.r0, 16.0, chart.width - RIGHT);
     }
     svg.finish(chart.title)
@@ -115,7 +131,10 @@ fn draw_bar(svg: &mut Svg, b: &Bar, xs: &Scale, zero: f64, y: f64, decimals: usi
     svg.rect(x.min(zero), y + 1.5, (x - zero).abs(), BAR - 3.0, c, 0.6);
     let cy = y + BAR * 0.5;
     let mut label_x = x;
-    if let Some(iv) = b.interval.filter(|i| i.low.is_finite() && i.high.is_finite()) {
+    if let Some(iv) = b
+        .interval
+        .filter(|i| i.low.is_finite() && i.high.is_finite())
+    {
         let (lo, hi) = (xs.map_clamped(iv.low), xs.map_clamped(iv.high));
         svg.line((lo, cy), (hi, cy), INK, 1.4);
         svg.line((lo, cy - 4.5), (lo, cy + 4.5), INK, 1.4);
@@ -125,5 +144,11 @@ fn draw_bar(svg: &mut Svg, b: &Bar, xs: &Scale, zero: f64, y: f64, decimals: usi
     // Labels go right of the bar, the whisker and the zero line, so negative bars never push
     // their label into the row labels.
     let text = text_num(b.value, decimals);
-    svg.text(label_x.max(x).max(zero) + 5.0, cy + 4.0, Anchor::Start, Font::Small, &text);
+    svg.text(
+        label_x.max(x).max(zero) + 5.0,
+        cy + 4.0,
+        Anchor::Start,
+        Font::Small,
+        &text,
+    );
 }

@@ -70,7 +70,14 @@ pub fn render(chart: &IssueChart) -> String {
     let height = rows_bottom + 30.0;
     let mut svg = Svg::new(WIDTH, height);
 
-    draw_feasible(&mut svg, chart.feasible, &xs, TOP - 6.0, rows_bottom, height);
+    draw_feasible(
+        &mut svg,
+        chart.feasible,
+        &xs,
+        TOP - 6.0,
+        rows_bottom,
+        height,
+    );
     axis::bottom(&mut svg, &xs, axis_y, TOP - 6.0, "");
     draw_scale_labels(&mut svg, chart.scale, &xs, axis_y + 36.0);
     svg.text(LEFT - 12.0, TOP - 12.0, Anchor::End, Font::Small, "actor");
@@ -105,16 +112,28 @@ fn decimals(scale: &IssueScale) -> usize {
 /// Rows sorted by position (ties by id, so the layout is deterministic).
 fn layout_marks(actors: &[ActorOnScale]) -> Vec<Mark<'_>> {
     let weight = |a: &ActorOnScale| (a.capability * a.salience).max(0.0);
-    let w_max = actors.iter().map(weight).filter(|w| w.is_finite()).fold(0.0, f64::max);
+    let w_max = actors
+        .iter()
+        .map(weight)
+        .filter(|w| w.is_finite())
+        .fold(0.0, f64::max);
     let mut marks: Vec<Mark> = actors
         .iter()
         .map(|a| {
             let r = radius(weight(a), w_max);
-            Mark { actor: a, r, height: (2.0 * r + 6.0).max(ROW) }
+            Mark {
+                actor: a,
+                r,
+                height: (2.0 * r + 6.0).max(ROW),
+            }
         })
         .collect();
     marks.sort_by(|a, b| {
-        a.actor.position.point.total_cmp(&b.actor.position.point).then_with(|| a.actor.id.cmp(&b.actor.id))
+        a.actor
+            .position
+            .point
+            .total_cmp(&b.actor.position.point)
+            .then_with(|| a.actor.id.cmp(&b.actor.id))
     });
     marks
 }
@@ -126,13 +145,20 @@ fn draw_actor(svg: &mut Svg, m: &Mark, cy: f64, xs: &Scale, scale: &IssueScale) 
     svg.line((xs.r0, cy), (xs.r1, cy), GRID, 1.0);
     svg.text(LEFT - 12.0, cy + 4.0, Anchor::End, Font::Label, &a.id);
     if a.position.is_uncertain() {
-        let (lo, hi) = (xs.map_clamped(a.position.low), xs.map_clamped(a.position.high));
+        let (lo, hi) = (
+            xs.map_clamped(a.position.low),
+            xs.map_clamped(a.position.high),
+        );
         svg.line((lo, cy), (hi, cy), "#7f7f7f", 1.4);
         svg.line((lo, cy - 4.0), (lo, cy + 4.0), "#7f7f7f", 1.4);
         svg.line((hi, cy - 4.0), (hi, cy + 4.0), "#7f7f7f", 1.4);
     }
     let range = if a.position.is_uncertain() {
-        format!(" (range {}–{})", text_num(a.position.low, d), text_num(a.position.high, d))
+        format!(
+            " (range {}–{})",
+            text_num(a.position.low, d),
+            text_num(a.position.high, d)
+        )
     } else {
         String::new()
     };
@@ -173,16 +199,31 @@ fn draw_feasible(svg: &mut Svg, f: Option<Feasible>, xs: &Scale, top: f64, botto
         Some(Feasible::Interval { low, high }) => {
             let (a, b) = (xs.map_clamped(low.min(high)), xs.map_clamped(low.max(high)));
             svg.rect(a, top, (b - a).max(2.0), bottom - top, colour(2), 0.12);
-            let label = format!("feasible under the rule: [{}, {}]", text_num(low, 1), text_num(high, 1));
-            let anchor = if a > xs.r1 - 220.0 { Anchor::End } else { Anchor::Start };
+            let label = format!(
+                "feasible under the rule: [{}, {}]",
+                text_num(low, 1),
+                text_num(high, 1)
+            );
+            let anchor = if a > xs.r1 - 220.0 {
+                Anchor::End
+            } else {
+                Anchor::Start
+            };
             let x = if anchor == Anchor::End { b } else { a };
             svg.text_fill(x, h - 10.0, anchor, Font::Strong, "#00694d", &label);
         }
         Some(Feasible::Deadlock { at }) => {
             let x = xs.map_clamped(at);
             svg.line((x, top), (x, bottom), colour(1), 2.0);
-            let label = format!("deadlock: no position passes the rule; stays at {}", text_num(at, 1));
-            let anchor = if x > xs.r1 - 300.0 { Anchor::End } else { Anchor::Start };
+            let label = format!(
+                "deadlock: no position passes the rule; stays at {}",
+                text_num(at, 1)
+            );
+            let anchor = if x > xs.r1 - 300.0 {
+                Anchor::End
+            } else {
+                Anchor::Start
+            };
             svg.text_fill(x, h - 10.0, anchor, Font::Strong, colour(1), &label);
         }
         None => {}
@@ -191,9 +232,19 @@ fn draw_feasible(svg: &mut Svg, f: Option<Feasible>, xs: &Scale, top: f64, botto
 
 fn draw_predictions(svg: &mut Svg, chart: &IssueChart, xs: &Scale, top: f64) {
     let d = decimals(chart.scale) + 1;
-    svg.text(LEFT - 12.0, top - 8.0, Anchor::End, Font::Small, "model: predicted outcome");
-    let rows = std::iter::once(("compromise (baseline)", chart.baseline, INK))
-        .chain(chart.predictions.iter().map(|p| (p.model.as_str(), p.value, colour(1))));
+    svg.text(
+        LEFT - 12.0,
+        top - 8.0,
+        Anchor::End,
+        Font::Small,
+        "model: predicted outcome",
+    );
+    let rows = std::iter::once(("compromise (baseline)", chart.baseline, INK)).chain(
+        chart
+            .predictions
+            .iter()
+            .map(|p| (p.model.as_str(), p.value, colour(1))),
+    );
     for (i, (name, v, fill)) in rows.enumerate() {
         let y = top + i as f64 * ROW + ROW * 0.5;
         svg.line((xs.r0, y), (xs.r1, y), GRID, 1.0);
@@ -205,7 +256,11 @@ fn draw_predictions(svg: &mut Svg, chart: &IssueChart, xs: &Scale, top: f64) {
         let x = xs.map_clamped(v);
         let diamond = [(x, y - 6.5), (x + 6.5, y), (x, y + 6.5), (x - 6.5, y)];
         svg.polygon_titled(&diamond, fill, &format!("{name}: {}", text_num(v, d)));
-        let (tx, anchor) = if x > xs.r1 - 60.0 { (x - 11.0, Anchor::End) } else { (x + 11.0, Anchor::Start) };
+        let (tx, anchor) = if x > xs.r1 - 60.0 {
+            (x - 11.0, Anchor::End)
+        } else {
+            (x + 11.0, Anchor::Start)
+        };
         svg.text(tx, y + 4.0, anchor, Font::Strong, &text_num(v, d));
     }
 }
@@ -216,13 +271,25 @@ mod tests {
     use crate::model::Ranged;
 
     fn actor(id: &str, p: f64, cap: f64) -> ActorOnScale {
-        ActorOnScale { id: id.into(), position: Ranged::exact(p), capability: cap, salience: 1.0 }
+        ActorOnScale {
+            id: id.into(),
+            position: Ranged::exact(p),
+            capability: cap,
+            salience: 1.0,
+        }
     }
 
     #[test]
     fn rows_are_sorted_by_position() {
-        let actors = [actor("USA", 85.0, 10.0), actor("HUN", 25.0, 1.0), actor("FRA", 45.0, 2.0)];
-        let ids: Vec<&str> = layout_marks(&actors).iter().map(|m| m.actor.id.as_str()).collect();
+        let actors = [
+            actor("USA", 85.0, 10.0),
+            actor("HUN", 25.0, 1.0),
+            actor("FRA", 45.0, 2.0),
+        ];
+        let ids: Vec<&str> = layout_marks(&actors)
+            .iter()
+            .map(|m| m.actor.id.as_str())
+            .collect();
         assert_eq!(ids, ["HUN", "FRA", "USA"]);
     }
 

@@ -54,19 +54,39 @@ pub fn render(chart: &CoalitionMapChart) -> String {
         .map(|m| m.size)
         .filter(|s| s.is_finite())
         .fold(0.0, f64::max);
-    let column_x =
-        |i: usize| -> f64 { if k == 2 { [0.32, 0.68][i] * WIDTH } else { (i as f64 + 0.5) / k as f64 * WIDTH } };
+    let column_x = |i: usize| -> f64 {
+        if k == 2 {
+            [0.32, 0.68][i] * WIDTH
+        } else {
+            (i as f64 + 0.5) / k as f64 * WIDTH
+        }
+    };
     let mut nodes: BTreeMap<&str, Node> = BTreeMap::new();
     let mut bottom: f64 = TOP;
     for (i, c) in chart.coalitions.iter().enumerate() {
         let mut members: Vec<_> = c.members.iter().collect();
-        members.sort_by(|a, b| b.size.total_cmp(&a.size).then_with(|| a.actor.cmp(&b.actor)));
+        members.sort_by(|a, b| {
+            b.size
+                .total_cmp(&a.size)
+                .then_with(|| a.actor.cmp(&b.actor))
+        });
         let mut y = TOP;
         for m in members {
-            let r =
-                if max_size > 0.0 && m.size > 0.0 { (R_MAX * (m.size / max_size).sqrt()).max(R_MIN) } else { R_MIN };
+            let r = if max_size > 0.0 && m.size > 0.0 {
+                (R_MAX * (m.size / max_size).sqrt()).max(R_MIN)
+            } else {
+                R_MIN
+            };
             let step = (2.0 * r).max(15.0);
-            nodes.insert(&m.actor, Node { x: column_x(i), y: y + step * 0.5, r, column: i });
+            nodes.insert(
+                &m.actor,
+                Node {
+                    x: column_x(i),
+                    y: y + step * 0.5,
+                    r,
+                    column: i,
+                },
+            );
             y += step + 3.0;
         }
         bottom = bottom.max(y);
@@ -74,22 +94,45 @@ pub fn render(chart: &CoalitionMapChart) -> String {
     let legend_y = bottom + 22.0;
     let mut svg = Svg::new(WIDTH, legend_y + 24.0);
     for (i, c) in chart.coalitions.iter().enumerate() {
-        let total: f64 = c.members.iter().map(|m| m.size).filter(|s| s.is_finite()).sum();
+        let total: f64 = c
+            .members
+            .iter()
+            .map(|m| m.size)
+            .filter(|s| s.is_finite())
+            .sum();
         let head = format!("{} · {} actors", c.label, c.members.len());
-        svg.text_fill(column_x(i), 20.0, Anchor::Middle, Font::Strong, colour(i), &head);
+        svg.text_fill(
+            column_x(i),
+            20.0,
+            Anchor::Middle,
+            Font::Strong,
+            colour(i),
+            &head,
+        );
         let sub = format!("total size {}", text_num(total, 3));
         svg.text(column_x(i), 36.0, Anchor::Middle, Font::Small, &sub);
     }
     draw_links(&mut svg, chart, &nodes, k);
-    let margin: BTreeMap<&str, f64> = chart.margins.iter().map(|m| (m.actor.as_str(), m.relative_margin)).collect();
+    let margin: BTreeMap<&str, f64> = chart
+        .margins
+        .iter()
+        .map(|m| (m.actor.as_str(), m.relative_margin))
+        .collect();
     for (actor, n) in &nodes {
         let rho = margin.get(actor).copied().unwrap_or(f64::NAN);
-        let title =
-            if rho.is_finite() { format!("{actor}: relative margin {}", text_num(rho, 2)) } else { actor.to_string() };
+        let title = if rho.is_finite() {
+            format!("{actor}: relative margin {}", text_num(rho, 2))
+        } else {
+            actor.to_string()
+        };
         svg.circle_titled((n.x, n.y), n.r, colour(n.column), saturation(rho), &title);
         // Labels go outward so the links between the columns stay clear.
         let outward_left = k == 2 && n.column == 0;
-        let (lx, anchor) = if outward_left { (n.x - n.r - 6.0, Anchor::End) } else { (n.x + n.r + 6.0, Anchor::Start) };
+        let (lx, anchor) = if outward_left {
+            (n.x - n.r - 6.0, Anchor::End)
+        } else {
+            (n.x + n.r + 6.0, Anchor::Start)
+        };
         svg.text(lx, n.y + 4.0, anchor, Font::Label, actor);
     }
     let note = format!(
@@ -101,8 +144,16 @@ pub fn render(chart: &CoalitionMapChart) -> String {
 }
 
 fn draw_links(svg: &mut Svg, chart: &CoalitionMapChart, nodes: &BTreeMap<&str, Node>, k: usize) {
-    let mut pairs: Vec<&FrustratedPair> = chart.pairs.iter().filter(|p| p.strength.is_finite()).collect();
-    pairs.sort_by(|a, b| b.strength.total_cmp(&a.strength).then_with(|| (&a.a, &a.b).cmp(&(&b.a, &b.b))));
+    let mut pairs: Vec<&FrustratedPair> = chart
+        .pairs
+        .iter()
+        .filter(|p| p.strength.is_finite())
+        .collect();
+    pairs.sort_by(|a, b| {
+        b.strength
+            .total_cmp(&a.strength)
+            .then_with(|| (&a.a, &a.b).cmp(&(&b.a, &b.b)))
+    });
     pairs.truncate(chart.max_links);
     let strongest = pairs.first().map(|p| p.strength).unwrap_or(1.0).max(1e-12);
     for p in pairs {
@@ -125,7 +176,13 @@ fn draw_links(svg: &mut Svg, chart: &CoalitionMapChart, nodes: &BTreeMap<&str, N
                 num(b.y, 1)
             )
         } else {
-            format!("M {} {} L {} {}", num(a.x, 1), num(a.y, 1), num(b.x, 1), num(b.y, 1))
+            format!(
+                "M {} {} L {} {}",
+                num(a.x, 1),
+                num(a.y, 1),
+                num(b.x, 1),
+                num(b.y, 1)
+            )
         };
         svg.path(&d, RED, width, 0.75);
     }

@@ -38,14 +38,20 @@ pub fn differing_actors(best: &Configuration, other: &Configuration) -> Vec<Stri
     if k <= 6 {
         let mut fewest = usize::MAX;
         for perm in permutations(k) {
-            let n = a.iter().filter(|(id, i)| b.get(*id).is_some_and(|j| perm[*j] != **i)).count();
+            let n = a
+                .iter()
+                .filter(|(id, i)| b.get(*id).is_some_and(|j| perm[*j] != **i))
+                .count();
             if n < fewest {
                 fewest = n;
                 best_perm = perm;
             }
         }
     }
-    a.iter().filter(|(id, i)| b.get(*id).is_some_and(|j| best_perm[*j] != **i)).map(|(id, _)| id.clone()).collect()
+    a.iter()
+        .filter(|(id, i)| b.get(*id).is_some_and(|j| best_perm[*j] != **i))
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 /// All permutations of 0..k in lexicographic order.
@@ -76,8 +82,15 @@ pub fn render(chart: &EnergyLadderChart) -> String {
     let energies: Vec<f64> = configs.iter().map(|c| c.energy).collect();
     let ys = Scale::covering(&energies, &[], bottom - 10.0, TOP + 10.0);
     axis::left(&mut svg, &ys, LEFT, LEFT + 4.0, "energy E / Σ|J|");
-    let rows = relax(&energies.iter().map(|e| ys.map(*e)).collect::<Vec<_>>(), TOP + 8.0);
-    let max_share = configs.iter().map(|c| c.basin_share).filter(|s| s.is_finite()).fold(0.0, f64::max);
+    let rows = relax(
+        &energies.iter().map(|e| ys.map(*e)).collect::<Vec<_>>(),
+        TOP + 8.0,
+    );
+    let max_share = configs
+        .iter()
+        .map(|c| c.basin_share)
+        .filter(|s| s.is_finite())
+        .fold(0.0, f64::max);
     let xs = Scale::new(0.0, max_share.max(1e-9), BAR_X, BAR_X + BAR_MAX);
     let best = configs.iter().copied().min_by_key(|c| c.rank);
     for (c, (&e, &y)) in configs.iter().zip(energies.iter().zip(&rows)) {
@@ -93,11 +106,21 @@ pub fn render(chart: &EnergyLadderChart) -> String {
         match best {
             Some(b) if b.rank != c.rank => {
                 let diff = differing_actors(b, c);
-                label.push_str(&format!(" · differs in {}: {}", diff.len(), abbreviate(&diff, 8)));
+                label.push_str(&format!(
+                    " · differs in {}: {}",
+                    diff.len(),
+                    abbreviate(&diff, 8)
+                ));
             }
             _ => label.push_str(" · global minimum"),
         }
-        svg.text(x1.max(BAR_X + 2.0) + 8.0, y + 4.0, Anchor::Start, Font::Label, &label);
+        svg.text(
+            x1.max(BAR_X + 2.0) + 8.0,
+            y + 4.0,
+            Anchor::Start,
+            Font::Label,
+            &label,
+        );
     }
     svg.text(
         BAR_X,
@@ -110,11 +133,18 @@ pub fn render(chart: &EnergyLadderChart) -> String {
 }
 
 fn pct(share: f64) -> String {
-    format!("{} %", text_num(100.0 * share, if share < 0.1 { 1 } else { 0 }))
+    format!(
+        "{} %",
+        text_num(100.0 * share, if share < 0.1 { 1 } else { 0 })
+    )
 }
 
 fn abbreviate(ids: &[String], max: usize) -> String {
-    if ids.len() <= max { ids.join(", ") } else { format!("{}, … (+{})", ids[..max].join(", "), ids.len() - max) }
+    if ids.len() <= max {
+        ids.join(", ")
+    } else {
+        format!("{}, … (+{})", ids[..max].join(", "), ids.len() - max)
+    }
 }
 
 /// Rows at least `MIN_GAP` apart, as close as possible to the true energy rows (which are given
@@ -144,7 +174,13 @@ mod tests {
     fn config(rank: u32, a: &[&str], b: &[&str]) -> Configuration {
         let co = |label: &str, ids: &[&str]| Coalition {
             label: label.into(),
-            members: ids.iter().map(|id| Member { actor: id.to_string(), size: 1.0 }).collect(),
+            members: ids
+                .iter()
+                .map(|id| Member {
+                    actor: id.to_string(),
+                    size: 1.0,
+                })
+                .collect(),
         };
         Configuration {
             rank,
@@ -166,12 +202,26 @@ mod tests {
     fn differences_with_three_coalitions() {
         let co = |label: &str, ids: &[&str]| Coalition {
             label: label.into(),
-            members: ids.iter().map(|id| Member { actor: id.to_string(), size: 1.0 }).collect(),
+            members: ids
+                .iter()
+                .map(|id| Member {
+                    actor: id.to_string(),
+                    size: 1.0,
+                })
+                .collect(),
         };
         let mut best = config(1, &[], &[]);
-        best.coalitions = vec![co("A", &["USA", "GBR"]), co("B", &["CHN", "RUS"]), co("C", &["IND", "BRA"])];
+        best.coalitions = vec![
+            co("A", &["USA", "GBR"]),
+            co("B", &["CHN", "RUS"]),
+            co("C", &["IND", "BRA"]),
+        ];
         let mut other = config(2, &[], &[]);
-        other.coalitions = vec![co("A", &["IND"]), co("B", &["USA", "GBR", "BRA"]), co("C", &["CHN", "RUS"])];
+        other.coalitions = vec![
+            co("A", &["IND"]),
+            co("B", &["USA", "GBR", "BRA"]),
+            co("C", &["CHN", "RUS"]),
+        ];
         assert_eq!(differing_actors(&best, &other), vec!["BRA".to_string()]);
     }
 

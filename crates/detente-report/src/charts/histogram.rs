@@ -39,18 +39,33 @@ pub fn render(chart: &HistogramChart) -> String {
             Scale::covering(&edges, &[], LEFT, WIDTH - RIGHT)
         }
     };
-    let max_share = chart.bins.iter().map(|b| share(b.count, total)).fold(0.0, f64::max).max(0.01);
+    let max_share = chart
+        .bins
+        .iter()
+        .map(|b| share(b.count, total))
+        .fold(0.0, f64::max)
+        .max(0.01);
     let ys = Scale::covering(&[max_share * 100.0], &[0.0], bottom, TOP);
     axis::left(&mut svg, &ys, LEFT, WIDTH - RIGHT, "share of runs (%)");
     for b in chart.bins {
         let (x0, x1) = (xs.map_clamped(b.low), xs.map_clamped(b.high));
         let y = ys.map(share(b.count, total) * 100.0);
-        svg.rect(x0 + 0.5, y, (x1 - x0 - 1.0).max(0.5), bottom - y, colour(0), 0.55);
+        svg.rect(
+            x0 + 0.5,
+            y,
+            (x1 - x0 - 1.0).max(0.5),
+            bottom - y,
+            colour(0),
+            0.55,
+        );
     }
     axis::bottom(&mut svg, &xs, bottom, TOP, chart.x_label);
     // 5 % to the left of its line, 95 % to the right, the median above both: no collisions.
-    let placements =
-        [(Anchor::End, -4.0, 0.0, "5 %"), (Anchor::Middle, 0.0, 16.0, "median"), (Anchor::Start, 4.0, 0.0, "95 %")];
+    let placements = [
+        (Anchor::End, -4.0, 0.0, "5 %"),
+        (Anchor::Middle, 0.0, 16.0, "median"),
+        (Anchor::Start, 4.0, 0.0, "95 %"),
+    ];
     for (q, (anchor, dx, up, name)) in chart.quantiles.iter().zip(placements) {
         if !q.is_finite() {
             continue;
@@ -62,12 +77,20 @@ pub fn render(chart: &HistogramChart) -> String {
             svg.dashed_line((x, TOP - 4.0), (x, bottom), INK, 1.2);
         }
         let label = format!("{name} {}", text_num(*q, chart.decimals));
-        let font = if name == "median" { Font::Strong } else { Font::Label };
+        let font = if name == "median" {
+            Font::Strong
+        } else {
+            Font::Label
+        };
         svg.text(x + dx, TOP - 8.0 - up, anchor, font, &label);
     }
     svg.finish(chart.title)
 }
 
 fn share(count: u64, total: u64) -> f64 {
-    if total == 0 { 0.0 } else { count as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 / total as f64
+    }
 }

@@ -49,7 +49,12 @@ const RIGHT: f64 = 18.0;
 
 /// Draw the chart.
 pub fn render(chart: &LineChart) -> String {
-    let n = chart.lines.iter().map(|l| l.values.len()).max().unwrap_or(0);
+    let n = chart
+        .lines
+        .iter()
+        .map(|l| l.values.len())
+        .max()
+        .unwrap_or(0);
     let xs_data: Vec<f64> = match chart.x {
         Some(x) => x.to_vec(),
         None => (0..n).map(|i| i as f64).collect(),
@@ -87,14 +92,25 @@ pub fn render(chart: &LineChart) -> String {
     for line in &chart.lines {
         for segment in segments(&xs_data, line.values, &xs, &ys) {
             if segment.len() == 1 {
-                svg.circle(segment[0].0, segment[0].1, 2.0, line.colour, 1.0, line.colour);
+                svg.circle(
+                    segment[0].0,
+                    segment[0].1,
+                    2.0,
+                    line.colour,
+                    1.0,
+                    line.colour,
+                );
             } else {
                 svg.polyline(&segment, line.colour, line.width, line.dashed);
             }
         }
     }
     if chart.legend {
-        let entries: Vec<(&str, String)> = chart.lines.iter().map(|l| (l.colour, l.label.to_string())).collect();
+        let entries: Vec<(&str, String)> = chart
+            .lines
+            .iter()
+            .map(|l| (l.colour, l.label.to_string()))
+            .collect();
         axis::legend(&mut svg, &entries, LEFT, 14.0, chart.width - RIGHT);
     }
     svg.finish(chart.title)

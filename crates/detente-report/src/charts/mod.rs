@@ -21,7 +21,9 @@ pub use scale::{Scale, decimals_for, nice_step};
 
 /// The Okabe–Ito palette without yellow (too pale on white), in the order sides, coalitions,
 /// models and domains take their colours.
-pub const PALETTE: [&str; 7] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
+pub const PALETTE: [&str; 7] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+];
 
 /// Colour number `i` of the palette (cycles).
 pub fn colour(i: usize) -> &'static str {

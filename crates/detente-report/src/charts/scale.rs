@@ -19,7 +19,11 @@ impl Scale {
     /// A scale over `[d0, d1]`; a degenerate or non-finite domain is widened to a unit interval
     /// around its value so that mapping never divides by zero.
     pub fn new(d0: f64, d1: f64, r0: f64, r1: f64) -> Scale {
-        let (mut d0, mut d1) = if d0.is_finite() && d1.is_finite() { (d0, d1) } else { (0.0, 1.0) };
+        let (mut d0, mut d1) = if d0.is_finite() && d1.is_finite() {
+            (d0, d1)
+        } else {
+            (0.0, 1.0)
+        };
         if (d1 - d0).abs() < 1e-12 {
             d0 -= 0.5;
             d1 += 0.5;
@@ -29,11 +33,22 @@ impl Scale {
 
     /// A scale whose domain covers `values` (and `include`, e.g. 0), extended to nice ticks.
     pub fn covering(values: &[f64], include: &[f64], r0: f64, r1: f64) -> Scale {
-        let finite = values.iter().chain(include).copied().filter(|v| v.is_finite());
-        let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let finite = values
+            .iter()
+            .chain(include)
+            .copied()
+            .filter(|v| v.is_finite());
+        let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
         let s = Scale::new(lo, hi, r0, r1);
         let step = nice_step(s.d1 - s.d0, 5);
-        Scale::new((s.d0 / step).floor() * step, (s.d1 / step).ceil() * step, r0, r1)
+        Scale::new(
+            (s.d0 / step).floor() * step,
+            (s.d1 / step).ceil() * step,
+            r0,
+            r1,
+        )
     }
 
     /// Pixel coordinate of `v` (values outside the domain extrapolate; non-finite gives `r0`).
@@ -91,7 +106,9 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
 /// Decimals needed to print multiples of `step` exactly.
 pub fn decimals_for(step: f64) -> usize {
     let mut d = 0;
-    while d < 6 && ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() > 1e-6 {
+    while d < 6
+        && ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() > 1e-6
+    {
         d += 1;
     }
     d

@@ -31,12 +31,20 @@ pub fn num(v: f64, decimals: usize) -> String {
         return "0".to_string();
     }
     let s = format!("{v:.decimals$}");
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s }
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
 }
 
 /// Format a value for a reader: fixed decimals, `–` for a missing (non-finite) value.
 pub fn value(v: f64, decimals: usize) -> String {
-    if v.is_finite() { num(v, decimals) } else { "–".to_string() }
+    if v.is_finite() {
+        num(v, decimals)
+    } else {
+        "–".to_string()
+    }
 }
 
 /// Format a number for reading (labels, titles): like [`value`], with a true minus sign (−).
@@ -122,7 +130,11 @@ pub struct Svg {
 impl Svg {
     /// A new, empty drawing of `width` × `height` user units (1 unit = 1 CSS px at full width).
     pub fn new(width: f64, height: f64) -> Svg {
-        Svg { width, height, body: String::new() }
+        Svg {
+            width,
+            height,
+            body: String::new(),
+        }
     }
 
     /// Width in user units.
@@ -187,7 +199,14 @@ impl Svg {
     }
 
     /// A circle with a hover title (the browser's tooltip; also how tests find a mark).
-    pub fn circle_titled(&mut self, centre: (f64, f64), r: f64, fill: &str, opacity: f64, title: &str) {
+    pub fn circle_titled(
+        &mut self,
+        centre: (f64, f64),
+        r: f64,
+        fill: &str,
+        opacity: f64,
+        title: &str,
+    ) {
         let _ = writeln!(
             self.body,
             r#"<circle cx="{}" cy="{}" r="{}" fill="{}" fill-opacity="{}" stroke="{}"><title>{}</title></circle>"#,
@@ -226,7 +245,11 @@ impl Svg {
 
     /// An open polyline in `colour`, `width` px wide, optionally dashed.
     pub fn polyline(&mut self, points: &[(f64, f64)], colour: &str, width: f64, dashed: bool) {
-        let dash = if dashed { r#" stroke-dasharray="5 3""# } else { "" };
+        let dash = if dashed {
+            r#" stroke-dasharray="5 3""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.body,
             r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}"{}/>"#,
@@ -255,8 +278,20 @@ impl Svg {
     }
 
     /// Text in an explicit colour.
-    pub fn text_fill(&mut self, x: f64, y: f64, anchor: Anchor, font: Font, fill: &str, text: &str) {
-        let weight = if font.bold() { r#" font-weight="600""# } else { "" };
+    pub fn text_fill(
+        &mut self,
+        x: f64,
+        y: f64,
+        anchor: Anchor,
+        font: Font,
+        fill: &str,
+        text: &str,
+    ) {
+        let weight = if font.bold() {
+            r#" font-weight="600""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.body,
             r#"<text x="{}" y="{}" text-anchor="{}" font-size="{}" fill="{}"{}>{}</text>"#,
@@ -327,7 +362,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 
     #[test]

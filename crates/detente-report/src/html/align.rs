@@ -45,7 +45,10 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
         let mut ranked: Vec<Configuration> = a.configurations.clone();
         ranked.sort_by_key(|c| c.rank);
         ranked.truncate(MAX_LADDER_ROWS);
-        let chart = EnergyLadderChart { title: "Energy ladder of the stable configurations", configurations: &ranked };
+        let chart = EnergyLadderChart {
+            title: "Energy ladder of the stable configurations",
+            configurations: &ranked,
+        };
         let mut caption = "Each stable configuration at its energy (lower is more stable); bar \
                            length ∝ basin share; labels name the actors placed differently from \
                            the global minimum."
@@ -80,7 +83,12 @@ fn configurations_table(page: &mut Page, a: &AlignSection) {
                 .coalitions
                 .iter()
                 .map(|co| {
-                    let total: f64 = co.members.iter().map(|m| m.size).filter(|s| s.is_finite()).sum();
+                    let total: f64 = co
+                        .members
+                        .iter()
+                        .map(|m| m.size)
+                        .filter(|s| s.is_finite())
+                        .sum();
                     format!("{}: {} ({})", co.label, co.members.len(), fmt(total, 3))
                 })
                 .collect::<Vec<_>>()
@@ -117,12 +125,19 @@ fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configurat
     }
     let coalition_of = |actor: &str| -> String {
         best.and_then(|b| {
-            b.coalitions.iter().find(|c| c.members.iter().any(|m| m.actor == actor)).map(|c| c.label.clone())
+            b.coalitions
+                .iter()
+                .find(|c| c.members.iter().any(|m| m.actor == actor))
+                .map(|c| c.label.clone())
         })
         .unwrap_or_default()
     };
     let mut actors: Vec<_> = a.actors.iter().collect();
-    actors.sort_by(|x, y| x.relative_margin.total_cmp(&y.relative_margin).then_with(|| x.actor.cmp(&y.actor)));
+    actors.sort_by(|x, y| {
+        x.relative_margin
+            .total_cmp(&y.relative_margin)
+            .then_with(|| x.actor.cmp(&y.actor))
+    });
     let rows: Vec<Vec<String>> = actors
         .iter()
         .enumerate()
@@ -132,7 +147,11 @@ fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configurat
                 coalition_of(&f.actor),
                 fmt(f.frustration, 3),
                 fmt(f.relative_margin, 3),
-                if i < 5 { "pivot".to_string() } else { String::new() },
+                if i < 5 {
+                    "pivot".to_string()
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect();

@@ -15,7 +15,10 @@ const MAX_TORNADO_BARS: usize = 15;
 
 /// Sub-entries of the table of contents: one per issue.
 pub(super) fn toc(d: &DecideSection) -> Vec<(String, String)> {
-    d.issues.iter().map(|i| (anchor("decide", &i.id), i.question.clone())).collect()
+    d.issues
+        .iter()
+        .map(|i| (anchor("decide", &i.id), i.question.clone()))
+        .collect()
 }
 
 pub(super) fn section(page: &mut Page, d: &DecideSection, title: &str) {
@@ -34,7 +37,12 @@ pub(super) fn section(page: &mut Page, d: &DecideSection, title: &str) {
 }
 
 fn unit_suffix(issue: &IssueDecision) -> String {
-    issue.scale.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+    issue
+        .scale
+        .unit
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default()
 }
 
 fn issue_block(page: &mut Page, issue: &IssueDecision) {
@@ -98,7 +106,11 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
     }
     if let Some(t) = &issue.tornado {
         // Past a screenful the bars are too small to matter; show the largest swings.
-        let shown: Vec<TornadoBar> = tornado::sorted(&t.bars).into_iter().take(MAX_TORNADO_BARS).cloned().collect();
+        let shown: Vec<TornadoBar> = tornado::sorted(&t.bars)
+            .into_iter()
+            .take(MAX_TORNADO_BARS)
+            .cloned()
+            .collect();
         let chart = TornadoChart {
             title: &format!("Sensitivity: {}", t.metric),
             metric: &t.metric,
@@ -111,7 +123,11 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
                            outcome."
             .to_string();
         if t.bars.len() > shown.len() {
-            caption.push_str(&format!(" The {} largest of {} inputs are shown.", shown.len(), t.bars.len()));
+            caption.push_str(&format!(
+                " The {} largest of {} inputs are shown.",
+                shown.len(),
+                t.bars.len()
+            ));
         }
         page.figure(&tornado::render(&chart), &caption);
     }
@@ -136,7 +152,9 @@ fn issue_caption(issue: &IssueDecision) -> String {
         parts.push("Dashed line: status quo.".to_string());
     }
     match issue.feasible {
-        Some(Feasible::Interval { .. }) => parts.push("Green band: outcomes the decision rule allows.".to_string()),
+        Some(Feasible::Interval { .. }) => {
+            parts.push("Green band: outcomes the decision rule allows.".to_string())
+        }
         Some(Feasible::Deadlock { .. }) => {
             parts.push("Orange line: deadlock, the issue stays where it is.".to_string())
         }
@@ -150,14 +168,20 @@ fn predictions_table(page: &mut Page, issue: &IssueDecision, d: usize) {
         "compromise (baseline)".to_string(),
         fmt(issue.baseline, d + 1),
         fmt(0.0, d + 1),
-        issue.status_quo.map(|q| signed(issue.baseline - q, d + 1)).unwrap_or_else(|| "–".into()),
+        issue
+            .status_quo
+            .map(|q| signed(issue.baseline - q, d + 1))
+            .unwrap_or_else(|| "–".into()),
     ]];
     for p in &issue.predictions {
         rows.push(vec![
             p.model.clone(),
             fmt(p.value, d + 1),
             signed(p.value - issue.baseline, d + 1),
-            issue.status_quo.map(|q| signed(p.value - q, d + 1)).unwrap_or_else(|| "–".into()),
+            issue
+                .status_quo
+                .map(|q| signed(p.value - q, d + 1))
+                .unwrap_or_else(|| "–".into()),
         ]);
     }
     page.table(
@@ -185,7 +209,11 @@ pub(super) fn signed(v: f64, decimals: usize) -> String {
 }
 
 fn trajectories(page: &mut Page, issue: &IssueDecision) {
-    let with_rounds: Vec<&Trajectory> = issue.trajectories.iter().filter(|t| t.outcome.len() > 1).collect();
+    let with_rounds: Vec<&Trajectory> = issue
+        .trajectories
+        .iter()
+        .filter(|t| t.outcome.len() > 1)
+        .collect();
     if with_rounds.is_empty() {
         return;
     }
@@ -214,7 +242,10 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
         plot_height: 200.0,
         legend: true,
     };
-    page.figure(&line::render(&chart), "Predicted outcome after each bargaining round, per model.");
+    page.figure(
+        &line::render(&chart),
+        "Predicted outcome after each bargaining round, per model.",
+    );
     for t in with_rounds.iter().filter(|t| !t.actors.is_empty()) {
         let mut lines: Vec<Line> = t
             .actors
@@ -229,7 +260,14 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
                 width: 1.3,
             })
             .collect();
-        lines.push(Line { label: "outcome", values: &t.outcome, band: None, colour: INK, dashed: false, width: 2.8 });
+        lines.push(Line {
+            label: "outcome",
+            values: &t.outcome,
+            band: None,
+            colour: INK,
+            dashed: false,
+            width: 2.8,
+        });
         let chart = LineChart {
             title: &format!("Actor positions over rounds, {}", t.model),
             x_label: "round",
@@ -259,10 +297,20 @@ fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {
         .levers
         .iter()
         .enumerate()
-        .map(|(i, l)| vec![(i + 1).to_string(), l.actor.clone(), l.change.clone(), signed(l.effect, d + 1)])
+        .map(|(i, l)| {
+            vec![
+                (i + 1).to_string(),
+                l.actor.clone(),
+                l.change.clone(),
+                signed(l.effect, d + 1),
+            ]
+        })
         .collect();
     page.table(
-        &format!("Levers: single changes ranked by how far they move the outcome{}.", unit_suffix(issue)),
+        &format!(
+            "Levers: single changes ranked by how far they move the outcome{}.",
+            unit_suffix(issue)
+        ),
         &["rank", "actor", "change", "effect on outcome"],
         &[true, false, false, true],
         &rows,

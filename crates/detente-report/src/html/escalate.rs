@@ -59,7 +59,12 @@ pub(super) fn section(page: &mut Page, e: &EscalateSection, title: &str) {
 }
 
 fn horizon(e: &EscalateSection) -> usize {
-    e.policies.iter().flat_map(|p| p.tension.iter()).map(|t| t.median.len().saturating_sub(1)).max().unwrap_or(0)
+    e.policies
+        .iter()
+        .flat_map(|p| p.tension.iter())
+        .map(|t| t.median.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0)
 }
 
 fn interval(mean: f64, iv: Interval, d: usize) -> String {
@@ -68,8 +73,11 @@ fn interval(mean: f64, iv: Interval, d: usize) -> String {
 
 fn policies(page: &mut Page, e: &EscalateSection) {
     page.heading(3, "escalate-policies", "Policies compared");
-    let mut head: Vec<String> =
-        vec!["policy".into(), "spiral [95 % CI]".into(), format!("median onset ({}s)", e.period)];
+    let mut head: Vec<String> = vec![
+        "policy".into(),
+        "spiral [95 % CI]".into(),
+        format!("median onset ({}s)", e.period),
+    ];
     head.extend(e.sides.iter().map(|s| format!("welfare {s}")));
     head.push("decoupling".into());
     let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
@@ -82,8 +90,15 @@ fn policies(page: &mut Page, e: &EscalateSection) {
         .map(|p| {
             let mut row = vec![
                 p.label.clone(),
-                format!("{} [{}, {}]", pct(p.spiral.p), fmt(100.0 * p.spiral.low, 1), fmt(100.0 * p.spiral.high, 1)),
-                p.onset_median.map(|o| fmt(o, 1)).unwrap_or_else(|| "–".into()),
+                format!(
+                    "{} [{}, {}]",
+                    pct(p.spiral.p),
+                    fmt(100.0 * p.spiral.low, 1),
+                    fmt(100.0 * p.spiral.high, 1)
+                ),
+                p.onset_median
+                    .map(|o| fmt(o, 1))
+                    .unwrap_or_else(|| "–".into()),
             ];
             for side in &e.sides {
                 row.push(
@@ -113,7 +128,10 @@ fn policies(page: &mut Page, e: &EscalateSection) {
             bars: vec![Bar {
                 series: 0,
                 value: p.spiral.p,
-                interval: Some(Interval { low: p.spiral.low, high: p.spiral.high }),
+                interval: Some(Interval {
+                    low: p.spiral.low,
+                    high: p.spiral.high,
+                }),
             }],
         })
         .collect();
@@ -128,7 +146,10 @@ fn policies(page: &mut Page, e: &EscalateSection) {
     };
     page.figure(
         &bars::render(&chart),
-        &format!("Probability of a spiral per policy over {} runs; whiskers: 95 % Wilson interval.", e.runs),
+        &format!(
+            "Probability of a spiral per policy over {} runs; whiskers: 95 % Wilson interval.",
+            e.runs
+        ),
     );
 }
 
@@ -145,7 +166,11 @@ fn tension(page: &mut Page, e: &EscalateSection) {
     }
     legend.push_str("</p>\n");
     page.raw(&legend);
-    let charts: Vec<String> = e.policies.iter().map(|p| tension_chart(p, e, &x_label)).collect();
+    let charts: Vec<String> = e
+        .policies
+        .iter()
+        .map(|p| tension_chart(p, e, &x_label))
+        .collect();
     page.figure_grid(
         &charts,
         "Tension per domain (the weighted share of moves between rivals that are hostile, 0–1): \
@@ -180,7 +205,11 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
         plot_height: 170.0,
         legend: false,
     };
-    format!("<h4>{}</h4>\n{}", crate::charts::svg::escape(&p.label), line::render(&chart))
+    format!(
+        "<h4>{}</h4>\n{}",
+        crate::charts::svg::escape(&p.label),
+        line::render(&chart)
+    )
 }
 
 fn welfare(page: &mut Page, e: &EscalateSection) {
@@ -213,7 +242,10 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
         decimals: 2,
         width: WIDTH,
     };
-    page.figure(&bars::render(&chart), "Mean welfare per side under each policy; whiskers: interval across runs.");
+    page.figure(
+        &bars::render(&chart),
+        "Mean welfare per side under each policy; whiskers: interval across runs.",
+    );
 }
 
 fn paired(page: &mut Page, e: &EscalateSection) {
@@ -222,7 +254,11 @@ fn paired(page: &mut Page, e: &EscalateSection) {
     }
     page.heading(3, "escalate-paired", "Paired differences");
     let label = |id: &str| -> String {
-        e.policies.iter().find(|p| p.id == id).map(|p| p.label.clone()).unwrap_or_else(|| id.to_string())
+        e.policies
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.label.clone())
+            .unwrap_or_else(|| id.to_string())
     };
     let rows: Vec<Vec<String>> = e
         .paired
@@ -233,7 +269,11 @@ fn paired(page: &mut Page, e: &EscalateSection) {
                 format!("{} − {}", label(&d.a), label(&d.b)),
                 signed(d.mean, 3),
                 format!("[{}, {}]", signed(d.ci.low, 3), signed(d.ci.high, 3)),
-                if d.ci.low > 0.0 || d.ci.high < 0.0 { "yes".into() } else { "no".into() },
+                if d.ci.low > 0.0 || d.ci.high < 0.0 {
+                    "yes".into()
+                } else {
+                    "no".into()
+                },
             ]
         })
         .collect();
@@ -249,7 +289,11 @@ fn paired(page: &mut Page, e: &EscalateSection) {
         .iter()
         .map(|d| BarGroup {
             label: format!("{}: {} − {}", d.metric, label(&d.a), label(&d.b)),
-            bars: vec![Bar { series: 0, value: d.mean, interval: Some(d.ci) }],
+            bars: vec![Bar {
+                series: 0,
+                value: d.mean,
+                interval: Some(d.ci),
+            }],
         })
         .collect();
     let chart = BarChart {
@@ -261,12 +305,19 @@ fn paired(page: &mut Page, e: &EscalateSection) {
         decimals: 3,
         width: WIDTH,
     };
-    page.figure(&bars::render(&chart), "Paired differences with 95 % confidence intervals; the vertical line is zero.");
+    page.figure(
+        &bars::render(&chart),
+        "Paired differences with 95 % confidence intervals; the vertical line is zero.",
+    );
 }
 
 fn richardson(page: &mut Page, r: &Richardson) {
     page.heading(3, "escalate-richardson", "Richardson arms race");
-    let class = if r.stable { "verdict" } else { "verdict unstable" };
+    let class = if r.stable {
+        "verdict"
+    } else {
+        "verdict unstable"
+    };
     page.para_class(class, &r.verdict);
     if !r.eigenvalues.is_empty() {
         let rows: Vec<Vec<String>> = r
@@ -291,12 +342,19 @@ fn richardson(page: &mut Page, r: &Richardson) {
                     q.actor.clone(),
                     fmt(q.base, 1),
                     fmt(q.equilibrium, 1),
-                    if q.equilibrium < 0.0 { "negative: no meaningful rest point".into() } else { String::new() },
+                    if q.equilibrium < 0.0 {
+                        "negative: no meaningful rest point".into()
+                    } else {
+                        String::new()
+                    },
                 ]
             })
             .collect();
         page.table(
-            &format!("Base-year spending and equilibrium x* per actor ({}).", r.unit),
+            &format!(
+                "Base-year spending and equilibrium x* per actor ({}).",
+                r.unit
+            ),
             &["actor", "base year", "equilibrium", ""],
             &[false, true, true, false],
             &rows,
@@ -307,7 +365,13 @@ fn richardson(page: &mut Page, r: &Richardson) {
             .drivers
             .iter()
             .enumerate()
-            .map(|(i, d)| vec![(i + 1).to_string(), format!("{} reacting to {}", d.from, d.to), fmt(d.score, 4)])
+            .map(|(i, d)| {
+                vec![
+                    (i + 1).to_string(),
+                    format!("{} reacting to {}", d.from, d.to),
+                    fmt(d.score, 4),
+                ]
+            })
             .collect();
         page.table(
             "Dyads that drive the dominant eigenvalue, ranked by driver score |k_ij · ∂λ₁/∂k_ij|.",
@@ -335,7 +399,11 @@ fn richardson(page: &mut Page, r: &Richardson) {
             title: "Richardson trajectories",
             x_label: "years",
             y_label: &y_label,
-            x: if r.times.is_empty() { None } else { Some(&r.times) },
+            x: if r.times.is_empty() {
+                None
+            } else {
+                Some(&r.times)
+            },
             lines,
             y_domain: None,
             width: WIDTH,

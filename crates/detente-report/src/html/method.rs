@@ -14,14 +14,23 @@ pub(super) fn section(page: &mut Page, m: &MethodNotes, title: &str) {
         vec!["Monte Carlo runs".to_string(), m.runs.to_string()],
         vec!["scenario content hash".to_string(), m.scenario_hash.clone()],
     ];
-    page.table("Run settings.", &["setting", "value"], &[false, false], &rows);
+    page.table(
+        "Run settings.",
+        &["setting", "value"],
+        &[false, false],
+        &rows,
+    );
     if !m.models.is_empty() {
         let rows: Vec<Vec<String>> = m
             .models
             .iter()
             .map(|model| {
-                let params =
-                    model.parameters.iter().map(|p| format!("{} = {}", p.name, p.value)).collect::<Vec<_>>().join("; ");
+                let params = model
+                    .parameters
+                    .iter()
+                    .map(|p| format!("{} = {}", p.name, p.value))
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 vec![model.lens.name().to_string(), model.name.clone(), params]
             })
             .collect();

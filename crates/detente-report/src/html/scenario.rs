@@ -63,17 +63,38 @@ pub(super) fn section(page: &mut Page, s: &ScenarioSection, title: &str) {
                 (Some(a), Some(b)) => format!(" ({a} … {b})"),
                 _ => String::new(),
             };
-            let unit = issue.scale.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let unit = issue
+                .scale
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
             let d = scale_decimals(issue.scale.max - issue.scale.min);
-            facts.push(format!("scale {}–{}{unit}{ends}", fmt(issue.scale.min, d), fmt(issue.scale.max, d)));
+            facts.push(format!(
+                "scale {}–{}{unit}{ends}",
+                fmt(issue.scale.min, d),
+                fmt(issue.scale.max, d)
+            ));
             if let Some(q) = issue.status_quo {
                 facts.push(format!("status quo {}", fmt(q, d)));
             }
             page.para_class("note", &facts.join("; "));
             let rows: Vec<Vec<String>> = issue.stances.iter().map(|st| stance_row(st, d)).collect();
             page.table(
-                &format!("Stances on “{}”. Ranges are the analyst's plausible bounds.", issue.question),
-                &["actor", "position", "range", "salience", "capability", "basis", "source", "evidence"],
+                &format!(
+                    "Stances on “{}”. Ranges are the analyst's plausible bounds.",
+                    issue.question
+                ),
+                &[
+                    "actor",
+                    "position",
+                    "range",
+                    "salience",
+                    "capability",
+                    "basis",
+                    "source",
+                    "evidence",
+                ],
                 &[false, true, true, true, true, false, false, false],
                 &rows,
             );
@@ -114,7 +135,11 @@ fn stance_row(st: &StanceRow, d: usize) -> Vec<String> {
         range,
         fmt(st.salience, 2),
         st.capability.map(fmt_qty).unwrap_or_else(|| "–".into()),
-        if st.estimate { "estimate".into() } else { "stated".into() },
+        if st.estimate {
+            "estimate".into()
+        } else {
+            "stated".into()
+        },
         st.source.clone().unwrap_or_default(),
         st.evidence.clone().unwrap_or_default(),
     ]

@@ -41,7 +41,11 @@ const ACTORS: &[(&str, &str, f64)] = &[
 ];
 
 fn milex(id: &str) -> f64 {
-    ACTORS.iter().find(|a| a.0 == id).map(|a| a.2).unwrap_or(1.0)
+    ACTORS
+        .iter()
+        .find(|a| a.0 == id)
+        .map(|a| a.2)
+        .unwrap_or(1.0)
 }
 
 /// (actor, low, mode, high, salience, estimate, source)
@@ -84,7 +88,11 @@ const DECOUPLING: &[StanceSpec] = &[
 ];
 
 fn ranged(st: &StanceSpec) -> Ranged {
-    Ranged { point: st.2, low: st.1, high: st.3 }
+    Ranged {
+        point: st.2,
+        low: st.1,
+        high: st.3,
+    }
 }
 
 fn scale(min_label: &str, max_label: &str) -> IssueScale {
@@ -116,12 +124,18 @@ fn bins(centre: f64, sd: f64, runs: u64) -> Vec<Bin> {
         .collect();
     let total: f64 = raw.iter().map(|r| r.1).sum();
     raw.into_iter()
-        .map(|(low, w)| Bin { low, high: low + 2.0, count: (w / total * runs as f64).round() as u64 })
+        .map(|(low, w)| Bin {
+            low,
+            high: low + 2.0,
+            count: (w / total * runs as f64).round() as u64,
+        })
         .collect()
 }
 
 fn converge(from: f64, to: f64, rate: f64, rounds: usize) -> Vec<f64> {
-    (0..=rounds).map(|t| to + (from - to) * (1.0 - rate).powi(t as i32)).collect()
+    (0..=rounds)
+        .map(|t| to + (from - to) * (1.0 - rate).powi(t as i32))
+        .collect()
 }
 
 /// What differs between the fixture's issues.
@@ -137,7 +151,16 @@ struct IssueSpec {
 }
 
 fn issue_decision(spec: IssueSpec) -> IssueDecision {
-    let IssueSpec { id, question, body, scale: sc, status_quo, stances, feasible, with_actor_paths } = spec;
+    let IssueSpec {
+        id,
+        question,
+        body,
+        scale: sc,
+        status_quo,
+        stances,
+        feasible,
+        with_actor_paths,
+    } = spec;
     let baseline = compromise(stances);
     let median = stances
         .iter()
@@ -154,25 +177,52 @@ fn issue_decision(spec: IssueSpec) -> IssueDecision {
     let bdm = baseline - 4.5;
     let smp = baseline - 1.8;
     let predictions = vec![
-        Prediction { model: s("weighted median"), value: median },
-        Prediction { model: s("Nash bargaining"), value: nash },
-        Prediction { model: s("BDM expected utility"), value: bdm },
-        Prediction { model: s("KTAB SMP"), value: smp },
+        Prediction {
+            model: s("weighted median"),
+            value: median,
+        },
+        Prediction {
+            model: s("Nash bargaining"),
+            value: nash,
+        },
+        Prediction {
+            model: s("BDM expected utility"),
+            value: bdm,
+        },
+        Prediction {
+            model: s("KTAB SMP"),
+            value: smp,
+        },
     ];
     let actors = stances
         .iter()
-        .map(|st| ActorOnScale { id: s(st.0), position: ranged(st), capability: milex(st.0), salience: st.4 })
+        .map(|st| ActorOnScale {
+            id: s(st.0),
+            position: ranged(st),
+            capability: milex(st.0),
+            salience: st.4,
+        })
         .collect();
-    let mut bdm_traj =
-        Trajectory { model: s("BDM expected utility"), outcome: converge(baseline, bdm, 0.35, 12), actors: vec![] };
+    let mut bdm_traj = Trajectory {
+        model: s("BDM expected utility"),
+        outcome: converge(baseline, bdm, 0.35, 12),
+        actors: vec![],
+    };
     if with_actor_paths {
         bdm_traj.actors = stances
             .iter()
             .take(5)
-            .map(|st| Series { label: s(st.0), values: converge(st.2, bdm + (st.2 - bdm) * 0.3, 0.3, 12) })
+            .map(|st| Series {
+                label: s(st.0),
+                values: converge(st.2, bdm + (st.2 - bdm) * 0.3, 0.3, 12),
+            })
             .collect();
     }
-    let smp_traj = Trajectory { model: s("KTAB SMP"), outcome: converge(baseline, smp, 0.5, 12), actors: vec![] };
+    let smp_traj = Trajectory {
+        model: s("KTAB SMP"),
+        outcome: converge(baseline, smp, 0.5, 12),
+        actors: vec![],
+    };
     let mut tornado_bars: Vec<TornadoBar> = stances
         .iter()
         .filter(|st| st.3 > st.1)
@@ -185,7 +235,11 @@ fn issue_decision(spec: IssueSpec) -> IssueDecision {
             }
         })
         .collect();
-    tornado_bars.push(TornadoBar { input: s("USA salience"), at_low: baseline - 2.1, at_high: baseline + 0.9 });
+    tornado_bars.push(TornadoBar {
+        input: s("USA salience"),
+        at_low: baseline - 2.1,
+        at_high: baseline + 0.9,
+    });
     let levers = stances
         .iter()
         .filter(|st| st.0 != "USA")
@@ -218,7 +272,11 @@ fn issue_decision(spec: IssueSpec) -> IssueDecision {
             q50: baseline,
             q95: baseline + 5.1,
         }],
-        tornado: Some(Tornado { metric: s("compromise outcome (points)"), base: baseline, bars: tornado_bars }),
+        tornado: Some(Tornado {
+            metric: s("compromise outcome (points)"),
+            base: baseline,
+            bars: tornado_bars,
+        }),
         levers,
     }
 }
@@ -243,7 +301,10 @@ pub fn decide() -> DecideSection {
                 scale: scale("deepen integration", "broad decoupling"),
                 status_quo: 40.0,
                 stances: DECOUPLING,
-                feasible: Feasible::Interval { low: 40.0, high: 53.5 },
+                feasible: Feasible::Interval {
+                    low: 40.0,
+                    high: 53.5,
+                },
                 with_actor_paths: false,
             }),
         ],
@@ -278,7 +339,9 @@ fn scenario() -> ScenarioSection {
                 cite: s(
                     "Ding Chun and Ji Haonan, 'NATO needs caution in handling relations with China', China Daily, 30 November 2023.",
                 ),
-                url: Some(s("https://www.chinadaily.com.cn/a/202311/30/WS6567d0a1a31090682a5f0d4f.html")),
+                url: Some(s(
+                    "https://www.chinadaily.com.cn/a/202311/30/WS6567d0a1a31090682a5f0d4f.html",
+                )),
             },
             SourceRef {
                 id: s("nato-sc-2022"),
@@ -370,18 +433,29 @@ pub fn align() -> AlignSection {
         states
             .iter()
             .filter(|st| (st.2 == side) != moved.contains(&st.0))
-            .map(|st| Member { actor: s(st.0), size: st.1 })
+            .map(|st| Member {
+                actor: s(st.0),
+                size: st.1,
+            })
             .collect()
     };
-    let config = |rank: u32, energy: f64, share: f64, iv: Option<(f64, f64)>, moved: &[&str]| Configuration {
-        rank,
-        energy,
-        basin_share: share,
-        basin_interval: iv.map(|(low, high)| Interval { low, high }),
-        coalitions: vec![
-            Coalition { label: s("A (Atlantic–Pacific)"), members: coalition(0, moved) },
-            Coalition { label: s("B (Eurasian)"), members: coalition(1, moved) },
-        ],
+    let config = |rank: u32, energy: f64, share: f64, iv: Option<(f64, f64)>, moved: &[&str]| {
+        Configuration {
+            rank,
+            energy,
+            basin_share: share,
+            basin_interval: iv.map(|(low, high)| Interval { low, high }),
+            coalitions: vec![
+                Coalition {
+                    label: s("A (Atlantic–Pacific)"),
+                    members: coalition(0, moved),
+                },
+                Coalition {
+                    label: s("B (Eurasian)"),
+                    members: coalition(1, moved),
+                },
+            ],
+        }
     };
     AlignSection {
         size_measure: s("CINC 2022"),
@@ -400,33 +474,88 @@ pub fn align() -> AlignSection {
             })
             .collect(),
         frustrated_pairs: vec![
-            FrustratedPair { a: s("TUR"), b: s("RUS"), strength: 0.61 },
-            FrustratedPair { a: s("IND"), b: s("USA"), strength: 0.55 },
-            FrustratedPair { a: s("IND"), b: s("CHN"), strength: 0.52 },
-            FrustratedPair { a: s("HUN"), b: s("CHN"), strength: 0.33 },
-            FrustratedPair { a: s("TUR"), b: s("GRC"), strength: 0.28 },
-            FrustratedPair { a: s("IND"), b: s("JPN"), strength: 0.21 },
+            FrustratedPair {
+                a: s("TUR"),
+                b: s("RUS"),
+                strength: 0.61,
+            },
+            FrustratedPair {
+                a: s("IND"),
+                b: s("USA"),
+                strength: 0.55,
+            },
+            FrustratedPair {
+                a: s("IND"),
+                b: s("CHN"),
+                strength: 0.52,
+            },
+            FrustratedPair {
+                a: s("HUN"),
+                b: s("CHN"),
+                strength: 0.33,
+            },
+            FrustratedPair {
+                a: s("TUR"),
+                b: s("GRC"),
+                strength: 0.28,
+            },
+            FrustratedPair {
+                a: s("IND"),
+                b: s("JPN"),
+                strength: 0.21,
+            },
         ],
     }
 }
 
 const POLICIES: &[(&str, &str, f64, f64, f64)] = &[
     // (id, label, spiral probability, tension level, onset)
-    ("constructive-engagement", "constructive engagement", 0.08, 0.18, 21.0),
+    (
+        "constructive-engagement",
+        "constructive engagement",
+        0.08,
+        0.18,
+        21.0,
+    ),
     ("clear-eyed-hedging", "clear-eyed hedging", 0.31, 0.34, 14.0),
     ("systemic-rival", "systemic rival", 0.87, 0.78, 6.0),
-    ("full-spectrum-rival", "full-spectrum rival", 0.72, 0.66, 8.0),
+    (
+        "full-spectrum-rival",
+        "full-spectrum rival",
+        0.72,
+        0.66,
+        8.0,
+    ),
     ("strategic-patience", "strategic patience", 0.12, 0.22, 19.0),
-    ("hedging-vs-deterrence", "hedging vs deterrence-first", 0.54, 0.51, 9.0),
+    (
+        "hedging-vs-deterrence",
+        "hedging vs deterrence-first",
+        0.54,
+        0.51,
+        9.0,
+    ),
 ];
 
 fn tension_path(level: f64, domain: usize, periods: usize) -> DomainTension {
     let rate = 0.25 - 0.04 * domain as f64;
     let top = (level * (1.0 - 0.12 * domain as f64)).clamp(0.02, 0.98);
-    let median: Vec<f64> = (0..=periods).map(|t| 0.05 + (top - 0.05) * (1.0 - (-rate * t as f64).exp())).collect();
-    let low = median.iter().map(|m| (m - 0.12 * m.sqrt()).max(0.0)).collect();
-    let high = median.iter().map(|m| (m + 0.15 * m.sqrt()).min(1.0)).collect();
-    DomainTension { domain: s(["military", "economic", "technology", "cultural"][domain]), median, low, high }
+    let median: Vec<f64> = (0..=periods)
+        .map(|t| 0.05 + (top - 0.05) * (1.0 - (-rate * t as f64).exp()))
+        .collect();
+    let low = median
+        .iter()
+        .map(|m| (m - 0.12 * m.sqrt()).max(0.0))
+        .collect();
+    let high = median
+        .iter()
+        .map(|m| (m + 0.15 * m.sqrt()).min(1.0))
+        .collect();
+    DomainTension {
+        domain: s(["military", "economic", "technology", "cultural"][domain]),
+        median,
+        low,
+        high,
+    }
 }
 
 /// Wilson 95 % interval of `p` over `n` runs.
@@ -434,7 +563,11 @@ fn wilson(p: f64, n: f64) -> Proportion {
     let z = 1.959963984540054_f64;
     let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
     let half = z / (1.0 + z * z / n) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
-    Proportion { p, low: centre - half, high: centre + half }
+    Proportion {
+        p,
+        low: centre - half,
+        high: centre + half,
+    }
 }
 
 pub fn escalate() -> EscalateSection {
@@ -452,12 +585,18 @@ pub fn escalate() -> EscalateSection {
                 SideWelfare {
                     side: s("west"),
                     mean: 2.6 - 1.9 * level,
-                    interval: Interval { low: 2.2 - 1.9 * level, high: 2.95 - 1.9 * level },
+                    interval: Interval {
+                        low: 2.2 - 1.9 * level,
+                        high: 2.95 - 1.9 * level,
+                    },
                 },
                 SideWelfare {
                     side: s("china"),
                     mean: 2.4 - 1.6 * level,
-                    interval: Interval { low: 2.0 - 1.6 * level, high: 2.8 - 1.6 * level },
+                    interval: Interval {
+                        low: 2.0 - 1.6 * level,
+                        high: 2.8 - 1.6 * level,
+                    },
                 },
             ],
             decoupling: Some(0.6 * level),
@@ -484,7 +623,9 @@ pub fn escalate() -> EscalateSection {
         .collect();
     EscalateSection {
         sides: vec![s("west"), s("china")],
-        domains: ["military", "economic", "technology", "cultural"].map(s).to_vec(),
+        domains: ["military", "economic", "technology", "cultural"]
+            .map(s)
+            .to_vec(),
         period: s("year"),
         runs,
         welfare_unit: s("discounted payoff summed over 40 years"),
@@ -495,28 +636,40 @@ pub fn escalate() -> EscalateSection {
                 a: s("systemic-rival"),
                 b: s("constructive-engagement"),
                 mean: 0.79,
-                ci: Interval { low: 0.76, high: 0.82 },
+                ci: Interval {
+                    low: 0.76,
+                    high: 0.82,
+                },
             },
             PairedDifference {
                 metric: s("spiral probability"),
                 a: s("clear-eyed-hedging"),
                 b: s("constructive-engagement"),
                 mean: 0.23,
-                ci: Interval { low: 0.19, high: 0.27 },
+                ci: Interval {
+                    low: 0.19,
+                    high: 0.27,
+                },
             },
             PairedDifference {
                 metric: s("west welfare"),
                 a: s("strategic-patience"),
                 b: s("constructive-engagement"),
                 mean: -0.076,
-                ci: Interval { low: -0.121, high: -0.031 },
+                ci: Interval {
+                    low: -0.121,
+                    high: -0.031,
+                },
             },
             PairedDifference {
                 metric: s("china welfare"),
                 a: s("strategic-patience"),
                 b: s("constructive-engagement"),
                 mean: 0.012,
-                ci: Interval { low: -0.018, high: 0.042 },
+                ci: Interval {
+                    low: -0.018,
+                    high: 0.042,
+                },
             },
         ],
         richardson: Some(Richardson {
@@ -524,17 +677,38 @@ pub fn escalate() -> EscalateSection {
                 "Stable: every eigenvalue of M has a negative real part (spectral abscissa −0.124 per year), so after a shock spending returns to the base-year rest point, half the gap closing in about 5.6 years.",
             ),
             stable: true,
-            eigenvalues: vec![(-0.124, 0.0), (-0.386, 0.0), (-0.212, 0.031), (-0.212, -0.031)],
+            eigenvalues: vec![
+                (-0.124, 0.0),
+                (-0.386, 0.0),
+                (-0.212, 0.031),
+                (-0.212, -0.031),
+            ],
             unit: s("US$ bn"),
             equilibrium: base
                 .iter()
                 .zip(x0)
-                .map(|(id, x)| EquilibriumRow { actor: s(id), base: x, equilibrium: x })
+                .map(|(id, x)| EquilibriumRow {
+                    actor: s(id),
+                    base: x,
+                    equilibrium: x,
+                })
                 .collect(),
             drivers: vec![
-                Driver { from: s("CHN"), to: s("USA"), score: 0.0412 },
-                Driver { from: s("USA"), to: s("CHN"), score: 0.0398 },
-                Driver { from: s("JPN"), to: s("CHN"), score: 0.0087 },
+                Driver {
+                    from: s("CHN"),
+                    to: s("USA"),
+                    score: 0.0412,
+                },
+                Driver {
+                    from: s("USA"),
+                    to: s("CHN"),
+                    score: 0.0398,
+                },
+                Driver {
+                    from: s("JPN"),
+                    to: s("CHN"),
+                    score: 0.0087,
+                },
             ],
             times,
             trajectories,
@@ -545,46 +719,82 @@ pub fn escalate() -> EscalateSection {
 pub fn method() -> MethodNotes {
     MethodNotes {
         models: vec![
-            ModelNote { name: s("compromise"), lens: Lens::Decide, parameters: vec![] },
+            ModelNote {
+                name: s("compromise"),
+                lens: Lens::Decide,
+                parameters: vec![],
+            },
             ModelNote {
                 name: s("BDM expected utility"),
                 lens: Lens::Decide,
                 parameters: vec![
-                    Param { name: s("Q (status-quo probability)"), value: s("1.0") },
-                    Param { name: s("T (threshold)"), value: s("1.0") },
+                    Param {
+                        name: s("Q (status-quo probability)"),
+                        value: s("1.0"),
+                    },
+                    Param {
+                        name: s("T (threshold)"),
+                        value: s("1.0"),
+                    },
                 ],
             },
             ModelNote {
                 name: s("KTAB SMP"),
                 lens: Lens::Decide,
                 parameters: vec![
-                    Param { name: s("voting rule"), value: s("proportional") },
-                    Param { name: s("rounds"), value: s("100") },
+                    Param {
+                        name: s("voting rule"),
+                        value: s("proportional"),
+                    },
+                    Param {
+                        name: s("rounds"),
+                        value: s("100"),
+                    },
                 ],
             },
             ModelNote {
                 name: s("frustration minimisation"),
                 lens: Lens::Align,
                 parameters: vec![
-                    Param { name: s("coalitions k"), value: s("2") },
-                    Param { name: s("size"), value: s("CINC") },
+                    Param {
+                        name: s("coalitions k"),
+                        value: s("2"),
+                    },
+                    Param {
+                        name: s("size"),
+                        value: s("CINC"),
+                    },
                 ],
             },
             ModelNote {
                 name: s("multi-domain dilemma"),
                 lens: Lens::Escalate,
                 parameters: vec![
-                    Param { name: s("noise ε"), value: s("0.05") },
-                    Param { name: s("spillover σ"), value: s("0.1") },
-                    Param { name: s("contagion κ"), value: s("0.1") },
-                    Param { name: s("horizon"), value: s("40 years") },
+                    Param {
+                        name: s("noise ε"),
+                        value: s("0.05"),
+                    },
+                    Param {
+                        name: s("spillover σ"),
+                        value: s("0.1"),
+                    },
+                    Param {
+                        name: s("contagion κ"),
+                        value: s("0.1"),
+                    },
+                    Param {
+                        name: s("horizon"),
+                        value: s("40 years"),
+                    },
                 ],
             },
         ],
         seed: 20231129,
         runs: 1000,
         version: s("0.1.0"),
-        command: s("detente report scenarios/nato-china-2023.toml --runs 1000 --seed 20231129 -o report.html"),
+        command: s(
+            "detente report scenarios/nato-china-2023.toml --runs 1000 --seed 20231129 -o report.html",
+        ),
         scenario_hash: s("blake3:9f2c4e1a7b6d3c5e8f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6"),
     }
 }
@@ -639,7 +849,10 @@ pub fn full() -> Report {
 pub fn decide_only() -> Report {
     Report {
         question: s("Where will NATO's China posture settle?"),
-        headlines: headlines().into_iter().filter(|h| h.lens == Lens::Decide).collect(),
+        headlines: headlines()
+            .into_iter()
+            .filter(|h| h.lens == Lens::Decide)
+            .collect(),
         decide: Some(decide()),
         ..Report::default()
     }
@@ -648,7 +861,10 @@ pub fn decide_only() -> Report {
 pub fn align_only() -> Report {
     Report {
         question: s("Who sides with whom?"),
-        headlines: headlines().into_iter().filter(|h| h.lens == Lens::Align).collect(),
+        headlines: headlines()
+            .into_iter()
+            .filter(|h| h.lens == Lens::Align)
+            .collect(),
         align: Some(align()),
         ..Report::default()
     }
@@ -657,7 +873,10 @@ pub fn align_only() -> Report {
 pub fn escalate_only() -> Report {
     Report {
         question: s("Does the West–China rivalry spiral?"),
-        headlines: headlines().into_iter().filter(|h| h.lens == Lens::Escalate).collect(),
+        headlines: headlines()
+            .into_iter()
+            .filter(|h| h.lens == Lens::Escalate)
+            .collect(),
         escalate: Some(escalate()),
         method: Some(method()),
         ..Report::default()

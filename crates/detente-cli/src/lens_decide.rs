@@ -1,0 +1,111 @@
+//! Terminal rendering of the decide lens on a scenario: per issue, every model's prediction next
+//! to the compromise baseline, and what the body's rule allows.
+
+use crate::table::Table;
+use detente::decide::DecisionRule;
+use detente::decide::scenario::IssueDecisions;
+use detente::scenario::{Resolved, fmt_num};
+
+/// One block per issue.
+pub fn render(r: &Resolved, all: &[IssueDecisions]) -> String {
+    let mut out = String::new();
+    for d in all {
+        let issue = r.scenario.issues.iter().find(|i| i.id == d.issue);
+        let question = issue.map_or("", |i| i.question.as_str());
+        out.push_str(&format!("\n{} — {question}\n", d.issue));
+        let rule = d
+            .rule
+            .as_ref()
+            .map(rule_text)
+            .unwrap_or_else(|| "no deciding body".into());
+        let body = issue
+            .and_then(|i| i.body.clone())
+            .map(|b| format!("{b} "))
+            .unwrap_or_default();
+        let sq = d.status_quo.map(fmt_num).unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "  {body}{rule}; status quo {sq}; compromise baseline {}\n",
+            fmt_num(d.baseline)
+        ));
+        match d.feasible {
+            Some((lo, hi)) if lo == hi => out.push_str(&format!(
+                "  DEADLOCK: no position beats the status quo under the rule; the status quo ({}) stands\n",
+                fmt_num(lo)
+            )),
+            Some((lo, hi)) => out.push_str(&format!("  feasible under the rule: [{}, {}]\n", fmt_num(lo), fmt_num(hi))),
+            None => {}
+        }
+        let mut t = Table::new(
+            &[
+                "model",
+                "prediction",
+                "after rule",
+                "rounds",
+                "converged",
+                "notes",
+            ],
+            &[false, true, true, true, false, false],
+        )
+        .limit(5, 44);
+        for a in &d.answers {
+            match &a.decision {
+                Some(dec) => {
+                    let warnings: Vec<String> = dec
+                        .diagnostics
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{:?}", w.code))
+                        .collect::<Vec<_>>();
+                    let mut w = warnings.clone();
+                    w.dedup();
+                    t.row(vec![
+                        a.model.clone(),
+                        fmt_num(dec.unconstrained[0]),
+                        fmt_num(dec.outcome[0]),
+                        dec.diagnostics.rounds.to_string(),
+                        if dec.diagnostics.converged {
+                            "yes".into()
+                        } else {
+                            format!("{:?}", dec.diagnostics.stop_reason)
+                        },
+                        w.join(", "),
+                    ]);
+                }
+                None => t.row(vec![
+                    a.model.clone(),
+                    "—".into(),
+                    "—".into(),
+                    String::new(),
+                    String::new(),
+                    a.error.clone().unwrap_or_default(),
+                ]),
+            }
+        }
+        out.push_str(&crate::summary::indent(&t.render(), 2));
+    }
+    out
+}
+
+/// The rule in words.
+pub fn rule_text(rule: &DecisionRule) -> String {
+    match rule {
+        DecisionRule::Consensus => "decides by consensus (every member can block)".into(),
+        DecisionRule::Unanimity => "decides by unanimity".into(),
+        DecisionRule::Majority => "decides by simple majority".into(),
+        DecisionRule::QualifiedMajority {
+            double: Some(d), ..
+        } => {
+            format!(
+                "decides by double majority ({:.0}% of members, {:.0}% of weight)",
+                d.members * 100.0,
+                d.weight * 100.0
+            )
+        }
+        DecisionRule::QualifiedMajority {
+            threshold,
+            double: None,
+        } => {
+            format!("decides by qualified majority ({:.0}%)", threshold * 100.0)
+        }
+    }
+}
