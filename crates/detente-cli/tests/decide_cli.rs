@@ -149,3 +149,13 @@ fn a_rule_constrains_the_prediction() {
         Some(2)
     );
 }
+
+#[test]
+fn table_fits_100_columns_with_every_model_and_a_rule() {
+    let cop = fixture("cop21.csv");
+    let o = detente(&["decide", &cop, "--status-quo", "5", "--rule", "majority"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let long: Vec<&str> = out.lines().filter(|l| l.chars().count() > 100).collect();
+    assert!(long.is_empty(), "{long:#?}");
+}

@@ -516,8 +516,19 @@ fn table(report: &Report) -> String {
     for r in &report.issues {
         let _ = writeln!(out);
         let _ = writeln!(out, "Issue {}: {}", r.issue, shorten(&r.question, 80));
-        out.push_str(
-            "  model         prediction  unconstrained  compromise  rounds  stop      warnings\n",
+        let w = r
+            .answers
+            .iter()
+            .filter_map(|a| a.decision.as_ref())
+            .map(|d| cell(&d.outcome).len() + 2)
+            .max()
+            .unwrap_or(12)
+            .max(12);
+        let wu = w.max(15);
+        let _ = writeln!(
+            out,
+            "  {:<12}{:>w$}{:>wu$}{:>w$}{:>8}  {:<10}warnings",
+            "model", "prediction", "unconstrained", "compromise", "rounds", "stop"
         );
         for a in &r.answers {
             match &a.decision {
@@ -529,7 +540,7 @@ fn table(report: &Report) -> String {
                         .map(|w| format!("{:?}", w.code))
                         .collect();
                     let row = format!(
-                        "  {:<12}{:>12}{:>15}{:>12}{:>8}  {:<10}",
+                        "  {:<12}{:>w$}{:>wu$}{:>w$}{:>8}  {:<10}",
                         a.model,
                         cell(&d.outcome),
                         cell(&d.unconstrained),
@@ -545,7 +556,7 @@ fn table(report: &Report) -> String {
                         out,
                         "  {:<12}n/a: {}",
                         a.model,
-                        shorten(a.error.as_deref().unwrap_or(""), 84)
+                        shorten(a.error.as_deref().unwrap_or(""), WIDTH - 19)
                     );
                 }
             }
@@ -554,13 +565,9 @@ fn table(report: &Report) -> String {
         positions(&mut out, r);
         for a in &r.answers {
             for w in a.decision.iter().flat_map(|d| &d.diagnostics.warnings) {
-                let _ = writeln!(
-                    out,
-                    "  [{}] {:?}: {}",
-                    a.model,
-                    w.code,
-                    shorten(&w.message, 70)
-                );
+                let prefix = format!("  [{}] {:?}: ", a.model, w.code);
+                let room = WIDTH.saturating_sub(prefix.chars().count()).max(10);
+                let _ = writeln!(out, "{prefix}{}", shorten(&w.message, room));
             }
         }
     }
@@ -576,19 +583,16 @@ fn trajectories(out: &mut String, r: &IssueReport) {
         let f: Vec<String> = d
             .trajectory
             .iter()
-            .filter_map(|t| t.forecast.as_ref().map(|v| fmt_values(v)))
+            .filter_map(|t| t.forecast.as_ref().map(|v| cell(v)))
             .collect();
         let shown = if f.len() > 8 {
             format!("{} … {}", f[..4].join(" "), f[f.len() - 3..].join(" "))
         } else {
             f.join(" ")
         };
-        let _ = writeln!(
-            out,
-            "  {} forecast by round: {}",
-            a.model,
-            shorten(&shown, 70)
-        );
+        let prefix = format!("  {} forecast by round: ", a.model);
+        let room = WIDTH.saturating_sub(prefix.chars().count()).max(10);
+        let _ = writeln!(out, "{prefix}{}", shorten(&shown, room));
     }
 }
 
