@@ -54,6 +54,20 @@ pub enum Reuse {
     SameDirection,
 }
 
+/// Which outcomes `O_p` later candidates of a round are evaluated against (opposite sides,
+/// the demand caps).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundOutcomes {
+    /// The voting NBS after every realised exchange (§7, default).
+    #[default]
+    Current,
+    /// The NBS at the start of the round. The Decide reference implementation comes close to
+    /// this: each candidate only sees outcome updates from exchanges of its own actor-issue
+    /// pairs.
+    RoundStart,
+}
+
 /// The exchange model's parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -64,6 +78,8 @@ pub struct Exchange {
     pub split: Split,
     /// Re-use of actor-issue pairs within a round.
     pub reuse: Reuse,
+    /// Outcomes that candidates are evaluated against within a round.
+    pub outcomes: RoundOutcomes,
 }
 
 impl Default for Exchange {
@@ -72,6 +88,7 @@ impl Default for Exchange {
             rounds: 10,
             split: Split::EqualGain,
             reuse: Reuse::Exclusive,
+            outcomes: RoundOutcomes::Current,
         }
     }
 }
@@ -337,8 +354,10 @@ impl Exchange {
             self.split_randomly(t, &y, &mut c, rng);
             y[t.at(c.i, c.p)] = c.y_ip;
             y[t.at(c.j, c.q)] = c.y_jq;
-            o[c.p] = t.nbs(&y, c.p);
-            o[c.q] = t.nbs(&y, c.q);
+            if self.outcomes == RoundOutcomes::Current {
+                o[c.p] = t.nbs(&y, c.p);
+                o[c.q] = t.nbs(&y, c.q);
+            }
             dir[t.at(c.i, c.p)] = (c.y_ip - x[t.at(c.i, c.p)]).signum();
             dir[t.at(c.j, c.q)] = (c.y_jq - x[t.at(c.j, c.q)]).signum();
             cands[b].alive = false;
@@ -362,7 +381,8 @@ impl Exchange {
             }
             done.push(c);
         }
-        (y, o, done)
+        let voting = (0..t.m).map(|p| t.nbs(&y, p)).collect();
+        (y, voting, done)
     }
 }
 
