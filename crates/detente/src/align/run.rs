@@ -150,6 +150,14 @@ fn two_coalitions<W: Weight>(
     if !exhaustive {
         return heuristic(p, 2, o, notes);
     }
+    if n > EXHAUSTIVE_MAX_ACTORS {
+        let codes = 2f64.powi(n as i32 - 1);
+        notes.push(format!(
+            "forced exhaustive walk over {codes:.3e} configurations: roughly {:.0} s per core \
+             at 1 ns per configuration (align.md §2.1)",
+            codes * 1e-9
+        ));
+    }
     let exact_basins = n <= EXACT_BASIN_MAX_ACTORS && o.rule.deterministic();
     let walk = exhaustive::enumerate(p, o.rule, exact_basins);
     let mut candidates: Vec<Candidate<W>> = walk
