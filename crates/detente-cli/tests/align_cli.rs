@@ -25,7 +25,16 @@ fn world_table_fits_100_columns_and_shows_the_flagship_split() {
 
 #[test]
 fn world_json_is_deterministic_and_parses() {
-    let args = ["align", "--world", "--restarts", "300", "--seed", "9", "--format", "json"];
+    let args = [
+        "align",
+        "--world",
+        "--restarts",
+        "300",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+    ];
     let a = stdout(&detente(&args));
     let b = stdout(&detente(&args));
     assert_eq!(a, b);
@@ -40,7 +49,13 @@ fn explain_breaks_a_pair_into_terms() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.starts_with("p(USA, IND) = "));
-    for term in ["shared_alliance", "shared_org", "ideal_point_gap", "trade_share", "ties"] {
+    for term in [
+        "shared_alliance",
+        "shared_org",
+        "ideal_point_gap",
+        "trade_share",
+        "ties",
+    ] {
         assert!(out.contains(term), "{out}");
     }
     let bad = detente(&["align", "--world", "--explain", "USA", "XXX"]);
@@ -75,11 +90,36 @@ fn json_input_file_runs_exhaustively_with_csv_output() {
 }
 
 #[test]
+fn malformed_landscapes_in_json_are_rejected() {
+    let dir = std::env::temp_dir().join(format!("detente-align-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.json");
+    let input = r#"{
+      "landscape": {"actors": [{"id": "a", "size": 1.0}, {"id": "b", "size": 2.0}],
+                    "propensity": [0, 1, -1], "field": null},
+      "options": {"coalitions": 2, "rule": "energy-steepest", "restarts": 100, "seed": 0,
+                  "exhaustive": null, "annealing_runs": 0, "annealing_sweeps": 200,
+                  "report_limit": 10},
+      "provenance": [], "notes": []
+    }"#;
+    std::fs::write(&path, input).unwrap();
+    let o = detente(&["align", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("propensity matrix has 3 entries"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn bad_inputs_exit_with_status_2() {
-    assert_eq!(detente(&["align", "/nonexistent/x.json"]).status.code(), Some(2));
+    assert_eq!(
+        detente(&["align", "/nonexistent/x.json"]).status.code(),
+        Some(2)
+    );
     assert_eq!(detente(&["align"]).status.code(), Some(2));
     assert_eq!(
-        detente(&["align", "--world", "--coalitions", "1"]).status.code(),
+        detente(&["align", "--world", "--coalitions", "1"])
+            .status
+            .code(),
         Some(2)
     );
 }

@@ -76,6 +76,7 @@ pub fn align(input: &AlignInput) -> AlignResultOf<AlignResult> {
     let l = &input.landscape;
     let o = &input.options;
     let k = o.coalitions;
+    l.validate()?;
     if !(2..=255).contains(&k) {
         return Err(AlignError::Input(format!(
             "coalitions must be between 2 and 255 (got {k})"
