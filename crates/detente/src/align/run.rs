@@ -116,11 +116,7 @@ fn run_on<W: Weight>(
     } else {
         many_coalitions(p, o, &mut notes)?
     };
-    let mut s = search;
-    if let Some(c) = &mut s.confidence {
-        c.annealing_runs = if k == 2 { o.annealing_runs } else { 0 };
-    }
-    Ok(assemble(p, input, s, arithmetic, notes))
+    Ok(assemble(p, input, search, arithmetic, notes))
 }
 
 /// A finished search, before reporting.
@@ -365,8 +361,9 @@ fn heuristic<W: Weight>(
             distinct: d.ends.len(),
             singleton_share: singles as f64 / d.restarts as f64,
             restarts_since_best: since_best,
-            annealing_runs: 0,
+            annealing_runs: if k == 2 { o.annealing_runs } else { 0 },
             annealing_beat_restarts: beat,
+            // Bound and gap are filled in by `report::assemble`, which computes the bound once.
             lower_bound: 0.0,
             gap: 0.0,
             note: format!(
