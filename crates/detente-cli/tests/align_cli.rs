@@ -90,6 +90,26 @@ fn json_input_file_runs_exhaustively_with_csv_output() {
 }
 
 #[test]
+fn malformed_landscapes_in_json_are_rejected() {
+    let dir = std::env::temp_dir().join(format!("detente-align-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.json");
+    let input = r#"{
+      "landscape": {"actors": [{"id": "a", "size": 1.0}, {"id": "b", "size": 2.0}],
+                    "propensity": [0, 1, -1], "field": null},
+      "options": {"coalitions": 2, "rule": "energy-steepest", "restarts": 100, "seed": 0,
+                  "exhaustive": null, "annealing_runs": 0, "annealing_sweeps": 200,
+                  "report_limit": 10},
+      "provenance": [], "notes": []
+    }"#;
+    std::fs::write(&path, input).unwrap();
+    let o = detente(&["align", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("propensity matrix has 3 entries"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn bad_inputs_exit_with_status_2() {
     assert_eq!(
         detente(&["align", "/nonexistent/x.json"]).status.code(),

@@ -31,6 +31,11 @@ struct Recoding {
 }
 
 fn recoding() -> Recoding {
+    recoding_with(&[])
+}
+
+/// The re-coding with some governments replaced (`(id, government)`).
+fn recoding_with(government: &[(&str, &str)]) -> Recoding {
     let text = include_str!("fixtures/landscape/europe_1936_recoding.toml");
     let doc: toml::Table = toml::from_str(text).unwrap();
     let actors = doc["actor"].as_array().unwrap();
@@ -44,7 +49,13 @@ fn recoding() -> Recoding {
         ids.push(a["id"].as_str().unwrap().to_string());
         names.push(a["name"].as_str().unwrap().to_string());
         sizes.push(a["size"].as_float().unwrap());
-        gov.push(a["government"].as_str().unwrap().to_string());
+        let id = a["id"].as_str().unwrap();
+        let coded = a["government"].as_str().unwrap();
+        let g = government
+            .iter()
+            .find(|(x, _)| *x == id)
+            .map_or(coded, |(_, g)| *g);
+        gov.push(g.to_string());
         let shares = a["religion"].as_table().unwrap();
         let x: Vec<f64> = RELIGIONS
             .iter()
@@ -287,4 +298,71 @@ fn scenario_draft_matches_the_recoding_and_gives_the_same_landscape() {
     .unwrap();
     assert_eq!(built.landscape, landscape(&rc));
     assert!(built.pairs.iter().all(|p| p.overridden));
+}
+
+/// Sizes from the NMC v7 CINC column of `year` (1936–1939), in the re-coding's actor order.
+fn cinc_sizes(rc: &Recoding, year: u32) -> Vec<f64> {
+    let text = include_str!("fixtures/landscape/ab1993_europe_1936_actors.csv");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == format!("cinc_nmc_v7_{year}_pct"))
+        .unwrap();
+    let by_name: BTreeMap<&str, f64> = lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0], f[col].parse().unwrap())
+        })
+        .collect();
+    rc.names.iter().map(|n| by_name[n.as_str()]).collect()
+}
+
+/// The design's non-blocking re-run (align.md §4(b)): AB find the same two minima in 1937, only
+/// Configuration 1 in 1938 and one minimum with Poland on the Allied side in 1939 (Romania coded
+/// authoritarian from 1938). The re-coding reproduces the counts and Poland's switch; in 1939 it
+/// also moves Finland and the Baltic states to the Allied side (AB keep them with Germany).
+#[test]
+fn later_years_follow_ab_with_nmc_sizes() {
+    let c1 = published(&recoding(), 3);
+    let mut failures = Vec::new();
+    for year in [1937, 1938, 1939] {
+        let rc = if year >= 1938 {
+            recoding_with(&[("ROM", "authoritarian")])
+        } else {
+            recoding()
+        };
+        let mut l = landscape(&rc);
+        for (a, s) in l.actors.iter_mut().zip(cinc_sizes(&rc, year)) {
+            a.size = s;
+        }
+        let r = align(&input(l)).unwrap();
+        let d1 = distance(&r, 0, &c1);
+        println!(
+            "{year}: {} stable; global {d1} off C1; basin {:.3}; sides {:?}",
+            r.configurations.len(),
+            r.configurations[0].basin.share(),
+            r.configurations[0]
+                .coalitions
+                .iter()
+                .map(|c| &c.members)
+                .collect::<Vec<_>>()
+        );
+        if year == 1939 {
+            let c = &r.configurations[0];
+            if c.actors[rc.ids.iter().position(|x| x == "POL").unwrap()].coalition
+                != c.actors[0].coalition
+            {
+                failures.push("1939: Poland not with Britain".to_string());
+            }
+        }
+        let want = if year == 1937 { 2 } else { 1 };
+        if r.configurations.len() != want {
+            failures.push(format!(
+                "{year}: {} minima, AB {want}",
+                r.configurations.len()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
 }

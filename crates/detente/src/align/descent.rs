@@ -73,14 +73,13 @@ impl<W: Weight> Spins<W> {
     /// Sets up the local fields in O(n²).
     pub fn new(p: &Problem<W>, up: Vec<bool>) -> Self {
         let mut h = p.g.clone();
-        for (i, hi) in h.iter_mut().enumerate() {
-            for (j, &u) in up.iter().enumerate() {
-                let v = p.j(i, j);
-                if u {
-                    *hi += v;
-                } else {
-                    *hi -= v;
-                }
+        // Row by row (J is symmetric), so each pass is a plain vector add.
+        for (j, &u) in up.iter().enumerate() {
+            let row = &p.jq[j * p.n..(j + 1) * p.n];
+            if u {
+                h.iter_mut().zip(row).for_each(|(hi, &v)| *hi += v);
+            } else {
+                h.iter_mut().zip(row).for_each(|(hi, &v)| *hi -= v);
             }
         }
         Spins { up, h }
@@ -124,14 +123,19 @@ impl<W: Weight> Spins<W> {
         let neg = -p.eps;
         match rule {
             DescentRule::EnergySteepest => {
-                let mut best: Option<(usize, W)> = None;
-                for i in 0..p.n {
-                    let d = self.half_delta(i);
-                    if d < neg && best.is_none_or(|(_, b)| d < b - p.eps) {
-                        best = Some((i, d));
+                // A move must beat −ε, then the best so far by more than ε; the first actor
+                // within tolerance of the best keeps it (lowest index wins ties). This is the
+                // hot loop of exact basins, hence the plain threshold instead of an Option.
+                let mut best = usize::MAX;
+                let mut threshold = neg;
+                for (i, (&up, &h)) in self.up.iter().zip(&self.h).enumerate() {
+                    let d = if up { h } else { -h };
+                    if d < threshold {
+                        best = i;
+                        threshold = d - p.eps;
                     }
                 }
-                best.map(|(i, _)| i)
+                (best != usize::MAX).then_some(best)
             }
             DescentRule::SteepestFrustration => {
                 let mut best: Option<(usize, W)> = None;

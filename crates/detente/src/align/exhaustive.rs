@@ -142,8 +142,8 @@ fn walk_chunk<W: Weight>(
 fn stability<W: Weight>(p: &Problem<W>, s: &Spins<W>) -> Option<bool> {
     let neg = -p.eps;
     let mut strict = true;
-    for i in 0..p.n {
-        let d = s.half_delta(i);
+    for (&up, &h) in s.up.iter().zip(&s.h) {
+        let d = if up { h } else { -h };
         if d < neg {
             return None;
         }

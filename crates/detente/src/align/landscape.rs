@@ -162,7 +162,9 @@ impl Landscape {
         d
     }
 
-    fn validate(&self) -> AlignResultOf<()> {
+    /// Checks D1, D2 and the field's shape (inputs deserialised from files skip the
+    /// constructors, so the entry point checks again).
+    pub(crate) fn validate(&self) -> AlignResultOf<()> {
         let n = self.n();
         if n == 0 {
             return Err(AlignError::Input("no actors".into()));

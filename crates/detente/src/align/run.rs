@@ -76,6 +76,7 @@ pub fn align(input: &AlignInput) -> AlignResultOf<AlignResult> {
     let l = &input.landscape;
     let o = &input.options;
     let k = o.coalitions;
+    l.validate()?;
     if !(2..=255).contains(&k) {
         return Err(AlignError::Input(format!(
             "coalitions must be between 2 and 255 (got {k})"
@@ -115,11 +116,7 @@ fn run_on<W: Weight>(
     } else {
         many_coalitions(p, o, &mut notes)?
     };
-    let mut s = search;
-    if let Some(c) = &mut s.confidence {
-        c.annealing_runs = if k == 2 { o.annealing_runs } else { 0 };
-    }
-    Ok(assemble(p, input, s, arithmetic, notes))
+    Ok(assemble(p, input, search, arithmetic, notes))
 }
 
 /// A finished search, before reporting.
@@ -149,6 +146,14 @@ fn two_coalitions<W: Weight>(
     };
     if !exhaustive {
         return heuristic(p, 2, o, notes);
+    }
+    if n > EXHAUSTIVE_MAX_ACTORS {
+        let codes = 2f64.powi(n as i32 - 1);
+        notes.push(format!(
+            "forced exhaustive walk over {codes:.3e} configurations: roughly {:.0} s per core \
+             at 1 ns per configuration (align.md §2.1)",
+            codes * 1e-9
+        ));
     }
     let exact_basins = n <= EXACT_BASIN_MAX_ACTORS && o.rule.deterministic();
     let walk = exhaustive::enumerate(p, o.rule, exact_basins);
@@ -356,8 +361,9 @@ fn heuristic<W: Weight>(
             distinct: d.ends.len(),
             singleton_share: singles as f64 / d.restarts as f64,
             restarts_since_best: since_best,
-            annealing_runs: 0,
+            annealing_runs: if k == 2 { o.annealing_runs } else { 0 },
             annealing_beat_restarts: beat,
+            // Bound and gap are filled in by `report::assemble`, which computes the bound once.
             lower_bound: 0.0,
             gap: 0.0,
             note: format!(

@@ -98,12 +98,13 @@ pub(crate) fn descents<W: Weight>(
     for part in parts {
         all.restarts += part.restarts;
         all.moves += part.moves;
+        // Blocks arrive in run order, so the first block that saw a configuration holds its
+        // first run.
         for (labels, c) in part.ends {
-            let e = all.ends.entry(labels).or_insert(c);
-            if e.first_run != c.first_run {
-                e.hits += c.hits;
-                e.first_run = e.first_run.min(c.first_run);
-            }
+            all.ends
+                .entry(labels)
+                .and_modify(|e| e.hits += c.hits)
+                .or_insert(c);
         }
     }
     all
