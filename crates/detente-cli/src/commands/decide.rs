@@ -166,6 +166,16 @@ pub fn parse_scale(text: Option<&str>) -> Result<Option<(f64, f64)>, CliError> {
     }
 }
 
+/// Whether `path` is a detente scenario (by `--input-format` or by content).
+fn is_scenario(path: &Path, options: &LoadOptions) -> Result<bool, CliError> {
+    if let Some(f) = options.format {
+        return Ok(f == Format::Scenario);
+    }
+    let text = crate::input::read_text(path)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    Ok(detente::import::detect(name, &text) == Some(Format::Scenario))
+}
+
 /// Read and import a foreign file (Decide CSV, plain CSV, KTAB CSV/XML).
 pub fn read_imported(path: &Path, options: &LoadOptions) -> Result<Imported, CliError> {
     let text = std::fs::read_to_string(path)
@@ -200,12 +210,36 @@ pub fn read_imported(path: &Path, options: &LoadOptions) -> Result<Imported, Cli
     })
 }
 
-/// The issues of a file as models read them, with what the file says about itself.
-/// The lead extends this for scenario files.
+/// The issues of a file as models read them, with what the file says about itself: a detente
+/// scenario (its issues, rules and vote weights; uncertain numbers at their modes) or an
+/// imported foreign format.
 pub fn load_issues(
     path: &Path,
     options: &LoadOptions,
 ) -> Result<(Vec<ResolvedIssue>, LoadInfo), CliError> {
+    if is_scenario(path, options)? {
+        let (resolved, _) = crate::input::load_scenario(Some(path))?;
+        let issues = detente::decide::scenario::issues(&resolved);
+        if issues.is_empty() {
+            return Err(CliError::Input(format!(
+                "{} has no issue with stances",
+                path.display()
+            )));
+        }
+        let notes = resolved
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .collect();
+        return Ok((
+            issues,
+            LoadInfo {
+                format: Format::Scenario,
+                title: resolved.scenario.scenario.title.clone(),
+                notes,
+            },
+        ));
+    }
     let imported = read_imported(path, options)?;
     let info = LoadInfo {
         format: imported.format,
@@ -292,7 +326,9 @@ pub fn run(args: Args) -> CliResult {
         if let Some(q) = args.status_quo {
             issue.status_quo = Some(vec![q; issue.m()]);
         }
-        issue.rule.clone_from(&rule);
+        if rule.is_some() {
+            issue.rule.clone_from(&rule);
+        }
     }
     let names = model_names(&args.model)?;
     if let Some(p) = &args.preset {
