@@ -24,19 +24,21 @@ pub enum Format {
 /// Find the stable coalition structures of a landscape and their basins.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  detente align --world\n  detente align --world --explain USA IND\n  \
-    detente align input.json --format json --seed 7"
+    after_help = "Examples:\n  detente align                                   # the bundled flagship\n  \
+    detente align scenarios/validation/europe-1936.toml\n  \
+    detente align scenarios/nato-china-2023.toml --explain USA IND\n  \
+    detente align --world\n  detente align input.json --format json --seed 7"
 )]
 pub struct Args {
-    /// An align input as JSON (landscape and options, the library's `AlignInput`). Scenario
-    /// files are read once the scenario module is connected.
-    #[arg(required_unless_present = "world", conflicts_with = "world")]
+    /// A scenario file (TOML, its `[align]` section), or an align input as JSON (the library's
+    /// `AlignInput`). Default: the bundled flagship scenario.
+    #[arg(conflicts_with = "world")]
     pub file: Option<PathBuf>,
     /// Use the bundled world data: the 40 states, CINC sizes, default weights and the three
     /// flagship ties (align.md §3).
     #[arg(long)]
     pub world: bool,
-    /// Explain the propensity between two actors term by term (needs --world).
+    /// Explain the propensity between two actors term by term (scenario or --world input).
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub explain: Option<Vec<String>>,
     /// Output format.
@@ -72,11 +74,7 @@ pub fn run(args: Args) -> CliResult {
             notes: built.diagnostics.clone(),
         };
         (input, Some(built))
-    } else {
-        let path = args
-            .file
-            .as_ref()
-            .ok_or_else(|| CliError::Input("give an input FILE or --world".into()))?;
+    } else if let Some(path) = args.file.as_ref().filter(|p| !is_scenario_path(p)) {
         let text = std::fs::read_to_string(path)
             .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
         let input: AlignInput = serde_json::from_str(&text).map_err(|e| {
@@ -87,6 +85,11 @@ pub fn run(args: Args) -> CliResult {
             ))
         })?;
         (input, None)
+    } else {
+        let (resolved, name) = crate::input::load_scenario(args.file.as_deref())?;
+        let (input, built) = detente::align::scenario::input(&resolved)
+            .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+        (input, Some(built))
     };
     if let Some(k) = args.coalitions {
         input.options.coalitions = k;
@@ -108,6 +111,11 @@ pub fn run(args: Args) -> CliResult {
     Ok(())
 }
 
+/// Whether a path names a scenario (TOML) rather than a JSON align input.
+fn is_scenario_path(path: &std::path::Path) -> bool {
+    path.extension().is_none_or(|e| e != "json")
+}
+
 /// The command's core: explains a pair (when asked) or runs the model and renders the result.
 pub fn report(
     input: &AlignInput,
@@ -117,7 +125,9 @@ pub fn report(
 ) -> Result<String, CliError> {
     if let Some((a, b)) = explain {
         let built = built.ok_or_else(|| {
-            CliError::Input("--explain needs propensities built from data (--world)".into())
+            CliError::Input(
+                "--explain needs propensities built from data (a scenario or --world)".into(),
+            )
         })?;
         let pair = built.explain(a, b).ok_or_else(|| {
             CliError::Input(format!(

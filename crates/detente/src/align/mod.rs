@@ -45,6 +45,7 @@ mod report;
 mod result;
 mod run;
 mod sampling;
+pub mod scenario;
 mod weight;
 mod world_inputs;
 

@@ -295,7 +295,7 @@ pub enum TieKind {
     Partnership,
     /// A strategic rivalry.
     Rivalry,
-    /// An explicit align-lens propensity in [−1, 1] (overrides the computed one).
+    /// An explicit align-lens propensity p_ij (overrides the computed one).
     Propensity,
 }
 
@@ -319,7 +319,7 @@ pub struct Tie {
     pub kind: TieKind,
     /// The two actors.
     pub actors: [String; 2],
-    /// Strength in [0, 1] (propensity: the value in [−1, 1]). Default 1.
+    /// Strength in [0, 1] (propensity: the value of p_ij, any finite number). Default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<Uncertain>,
     /// Source id.

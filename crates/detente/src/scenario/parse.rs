@@ -542,14 +542,16 @@ fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
             None
         }
     });
-    let (lo, what) = if kind == Some(TieKind::Propensity) {
-        (-1.0, "a propensity in [−1, 1]")
+    // Explicit propensities may be any finite number (AB's five-factor sums reach ±5; only
+    // ratios matter); relation weights lie in [0, 1].
+    let (lo, hi, what) = if kind == Some(TieKind::Propensity) {
+        (f64::MIN, f64::MAX, "a finite propensity")
     } else {
-        (0.0, "a weight in [0, 1]")
+        (0.0, 1.0, "a weight in [0, 1]")
     };
     let weight = t
         .uncertain(r, "weight", false)
-        .and_then(|u| check_range(r, t, "weight", u, lo, 1.0, what));
+        .and_then(|u| check_range(r, t, "weight", u, lo, hi, what));
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
     t.finish(r, &["kind", "actors", "weight", "source", "note"]);
