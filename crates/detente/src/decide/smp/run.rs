@@ -235,6 +235,14 @@ impl Workspace {
 /// `Stochastic` state transitions. Positions in the result are on `[0,1]^m`.
 pub fn run(input: &SmpInput, params: &SmpParams, rng: &mut DetRng) -> Result<SmpRun, SmpError> {
     input.validate()?;
+    if params.max_turns == 0
+        || !(params.min_delta_ratio >= 0.0 && params.min_delta_ratio.is_finite())
+    {
+        return Err(SmpError::InvalidInput(format!(
+            "max_turns must be at least 1 and min_delta_ratio finite and ≥ 0 (got {} and {})",
+            params.max_turns, params.min_delta_ratio
+        )));
+    }
     let mut ws = Workspace::new(input);
     let (n, m) = (ws.n, ws.m);
     let mut warnings = Vec::new();
@@ -319,15 +327,15 @@ pub fn run(input: &SmpInput, params: &SmpParams, rng: &mut DetRng) -> Result<Smp
         positions = next;
         update_ideals(n, m, accommodation, &positions, &mut ideals);
         let t = turn + 1;
-        if t >= params.max_turns {
-            stop = Some(StopReason::MaxRounds);
-        } else if t >= 2 && ratio < params.min_delta_ratio {
+        if t >= 2 && ratio < params.min_delta_ratio {
             let moved = steps.iter().any(|s| s.movement > 0.0);
             stop = Some(if moved {
                 StopReason::Converged
             } else {
                 StopReason::Static
             });
+        } else if t >= params.max_turns {
+            stop = Some(StopReason::MaxRounds);
         }
     }
 }
