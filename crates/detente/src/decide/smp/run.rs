@@ -42,6 +42,11 @@ pub struct SmpStep {
     pub targets: Vec<Option<Target>>,
     /// Every proposed bargain, in initiator order.
     pub bargains: Vec<Bargain>,
+    /// Per actor: its queue, the bargains naming it (indices into `bargains`, initiator
+    /// order) after the status-quo entry.
+    pub queues: Vec<Vec<usize>>,
+    /// Per actor: the PCE probability of each queue entry, status quo first (D15).
+    pub queue_probabilities: Vec<Vec<f64>>,
     /// Per actor: the adopted bargain (index into `bargains`), `None` for the status quo.
     pub adopted: Vec<Option<usize>>,
     /// `D(t) = Σ_i ‖x_i(t) − x_i(t−1)‖₂`.
@@ -414,9 +419,11 @@ fn step(
     };
     let mut next = positions.to_vec();
     let mut adopted = Vec::with_capacity(n);
+    let mut queue_probabilities = Vec::with_capacity(n);
     for k in 0..n {
         let kk = resolve_queue(&rview, k, election, &mut ws.resolve)?;
         let probs = ws.resolve.last_probabilities(kk);
+        queue_probabilities.push(probs.to_vec());
         let choice = match params.state_transitions {
             StateTransitions::Deterministic => {
                 let mut best = 0;
@@ -450,6 +457,8 @@ fn step(
         turn,
         targets,
         bargains,
+        queues: ws.resolve.queues.clone(),
+        queue_probabilities,
         adopted,
         movement: 0.0,
         ratio: 0.0,
