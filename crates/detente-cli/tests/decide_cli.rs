@@ -112,3 +112,40 @@ fn import_writes_a_scenario() {
     assert_eq!(out.matches("[[issue.stance]]").count(), 181);
     assert_eq!(out.matches("[[actor]]").count(), 15);
 }
+
+#[test]
+fn a_rule_constrains_the_prediction() {
+    let cop = fixture("cop21.csv");
+    let o = detente(&[
+        "decide",
+        &cop,
+        "--issue",
+        "legal",
+        "--model",
+        "compromise,median",
+        "--status-quo",
+        "30",
+        "--rule",
+        "unanimity",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let d = &v["issues"][0]["answers"][0]["decision"];
+    assert_eq!(d["outcome"][0].as_f64(), Some(30.0));
+    assert!((d["unconstrained"][0].as_f64().expect("number") - 1855.0 / 32.0).abs() < 1e-9);
+    let codes: Vec<&str> = d["diagnostics"]["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"RuleEmptiedWinSet"), "{codes:?}");
+    assert_eq!(
+        detente(&["decide", &cop, "--rule", "qualified-majority"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

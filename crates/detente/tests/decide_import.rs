@@ -42,6 +42,11 @@ fn copenhagen_fixed_loads() {
     let stances: usize = imported.issues.iter().map(|i| i.issue.n()).sum();
     assert_eq!(stances, 75);
     assert_eq!(imported.title, "Copenhagen negotiations");
+    // Scenario ids allow letters, digits, `-`, `_`, `.`: keys are sanitised, names kept.
+    let toml_text = imported.to_scenario_toml();
+    assert!(toml_text.contains("id = \"EU_incl_Norway\"\nname = \"EU (incl Norway)\""));
+    assert!(toml_text.contains("actor = \"China_India\""));
+    assert!(!toml_text.contains("actor = \"China India\""));
 }
 
 #[test]

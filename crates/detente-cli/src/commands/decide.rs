@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use detente::decide::registry::{self, Model};
-use detente::decide::{Decision, ResolvedIssue, run_multi};
+use detente::decide::{Decision, DecisionRule, ResolvedIssue, run_multi};
 use detente::import::{Format, ImportOptions, Imported};
 use serde::Serialize;
 
@@ -60,7 +60,7 @@ impl InputFormat {
 pub struct Args {
     /// Input file: Decide CSV, plain CSV, KTAB CSV/XML (format detected from extension and content).
     pub file: PathBuf,
-    /// Model: compromise, median, nash, bdm, smp, exchange, or all.
+    /// Model: compromise, median, nash, bdm, smp, exchange, a comma-separated list, or all.
     #[arg(long, default_value = "all")]
     pub model: String,
     /// Only this issue (by id).
@@ -81,6 +81,55 @@ pub struct Args {
     /// Status quo for every issue (needed by nash and by decision rules).
     #[arg(long)]
     pub status_quo: Option<f64>,
+    /// Decision rule of the deciding body, applied to every issue (needs --status-quo).
+    #[arg(long, value_enum)]
+    pub rule: Option<RuleArg>,
+    /// Quota of a qualified-majority rule, as a share of the votes (e.g. 0.65).
+    #[arg(long)]
+    pub threshold: Option<f64>,
+}
+
+/// Decision rules selectable on the command line (decide.md §8).
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum RuleArg {
+    /// Everyone with a stance must prefer the change.
+    Unanimity,
+    /// As unanimity; silence is assent.
+    Consensus,
+    /// Strictly more than half.
+    Majority,
+    /// At least --threshold of the votes.
+    QualifiedMajority,
+}
+
+fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
+    let rule = match (arg, threshold) {
+        (None, None) => return Ok(None),
+        (None, Some(_)) => {
+            return Err(CliError::Input(
+                "--threshold needs --rule qualified-majority".into(),
+            ));
+        }
+        (Some(RuleArg::QualifiedMajority), None) => {
+            return Err(CliError::Input(
+                "--rule qualified-majority needs --threshold".into(),
+            ));
+        }
+        (Some(RuleArg::QualifiedMajority), Some(t)) => DecisionRule::QualifiedMajority {
+            threshold: t,
+            double: None,
+        },
+        (Some(_), Some(_)) => {
+            return Err(CliError::Input(
+                "--threshold only applies to qualified-majority".into(),
+            ));
+        }
+        (Some(RuleArg::Unanimity), None) => DecisionRule::Unanimity,
+        (Some(RuleArg::Consensus), None) => DecisionRule::Consensus,
+        (Some(RuleArg::Majority), None) => DecisionRule::Majority,
+    };
+    rule.check().map_err(CliError::Input)?;
+    Ok(Some(rule))
 }
 
 /// How to read an input file.
@@ -199,17 +248,23 @@ fn model_names(model: &str) -> Result<Vec<&'static str>, CliError> {
             .filter(|n| registry::build(n, None).is_ok())
             .collect());
     }
-    registry::NAMES
-        .iter()
-        .copied()
-        .find(|n| *n == model)
-        .map(|n| vec![n])
-        .ok_or_else(|| {
-            CliError::Input(format!(
-                "unknown model '{model}' (known: {}, all)",
-                registry::NAMES.join(", ")
-            ))
-        })
+    let mut names = Vec::new();
+    for wanted in model.split(',').map(str::trim) {
+        let name = registry::NAMES
+            .iter()
+            .copied()
+            .find(|n| *n == wanted)
+            .ok_or_else(|| {
+                CliError::Input(format!(
+                    "unknown model '{wanted}' (known: {}, all)",
+                    registry::NAMES.join(", ")
+                ))
+            })?;
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    Ok(names)
 }
 
 fn build(name: &str, preset: Option<&str>) -> Result<Model, String> {
@@ -232,10 +287,12 @@ pub fn run(args: Args) -> CliResult {
         },
     };
     let (mut issues, info) = load_issues(&args.file, &options)?;
-    if let Some(q) = args.status_quo {
-        for issue in &mut issues {
+    let rule = rule(args.rule, args.threshold)?;
+    for issue in &mut issues {
+        if let Some(q) = args.status_quo {
             issue.status_quo = Some(vec![q; issue.m()]);
         }
+        issue.rule.clone_from(&rule);
     }
     let names = model_names(&args.model)?;
     if let Some(p) = &args.preset {
@@ -270,8 +327,19 @@ pub fn run(args: Args) -> CliResult {
         OutputFormat::Csv => csv(&report),
         OutputFormat::Table => table(&report),
     };
-    println!("{}", out.trim_end());
-    Ok(())
+    print_stdout(out.trim_end())
+}
+
+/// Print to stdout; a closed pipe (`detente decide … | head`) is not an error.
+pub fn print_stdout(text: &str) -> CliResult {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::Failure(format!("cannot write to stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn solve(
@@ -419,6 +487,21 @@ fn shorten(s: &str, n: usize) -> String {
     }
 }
 
+/// Terminal width the table keeps to.
+const WIDTH: usize = 100;
+
+/// A table cell: one value with 4 decimals, or m values with 2 (m > 1).
+fn cell(v: &[f64]) -> String {
+    if v.len() == 1 {
+        format!("{:.4}", v[0])
+    } else {
+        v.iter()
+            .map(|x| format!("{x:.2}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 fn table(report: &Report) -> String {
     let mut out = String::new();
     let title = if report.input.title.is_empty() {
@@ -445,17 +528,17 @@ fn table(report: &Report) -> String {
                         .iter()
                         .map(|w| format!("{:?}", w.code))
                         .collect();
-                    let _ = writeln!(
-                        out,
-                        "  {:<12}{:>12}{:>15}{:>12}{:>8}  {:<10}{}",
+                    let row = format!(
+                        "  {:<12}{:>12}{:>15}{:>12}{:>8}  {:<10}",
                         a.model,
-                        fmt_values(&d.outcome),
-                        fmt_values(&d.unconstrained),
-                        fmt_values(&d.baseline),
+                        cell(&d.outcome),
+                        cell(&d.unconstrained),
+                        cell(&d.baseline),
                         d.diagnostics.rounds,
                         format!("{:?}", d.diagnostics.stop_reason),
-                        shorten(&codes.join(","), 30)
                     );
+                    let room = WIDTH.saturating_sub(row.chars().count()).max(8);
+                    let _ = writeln!(out, "{row}{}", shorten(&codes.join(","), room));
                 }
                 None => {
                     let _ = writeln!(
@@ -521,29 +604,32 @@ fn positions(out: &mut String, r: &IssueReport) {
     let Some(start) = first.trajectory.first() else {
         return;
     };
-    let _ = write!(out, "  {:<24}{:>10}", "actor (final positions)", "start");
-    for a in &movers {
-        let _ = write!(out, "{:>12}", a.model);
+    let col = start
+        .positions
+        .first()
+        .map_or(12, |p| cell(p).len() + 2)
+        .max(12);
+    let fit = (WIDTH - 26 - col) / col;
+    let movers = &movers[..movers.len().min(fit)];
+    let _ = write!(out, "  {:<24}{:>col$}", "actor (final positions)", "start");
+    for a in movers {
+        let _ = write!(out, "{:>col$}", a.model);
     }
     let _ = writeln!(out);
     for (k, name) in r.actors.iter().enumerate().take(start.positions.len()) {
         let _ = write!(
             out,
-            "  {:<24}{:>10}",
+            "  {:<24}{:>col$}",
             shorten(name, 23),
-            fmt_values(&start.positions[k])
+            cell(&start.positions[k])
         );
-        for a in &movers {
+        for a in movers {
             let last = a
                 .decision
                 .as_ref()
                 .and_then(|d| d.final_positions())
                 .and_then(|p| p.get(k));
-            let _ = write!(
-                out,
-                "{:>12}",
-                last.map_or(String::from("-"), |v| fmt_values(v))
-            );
+            let _ = write!(out, "{:>col$}", last.map_or(String::from("-"), |v| cell(v)));
         }
         let _ = writeln!(out);
     }

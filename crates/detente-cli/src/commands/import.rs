@@ -34,6 +34,5 @@ pub fn run(args: Args) -> CliResult {
     for note in &imported.notes {
         eprintln!("note: {note}");
     }
-    print!("{}", imported.to_scenario_toml());
-    Ok(())
+    super::decide::print_stdout(imported.to_scenario_toml().trim_end())
 }

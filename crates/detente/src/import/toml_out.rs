@@ -5,6 +5,7 @@
 //! maximum when they differ (a comment says so). Multi-dimensional issues become one
 //! `[[issue]]` per dimension, since scenario issues are one-dimensional.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::Imported;
@@ -25,6 +26,41 @@ pub fn slug(text: &str) -> String {
     } else {
         out
     }
+}
+
+/// A scenario id from a foreign key: letters, digits, `-`, `_` and `.` are kept, every other
+/// run of characters becomes one `_` ("EU (incl Norway)" → "EU_incl_Norway").
+fn scenario_id(key: &str) -> String {
+    let mut out = String::new();
+    for ch in key.chars() {
+        if ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.') {
+            out.push(ch);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out = out.trim_matches('_').to_string();
+    if out.is_empty() { "x".into() } else { out }
+}
+
+/// Unique scenario ids for `keys`, in order: clashes get `-2`, `-3`, ….
+fn scenario_ids<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+    let mut used = BTreeSet::new();
+    let mut map = BTreeMap::new();
+    for key in keys {
+        if map.contains_key(key) {
+            continue;
+        }
+        let base = scenario_id(key);
+        let mut id = base.clone();
+        let mut k = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        map.insert(key.to_string(), id);
+    }
+    map
 }
 
 /// A TOML basic string.
@@ -75,6 +111,22 @@ pub fn write(imp: &Imported) -> String {
         let _ = writeln!(t, "summary = {}", quote(&imp.description));
     }
     let _ = writeln!(t, "\n[world]\ndata = \"none\"");
+    let actor_ids = scenario_ids(
+        imp.actors.iter().map(|a| a.id.as_str()).chain(
+            imp.issues
+                .iter()
+                .flat_map(|i| i.issue.stances.iter().map(|s| s.actor.as_str())),
+        ),
+    );
+    let issue_ids = scenario_ids(imp.issues.iter().flat_map(|i| {
+        if i.issue.m() == 1 {
+            vec![i.issue.id.as_str()]
+        } else {
+            i.issue.dimensions.iter().map(String::as_str).collect()
+        }
+    }));
+    let aid = |k: &str| actor_ids.get(k).cloned().unwrap_or_else(|| scenario_id(k));
+    let iid = |k: &str| issue_ids.get(k).cloned().unwrap_or_else(|| scenario_id(k));
     for actor in &imp.actors {
         let caps: Vec<f64> = imp
             .issues
@@ -85,7 +137,7 @@ pub fn write(imp: &Imported) -> String {
             .collect();
         let max = caps.iter().copied().fold(0.0, f64::max);
         let uniform = caps.windows(2).all(|w| w[0] == w[1]);
-        let _ = writeln!(t, "\n[[actor]]\nid = {}", quote(&actor.id));
+        let _ = writeln!(t, "\n[[actor]]\nid = {}", quote(&aid(&actor.id)));
         let _ = writeln!(t, "name = {}\nkind = \"other\"", quote(&actor.name));
         if uniform {
             let _ = writeln!(t, "capability = {}", num(max));
@@ -104,9 +156,9 @@ pub fn write(imp: &Imported) -> String {
         let issue = &imported.issue;
         for (d, dim) in issue.dimensions.iter().enumerate() {
             let id = if issue.m() == 1 {
-                issue.id.clone()
+                iid(&issue.id)
             } else {
-                dim.clone()
+                iid(dim)
             };
             let _ = writeln!(t, "\n[[issue]]\nid = {}", quote(&id));
             let question = if issue.m() == 1 { &issue.question } else { dim };
@@ -140,7 +192,7 @@ pub fn write(imp: &Imported) -> String {
                 let _ = writeln!(t, "status_quo = {}", num(*q));
             }
             for st in &issue.stances {
-                let _ = writeln!(t, "\n[[issue.stance]]\nactor = {}", quote(&st.actor));
+                let _ = writeln!(t, "\n[[issue.stance]]\nactor = {}", quote(&aid(&st.actor)));
                 let _ = writeln!(t, "position = {}", num(st.position[d]));
                 let _ = writeln!(t, "salience = {}", num(st.salience[d]));
                 let _ = writeln!(t, "capability = {}", num(st.capability));
@@ -170,6 +222,23 @@ mod tests {
         assert_eq!(st[1]["position"].as_float(), Some(90.0));
         assert_eq!(st[1]["capability"].as_float(), Some(0.4));
         assert_eq!(v["scenario"]["title"].as_str(), Some("Test \"model\""));
+    }
+
+    #[test]
+    fn ids_are_sanitised_and_unique() {
+        let m = scenario_ids(
+            [
+                "EU (incl Norway)",
+                "EU-incl-Norway",
+                "EU  incl Norway",
+                "USA",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(m["EU (incl Norway)"], "EU_incl_Norway");
+        assert_eq!(m["EU-incl-Norway"], "EU-incl-Norway");
+        assert_eq!(m["EU  incl Norway"], "EU_incl_Norway-2");
+        assert_eq!(m["USA"], "USA");
     }
 
     #[test]
