@@ -229,3 +229,124 @@ fn the_decision_model_matches_the_direct_run() {
     let bad = serde_json::json!({"voting": "Binary"});
     assert!(decide::registry::build("smp", Some(&bad)).is_err());
 }
+
+/// Turn 0 of KTAB's reference run of smpExample.xml (2017), filled in with Alice's first
+/// coordinate 52.80 as in that run: PropCbc votes, Markov-incentive PCE, partial
+/// accommodation. The stochastic choices use KTAB's own generator and are not comparable;
+/// everything before them is deterministic.
+#[test]
+fn smp_example_turn0_matches_the_reference_run() {
+    let filled = SMP_EXAMPLE.replacen("<dCoord></dCoord>", "<dCoord>52.80</dCoord>", 1);
+    let x = ktab_xml::parse(&filled).expect("loads");
+    let r = run(&x.input, &x.params, x.seed);
+    let close = |what: &str, got: f64, want: f64| {
+        assert!((got - want).abs() <= 5e-4, "{what}: got {got}, want {want}");
+    };
+    let pos: Vec<f64> = x
+        .input
+        .actors
+        .iter()
+        .flat_map(|a| a.position.clone())
+        .collect();
+    let d = smp::distance_matrix(&x.input, &pos, &pos);
+    for (j, want) in [1.000, 0.673, 0.739, 0.747, 0.799].into_iter().enumerate() {
+        close(&format!("u0[0][{j}]"), 1.0 - d[j], want);
+    }
+    for (i, want) in [1.000, -0.387, -0.500, -0.001, -0.298]
+        .into_iter()
+        .enumerate()
+    {
+        close(&format!("R[{i}]"), r.states[0].risk[i], want);
+    }
+    let step = &r.steps[0];
+    for (i, j, gain, p) in [
+        (0, 4, 0.0115, 0.5257),
+        (1, 2, 0.2315, 0.7180),
+        (2, 0, 0.0975, 0.4396),
+        (3, 2, 0.4318, 0.7837),
+        (4, 2, 0.0632, 0.5467),
+    ] {
+        let t = step.targets[i].expect("every actor has a target");
+        assert_eq!(t.target, j, "target of {i}");
+        close(&format!("ΔEU {i}→{j}"), t.delta_eu, gain);
+        close(&format!("P {i}→{j}"), t.probability, p);
+    }
+    let b = step
+        .bargains
+        .iter()
+        .find(|b| b.initiator == 4)
+        .expect("4 proposes");
+    let scale = |v: &[f64]| v.iter().map(|x| 100.0 * x).collect::<Vec<_>>();
+    for (g, w) in scale(&b.initiator_position)
+        .iter()
+        .zip([70.06, 76.00, 34.98])
+    {
+        assert!((g - w).abs() <= 0.05, "4's side {g} vs {w}");
+    }
+    for (g, w) in scale(&b.receiver_position)
+        .iter()
+        .zip([70.06, 76.01, 34.98])
+    {
+        assert!((g - w).abs() <= 0.05, "2's side {g} vs {w}");
+    }
+    // Queue probabilities (Markov incentive over PropCbc coalitions). The reference listed
+    // the queues in thread order; here they are in initiator order.
+    let initiators = |k: usize| -> Vec<usize> {
+        step.queues[k]
+            .iter()
+            .map(|&b| step.bargains[b].initiator)
+            .collect()
+    };
+    assert_eq!(initiators(0), vec![0, 2]);
+    for (g, w) in step.queue_probabilities[0]
+        .iter()
+        .zip([0.0054, 0.2444, 0.7502])
+    {
+        close("queue of 0", *g, w);
+    }
+    assert_eq!(initiators(2), vec![1, 2, 3, 4]);
+    for (g, w) in step.queue_probabilities[2]
+        .iter()
+        .zip([0.0859, 0.1976, 0.2255, 0.4215, 0.0695])
+    {
+        close("queue of 2", *g, w);
+    }
+    assert_eq!(initiators(4), vec![0, 4]);
+    for (g, w) in step.queue_probabilities[4]
+        .iter()
+        .zip([0.0264, 0.9486, 0.0250])
+    {
+        close("queue of 4", *g, w);
+    }
+}
+
+/// D16 with smpExample's accommodation matrix, fed the positions the reference run adopted
+/// in its first (stochastic) step, gives the ideals it printed.
+#[test]
+fn smp_example_ideals_follow_d16() {
+    let filled = SMP_EXAMPLE.replacen("<dCoord></dCoord>", "<dCoord>52.80</dCoord>", 1);
+    let x = ktab_xml::parse(&filled).expect("loads");
+    let mut ideals: Vec<f64> = x
+        .input
+        .actors
+        .iter()
+        .flat_map(|a| a.position.clone())
+        .collect();
+    let next = [
+        55.53, 63.19, 42.21, 23.48, 63.81, 70.13, 33.48, 18.89, 19.04, 26.30, 16.50, 15.90, 64.11,
+        48.13, 32.54,
+    ]
+    .map(|v| v / 100.0);
+    smp::ideal::update_ideals(5, 3, x.input.accommodation.as_deref(), &next, &mut ideals);
+    let want = [
+        55.1751, 60.1493, 41.8707, 24.3591, 63.3328, 68.5122, 38.6230, 33.4535, 24.2330, 26.30,
+        16.50, 15.90, 64.11, 48.13, 32.54,
+    ];
+    for (k, (g, w)) in ideals.iter().zip(want).enumerate() {
+        assert!(
+            (100.0 * g - w).abs() < 1e-3,
+            "ideal component {k}: {} vs {w}",
+            100.0 * g
+        );
+    }
+}

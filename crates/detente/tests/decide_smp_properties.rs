@@ -294,3 +294,21 @@ fn stochastic_runs_depend_only_on_the_seed() {
     let b = smp::run(&input, &params, &mut run_stream(11, 0)).expect("runs");
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_turn_cap_stops_an_unfinished_run() {
+    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
+        .expect("parses");
+    let params = SmpParams {
+        max_turns: 3,
+        ..SmpParams::default()
+    };
+    let r = smp::run(&input, &params, &mut run_stream(1, 0)).expect("runs");
+    assert_eq!(r.steps.len(), 3);
+    assert_eq!(r.stop_reason, StopReason::MaxRounds);
+    let bad = SmpParams {
+        max_turns: 0,
+        ..SmpParams::default()
+    };
+    assert!(smp::run(&input, &bad, &mut run_stream(1, 0)).is_err());
+}

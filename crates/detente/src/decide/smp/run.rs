@@ -42,6 +42,11 @@ pub struct SmpStep {
     pub targets: Vec<Option<Target>>,
     /// Every proposed bargain, in initiator order.
     pub bargains: Vec<Bargain>,
+    /// Per actor: its queue, the bargains naming it (indices into `bargains`, initiator
+    /// order) after the status-quo entry.
+    pub queues: Vec<Vec<usize>>,
+    /// Per actor: the PCE probability of each queue entry, status quo first (D15).
+    pub queue_probabilities: Vec<Vec<f64>>,
     /// Per actor: the adopted bargain (index into `bargains`), `None` for the status quo.
     pub adopted: Vec<Option<usize>>,
     /// `D(t) = Σ_i ‖x_i(t) − x_i(t−1)‖₂`.
@@ -235,6 +240,14 @@ impl Workspace {
 /// `Stochastic` state transitions. Positions in the result are on `[0,1]^m`.
 pub fn run(input: &SmpInput, params: &SmpParams, rng: &mut DetRng) -> Result<SmpRun, SmpError> {
     input.validate()?;
+    if params.max_turns == 0
+        || !(params.min_delta_ratio >= 0.0 && params.min_delta_ratio.is_finite())
+    {
+        return Err(SmpError::InvalidInput(format!(
+            "max_turns must be at least 1 and min_delta_ratio finite and ≥ 0 (got {} and {})",
+            params.max_turns, params.min_delta_ratio
+        )));
+    }
     let mut ws = Workspace::new(input);
     let (n, m) = (ws.n, ws.m);
     let mut warnings = Vec::new();
@@ -296,17 +309,7 @@ pub fn run(input: &SmpInput, params: &SmpParams, rng: &mut DetRng) -> Result<Smp
             rng,
             &mut warnings,
         )?;
-        let movement: f64 = (0..n)
-            .map(|i| {
-                let a = &positions[i * m..(i + 1) * m];
-                let b = &next[i * m..(i + 1) * m];
-                a.iter()
-                    .zip(b)
-                    .map(|(x, y)| (x - y) * (x - y))
-                    .sum::<f64>()
-                    .sqrt()
-            })
-            .sum();
+        let movement = movement(m, &positions, &next);
         if turn == 0 {
             first_movement = movement;
         }
@@ -319,15 +322,15 @@ pub fn run(input: &SmpInput, params: &SmpParams, rng: &mut DetRng) -> Result<Smp
         positions = next;
         update_ideals(n, m, accommodation, &positions, &mut ideals);
         let t = turn + 1;
-        if t >= params.max_turns {
-            stop = Some(StopReason::MaxRounds);
-        } else if t >= 2 && ratio < params.min_delta_ratio {
+        if t >= 2 && ratio < params.min_delta_ratio {
             let moved = steps.iter().any(|s| s.movement > 0.0);
             stop = Some(if moved {
                 StopReason::Converged
             } else {
                 StopReason::Static
             });
+        } else if t >= params.max_turns {
+            stop = Some(StopReason::MaxRounds);
         }
     }
 }
@@ -346,48 +349,7 @@ fn step(
     warnings: &mut Vec<SmpWarning>,
 ) -> Result<(SmpStep, Vec<f64>), SmpError> {
     let (n, m) = (ws.n, ws.m);
-    let mut persp = std::mem::take(&mut ws.perspective);
-    let view = ws.view(params);
-    let mut targets = Vec::with_capacity(n);
-    let mut bargains = Vec::new();
-    for i in 0..n {
-        let target = best_target(&view, i, &mut persp);
-        targets.push(target);
-        let Some(t) = target else { continue };
-        let j = t.target;
-        let side = |a: usize| {
-            (
-                a,
-                &positions[a * m..(a + 1) * m],
-                &input.actors[a].salience[..],
-            )
-        };
-        let from_i = propose(params.inter_vec_brgn, side(i), side(j), t.probability);
-        match params.bargn_model {
-            BargnModel::InitOnlyInterp => bargains.push(from_i),
-            BargnModel::InitRcvrInterp | BargnModel::PWCompInterp => {
-                view.perspective(j, i, &mut persp);
-                let (p_j, gain_i) = view.challenge(&persp, i, j);
-                // The reference passes j's estimate of i's gain where the probability belongs.
-                let p_j = if params.ktab_compat { gain_i } else { p_j };
-                let from_j = propose(params.inter_vec_brgn, side(i), side(j), p_j);
-                if params.bargn_model == BargnModel::InitRcvrInterp {
-                    bargains.push(from_i);
-                    bargains.push(from_j);
-                } else {
-                    let w_i = ws.influence[i];
-                    let w_j = if params.ktab_compat {
-                        ws.capability[i] * ws.sal_sum[j]
-                    } else {
-                        ws.influence[j]
-                    };
-                    bargains.push(weighted_average(&from_i, &from_j, w_i, w_j));
-                }
-            }
-        }
-    }
-    ws.perspective = persp;
-
+    let (targets, bargains) = propose_all(ws, params, input, positions);
     let rview = ResolveView {
         n,
         m,
@@ -406,24 +368,15 @@ fn step(
     };
     let mut next = positions.to_vec();
     let mut adopted = Vec::with_capacity(n);
+    let mut queue_probabilities = Vec::with_capacity(n);
     for k in 0..n {
         let kk = resolve_queue(&rview, k, election, &mut ws.resolve)?;
         let probs = ws.resolve.last_probabilities(kk);
-        let choice = match params.state_transitions {
-            StateTransitions::Deterministic => {
-                let mut best = 0;
-                for (c, &p) in probs.iter().enumerate() {
-                    if p > probs[best] {
-                        best = c;
-                    }
-                }
-                if probs.iter().filter(|&&p| p == probs[best]).count() > 1 {
-                    warnings.push(SmpWarning::TieBroken { turn, actor: k });
-                }
-                best
-            }
-            StateTransitions::Stochastic => sample(probs, rng),
-        };
+        queue_probabilities.push(probs.to_vec());
+        let (choice, tied) = choose(probs, params.state_transitions, rng);
+        if tied {
+            warnings.push(SmpWarning::TieBroken { turn, actor: k });
+        }
         if choice == 0 {
             adopted.push(None);
             continue;
@@ -442,11 +395,99 @@ fn step(
         turn,
         targets,
         bargains,
+        queues: ws.resolve.queues.clone(),
+        queue_probabilities,
         adopted,
         movement: 0.0,
         ratio: 0.0,
     };
     Ok((step, next))
+}
+
+/// Every actor's target and the bargains the chosen `BargnModel` puts into the queues, in
+/// initiator order (§6 "Targets", D14).
+fn propose_all(
+    ws: &mut Workspace,
+    params: &SmpParams,
+    input: &SmpInput,
+    positions: &[f64],
+) -> (Vec<Option<Target>>, Vec<Bargain>) {
+    let (n, m) = (ws.n, ws.m);
+    let mut persp = std::mem::take(&mut ws.perspective);
+    let view = ws.view(params);
+    let side = |a: usize| {
+        (
+            a,
+            &positions[a * m..(a + 1) * m],
+            &input.actors[a].salience[..],
+        )
+    };
+    let mut targets = Vec::with_capacity(n);
+    let mut bargains = Vec::new();
+    for i in 0..n {
+        let target = best_target(&view, i, &mut persp);
+        targets.push(target);
+        let Some(t) = target else { continue };
+        let j = t.target;
+        let from_i = propose(params.inter_vec_brgn, side(i), side(j), t.probability);
+        if params.bargn_model == BargnModel::InitOnlyInterp {
+            bargains.push(from_i);
+            continue;
+        }
+        view.perspective(j, i, &mut persp);
+        let (p_j, gain_i) = view.challenge(&persp, i, j);
+        // The reference passes j's estimate of i's gain where the probability belongs.
+        let p_j = if params.ktab_compat { gain_i } else { p_j };
+        let from_j = propose(params.inter_vec_brgn, side(i), side(j), p_j);
+        if params.bargn_model == BargnModel::InitRcvrInterp {
+            bargains.push(from_i);
+            bargains.push(from_j);
+        } else {
+            let w_i = ws.influence[i];
+            // The reference weighs j's side with i's capability.
+            let w_j = if params.ktab_compat {
+                ws.capability[i] * ws.sal_sum[j]
+            } else {
+                ws.influence[j]
+            };
+            bargains.push(weighted_average(&from_i, &from_j, w_i, w_j));
+        }
+    }
+    ws.perspective = persp;
+    (targets, bargains)
+}
+
+/// The queue entry an actor adopts: the first most probable (`Deterministic`; `true` when
+/// another entry ties with it) or one drawn from the distribution (`Stochastic`).
+fn choose(probs: &[f64], transitions: StateTransitions, rng: &mut DetRng) -> (usize, bool) {
+    match transitions {
+        StateTransitions::Deterministic => {
+            let mut best = 0;
+            for (c, &p) in probs.iter().enumerate() {
+                if p > probs[best] {
+                    best = c;
+                }
+            }
+            let ties = probs.iter().filter(|&&p| p == probs[best]).count();
+            (best, ties > 1)
+        }
+        StateTransitions::Stochastic => (sample(probs, rng), false),
+    }
+}
+
+/// `D(t) = Σ_i ‖x_i(t) − x_i(t−1)‖₂` (§6 "Stopping").
+fn movement(m: usize, before: &[f64], after: &[f64]) -> f64 {
+    before
+        .chunks_exact(m)
+        .zip(after.chunks_exact(m))
+        .map(|(a, b)| {
+            a.iter()
+                .zip(b)
+                .map(|(x, y)| (x - y) * (x - y))
+                .sum::<f64>()
+                .sqrt()
+        })
+        .sum()
 }
 
 /// Index drawn from the distribution `p` with one uniform draw.
