@@ -115,11 +115,32 @@ fn bad_inputs_exit_with_status_2() {
         detente(&["align", "/nonexistent/x.json"]).status.code(),
         Some(2)
     );
-    assert_eq!(detente(&["align"]).status.code(), Some(2));
+    assert_eq!(
+        detente(&["align", "/nonexistent/x.toml"]).status.code(),
+        Some(2)
+    );
     assert_eq!(
         detente(&["align", "--world", "--coalitions", "1"])
             .status
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn scenario_files_are_aligned() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let o = detente(&["align", &format!("{root}/validation/europe-1936.toml")]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("2 stable configuration(s)"), "{out}");
+    let o = detente(&["align", "--restarts", "2000"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("CHN RUS IND"), "{out}");
 }

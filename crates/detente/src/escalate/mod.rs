@@ -35,3 +35,4 @@ pub mod dilemma;
 pub mod integrate;
 pub mod linalg;
 pub mod richardson;
+pub mod scenario;

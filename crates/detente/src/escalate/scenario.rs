@@ -1,0 +1,326 @@
+//! From a resolved scenario to the escalate lens's inputs: the security-dilemma set-up per policy
+//! (escalate.md §4.1–4.2) and the Richardson arms-race set-up (§5.8).
+//!
+//! `[escalate]` keys map one to one onto [`DilemmaParams`]; capability shares come from the
+//! actors' resolved capabilities (`weights = "equal"`: 1 each); ally influence comes from
+//! `[[escalate.influence]]` when given, else from alliance and partnership ties between actors of
+//! the same side (their weight, both directions); trade shares from `[[escalate.trade]]`, else
+//! from the world data (the partner's share of the actor's total trade, known for CHN, USA and
+//! RUS as partners). Uncertain numbers enter at their point values; the experiment layer draws
+//! them first.
+
+use super::dilemma::{
+    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, TradeTie,
+    TrustParams,
+};
+use super::dilemma::{PolicySpec, StageGame};
+use super::game::Game;
+use super::richardson::{ArmsActor, ArmsParams, ArmsSetup, ArmsTie, TieKind as ArmsTieKind};
+use crate::scenario::{Resolved, TieKind, Uncertain};
+
+/// One policy of the scenario with its full set-up.
+#[derive(Debug, Clone)]
+pub struct PolicySetup {
+    /// Policy id.
+    pub id: String,
+    /// Display label (the id when the scenario gives none).
+    pub label: String,
+    /// Why the policy is modelled this way.
+    pub note: Option<String>,
+    /// The simulation set-up with this policy's strategies.
+    pub setup: DilemmaSetup,
+}
+
+fn point(u: Option<Uncertain>, default: f64) -> f64 {
+    u.map_or(default, |u| u.point())
+}
+
+/// Every `[[escalate.policy]]` as a set-up (in file order). Errors name what is missing.
+pub fn policies(r: &Resolved) -> Result<Vec<PolicySetup>, String> {
+    let e = r
+        .scenario
+        .escalate
+        .as_ref()
+        .ok_or("the scenario has no [escalate] section")?;
+    if e.policies.is_empty() {
+        return Err("[escalate] defines no [[escalate.policy]]".into());
+    }
+    let base = base_setup(r)?;
+    e.policies
+        .iter()
+        .map(|p| {
+            let mut setup = base.clone();
+            for a in &mut setup.actors {
+                let strategy = p
+                    .strategies
+                    .get(&a.id)
+                    .or_else(|| p.strategies.get(&a.side))
+                    .ok_or_else(|| {
+                        format!("policy `{}` gives no strategy for side `{}`", p.id, a.side)
+                    })?;
+                a.policy = PolicySpec::new(strategy);
+            }
+            Ok(PolicySetup {
+                id: p.id.clone(),
+                label: p.label.clone().unwrap_or_else(|| p.id.clone()),
+                note: p.note.clone(),
+                setup,
+            })
+        })
+        .collect()
+}
+
+/// The set-up without policies (every actor on tit-for-tat until a policy is applied).
+pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
+    let e = r
+        .scenario
+        .escalate
+        .as_ref()
+        .ok_or("the scenario has no [escalate] section")?;
+    let equal = e.weights.as_deref() == Some("equal");
+    let mut actors = Vec::new();
+    for (side, members) in &e.sides {
+        for id in members {
+            let a = r
+                .actor(id)
+                .ok_or_else(|| format!("side member `{id}` is not an actor"))?;
+            let capability = if equal {
+                1.0
+            } else {
+                a.capability.as_ref().map(|q| q.value.point()).filter(|c| *c > 0.0).ok_or_else(|| {
+                    format!(
+                        "`{id}` needs a positive capability for dyad weights ({}); or set [escalate] weights = \"equal\"",
+                        a.capability_gap.as_deref().unwrap_or("it is 0")
+                    )
+                })?
+            };
+            actors.push(DilemmaActor {
+                id: id.clone(),
+                side: side.clone(),
+                capability,
+                policy: PolicySpec::new("tit-for-tat"),
+                kind: Default::default(),
+                trust_prior: None,
+            });
+        }
+    }
+    // Capability shares c_i (only ratios matter; shares keep the numbers readable).
+    let total: f64 = actors.iter().map(|a| a.capability).sum();
+    actors.iter_mut().for_each(|a| a.capability /= total);
+    let stage: StageGame = match &e.game {
+        Some(name) => Game::preset(name)
+            .map_err(|err| err.to_string())?
+            .rstp()
+            .into(),
+        None => StageGame::PRISONERS_DILEMMA,
+    };
+    let domains = e
+        .domains
+        .iter()
+        .map(|d| DomainSpec {
+            name: d.clone(),
+            game: stage,
+        })
+        .collect();
+    let side_of = |id: &str| actors.iter().find(|a| a.id == id).map(|a| a.side.clone());
+    let influence = if e.influences.is_empty() {
+        r.scenario
+            .ties
+            .iter()
+            .filter(|t| matches!(t.kind, TieKind::Alliance | TieKind::Partnership))
+            .filter(|t| {
+                side_of(&t.actors[0]).is_some() && side_of(&t.actors[0]) == side_of(&t.actors[1])
+            })
+            .flat_map(|t| {
+                let w = point(t.weight, 1.0);
+                [(0, 1), (1, 0)].map(|(a, b)| InfluenceTie {
+                    from: t.actors[a].clone(),
+                    to: t.actors[b].clone(),
+                    weight: w,
+                })
+            })
+            .collect()
+    } else {
+        e.influences
+            .iter()
+            .map(|i| InfluenceTie {
+                from: i.from.clone(),
+                to: i.to.clone(),
+                weight: i.weight.point(),
+            })
+            .collect()
+    };
+    let mut trade: Vec<TradeTie> = Vec::new();
+    for a in &actors {
+        for b in actors.iter().filter(|b| b.side != a.side) {
+            let declared = e
+                .trade
+                .iter()
+                .find(|t| t.from == a.id && t.to == b.id)
+                .map(|t| t.share.point());
+            let world = r
+                .actor(&a.id)
+                .and_then(|x| x.world.as_ref())
+                .and_then(|w| w.trade_share_pct.with(&b.id))
+                .map(|p| p / 100.0);
+            if let Some(share) = declared.or(world) {
+                trade.push(TradeTie {
+                    from: a.id.clone(),
+                    to: b.id.clone(),
+                    share,
+                });
+            }
+        }
+    }
+    let d = DilemmaParams::default();
+    let params = DilemmaParams {
+        horizon: e.horizon as usize,
+        noise: point(e.noise, d.noise),
+        optimism: point(e.optimism, d.optimism),
+        execution_noise: point(e.execution_noise, d.execution_noise),
+        spillover: point(e.spillover, d.spillover),
+        contagion: point(e.contagion, d.contagion),
+        interdependence: point(e.interdependence, d.interdependence),
+        grievance: point(e.grievance, d.grievance),
+        offence_defence: point(e.offence_defence, d.offence_defence),
+        distinguishability: point(e.distinguishability, d.distinguishability),
+        spiral: e.spiral.map_or(SpiralRule::default(), |s| SpiralRule {
+            domains: s.domains as usize,
+            periods: s.periods as usize,
+            lock: s.lock,
+        }),
+        trust: (e.trust.as_deref() == Some("bayes")).then(TrustParams::default),
+        discount: point(e.discount, d.discount),
+    };
+    Ok(DilemmaSetup {
+        sides: e.sides.keys().cloned().collect(),
+        actors,
+        domains,
+        influence,
+        trade,
+        grievances: Vec::new(),
+        params,
+    })
+}
+
+/// The Richardson set-up (§5.8): `[richardson] actors` or the escalate sides' members; base
+/// levels from SIPRI 2024 (current US$ bn) and burdens (% of GDP); rivalry, alliance and
+/// partnership ties among them; rates from `[richardson]`.
+pub fn arms_setup(r: &Resolved) -> Result<ArmsSetup, String> {
+    let spec = r.scenario.richardson.clone().unwrap_or_default();
+    let ids: Vec<String> = match (&spec.actors, &r.scenario.escalate) {
+        (Some(list), _) => list.clone(),
+        (None, Some(e)) => e.sides.values().flatten().cloned().collect(),
+        (None, None) => {
+            return Err("no [richardson] actors and no [escalate] sides to take them from".into());
+        }
+    };
+    let mut actors = Vec::new();
+    for id in &ids {
+        let w = r
+            .actor(id)
+            .and_then(|a| a.world.as_ref())
+            .ok_or_else(|| format!("`{id}` has no world data for military spending"))?;
+        let (Some(milex), Some(burden)) = (w.milex_2024_usd_m, w.milex_pct_gdp_2024) else {
+            return Err(format!(
+                "the world data has no SIPRI spending or burden for `{id}`"
+            ));
+        };
+        actors.push(ArmsActor {
+            id: id.clone(),
+            milex: milex / 1000.0,
+            burden,
+            source: "SIPRI 2025 release: 2024 spending (current US$ bn) and share of GDP".into(),
+        });
+    }
+    // One reaction per pair: a rivalry wins over cooperation ties; otherwise the strongest
+    // alliance or partnership (e.g. ANZUS and AUKUS both join the USA and Australia).
+    let mut ties: Vec<ArmsTie> = Vec::new();
+    for t in r
+        .scenario
+        .ties
+        .iter()
+        .filter(|t| ids.contains(&t.actors[0]) && ids.contains(&t.actors[1]))
+    {
+        let kind = match t.kind {
+            TieKind::Rivalry => ArmsTieKind::Rival,
+            TieKind::Alliance => ArmsTieKind::Alliance,
+            TieKind::Partnership => ArmsTieKind::Partnership,
+            TieKind::Propensity => continue,
+        };
+        let tie = ArmsTie {
+            from: t.actors[0].clone(),
+            to: t.actors[1].clone(),
+            kind,
+            weight: point(t.weight, 1.0),
+            directed: false,
+        };
+        let same = |x: &ArmsTie| {
+            (x.from == tie.from && x.to == tie.to) || (x.from == tie.to && x.to == tie.from)
+        };
+        match ties.iter_mut().find(|x| same(x)) {
+            None => ties.push(tie),
+            Some(old) => {
+                let rank = |k: ArmsTieKind| match k {
+                    ArmsTieKind::Rival => 2,
+                    ArmsTieKind::Alliance => 1,
+                    ArmsTieKind::Partnership => 0,
+                };
+                if (rank(tie.kind), tie.weight) > (rank(old.kind), old.weight) {
+                    *old = tie;
+                }
+            }
+        }
+    }
+    let params = ArmsParams {
+        rival_reaction: spec.rival_reaction.map(|u| u.point()),
+        ally_reaction: spec.ally_reaction.map(|u| u.point()),
+        fatigue_scale: spec.fatigue.map(|u| u.point()),
+        ..ArmsParams::default()
+    };
+    Ok(ArmsSetup {
+        actors,
+        ties,
+        params,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::escalate::dilemma::monte_carlo;
+    use crate::escalate::richardson::{analyse, build};
+    use crate::scenario::{FLAGSHIP, load_str};
+
+    #[test]
+    fn flagship_policies_run_and_rank_as_the_design_expects() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let policies = policies(&r).unwrap();
+        assert!(policies.len() >= 3);
+        let spiral = |id: &str| {
+            let p = policies.iter().find(|p| p.id == id).unwrap();
+            monte_carlo(&p.setup, 4_000, 7).unwrap().spiral.estimate
+        };
+        // Grim trigger spirals at least as often as tit-for-tat, which spirals at least as often
+        // as generous tit-for-tat (escalate.md §4.8).
+        let (rival, hedge, engage) = (
+            spiral("systemic-rival"),
+            spiral("clear-eyed-hedging"),
+            spiral("constructive-engagement"),
+        );
+        assert!(
+            rival >= hedge && hedge >= engage,
+            "{rival} {hedge} {engage}"
+        );
+    }
+
+    #[test]
+    fn flagship_arms_race_builds_and_analyses() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let setup = arms_setup(&r).unwrap();
+        assert!(setup.actors.iter().any(|a| a.id == "CHN"));
+        let model = build(&setup).unwrap();
+        let analysis = analyse(&model.model).unwrap();
+        assert!(!analysis.eigenvalues.is_empty());
+    }
+}
