@@ -6,14 +6,17 @@
 //!   reduced in run order, paired differences.
 //! - [`summary`] — streaming accumulators (bounded memory): mean, sd, quantiles, histograms,
 //!   Wilson intervals.
+//! - [`results`] — every lens of a scenario in one [`Results`] value (`detente run`).
 //! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
 
 pub mod design;
 pub mod inputs;
+pub mod results;
 pub mod runner;
 pub mod summary;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
+pub use results::{Results, RunOptions, run_all};
 pub use runner::{
     ArmModel, McResult, Metric, MetricKind, MetricSummary, PairedDifference, run_arms,
 };

@@ -1,0 +1,377 @@
+//! One run of every lens a scenario defines, as one serialisable [`Results`] value
+//! (experiments.md §3): what `detente run` prints, `--format json` writes and the report reads.
+//!
+//! Decide runs at the point values (modes) and, with `runs > 0`, as a Monte Carlo over every
+//! uncertain scenario input (common random numbers across models). Escalate plays each policy's
+//! stochastic rivalry `runs` times on common random numbers (parameters at their point values)
+//! and reports paired differences against the first policy. Align and Richardson are
+//! deterministic. A lens that cannot run records its error; the others still run.
+
+use super::inputs::{Input, realise, uncertain_inputs};
+use super::runner::{ArmModel, McResult, Metric, run_arms};
+use crate::align::AlignResult;
+use crate::decide::ResolvedIssue;
+use crate::decide::scenario::{IssueDecisions, decide_all, issues};
+use crate::escalate::dilemma::{
+    MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
+};
+use crate::escalate::richardson::{Analysis, ArmsModel};
+use crate::rng::DetRng;
+use crate::scenario::Resolved;
+use serde::Serialize;
+
+/// Decision models run in Monte Carlo by default: the fast ones (SMP and exchange run at modes).
+pub const MC_MODELS: [&str; 4] = ["compromise", "median", "nash", "bdm"];
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Master seed.
+    pub seed: u64,
+    /// Monte Carlo runs (0: deterministic lenses only; escalate then uses `escalate_runs_default`).
+    pub runs: u64,
+    /// Decision models at the modes.
+    pub models: Vec<String>,
+    /// Decision models in the Monte Carlo.
+    pub mc_models: Vec<String>,
+    /// Random restarts of the align heuristic (large scenarios).
+    pub align_restarts: u64,
+    /// Escalate runs per policy when `runs` is 0.
+    pub escalate_runs_default: u64,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            seed: 0,
+            runs: 0,
+            models: crate::decide::registry::NAMES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            mc_models: MC_MODELS.iter().map(|s| s.to_string()).collect(),
+            align_restarts: 10_000,
+            escalate_runs_default: 2_000,
+        }
+    }
+}
+
+/// Everything one `detente run` produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// Scenario id.
+    pub scenario: String,
+    /// Scenario title.
+    pub title: String,
+    /// FNV-1a 64-bit hash of the scenario text, hex (identifies the exact input).
+    pub scenario_hash: String,
+    /// detente version.
+    pub version: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Monte Carlo runs.
+    pub runs: u64,
+    /// The command line that produced the results (set by the caller).
+    pub command: Vec<String>,
+    /// Decide at point values, per issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decide: Option<Vec<IssueDecisions>>,
+    /// Decide under input uncertainty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decide_uncertainty: Option<McResult>,
+    /// Align.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align: Option<AlignResult>,
+    /// Escalate: per policy and paired differences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalate: Option<EscalateResults>,
+    /// Richardson arms-race analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub richardson: Option<RichardsonResults>,
+    /// Lenses that could not run, with why.
+    pub errors: Vec<LensError>,
+}
+
+/// A lens that could not run.
+#[derive(Debug, Clone, Serialize)]
+pub struct LensError {
+    /// Lens name.
+    pub lens: String,
+    /// Why.
+    pub message: String,
+}
+
+/// One policy's Monte Carlo summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicyResult {
+    /// Policy id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Note from the scenario.
+    pub note: Option<String>,
+    /// The summary (spiral probability with Wilson interval, onset, welfare, tension, decoupling).
+    pub summary: MonteCarloSummary,
+}
+
+/// Escalate results.
+#[derive(Debug, Clone, Serialize)]
+pub struct EscalateResults {
+    /// Runs per policy.
+    pub runs: u64,
+    /// Per policy, in scenario order.
+    pub policies: Vec<PolicyResult>,
+    /// Each later policy against the first, on common random numbers (alternative − baseline).
+    pub versus_first: Vec<(String, PolicyComparison)>,
+}
+
+/// Richardson results.
+#[derive(Debug, Clone, Serialize)]
+pub struct RichardsonResults {
+    /// The model with the provenance of every derived number.
+    pub model: ArmsModel,
+    /// Equilibrium, eigenvalues, stability, drivers.
+    pub analysis: Analysis,
+}
+
+/// FNV-1a, 64 bit: a stable content hash without a dependency.
+pub fn fnv1a(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Run every lens `r` defines. `source` is the scenario text (for the hash).
+pub fn run_all(
+    r: &Resolved,
+    source: &str,
+    opts: &RunOptions,
+    progress: &(dyn Fn(&str, u64, u64) + Sync),
+) -> Results {
+    let mut errors = Vec::new();
+    let issues = issues(r);
+    let decide = (!issues.is_empty()).then(|| {
+        let models: Vec<&str> = opts.models.iter().map(String::as_str).collect();
+        decide_all(&issues, &models, opts.seed)
+    });
+    let decide_uncertainty = (!issues.is_empty() && opts.runs > 0).then(|| {
+        let mc = DecideMc::new(r, &opts.mc_models);
+        run_arms(&mc, opts.runs, opts.seed, &|d, t| progress("decide", d, t))
+    });
+    let align = (r.scenario.align.is_some()).then(|| {
+        crate::align::scenario::input(r).and_then(|(mut input, _)| {
+            input.options.restarts = opts.align_restarts;
+            crate::align::align(&input).map_err(|e| e.to_string())
+        })
+    });
+    let align = align.and_then(|a| {
+        a.map_err(|e| {
+            errors.push(LensError {
+                lens: "align".into(),
+                message: e,
+            })
+        })
+        .ok()
+    });
+    let escalate_runs = if opts.runs > 0 {
+        opts.runs
+    } else {
+        opts.escalate_runs_default
+    };
+    let escalate = r
+        .scenario
+        .escalate
+        .is_some()
+        .then(|| escalate(r, escalate_runs, opts.seed));
+    let escalate = escalate.and_then(|e| {
+        e.map_err(|m| {
+            errors.push(LensError {
+                lens: "escalate".into(),
+                message: m,
+            })
+        })
+        .ok()
+    });
+    let richardson =
+        (r.scenario.richardson.is_some() || r.scenario.escalate.is_some()).then(|| {
+            let setup = crate::escalate::scenario::arms_setup(r)?;
+            let model = crate::escalate::richardson::build(&setup).map_err(|e| e.to_string())?;
+            let analysis =
+                crate::escalate::richardson::analyse(&model.model).map_err(|e| e.to_string())?;
+            Ok::<_, String>(RichardsonResults { model, analysis })
+        });
+    let richardson = richardson.and_then(|x| {
+        x.map_err(|m| {
+            errors.push(LensError {
+                lens: "richardson".into(),
+                message: m,
+            })
+        })
+        .ok()
+    });
+    Results {
+        scenario: r.scenario.scenario.id.clone(),
+        title: r.scenario.scenario.title.clone(),
+        scenario_hash: fnv1a(source),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        seed: opts.seed,
+        runs: opts.runs,
+        command: Vec::new(),
+        decide,
+        decide_uncertainty,
+        align,
+        escalate,
+        richardson,
+        errors,
+    }
+}
+
+/// Every policy's Monte Carlo and the paired comparisons against the first.
+pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, String> {
+    let policies = crate::escalate::scenario::policies(r)?;
+    let mut out = Vec::with_capacity(policies.len());
+    for p in &policies {
+        let summary =
+            monte_carlo(&p.setup, runs, seed).map_err(|e| format!("policy `{}`: {e}", p.id))?;
+        out.push(PolicyResult {
+            id: p.id.clone(),
+            label: p.label.clone(),
+            note: p.note.clone(),
+            summary,
+        });
+    }
+    let mut versus_first = Vec::new();
+    for p in policies.iter().skip(1) {
+        let c = compare_policies(&policies[0].setup, &p.setup, runs, seed)
+            .map_err(|e| e.to_string())?;
+        versus_first.push((p.id.clone(), c));
+    }
+    Ok(EscalateResults {
+        runs,
+        policies: out,
+        versus_first,
+    })
+}
+
+/// The decide lens as a Monte Carlo model: run k draws every uncertain input, then every model
+/// decides every issue; metrics `decide.ISSUE.MODEL` (outcome after the rule) and
+/// `decide.ISSUE.deadlock` (the status quo stands because the rule empties the win-set).
+pub struct DecideMc {
+    base: Resolved,
+    inputs: Vec<Input>,
+    models: Vec<String>,
+    metrics: Vec<Metric>,
+    arms: Vec<String>,
+}
+
+impl DecideMc {
+    /// Build for the scenario and these models.
+    pub fn new(r: &Resolved, models: &[String]) -> Self {
+        let mut metrics = Vec::new();
+        for i in issues(r) {
+            for m in models {
+                metrics.push(Metric::real(format!("decide.{}.{m}", i.id)));
+            }
+            if i.rule.is_some() && i.status_quo.is_some() {
+                metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
+            }
+        }
+        DecideMc {
+            base: r.clone(),
+            inputs: uncertain_inputs(r),
+            models: models.to_vec(),
+            metrics,
+            arms: vec!["scenario".into()],
+        }
+    }
+
+    fn fill(&self, issues: &[ResolvedIssue], rng: &mut DetRng, out: &mut [f64]) {
+        let models: Vec<&str> = self.models.iter().map(String::as_str).collect();
+        let seed = rand::Rng::next_u64(rng);
+        let all = decide_all(issues, &models, seed);
+        let mut j = 0;
+        for (issue, d) in issues.iter().zip(&all) {
+            for m in &self.models {
+                out[j] = d.decision(m).map_or(f64::NAN, |x| x.outcome[0]);
+                j += 1;
+            }
+            if issue.rule.is_some() && issue.status_quo.is_some() {
+                out[j] = if d.deadlocked() { 1.0 } else { 0.0 };
+                j += 1;
+            }
+        }
+    }
+}
+
+impl ArmModel for DecideMc {
+    fn metrics(&self) -> &[Metric] {
+        &self.metrics
+    }
+    fn arms(&self) -> &[String] {
+        &self.arms
+    }
+    fn run(&self, _arm: usize, _k: u64, rng: &mut DetRng, out: &mut [f64]) {
+        let drawn = realise(&self.base, &self.inputs, rng);
+        self.fill(&issues(&drawn), rng, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{FLAGSHIP, load_str};
+
+    #[test]
+    fn flagship_runs_every_lens() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let opts = RunOptions {
+            runs: 200,
+            align_restarts: 500,
+            ..RunOptions::default()
+        };
+        let res = run_all(&r, FLAGSHIP, &opts, &|_, _, _| {});
+        assert!(res.errors.is_empty(), "{:?}", res.errors);
+        assert!(
+            res.decide.is_some()
+                && res.align.is_some()
+                && res.escalate.is_some()
+                && res.richardson.is_some()
+        );
+        let mc = res.decide_uncertainty.as_ref().unwrap();
+        assert!(
+            mc.metrics
+                .iter()
+                .any(|m| m.name == "decide.china-posture.compromise")
+        );
+        assert_eq!(
+            res.escalate.as_ref().unwrap().policies.len(),
+            r.scenario.escalate.as_ref().unwrap().policies.len()
+        );
+    }
+
+    #[test]
+    fn results_are_identical_for_any_thread_count() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let opts = RunOptions {
+            runs: 300,
+            align_restarts: 300,
+            escalate_runs_default: 300,
+            ..RunOptions::default()
+        };
+        let json = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                serde_json::to_string(&run_all(&r, FLAGSHIP, &opts, &|_, _, _| {})).unwrap()
+            })
+        };
+        let one = json(1);
+        assert_eq!(one, json(2));
+        assert_eq!(one, json(4));
+    }
+}
