@@ -6,7 +6,9 @@
 use super::DilemmaError;
 use crate::escalate::game::{Action, Game};
 use crate::escalate::strategy::registry;
-use crate::escalate::strategy::{History, MatchContext, Params, Player, Strategy};
+use crate::escalate::strategy::{
+    FourVector, History, MatchContext, Params, Player, Strategy, choice,
+};
 use crate::rng::DetRng;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,11 +52,18 @@ impl PolicySpec {
 /// One strategy instance for a (actor, rival, domain) channel with its history: own actual moves
 /// and perceived rival moves (§4.3), and the context it is reset with (its own bimatrix, unknown
 /// length).
+///
+/// Memory-one strategies (TFT, GTFT, WSLS, ...) take a fast path (escalate.md §7): their move
+/// depends only on the last (own, perceived) pair, so the channel keeps that pair instead of a
+/// growing history and steps the four-vector directly — the same rule and the same draws as the
+/// registry's memory-one player.
 #[derive(Debug, Clone)]
 pub(crate) struct Channel {
     player: Player,
     history: History,
     context: MatchContext,
+    memory_one: Option<FourVector>,
+    last: Option<(Action, Action)>,
 }
 
 impl Channel {
@@ -63,29 +72,46 @@ impl Channel {
         let context = MatchContext { game, length: None };
         let mut player = policy.build()?;
         player.reset(&context);
+        let memory_one = match &player {
+            Player::MemoryOne(m) => m.four_vector(),
+            _ => None,
+        };
         Ok(Channel {
             player,
-            history: History::with_capacity(horizon),
+            history: History::with_capacity(if memory_one.is_some() { 0 } else { horizon }),
             context,
+            memory_one,
+            last: None,
         })
     }
 
     /// Start of a run: fresh strategy state and an empty history (allocation kept).
     pub fn reset(&mut self) {
-        self.player.reset(&self.context);
-        self.history.clear();
+        if self.memory_one.is_none() {
+            self.player.reset(&self.context);
+            self.history.clear();
+        }
+        self.last = None;
     }
 
     /// Intended move for the next period (§4.3.1).
     #[inline]
     pub fn decide(&mut self, rng: &mut DetRng) -> Action {
-        self.player.decide(&self.history, rng)
+        match (&self.memory_one, self.last) {
+            (Some(v), Some((own, seen))) => choice(rng, v.after(own, seen)),
+            (Some(v), None) => choice(rng, v.initial),
+            (None, _) => self.player.decide(&self.history, rng),
+        }
     }
 
     /// Record the period's own actual move and the perceived rival move.
     #[inline]
     pub fn record(&mut self, own: Action, seen: Action) {
-        self.history.push(own, seen);
+        if self.memory_one.is_some() {
+            self.last = Some((own, seen));
+        } else {
+            self.history.push(own, seen);
+        }
     }
 }
 
@@ -112,6 +138,30 @@ mod tests {
         let mut ok = PolicySpec::new("generous-tit-for-tat");
         ok.params.insert("g".into(), 0.1);
         assert!(Channel::new(&ok, Game::default(), 1).is_ok());
+    }
+
+    #[test]
+    fn the_memory_one_fast_path_matches_the_registry_player() {
+        for spec in [
+            "generous-tit-for-tat",
+            "win-stay-lose-shift",
+            "memory-one(0.9, 0.2, 0.7, 0.1)",
+        ] {
+            let mut fast = channel(spec);
+            assert!(fast.memory_one.is_some(), "{spec}");
+            let mut slow = channel(spec);
+            slow.memory_one = None;
+            let (mut ra, mut rb) = (run_stream(5, 0), run_stream(5, 0));
+            for t in 0..200 {
+                let a = fast.decide(&mut ra);
+                assert_eq!(a, slow.decide(&mut rb), "{spec} turn {t}");
+                let seen = if t % 7 == 3 { Action::D } else { a };
+                fast.record(a, seen);
+                slow.record(a, seen);
+            }
+        }
+        assert!(channel("grim-trigger").memory_one.is_none());
+        assert!(channel("tit-for-tat + noise(0.1)").memory_one.is_none());
     }
 
     #[test]
