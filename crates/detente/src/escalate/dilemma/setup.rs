@@ -529,7 +529,20 @@ impl Prepared {
             .map(|&eps_d| {
                 let hostile = |h: f64| h * (1.0 - p.optimism) + (1.0 - h) * eps_d;
                 let (dg, ds) = (hostile(trust.greedy_defect), hostile(trust.seeker_defect));
-                [((1.0 - dg) / (1.0 - ds)).ln(), (dg / ds).ln()]
+                // Certain evidence (a likelihood of 0) would be ±∞ and could meet its opposite
+                // as NaN; a bounded step keeps the clamped log-odds meaningful, and 0/0 (both
+                // types never hostile, no noise) carries no evidence.
+                let bounded = |x: f64| {
+                    if x.is_nan() {
+                        0.0
+                    } else {
+                        x.clamp(-20.0, 20.0)
+                    }
+                };
+                [
+                    bounded(((1.0 - dg) / (1.0 - ds)).ln()),
+                    bounded((dg / ds).ln()),
+                ]
             })
             .collect();
 
