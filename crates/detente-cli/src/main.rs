@@ -22,6 +22,14 @@ struct Cli {
 enum Command {
     /// Does a rivalry spiral? Security-dilemma Monte Carlo and Richardson arms-race analysis.
     Escalate(commands::escalate::Args),
+    /// List the strategies for iterated games (ids, classifiers, policy aliases).
+    Strategies(commands::strategies::Args),
+    /// Play one iterated game between two strategies, move by move.
+    Match(commands::match_::Args),
+    /// Play a round-robin tournament of strategies and rank them.
+    Tournament(commands::tournament::Args),
+    /// Evolve a population of strategies (Moran process or replicator dynamics).
+    Evolve(commands::evolve::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +47,10 @@ fn main() -> ExitCode {
     };
     let result: error::CliResult = match cli.command {
         Command::Escalate(a) => commands::escalate::run(a),
+        Command::Strategies(a) => commands::strategies::run(a),
+        Command::Match(a) => commands::match_::run(a),
+        Command::Tournament(a) => commands::tournament::run(a),
+        Command::Evolve(a) => commands::evolve::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

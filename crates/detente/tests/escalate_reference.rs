@@ -176,3 +176,41 @@ fn results_are_identical_for_1_2_and_8_threads() {
     assert_eq!(a, noisy(2));
     assert_eq!(a, noisy(8));
 }
+
+/// Axelrod's first tournament (15 players, 200 turns, 5 repetitions) reproduces the tiers of
+/// Axelrod-Python's published runs (documentation tutorial "Running Axelrod's First Tournament",
+/// seeds 0 and 1): Stein and Rapoport first; then Grofman, Shubik, TFT, Nydegger and Tideman &
+/// Chieruzzi; then Grudger, Davis, Graaskamp, Downing, Feld; then Tullock and Joss; Anonymous and
+/// Random last. Order within a tier varies with the random streams there too.
+#[test]
+fn first_tournament_reproduces_the_published_tiers() {
+    let players = registry::first_tournament();
+    let mut spec = TournamentSpec::fixed(Game::default(), 200, 5);
+    spec.seed = 1;
+    let r = tournament::run(&players, &spec).unwrap();
+    let tier = |from: usize, to: usize| {
+        let mut names: Vec<String> = r.ranked_names[from..to]
+            .iter()
+            .map(|n| n.replace("First by ", ""))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(tier(0, 1), ["Stein and Rapoport"]);
+    assert_eq!(
+        tier(1, 6),
+        [
+            "Grofman",
+            "Nydegger",
+            "Shubik",
+            "Tideman and Chieruzzi",
+            "Tit For Tat"
+        ]
+    );
+    assert_eq!(
+        tier(6, 11),
+        ["Davis", "Downing", "Feld", "Graaskamp", "Grudger"]
+    );
+    assert_eq!(tier(11, 13), ["Joss", "Tullock"]);
+    assert_eq!(tier(13, 15), ["Anonymous", "Random"]);
+}

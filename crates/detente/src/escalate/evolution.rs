@@ -414,10 +414,13 @@ pub fn replicator(
     spec: &ReplicatorSpec,
 ) -> Result<ReplicatorResult, EvolutionError> {
     check_matrix(a, x0)?;
-    if !(spec.step > 0.0 && spec.t_max >= 0.0) {
-        return Err(EvolutionError::OutOfRange(
-            "step must be > 0 and t_max >= 0".into(),
-        ));
+    // The step count must fit comfortably in memory and time: at most 10⁹ steps.
+    let valid = spec.step > 0.0 && spec.t_max >= 0.0 && spec.t_max / spec.step <= 1e9;
+    if !valid {
+        return Err(EvolutionError::OutOfRange(format!(
+            "need step > 0, t_max >= 0 and at most 1e9 steps (t_max {}, step {})",
+            spec.t_max, spec.step
+        )));
     }
     let n = a.len();
     let mut x = x0.to_vec();

@@ -2,7 +2,7 @@
 //! §3.4.2, h = 0.01). Kept deliberately small: the adaptive DOPRI5 integrator belongs to the
 //! Richardson model.
 
-/// Scratch space for [`rk4_step`] on a system of `n` equations (no allocation per step).
+/// Scratch space for [`Rk4::step`] on a system of `n` equations (no allocation per step).
 #[derive(Debug, Clone)]
 pub struct Rk4 {
     k1: Vec<f64>,

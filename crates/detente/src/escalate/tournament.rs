@@ -158,8 +158,46 @@ pub fn run_with_progress(
     for r in per_pair {
         results.push(r.map_err(TournamentError::Match)?);
     }
-    let names = players.iter().map(|p| p.meta().name.clone()).collect();
+    let names = display_names(players);
     Ok(reduce(names, spec.repetitions as usize, &pairs, &results))
+}
+
+/// Display names: the classifier's name, with its parameters when two players share a name
+/// (e.g. two GTFTs with different generosity), and a running number if they still collide.
+pub fn display_names(players: &[Player]) -> Vec<String> {
+    let short = |v: &str| match v.parse::<f64>() {
+        Ok(x) if v.len() > 6 => format!("{x:.4}"),
+        _ => v.to_string(),
+    };
+    let with_params: Vec<String> = players
+        .iter()
+        .map(|p| {
+            let m = p.meta();
+            let clash = players.iter().filter(|q| q.meta().name == m.name).count() > 1;
+            if clash && !m.params.is_empty() {
+                let params: Vec<String> = m
+                    .params
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", short(v)))
+                    .collect();
+                format!("{} ({})", m.name, params.join(", "))
+            } else {
+                m.name.clone()
+            }
+        })
+        .collect();
+    with_params
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if with_params.iter().filter(|n| *n == name).count() > 1 {
+                let k = with_params[..=i].iter().filter(|n| *n == name).count();
+                format!("{name} #{k}")
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 /// All repetitions of one pair; deterministic pairs are played once and reused (§3.1.5).
@@ -342,6 +380,25 @@ mod tests {
         let two = vec![one[0].clone(), parse("defector").unwrap()];
         let spec0 = TournamentSpec::fixed(Game::default(), 10, 0);
         assert_eq!(run(&two, &spec0), Err(TournamentError::NoRepetitions));
+    }
+
+    #[test]
+    fn clashing_names_are_told_apart() {
+        let players = vec![
+            parse("gtft(g=0.1)").unwrap(),
+            parse("gtft(g=1/3)").unwrap(),
+            parse("tft").unwrap(),
+            parse("tft").unwrap(),
+        ];
+        assert_eq!(
+            display_names(&players),
+            [
+                "Generous Tit For Tat (g=0.1)",
+                "Generous Tit For Tat (g=0.3333)",
+                "Tit For Tat #1",
+                "Tit For Tat #2"
+            ]
+        );
     }
 
     #[test]

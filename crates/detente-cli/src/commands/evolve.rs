@@ -1,0 +1,241 @@
+//! `detente evolve`: evolutionary dynamics of strategies — a Moran process or replicator dynamics.
+
+use super::match_::{Format, emit, parse_game};
+use super::tournament::{parse_players, pool};
+use crate::error::{CliError, CliResult};
+use detente::escalate::evolution::{
+    MatchFitness, MoranMode, MoranSpec, ReplicatorSpec, moran, replicator,
+};
+use detente::escalate::matchplay::MatchSpec;
+use detente::escalate::strategy::Strategy;
+use detente::escalate::tournament::{self, TournamentSpec};
+
+/// Let strategies compete for a population.
+///
+/// Moran process (default): each generation every pair of individuals plays a match, one
+/// individual reproduces in proportion to its total score and replaces a random individual
+/// (mutating with --mutation). `--replicator` instead integrates replicator dynamics on the
+/// strategies' round-robin payoff matrix.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  detente evolve --strategies tft,defector,wsls --population 12 --seed 1\n  detente evolve --strategies tft,defector,gtft --population 30 --mutation 0.01 --generations 500\n  detente evolve --strategies tft,defector --replicator --shares 0.01,0.99"
+)]
+pub struct Args {
+    /// Comma-separated strategies (or `first`, `basic`, `all`).
+    #[arg(long, default_value = "tit-for-tat,defector,win-stay-lose-shift")]
+    pub strategies: String,
+    /// Population size (split evenly among the strategies).
+    #[arg(long, default_value_t = 12)]
+    pub population: usize,
+    /// Mutation rate per birth.
+    #[arg(long, value_name = "MU", default_value_t = 0.0)]
+    pub mutation: f64,
+    /// Generations: the cap without mutation, the run length with it.
+    #[arg(long, default_value_t = 10_000)]
+    pub generations: u32,
+    /// Moran updating: bd (birth-death) or db (death-birth).
+    #[arg(long, default_value = "bd")]
+    pub mode: String,
+    /// Integrate replicator dynamics instead of running a Moran process.
+    #[arg(long)]
+    pub replicator: bool,
+    /// Initial shares for --replicator (default equal).
+    #[arg(long, value_delimiter = ',')]
+    pub shares: Option<Vec<f64>>,
+    /// Stop time for --replicator.
+    #[arg(long, default_value_t = 1000.0)]
+    pub t_max: f64,
+    /// Turns per match.
+    #[arg(long, default_value_t = 200)]
+    pub turns: u32,
+    /// Probability that each move is flipped.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    pub noise: f64,
+    /// Game: prisoners-dilemma, stag-hunt, chicken, deadlock, or R,S,T,P.
+    #[arg(long, default_value = "prisoners-dilemma")]
+    pub game: String,
+    /// Random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Output format (table or json).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Worker threads for the replicator's round robin.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError::Failure(e.to_string()))
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    if args.format == Format::Csv {
+        return Err(CliError::Input(
+            "detente evolve supports --format table or json".into(),
+        ));
+    }
+    let game = parse_game(&args.game)?;
+    let players = parse_players(&args.strategies)?;
+    if players.len() < 2 {
+        return Err(CliError::Input("give at least two strategies".into()));
+    }
+    let names = tournament::display_names(&players);
+    let mut match_spec = MatchSpec::fixed(game, args.turns);
+    match_spec.noise = args.noise;
+    match_spec.seed = args.seed;
+    match_spec
+        .validate()
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    if args.replicator {
+        return run_replicator(&args, players, names, game);
+    }
+    let mode = match args.mode.to_ascii_lowercase().as_str() {
+        "bd" => MoranMode::BirthDeath,
+        "db" => MoranMode::DeathBirth,
+        other => {
+            return Err(CliError::Input(format!(
+                "--mode '{other}': expected bd or db"
+            )));
+        }
+    };
+    let k = players.len();
+    if args.population < k.max(2) {
+        return Err(CliError::Input(format!(
+            "--population must be at least the number of strategies ({k})"
+        )));
+    }
+    let population: Vec<usize> = (0..args.population)
+        .map(|i| i * k / args.population)
+        .collect();
+    let mut fitness =
+        MatchFitness::new(players, match_spec).map_err(|e| CliError::Input(e.to_string()))?;
+    let spec = MoranSpec {
+        mode,
+        mutation: args.mutation,
+        max_generations: args.generations,
+        seed: args.seed,
+    };
+    let r =
+        moran(&mut fitness, k, &population, &spec).map_err(|e| CliError::Input(e.to_string()))?;
+    if args.format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            names: &'a [String],
+            result: &'a detente::escalate::evolution::MoranResult,
+        }
+        return emit(&json(&Out {
+            names: &names,
+            result: &r,
+        })?);
+    }
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
+    let last = r.counts.last().cloned().unwrap_or_default();
+    let mut out = format!(
+        "Moran process ({}), population {}, mutation {}, {} turns per match, seed {}\n\n",
+        if mode == MoranMode::BirthDeath {
+            "birth-death"
+        } else {
+            "death-birth"
+        },
+        args.population,
+        args.mutation,
+        args.turns,
+        args.seed
+    );
+    out.push_str(&format!(
+        "{:<width$}  {:>7}  {:>5}  {:>10}\n",
+        "strategy", "initial", "final", "mean share"
+    ));
+    for (t, name) in names.iter().enumerate() {
+        out.push_str(&format!(
+            "{:<width$}  {:>7}  {:>5}  {:>10.4}\n",
+            name, r.counts[0][t], last[t], r.frequencies[t]
+        ));
+    }
+    out.push('\n');
+    out.push_str(&match r.fixation {
+        Some((t, g)) => format!("{} fixed after {g} generations\n", names[t]),
+        None => format!("no fixation within {} generations\n", r.counts.len() - 1),
+    });
+    emit(&out)
+}
+
+fn run_replicator(
+    args: &Args,
+    players: Vec<detente::escalate::strategy::Player>,
+    names: Vec<String>,
+    game: detente::escalate::game::Game,
+) -> CliResult {
+    let k = players.len();
+    let shares = args
+        .shares
+        .clone()
+        .unwrap_or_else(|| vec![1.0 / k as f64; k]);
+    if shares.len() != k {
+        return Err(CliError::Input(format!(
+            "--shares needs {k} values, one per strategy, got {}",
+            shares.len()
+        )));
+    }
+    let mut spec = TournamentSpec::fixed(game, args.turns, 1);
+    spec.noise = args.noise;
+    spec.seed = args.seed;
+    if args.noise > 0.0 || players.iter().any(|p| p.meta().stochastic) {
+        spec.repetitions = 10;
+    }
+    let t = pool(args.threads)?
+        .install(|| tournament::run(&players, &spec))
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    let settings = ReplicatorSpec {
+        t_max: args.t_max,
+        ..ReplicatorSpec::default()
+    };
+    let r = replicator(&t.payoff_matrix, &shares, &settings)
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    if args.format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            names: &'a [String],
+            payoff_matrix: &'a [Vec<f64>],
+            result: &'a detente::escalate::evolution::ReplicatorResult,
+        }
+        return emit(&json(&Out {
+            names: &names,
+            payoff_matrix: &t.payoff_matrix,
+            result: &r,
+        })?);
+    }
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
+    let end = r.trajectory.last().map_or(0.0, |p| p.0);
+    let mut out = format!(
+        "Replicator dynamics on the round-robin payoff matrix ({} turns), RK4 h = 0.01\n\n",
+        args.turns
+    );
+    out.push_str(&format!(
+        "{:<width$}  {:>9}  {:>9}\n",
+        "strategy", "initial", "final"
+    ));
+    let total: f64 = shares.iter().sum();
+    for (i, name) in names.iter().enumerate() {
+        out.push_str(&format!(
+            "{:<width$}  {:>9.6}  {:>9.6}\n",
+            name,
+            shares[i] / total,
+            r.final_shares[i]
+        ));
+    }
+    out.push_str(&format!(
+        "\n{} at t = {end}\n",
+        if r.converged { "converged" } else { "stopped" }
+    ));
+    out.push_str(&format!("rest points ({}):\n", r.rest_points.len()));
+    for p in r.rest_points.iter().take(20) {
+        let cells: Vec<String> = p.iter().map(|x| format!("{x:.6}")).collect();
+        out.push_str(&format!("  ({})\n", cells.join(", ")));
+    }
+    emit(&out)
+}

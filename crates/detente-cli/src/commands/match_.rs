@@ -1,0 +1,252 @@
+//! `detente match`: one iterated game between two strategies, move by move.
+
+use crate::error::{CliError, CliResult};
+use detente::escalate::game::{Action, Game};
+use detente::escalate::markov;
+use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
+use detente::escalate::strategy::{Player, Strategy, registry};
+use std::io::Write;
+
+/// Output formats of the escalate commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for the terminal.
+    Table,
+    /// JSON.
+    Json,
+    /// Comma-separated values.
+    Csv,
+}
+
+/// Play one match between two strategies and show every move and both scores.
+///
+/// Strategies are named by id (`tit-for-tat`), Axelrod-Python name (`"Tit For Tat"`) or policy
+/// alias (`constructive-engagement`), in any case; `detente strategies` lists them.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  detente match \"Tit For Tat\" Alternator --turns 200\n  detente match wsls \"generous-tit-for-tat(g=0.2)\" --noise 0.05 --seed 7\n  detente match tft defector --prob-end 0.01 --format json\n  detente match wsls wsls --noise 0.05 --turns 100000 --exact"
+)]
+pub struct Args {
+    /// First player (row player).
+    #[arg(value_name = "A")]
+    pub first: String,
+    /// Second player (column player).
+    #[arg(value_name = "B")]
+    pub second: String,
+    /// Number of turns (default 200; with --prob-end a cap, default 1000000).
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Probability that the match ends after each turn (random length, unknown to the players).
+    #[arg(long, value_name = "P")]
+    pub prob_end: Option<f64>,
+    /// Probability that each move is flipped.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    pub noise: f64,
+    /// Random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Game: prisoners-dilemma, stag-hunt, chicken, deadlock, or R,S,T,P (e.g. 3,0,5,1).
+    #[arg(long, default_value = "prisoners-dilemma")]
+    pub game: String,
+    /// Output format (table or json).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Also print the exact expected payoffs (memory-one players only): over this many turns and
+    /// in the long run, from the Markov chain of the last turn's state.
+    #[arg(long)]
+    pub exact: bool,
+}
+
+/// The exact Markov-chain payoffs of two memory-one players (escalate.md §3.2).
+fn exact_lines(a: &Player, b: &Player, spec: &MatchSpec) -> Result<String, CliError> {
+    let (Some(p), Some(q)) = (a.four_vector(), b.four_vector()) else {
+        return Err(CliError::Input(
+            "--exact needs two memory-one strategies (e.g. tft, wsls, gtft, memory-one(...))"
+                .into(),
+        ));
+    };
+    let mut out = String::from("\nexact (Markov chain of the last turn's state)\n");
+    if let Some(t) = spec.turns.filter(|_| spec.prob_end.is_none()) {
+        let f = markov::finite_turns(&spec.game, &p, &q, spec.noise, t);
+        out.push_str(&format!(
+            "  per turn over {t} turns: {:.6}, {:.6}\n",
+            f[0], f[1]
+        ));
+    }
+    match markov::long_run(&spec.game, &p, &q, spec.noise) {
+        Some((pay, _)) => out.push_str(&format!(
+            "  per turn in the long run: {:.6}, {:.6}\n",
+            pay[0], pay[1]
+        )),
+        None => out.push_str("  long run: depends on the start (no unique stationary state)\n"),
+    }
+    Ok(out)
+}
+
+/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
+pub fn emit(text: &str) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Failure(format!("cannot write output: {e}"))),
+    }
+}
+
+/// A game from a preset name or `R,S,T,P`.
+pub fn parse_game(text: &str) -> Result<Game, CliError> {
+    if text.contains(',') {
+        let v: Result<Vec<f64>, _> = text.split(',').map(|x| x.trim().parse::<f64>()).collect();
+        return match v.as_deref() {
+            Ok([r, s, t, p]) => {
+                Game::try_symmetric(*r, *s, *t, *p).map_err(|e| CliError::Input(e.to_string()))
+            }
+            _ => Err(CliError::Input(format!(
+                "--game '{text}': expected four numbers R,S,T,P (e.g. 3,0,5,1)"
+            ))),
+        };
+    }
+    Game::preset(text).map_err(|e| CliError::Input(e.to_string()))
+}
+
+/// A strategy from a name or specification; unknown names get a "did you mean".
+pub fn parse_strategy(text: &str) -> Result<Player, CliError> {
+    registry::parse(text).map_err(|e| CliError::Input(e.to_string()))
+}
+
+fn describe_game(g: &Game) -> String {
+    let v = g.rstp();
+    let c = g.classify();
+    format!(
+        "{} (R,S,T,P = {},{},{},{})",
+        c.name.unwrap_or("game"),
+        v.r,
+        v.s,
+        v.t,
+        v.p
+    )
+}
+
+fn row(moves: &[[Action; 2]], k: usize) -> String {
+    let mut s = String::new();
+    for (i, m) in moves.iter().enumerate() {
+        if i > 0 && i % 10 == 0 {
+            s.push(' ');
+        }
+        s.push(m[k].as_char());
+    }
+    s
+}
+
+fn table(names: [&str; 2], spec: &MatchSpec, r: &MatchResult) -> String {
+    let mut out = format!(
+        "{} v {}: {} turns, {}, noise {}, seed {}\n\n",
+        names[0],
+        names[1],
+        r.length,
+        describe_game(&spec.game),
+        spec.noise,
+        spec.seed
+    );
+    let moves = r.moves.as_deref().unwrap_or(&[]);
+    out.push_str("moves (player 1 above player 2, 50 turns per row)\n");
+    for (chunk_index, chunk) in moves.chunks(50).enumerate() {
+        out.push_str(&format!("{:>6}  {}\n", chunk_index * 50 + 1, row(chunk, 0)));
+        out.push_str(&format!("{:>6}  {}\n", "", row(chunk, 1)));
+    }
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    out.push_str("\nscore\n");
+    for (k, name) in names.iter().enumerate() {
+        out.push_str(&format!(
+            "  {:<width$}  {:>8}  ({:.3} per turn, {} C)\n",
+            name, r.scores[k], r.scores_per_turn[k], r.cooperations[k]
+        ));
+    }
+    let d = r.state_distribution;
+    out.push_str(&format!(
+        "states   CC {:.3}  CD {:.3}  DC {:.3}  DD {:.3}\n",
+        d[0], d[1], d[2], d[3]
+    ));
+    out.push_str(&format!(
+        "winner   {}\n",
+        r.winner
+            .map_or("none (equal scores)".to_string(), |w| format!(
+                "player {} ({})",
+                w + 1,
+                names[w]
+            ))
+    ));
+    out
+}
+
+#[derive(serde::Serialize)]
+struct JsonMatch<'a> {
+    players: [&'a str; 2],
+    ids: [&'a str; 2],
+    seed: u64,
+    noise: f64,
+    game: Game,
+    moves: [String; 2],
+    result: &'a MatchResult,
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    let game = parse_game(&args.game)?;
+    let mut a = parse_strategy(&args.first)?;
+    let mut b = parse_strategy(&args.second)?;
+    let turns = match (args.turns, args.prob_end) {
+        (None, None) => Some(200),
+        (t, _) => t,
+    };
+    // Every move is kept and shown; longer matches belong in `tournament` or the library.
+    let cap = 1_000_000;
+    let turns = match (turns, args.prob_end) {
+        (Some(t), _) if t > cap => {
+            return Err(CliError::Input(format!(
+                "--turns {t}: `detente match` shows every move and accepts at most {cap} turns"
+            )));
+        }
+        (None, Some(_)) => Some(cap),
+        (t, _) => t,
+    };
+    let spec = MatchSpec {
+        game,
+        turns,
+        prob_end: args.prob_end,
+        noise: args.noise,
+        seed: args.seed,
+        record_moves: true,
+        record_turn_scores: false,
+    };
+    let r = play(&mut a, &mut b, &spec).map_err(|e| CliError::Input(e.to_string()))?;
+    let names = [a.meta().name.clone(), b.meta().name.clone()];
+    let names = [names[0].as_str(), names[1].as_str()];
+    let text = match args.format {
+        Format::Table if args.exact => table(names, &spec, &r) + &exact_lines(&a, &b, &spec)?,
+        Format::Table => table(names, &spec, &r),
+        Format::Json | Format::Csv => {
+            if args.format == Format::Csv {
+                return Err(CliError::Input(
+                    "detente match supports --format table or json".into(),
+                ));
+            }
+            let moves = r.moves.as_deref().unwrap_or(&[]);
+            let seq = |k: usize| moves.iter().map(|m| m[k].as_char()).collect::<String>();
+            let out = JsonMatch {
+                players: names,
+                ids: [&a.meta().id, &b.meta().id],
+                seed: args.seed,
+                noise: args.noise,
+                game,
+                moves: [seq(0), seq(1)],
+                result: &MatchResult {
+                    moves: None,
+                    ..r.clone()
+                },
+            };
+            serde_json::to_string_pretty(&out).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
+        }
+    };
+    emit(&text)
+}

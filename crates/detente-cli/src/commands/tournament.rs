@@ -1,0 +1,227 @@
+//! `detente tournament`: a round robin of iterated-game strategies, ranked as Axelrod-Python ranks.
+
+use super::match_::{Format, emit, parse_game, parse_strategy};
+use crate::error::{CliError, CliResult};
+use detente::escalate::strategy::{Player, registry};
+use detente::escalate::tournament::{self, TournamentResult, TournamentSpec};
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+
+/// Play a round robin (every pair, self-play included) and rank the players by their median
+/// normalised score.
+///
+/// Results are identical for any number of threads.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Examples:\n  detente tournament --strategies first --turns 200 --repetitions 10\n  detente tournament --strategies \"tft, wsls, gtft, grudger, defector\" --noise 0.05 --seed 3\n  detente tournament --strategies basic --format csv > basic.csv"
+)]
+pub struct Args {
+    /// `first` (Axelrod's first tournament), `basic`, `all`, or a comma-separated list.
+    #[arg(long, default_value = "first")]
+    pub strategies: String,
+    /// Turns per match (a cap when --prob-end is given).
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Repetitions of every match.
+    #[arg(long, default_value_t = 10)]
+    pub repetitions: u32,
+    /// Probability that each move is flipped.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    pub noise: f64,
+    /// Probability that a match ends after each turn.
+    #[arg(long, value_name = "P")]
+    pub prob_end: Option<f64>,
+    /// Random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Game: prisoners-dilemma, stag-hunt, chicken, deadlock, or R,S,T,P.
+    #[arg(long, default_value = "prisoners-dilemma")]
+    pub game: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Splits a list at commas that are not inside parentheses.
+fn split_list(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// The players named by `first`, `basic`, `all` or a comma-separated list.
+pub fn parse_players(text: &str) -> Result<Vec<Player>, CliError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "first" => Ok(registry::first_tournament()),
+        "basic" => Ok(registry::basic()),
+        "all" => Ok(registry::all()),
+        _ => split_list(text).into_iter().map(parse_strategy).collect(),
+    }
+}
+
+/// A thread pool of the requested size (rayon's default when `None`).
+pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, CliError> {
+    if threads == Some(0) {
+        return Err(CliError::Input("--threads must be at least 1".into()));
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| CliError::Failure(format!("cannot start worker threads: {e}")))
+}
+
+/// A one-line progress counter on stderr, redrawn in place.
+struct Progress {
+    last: Mutex<usize>,
+}
+
+impl Progress {
+    fn update(&self, done: usize, total: usize) {
+        let percent = done * 100 / total.max(1);
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if percent != *last || done == total {
+            *last = percent;
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\rplaying pairs: {done}/{total} ({percent}%)");
+            if done == total {
+                let _ = write!(err, "\r{:40}\r", "");
+            }
+            let _ = err.flush();
+        }
+    }
+}
+
+fn median_u32(v: &[u32]) -> f64 {
+    let f: Vec<f64> = v.iter().map(|&x| f64::from(x)).collect();
+    detente::stats::median(&f).unwrap_or(0.0)
+}
+
+/// Names longer than `max` characters are cut with an ellipsis so rows fit 100 columns.
+pub fn fit(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        name.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
+fn table(r: &TournamentResult, header: &str) -> String {
+    const MAX_NAME: usize = 56;
+    let width = r
+        .names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, MAX_NAME);
+    let mut out = format!("{header}\n\n");
+    out.push_str(&format!(
+        "{:>4}  {:<width$}  {:>14}  {:>6}  {:>11}\n",
+        "rank", "name", "median score", "wins", "cooperating"
+    ));
+    for (rank, &i) in r.ranking.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>4}  {:<width$}  {:>14.6}  {:>6}  {:>11.4}\n",
+            rank + 1,
+            fit(&r.names[i], MAX_NAME),
+            r.median_normalised_scores[i],
+            median_u32(&r.wins[i]),
+            r.cooperating_rating[i]
+        ));
+    }
+    out.push_str(
+        "\nmedian score: median over repetitions of the mean score per turn against the others;\n\
+         wins: median number of opponents outscored; cooperating: share of C against the others.\n",
+    );
+    out
+}
+
+fn csv(r: &TournamentResult) -> String {
+    let mut out =
+        String::from("rank,name,median_normalised_score,median_wins,cooperating_rating\n");
+    for (rank, &i) in r.ranking.iter().enumerate() {
+        out.push_str(&format!(
+            "{},\"{}\",{},{},{}\n",
+            rank + 1,
+            r.names[i].replace('"', "\"\""),
+            r.median_normalised_scores[i],
+            median_u32(&r.wins[i]),
+            r.cooperating_rating[i]
+        ));
+    }
+    out
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    let game = parse_game(&args.game)?;
+    let players = parse_players(&args.strategies)?;
+    let turns = match (args.turns, args.prob_end) {
+        (None, None) => Some(200),
+        (t, _) => t,
+    };
+    let spec = TournamentSpec {
+        game,
+        turns,
+        prob_end: args.prob_end,
+        noise: args.noise,
+        repetitions: args.repetitions,
+        seed: args.seed,
+    };
+    let pool = pool(args.threads)?;
+    let n = players.len();
+    let pairs = n * (n + 1) / 2;
+    let expected_turns = pairs as f64
+        * f64::from(args.repetitions)
+        * f64::from(turns.unwrap_or(0)).max(args.prob_end.map_or(0.0, |p| 1.0 / p.max(1e-9)));
+    let show = std::io::stderr().is_terminal() && expected_turns >= 2e6;
+    let progress = Progress {
+        last: Mutex::new(usize::MAX),
+    };
+    let report = |done: usize, total: usize| {
+        if show {
+            progress.update(done, total);
+        }
+    };
+    let r = pool
+        .install(|| tournament::run_with_progress(&players, &spec, &report))
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    let length = match (turns, args.prob_end) {
+        (Some(t), None) => format!("{t} turns"),
+        (t, Some(p)) => format!(
+            "prob_end {p}{}",
+            t.map_or(String::new(), |t| format!(" (at most {t} turns)"))
+        ),
+        (None, None) => String::new(),
+    };
+    let header = format!(
+        "Round robin of {n} players, {length}, {} repetition{}, noise {}, seed {}",
+        args.repetitions,
+        if args.repetitions == 1 { "" } else { "s" },
+        args.noise,
+        args.seed
+    );
+    let text = match args.format {
+        Format::Table => table(&r, &header),
+        Format::Csv => csv(&r),
+        Format::Json => {
+            serde_json::to_string_pretty(&r).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
+        }
+    };
+    emit(&text)
+}
