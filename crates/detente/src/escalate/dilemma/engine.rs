@@ -193,9 +193,8 @@ impl Workspace {
                         if !dy.allies.is_empty() {
                             let mut calm = 1.0;
                             for &(ally_dyad, w) in &dy.allies {
-                                if self.last_moves[ally_dyad * nd + d] == Action::D {
-                                    calm *= 1.0 - w;
-                                }
+                                let hostile = self.last_moves[ally_dyad * nd + d] == Action::D;
+                                calm *= 1.0 - w * f64::from(u8::from(hostile));
                             }
                             z += p.contagion * (1.0 - calm);
                         }
@@ -221,7 +220,7 @@ impl Workspace {
             for (y, dy) in prep.dyads.iter().enumerate() {
                 let base = y * nd;
                 let rev = dy.reverse * nd;
-                let pair_head = dy.i < dy.j;
+                let pair_weight = if dy.i < dy.j { dy.weight } else { 0.0 };
                 let (mut evidence, mut payoff) = (0.0, 0.0);
                 for d in 0..nd {
                     let c = base + d;
@@ -234,17 +233,15 @@ impl Workspace {
                     self.seen[c] = seen;
                     let mine = self.moves[c];
                     self.channels[c].record(mine, seen);
-                    payoff += prep.games[c].payoff(mine, theirs);
-                    if mine == Action::D {
-                        self.counts[d][1] += 1;
-                        self.hostile[d] += dy.weight;
-                        if pair_head && theirs == Action::D {
-                            self.mutual[d] += dy.weight;
-                        }
-                        if prep.decoupling[d] {
-                            decoupled += dy.trade;
-                        }
-                    }
+                    payoff += prep.payoff_table[c][2 * mine.index() + theirs.index()];
+                    // Branch-free tallies (moves are close to coin flips, so branches would be
+                    // mispredicted); adding an exact 0.0 leaves every sum unchanged.
+                    let hostile = (mine == Action::D) as u8;
+                    let both = hostile & (theirs == Action::D) as u8;
+                    self.counts[d][1] += u64::from(hostile);
+                    self.hostile[d] += dy.weight * f64::from(hostile);
+                    self.mutual[d] += pair_weight * f64::from(both);
+                    decoupled += prep.decoupling_weight[d] * dy.trade * f64::from(hostile);
                     if trust.is_some() {
                         evidence += prep.evidence_of(d, seen);
                     }

@@ -56,62 +56,94 @@ impl PolicySpec {
 /// Memory-one strategies (TFT, GTFT, WSLS, ...) take a fast path (escalate.md §7): their move
 /// depends only on the last (own, perceived) pair, so the channel keeps that pair instead of a
 /// growing history and steps the four-vector directly — the same rule and the same draws as the
-/// registry's memory-one player.
+/// registry's memory-one player. Other strategies keep the registry player and its history.
 #[derive(Debug, Clone)]
-pub(crate) struct Channel {
+pub(crate) enum Channel {
+    /// A memory-one player: its four-vector and the last (own, perceived) pair.
+    MemoryOne {
+        vector: FourVector,
+        last: Option<(Action, Action)>,
+    },
+    /// Any other player with its full history (boxed: the hot loop walks many channels).
+    General(Box<General>),
+}
+
+/// A registry player with the history it sees and the context it is reset with.
+#[derive(Debug, Clone)]
+pub(crate) struct General {
     player: Player,
     history: History,
     context: MatchContext,
-    memory_one: Option<FourVector>,
-    last: Option<(Action, Action)>,
 }
 
 impl Channel {
     /// A channel playing `policy` on `game` (row = this actor) for up to `horizon` periods.
     pub fn new(policy: &PolicySpec, game: Game, horizon: usize) -> Result<Channel, DilemmaError> {
+        let general = Channel::general(policy, game, horizon)?;
+        Ok(match &general {
+            Channel::General(g) => match &g.player {
+                Player::MemoryOne(m) => match m.four_vector() {
+                    Some(vector) => Channel::MemoryOne { vector, last: None },
+                    None => general,
+                },
+                _ => general,
+            },
+            Channel::MemoryOne { .. } => general,
+        })
+    }
+
+    /// A channel that always goes through the registry player (no fast path).
+    pub fn general(
+        policy: &PolicySpec,
+        game: Game,
+        horizon: usize,
+    ) -> Result<Channel, DilemmaError> {
         let context = MatchContext { game, length: None };
         let mut player = policy.build()?;
         player.reset(&context);
-        let memory_one = match &player {
-            Player::MemoryOne(m) => m.four_vector(),
-            _ => None,
-        };
-        Ok(Channel {
+        Ok(Channel::General(Box::new(General {
             player,
-            history: History::with_capacity(if memory_one.is_some() { 0 } else { horizon }),
+            history: History::with_capacity(horizon),
             context,
-            memory_one,
-            last: None,
-        })
+        })))
     }
 
     /// Start of a run: fresh strategy state and an empty history (allocation kept).
     pub fn reset(&mut self) {
-        if self.memory_one.is_none() {
-            self.player.reset(&self.context);
-            self.history.clear();
+        match self {
+            Channel::MemoryOne { last, .. } => *last = None,
+            Channel::General(g) => {
+                g.player.reset(&g.context);
+                g.history.clear();
+            }
         }
-        self.last = None;
     }
 
     /// Intended move for the next period (§4.3.1).
     #[inline]
     pub fn decide(&mut self, rng: &mut DetRng) -> Action {
-        match (&self.memory_one, self.last) {
-            (Some(v), Some((own, seen))) => choice(rng, v.after(own, seen)),
-            (Some(v), None) => choice(rng, v.initial),
-            (None, _) => self.player.decide(&self.history, rng),
+        match self {
+            Channel::MemoryOne {
+                vector,
+                last: Some((own, seen)),
+            } => choice(rng, vector.after(*own, *seen)),
+            Channel::MemoryOne { vector, last: None } => choice(rng, vector.initial),
+            Channel::General(g) => g.player.decide(&g.history, rng),
         }
     }
 
     /// Record the period's own actual move and the perceived rival move.
     #[inline]
     pub fn record(&mut self, own: Action, seen: Action) {
-        if self.memory_one.is_some() {
-            self.last = Some((own, seen));
-        } else {
-            self.history.push(own, seen);
+        match self {
+            Channel::MemoryOne { last, .. } => *last = Some((own, seen)),
+            Channel::General(g) => g.history.push(own, seen),
         }
+    }
+
+    #[cfg(test)]
+    fn is_memory_one(&self) -> bool {
+        matches!(self, Channel::MemoryOne { .. })
     }
 }
 
@@ -148,9 +180,8 @@ mod tests {
             "memory-one(0.9, 0.2, 0.7, 0.1)",
         ] {
             let mut fast = channel(spec);
-            assert!(fast.memory_one.is_some(), "{spec}");
-            let mut slow = channel(spec);
-            slow.memory_one = None;
+            assert!(fast.is_memory_one(), "{spec}");
+            let mut slow = Channel::general(&PolicySpec::new(spec), Game::default(), 10).unwrap();
             let (mut ra, mut rb) = (run_stream(5, 0), run_stream(5, 0));
             for t in 0..200 {
                 let a = fast.decide(&mut ra);
@@ -160,8 +191,8 @@ mod tests {
                 slow.record(a, seen);
             }
         }
-        assert!(channel("grim-trigger").memory_one.is_none());
-        assert!(channel("tit-for-tat + noise(0.1)").memory_one.is_none());
+        assert!(!channel("grim-trigger").is_memory_one());
+        assert!(!channel("tit-for-tat + noise(0.1)").is_memory_one());
     }
 
     #[test]
