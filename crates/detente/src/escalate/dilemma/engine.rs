@@ -98,7 +98,7 @@ pub(crate) struct Workspace {
     locked: Vec<u32>,
     decoupling: Vec<f64>,
     /// Per domain: hostile moves carried out (restraint follows from the total).
-    counts: Vec<[u64; 2]>,
+    hostile_moves: Vec<u64>,
     hostile: Vec<f64>,
     mutual: Vec<f64>,
     onset: Option<usize>,
@@ -124,7 +124,7 @@ impl Workspace {
             tension: vec![0.0; prep.domains() * h],
             locked: vec![0; h],
             decoupling: vec![0.0; h],
-            counts: vec![[0, 0]; prep.domains()],
+            hostile_moves: vec![0; prep.domains()],
             hostile: vec![0.0; prep.domains()],
             mutual: vec![0.0; prep.domains()],
             onset: None,
@@ -138,7 +138,7 @@ impl Workspace {
             *l = prep.prior_log_odds[dy.i];
         }
         self.welfare.iter_mut().for_each(|u| *u = 0.0);
-        self.counts.iter_mut().for_each(|c| *c = [0, 0]);
+        self.hostile_moves.iter_mut().for_each(|c| *c = 0);
         self.onset = None;
         self.locked_periods = 0;
     }
@@ -238,7 +238,7 @@ impl Workspace {
                     // mispredicted); adding an exact 0.0 leaves every sum unchanged.
                     let hostile = (mine == Action::D) as u8;
                     let both = hostile & (theirs == Action::D) as u8;
-                    self.counts[d][1] += u64::from(hostile);
+                    self.hostile_moves[d] += u64::from(hostile);
                     self.hostile[d] += dy.weight * f64::from(hostile);
                     self.mutual[d] += pair_weight * f64::from(both);
                     decoupled += prep.decoupling_weight[d] * dy.trade * f64::from(hostile);
@@ -381,11 +381,11 @@ impl Workspace {
             moves: prep
                 .domain_names
                 .iter()
-                .zip(&self.counts)
-                .map(|(name, c)| DomainMoves {
+                .zip(&self.hostile_moves)
+                .map(|(name, &hostile)| DomainMoves {
                     domain: name.clone(),
-                    restraint: (h * prep.dyads.len()) as u64 - c[1],
-                    hostile: c[1],
+                    restraint: (h * prep.dyads.len()) as u64 - hostile,
+                    hostile,
                 })
                 .collect(),
         }
