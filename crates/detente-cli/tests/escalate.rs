@@ -134,6 +134,26 @@ fn comparison_and_arms() {
 }
 
 #[test]
+fn one_run_period_by_period() {
+    let setup = file("one.json", RIVALRY);
+    let s = setup.to_str().unwrap();
+    let out = detente(&["escalate", "--setup", s, "--run", "4", "--seed", "3"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Run 4 of seed 3"));
+    assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");
+    let out = detente(&[
+        "escalate", "--setup", s, "--run", "4", "--seed", "3", "--format", "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["overall_tension"].as_array().unwrap().len(), 40);
+}
+
+#[test]
 fn bad_input_exits_with_status_2() {
     assert_eq!(
         detente(&["escalate", "--setup", "/nonexistent/setup.json"])

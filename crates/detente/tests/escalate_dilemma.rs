@@ -418,6 +418,20 @@ fn bayesian_trust_feeds_and_calms_fear() {
     for t in calm.trust.as_ref().unwrap() {
         assert!(t.greed_belief < 1e-6, "{t:?}");
     }
+    // Certain evidence (h_G = 1, h_S = 0, no noise) keeps beliefs finite and in [0, 1].
+    let extreme = DilemmaParams {
+        noise: 0.0,
+        trust: Some(TrustParams {
+            greedy_defect: 1.0,
+            seeker_defect: 0.0,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let r = run_one(&small_rivalry("tit-for-tat", "random", extreme), 3, 0).unwrap();
+    for t in r.trust.as_ref().unwrap() {
+        assert!((0.0..=1.0).contains(&t.greed_belief), "{t:?}");
+    }
     // A greedy actor is not gated: with the same fearful prior it still follows its policy.
     let mut greedy = small_rivalry("accommodation", "accommodation", params(0.7));
     greedy

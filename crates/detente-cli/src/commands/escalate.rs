@@ -8,7 +8,8 @@
 
 use crate::error::{CliError, CliResult};
 use detente::escalate::dilemma::{
-    DilemmaSetup, MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
+    DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
+    run_one,
 };
 use detente::escalate::richardson::{self, ArmsSetup};
 use std::fmt::Write as _;
@@ -28,6 +29,7 @@ pub enum Format {
 #[command(after_help = "Examples:\n  \
     detente escalate --setup rivalry.json --runs 10000 --seed 7\n  \
     detente escalate --setup tft.json --versus gtft.json --runs 10000\n  \
+    detente escalate --setup rivalry.json --run 3 --seed 7\n  \
     detente escalate --arms race.json --format json")]
 pub struct Args {
     /// Dilemma setup (JSON `DilemmaSetup`): run the Monte Carlo.
@@ -36,6 +38,9 @@ pub struct Args {
     /// Alternative setup compared with `--setup` on common random numbers.
     #[arg(long, value_name = "FILE", requires = "setup")]
     pub versus: Option<PathBuf>,
+    /// Show run K of `--setup` period by period instead of the Monte Carlo summary.
+    #[arg(long, value_name = "K", requires = "setup", conflicts_with = "versus")]
+    pub run: Option<u64>,
     /// Arms-race setup (JSON `ArmsSetup`): Richardson analysis.
     #[arg(long, value_name = "FILE")]
     pub arms: Option<PathBuf>,
@@ -71,8 +76,9 @@ pub fn run(args: Args) -> CliResult {
         let mut out = String::new();
         if let Some(path) = &args.setup {
             let setup: DilemmaSetup = read_json(path)?;
-            match &args.versus {
-                Some(other) => {
+            match (&args.versus, args.run) {
+                (_, Some(k)) => out.push_str(&run_report(&setup, args.seed, k, args.format)?),
+                (Some(other), None) => {
                     let alt: DilemmaSetup = read_json(other)?;
                     out.push_str(&comparison_report(
                         &setup,
@@ -82,7 +88,9 @@ pub fn run(args: Args) -> CliResult {
                         args.format,
                     )?);
                 }
-                None => out.push_str(&dilemma_report(&setup, args.runs, args.seed, args.format)?),
+                (None, None) => {
+                    out.push_str(&dilemma_report(&setup, args.runs, args.seed, args.format)?)
+                }
             }
         }
         if let Some(path) = &args.arms {
@@ -115,6 +123,61 @@ pub fn dilemma_report(
         Format::Json => json(&summary).map(|s| s + "\n"),
         Format::Table => Ok(summary_table(setup, &summary)),
     }
+}
+
+/// Run `k` of a setup (the same run as run k of the Monte Carlo), period by period.
+pub fn run_report(
+    setup: &DilemmaSetup,
+    seed: u64,
+    k: u64,
+    format: Format,
+) -> Result<String, CliError> {
+    let run = run_one(setup, seed, k).map_err(|e| CliError::Input(e.to_string()))?;
+    match format {
+        Format::Json => json(&run).map(|s| s + "\n"),
+        Format::Table => Ok(run_table(&run, seed, k)),
+    }
+}
+
+fn run_table(r: &DilemmaRun, seed: u64, k: u64) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Run {k} of seed {seed}");
+    match r.onset {
+        Some(t) => {
+            let _ = writeln!(o, "Spiral from period {t}");
+        }
+        None => o.push_str("No spiral\n"),
+    }
+    let _ = write!(o, "{:>6}{:>9}", "period", "locked");
+    for d in &r.domains {
+        let _ = write!(o, "{:>10}", clip(d, 9));
+    }
+    let _ = writeln!(o, "{:>10}{:>12}", "overall", "decoupling");
+    for t in 0..r.overall_tension.len() {
+        let _ = write!(o, "{:>6}{:>9}", t + 1, r.locked_domains[t]);
+        for row in &r.tension {
+            let _ = write!(o, "{:>10.3}", row[t]);
+        }
+        let _ = write!(o, "{:>10.3}", r.overall_tension[t]);
+        match &r.decoupling {
+            Some(dc) => {
+                let _ = writeln!(o, "{:>12.3}", dc[t]);
+            }
+            None => o.push_str(&format!("{:>12}\n", "-")),
+        }
+    }
+    let _ = writeln!(
+        o,
+        "Joint welfare {:.1} ({:.4} per move); side welfare {}",
+        r.joint_welfare,
+        r.payoff_per_move,
+        r.side_welfare
+            .iter()
+            .map(|w| format!("{w:.1}"))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    );
+    o
 }
 
 /// Two setups compared on common random numbers, as a table or JSON.

@@ -98,7 +98,7 @@ pub(crate) struct Workspace {
     locked: Vec<u32>,
     decoupling: Vec<f64>,
     /// Per domain: hostile moves carried out (restraint follows from the total).
-    counts: Vec<[u64; 2]>,
+    hostile_moves: Vec<u64>,
     hostile: Vec<f64>,
     mutual: Vec<f64>,
     onset: Option<usize>,
@@ -124,7 +124,7 @@ impl Workspace {
             tension: vec![0.0; prep.domains() * h],
             locked: vec![0; h],
             decoupling: vec![0.0; h],
-            counts: vec![[0, 0]; prep.domains()],
+            hostile_moves: vec![0; prep.domains()],
             hostile: vec![0.0; prep.domains()],
             mutual: vec![0.0; prep.domains()],
             onset: None,
@@ -138,7 +138,7 @@ impl Workspace {
             *l = prep.prior_log_odds[dy.i];
         }
         self.welfare.iter_mut().for_each(|u| *u = 0.0);
-        self.counts.iter_mut().for_each(|c| *c = [0, 0]);
+        self.hostile_moves.iter_mut().for_each(|c| *c = 0);
         self.onset = None;
         self.locked_periods = 0;
     }
@@ -193,9 +193,8 @@ impl Workspace {
                         if !dy.allies.is_empty() {
                             let mut calm = 1.0;
                             for &(ally_dyad, w) in &dy.allies {
-                                if self.last_moves[ally_dyad * nd + d] == Action::D {
-                                    calm *= 1.0 - w;
-                                }
+                                let hostile = self.last_moves[ally_dyad * nd + d] == Action::D;
+                                calm *= 1.0 - w * f64::from(u8::from(hostile));
                             }
                             z += p.contagion * (1.0 - calm);
                         }
@@ -221,7 +220,7 @@ impl Workspace {
             for (y, dy) in prep.dyads.iter().enumerate() {
                 let base = y * nd;
                 let rev = dy.reverse * nd;
-                let pair_head = dy.i < dy.j;
+                let pair_weight = if dy.i < dy.j { dy.weight } else { 0.0 };
                 let (mut evidence, mut payoff) = (0.0, 0.0);
                 for d in 0..nd {
                     let c = base + d;
@@ -234,17 +233,15 @@ impl Workspace {
                     self.seen[c] = seen;
                     let mine = self.moves[c];
                     self.channels[c].record(mine, seen);
-                    payoff += prep.games[c].payoff(mine, theirs);
-                    if mine == Action::D {
-                        self.counts[d][1] += 1;
-                        self.hostile[d] += dy.weight;
-                        if pair_head && theirs == Action::D {
-                            self.mutual[d] += dy.weight;
-                        }
-                        if prep.decoupling[d] {
-                            decoupled += dy.trade;
-                        }
-                    }
+                    payoff += prep.payoff_table[c][2 * mine.index() + theirs.index()];
+                    // Branch-free tallies (moves are close to coin flips, so branches would be
+                    // mispredicted); adding an exact 0.0 leaves every sum unchanged.
+                    let hostile = (mine == Action::D) as u8;
+                    let both = hostile & (theirs == Action::D) as u8;
+                    self.hostile_moves[d] += u64::from(hostile);
+                    self.hostile[d] += dy.weight * f64::from(hostile);
+                    self.mutual[d] += pair_weight * f64::from(both);
+                    decoupled += prep.decoupling_weight[d] * dy.trade * f64::from(hostile);
                     if trust.is_some() {
                         evidence += prep.evidence_of(d, seen);
                     }
@@ -384,11 +381,11 @@ impl Workspace {
             moves: prep
                 .domain_names
                 .iter()
-                .zip(&self.counts)
-                .map(|(name, c)| DomainMoves {
+                .zip(&self.hostile_moves)
+                .map(|(name, &hostile)| DomainMoves {
                     domain: name.clone(),
-                    restraint: (h * prep.dyads.len()) as u64 - c[1],
-                    hostile: c[1],
+                    restraint: (h * prep.dyads.len()) as u64 - hostile,
+                    hostile,
                 })
                 .collect(),
         }

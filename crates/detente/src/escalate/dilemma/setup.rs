@@ -278,8 +278,6 @@ pub(crate) struct Prepared {
     pub sides: Vec<String>,
     pub domain_names: Vec<String>,
     pub dyads: Vec<Dyad>,
-    /// Per channel: i's game against j in domain d.
-    pub games: Vec<DyadGame>,
     /// Per channel: economic restraint ρ = ι τ_ij (0 outside the economic domain).
     pub restraint: Vec<f64>,
     /// Per channel: trust threshold q* (only meaningful with trust on).
@@ -298,8 +296,10 @@ pub(crate) struct Prepared {
     pub pair_weight: f64,
     /// Domains counting for decoupling (economic, technology) and Σ τ over directed dyads.
     pub decoupling_domains: Vec<usize>,
-    /// Per domain: counts for decoupling.
-    pub decoupling: Vec<bool>,
+    /// Per domain: 1 when it counts for decoupling, else 0 (a weight, for branch-free tallies).
+    pub decoupling_weight: Vec<f64>,
+    /// Per channel: i's payoffs indexed `2·own + rival` (C = 0, D = 1).
+    pub payoff_table: Vec<[f64; 4]>,
     pub trade_total: f64,
 }
 
@@ -529,7 +529,20 @@ impl Prepared {
             .map(|&eps_d| {
                 let hostile = |h: f64| h * (1.0 - p.optimism) + (1.0 - h) * eps_d;
                 let (dg, ds) = (hostile(trust.greedy_defect), hostile(trust.seeker_defect));
-                [((1.0 - dg) / (1.0 - ds)).ln(), (dg / ds).ln()]
+                // Certain evidence (a likelihood of 0) would be ±∞ and could meet its opposite
+                // as NaN; a bounded step keeps the clamped log-odds meaningful, and 0/0 (both
+                // types never hostile, no noise) carries no evidence.
+                let bounded = |x: f64| {
+                    if x.is_nan() {
+                        0.0
+                    } else {
+                        x.clamp(-20.0, 20.0)
+                    }
+                };
+                [
+                    bounded(((1.0 - dg) / (1.0 - ds)).ln()),
+                    bounded((dg / ds).ln()),
+                ]
             })
             .collect();
 
@@ -587,6 +600,10 @@ impl Prepared {
             .iter()
             .map(|a| a.kind == ActorKind::SecuritySeeker)
             .collect();
+        let payoff_table = games
+            .iter()
+            .map(|g| [g.payoffs.r, g.payoffs.s, g.payoffs.t, g.payoffs.p])
+            .collect();
         let directed_weight = dyads.iter().map(|d| d.weight).sum();
         let pair_weight = dyads.iter().filter(|d| d.i < d.j).map(|d| d.weight).sum();
         let decoupling_domains: Vec<usize> = (0..nd)
@@ -600,7 +617,6 @@ impl Prepared {
             sides: setup.sides.clone(),
             domain_names: setup.domains.iter().map(|d| d.name.clone()).collect(),
             dyads,
-            games,
             restraint,
             trust_threshold,
             channels,
@@ -610,7 +626,10 @@ impl Prepared {
             gated,
             directed_weight,
             pair_weight,
-            decoupling: (0..nd).map(|d| decoupling_domains.contains(&d)).collect(),
+            decoupling_weight: (0..nd)
+                .map(|d| f64::from(u8::from(decoupling_domains.contains(&d))))
+                .collect(),
+            payoff_table,
             decoupling_domains,
             trade_total,
         })
