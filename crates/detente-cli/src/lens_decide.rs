@@ -109,3 +109,35 @@ pub fn rule_text(rule: &DecisionRule) -> String {
         }
     }
 }
+
+/// Monte Carlo intervals of every decide metric: mean and the 5–95 % range, deadlock
+/// probabilities with their Wilson interval.
+pub fn render_uncertainty(mc: &detente::experiment::McResult) -> String {
+    use detente::experiment::MetricSummary;
+    let mut t = Table::new(
+        &["metric", "mean", "5%", "50%", "95%"],
+        &[false, true, true, true, true],
+    )
+    .limit(0, 52);
+    for (m, s) in mc.metrics.iter().zip(&mc.summaries[0]) {
+        let name = m.name.trim_start_matches("decide.").to_string();
+        match s {
+            MetricSummary::Real(s) => {
+                let q = |l| s.quantile(l).map(fmt_num).unwrap_or_else(|| "—".into());
+                t.row(vec![name, fmt_num(s.mean), q(0.05), q(0.5), q(0.95)]);
+            }
+            MetricSummary::Event(p) => t.row(vec![
+                format!("{name} (probability)"),
+                format!("{:.1}%", 100.0 * p.estimate),
+                format!("{:.1}%", 100.0 * p.low),
+                String::new(),
+                format!("{:.1}%", 100.0 * p.high),
+            ]),
+        }
+    }
+    format!(
+        "\nUnder uncertainty: {} draws of every uncertain input (models at modes above; intervals below;\nprobabilities with 95% Wilson intervals):\n{}",
+        mc.runs,
+        crate::summary::indent(&t.render(), 2)
+    )
+}

@@ -4,7 +4,9 @@
 mod commands;
 mod error;
 mod input;
+mod lens_align;
 mod lens_decide;
+mod lens_escalate;
 mod output;
 mod summary;
 mod table;

@@ -1,10 +1,10 @@
 //! `detente escalate`: the security-dilemma Monte Carlo (escalate.md §4) and the Richardson
 //! arms-race analysis (§5) on plain setups.
 //!
-//! Until the scenario adapter exists, the inputs are JSON files holding a `DilemmaSetup` or an
-//! `ArmsSetup` (see docs/escalate-dilemma.md). The report functions ([`dilemma_report`],
-//! [`comparison_report`], [`arms_report`]) take the typed setups so that the scenario wiring can
-//! call them directly.
+//! The usual input is a scenario file (default: the bundled flagship): every policy of its
+//! `[escalate]` section is played on common random numbers and compared, and its arms race is
+//! analysed. Plain JSON set-ups (`--setup`, `--versus`, `--arms-setup`) remain for experiments
+//! outside a scenario (see docs/escalate-dilemma.md).
 
 use crate::error::{CliError, CliResult};
 use detente::escalate::dilemma::{
@@ -27,13 +27,25 @@ pub enum Format {
 /// Arguments of `detente escalate`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  \
+    detente escalate                                  # the flagship: all policies + arms race\n  \
+    detente escalate scenarios/nato-china-2023.toml --policy all --runs 10000 --seed 7\n  \
+    detente escalate --arms                           # only the Richardson analysis\n  \
     detente escalate --setup rivalry.json --runs 10000 --seed 7\n  \
     detente escalate --setup tft.json --versus gtft.json --runs 10000\n  \
     detente escalate --setup rivalry.json --run 3 --seed 7\n  \
-    detente escalate --arms race.json --format json")]
+    detente escalate --arms-setup race.json --format json")]
 pub struct Args {
+    /// Scenario file (default: the bundled flagship) when no JSON set-up is given.
+    #[arg(value_name = "SCENARIO", conflicts_with_all = ["setup", "arms_setup"])]
+    pub scenario: Option<PathBuf>,
+    /// Scenario: the policy to play (an `[[escalate.policy]]` id), or `all`.
+    #[arg(long, default_value = "all")]
+    pub policy: String,
+    /// Scenario: show only the Richardson arms-race analysis.
+    #[arg(long)]
+    pub arms: bool,
     /// Dilemma setup (JSON `DilemmaSetup`): run the Monte Carlo.
-    #[arg(long, value_name = "FILE", required_unless_present = "arms")]
+    #[arg(long, value_name = "FILE")]
     pub setup: Option<PathBuf>,
     /// Alternative setup compared with `--setup` on common random numbers.
     #[arg(long, value_name = "FILE", requires = "setup")]
@@ -43,7 +55,7 @@ pub struct Args {
     pub run: Option<u64>,
     /// Arms-race setup (JSON `ArmsSetup`): Richardson analysis.
     #[arg(long, value_name = "FILE")]
-    pub arms: Option<PathBuf>,
+    pub arms_setup: Option<PathBuf>,
     /// Monte Carlo runs.
     #[arg(long, default_value_t = 10_000)]
     pub runs: u64,
@@ -93,9 +105,12 @@ pub fn run(args: Args) -> CliResult {
                 }
             }
         }
-        if let Some(path) = &args.arms {
+        if let Some(path) = &args.arms_setup {
             let setup: ArmsSetup = read_json(path)?;
             out.push_str(&arms_report(&setup, args.format)?);
+        }
+        if args.setup.is_none() && args.arms_setup.is_none() {
+            out.push_str(&scenario_report(&args)?);
         }
         Ok(out)
     };
@@ -109,6 +124,50 @@ pub fn run(args: Args) -> CliResult {
     };
     print!("{out}");
     Ok(())
+}
+
+/// The scenario mode: every policy (or one) on common random numbers, paired differences against
+/// the first policy, and the arms-race analysis.
+fn scenario_report(args: &Args) -> Result<String, CliError> {
+    let (r, name) = crate::input::load_scenario(args.scenario.as_deref())?;
+    let arms = detente::escalate::scenario::arms_setup(&r)
+        .map_err(|e| CliError::Input(format!("{name}: {e}")));
+    if args.arms {
+        return arms_report(&arms?, args.format);
+    }
+    if args.policy != "all" {
+        let setups = detente::escalate::scenario::policies(&r)
+            .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+        let Some(p) = setups.iter().find(|p| p.id == args.policy) else {
+            let known: Vec<&str> = setups.iter().map(|p| p.id.as_str()).collect();
+            return Err(CliError::Input(format!(
+                "no policy `{}` in {name} (policies: {}, or all)",
+                args.policy,
+                known.join(", ")
+            )));
+        };
+        return dilemma_report(&p.setup, args.runs, args.seed, args.format);
+    }
+    let results = detente::experiment::results::escalate(&r, args.runs, args.seed)
+        .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    let arms_text = match &arms {
+        Ok(setup) => Some(arms_report(setup, args.format)?),
+        Err(_) => None,
+    };
+    if args.format == Format::Json {
+        let value = serde_json::json!({ "escalate": results, "richardson": arms_text.as_deref().map(|t| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default()) });
+        return json(&value).map(|s| s + "\n");
+    }
+    let mut o = crate::lens_escalate::render(&r, &results);
+    match (arms_text, arms) {
+        (Some(t), _) => {
+            o.push('\n');
+            o.push_str(&t);
+        }
+        (None, Err(e)) => o.push_str(&format!("\nRichardson analysis not possible: {e}\n")),
+        (None, Ok(_)) => {}
+    }
+    Ok(o)
 }
 
 /// The Monte Carlo summary of one setup, as a table or JSON.

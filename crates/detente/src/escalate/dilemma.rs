@@ -17,7 +17,7 @@ mod setup;
 mod summary;
 
 pub use crate::escalate::game::Action;
-pub use compare::{PairedDifference, PolicyComparison, compare_policies};
+pub use compare::{PairedDifference, PolicyComparison, compare_policies, compare_with_first};
 pub use engine::{DilemmaRun, DomainMoves, DyadTrust, run_one};
 pub use payoff::{DyadGame, StageGame};
 pub use policy::PolicySpec;

@@ -12,9 +12,7 @@ use super::runner::{ArmModel, McResult, Metric, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
-use crate::escalate::dilemma::{
-    MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
-};
+use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
 use crate::escalate::richardson::{Analysis, ArmsModel};
 use crate::rng::DetRng;
 use crate::scenario::Resolved;
@@ -232,23 +230,25 @@ pub fn run_all(
 /// Every policy's Monte Carlo and the paired comparisons against the first.
 pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, String> {
     let policies = crate::escalate::scenario::policies(r)?;
-    let mut out = Vec::with_capacity(policies.len());
-    for p in &policies {
-        let summary =
-            monte_carlo(&p.setup, runs, seed).map_err(|e| format!("policy `{}`: {e}", p.id))?;
-        out.push(PolicyResult {
+    let setups: Vec<_> = policies.iter().map(|p| &p.setup).collect();
+    let (summaries, comparisons) =
+        compare_with_first(&setups, runs, seed).map_err(|e| e.to_string())?;
+    let out = policies
+        .iter()
+        .zip(summaries)
+        .map(|(p, summary)| PolicyResult {
             id: p.id.clone(),
             label: p.label.clone(),
             note: p.note.clone(),
             summary,
-        });
-    }
-    let mut versus_first = Vec::new();
-    for p in policies.iter().skip(1) {
-        let c = compare_policies(&policies[0].setup, &p.setup, runs, seed)
-            .map_err(|e| e.to_string())?;
-        versus_first.push((p.id.clone(), c));
-    }
+        })
+        .collect();
+    let versus_first = policies
+        .iter()
+        .skip(1)
+        .map(|p| p.id.clone())
+        .zip(comparisons)
+        .collect();
     Ok(EscalateResults {
         runs,
         policies: out,

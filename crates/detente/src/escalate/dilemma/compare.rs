@@ -4,7 +4,7 @@
 use super::DilemmaError;
 use super::engine::RunRecord;
 use super::setup::{DilemmaSetup, Prepared};
-use super::summary::{MonteCarloSummary, simulate, summarise};
+use super::summary::{Chunk, MonteCarloSummary, simulate, summarise};
 use crate::stats::Z95;
 use serde::Serialize;
 
@@ -78,6 +78,53 @@ pub fn compare_policies(
     }
     let cb = simulate(&base, runs, seed);
     let ca = simulate(&alt, runs, seed);
+    Ok(paired(&base, &cb, &alt, &ca, seed))
+}
+
+/// Play every set-up once (`runs` runs on `seed`, common random numbers) and compare each later
+/// one with the first: the summaries in input order, then one comparison per later set-up. Each
+/// set-up is simulated once, so n policies cost n Monte Carlos, not 2(n − 1) + n.
+pub fn compare_with_first(
+    setups: &[&DilemmaSetup],
+    runs: u64,
+    seed: u64,
+) -> Result<(Vec<MonteCarloSummary>, Vec<PolicyComparison>), DilemmaError> {
+    if runs == 0 {
+        return Err(DilemmaError::Input("at least one run is required".into()));
+    }
+    let preps = setups
+        .iter()
+        .map(|s| Prepared::new(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    if preps.iter().any(|p| {
+        p.actor_ids != preps[0].actor_ids
+            || p.sides != preps[0].sides
+            || p.domain_names != preps[0].domain_names
+    }) {
+        return Err(DilemmaError::Input(
+            "compared setups must have the same actors, sides and domains".into(),
+        ));
+    }
+    let chunks: Vec<Vec<Chunk>> = preps.iter().map(|p| simulate(p, runs, seed)).collect();
+    let summaries = preps
+        .iter()
+        .zip(&chunks)
+        .map(|(p, c)| summarise(p, c, seed))
+        .collect();
+    let comparisons = (1..preps.len())
+        .map(|i| paired(&preps[0], &chunks[0], &preps[i], &chunks[i], seed))
+        .collect();
+    Ok((summaries, comparisons))
+}
+
+/// Paired differences (alternative − baseline) from two simulations on the same seed.
+fn paired(
+    base: &Prepared,
+    cb: &[Chunk],
+    alt: &Prepared,
+    ca: &[Chunk],
+    seed: u64,
+) -> PolicyComparison {
     let rb: Vec<&RunRecord> = cb.iter().flat_map(|c| &c.records).collect();
     let ra: Vec<&RunRecord> = ca.iter().flat_map(|c| &c.records).collect();
     let spiral: Vec<f64> = ra
@@ -102,11 +149,11 @@ pub fn compare_policies(
             PairedDifference::of(&d)
         })
         .collect();
-    Ok(PolicyComparison {
-        baseline: summarise(&base, &cb, seed),
-        alternative: summarise(&alt, &ca, seed),
+    PolicyComparison {
+        baseline: summarise(base, cb, seed),
+        alternative: summarise(alt, ca, seed),
         spiral: PairedDifference::of(&spiral),
         joint_welfare: PairedDifference::of(&joint),
         side_welfare,
-    })
+    }
 }
