@@ -123,7 +123,7 @@ fn comparison_and_arms() {
             .contains("difference [95% CI]")
     );
     let race = file("race.json", RACE);
-    let out = detente(&["escalate", "--arms", race.to_str().unwrap()]);
+    let out = detente(&["escalate", "--arms-setup", race.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -168,5 +168,60 @@ fn bad_input_exits_with_status_2() {
     let out = detente(&["escalate", "--setup", bad.to_str().unwrap(), "--runs", "10"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("noise"));
-    assert_eq!(detente(&["escalate"]).status.code(), Some(2));
+    let out = detente(&["escalate", "--policy", "appeasement", "--runs", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("constructive-engagement")
+    );
+}
+
+#[test]
+fn the_flagship_scenario_compares_policies_and_analyses_the_arms_race() {
+    let out = detente(&["escalate", "--runs", "400", "--seed", "5"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "constructive-engagement",
+        "systemic-rival",
+        "Paired differences",
+        "Continuous form",
+    ] {
+        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    }
+    let out = detente(&["escalate", "--arms"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Richardson arms race")
+    );
+    let a = detente(&[
+        "escalate",
+        "--runs",
+        "300",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+        "--threads",
+        "1",
+    ]);
+    let b = detente(&[
+        "escalate",
+        "--runs",
+        "300",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+        "--threads",
+        "2",
+    ]);
+    assert_eq!(a.stdout, b.stdout, "thread count changed the output");
 }

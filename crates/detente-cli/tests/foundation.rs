@@ -113,3 +113,47 @@ fn every_command_help_shows_an_example() {
         );
     }
 }
+
+#[test]
+fn run_json_is_identical_for_any_thread_count_and_out_writes_both_files() {
+    let args = |t: &'static str| {
+        [
+            "run",
+            "--runs",
+            "200",
+            "--seed",
+            "3",
+            "--format",
+            "json",
+            "--threads",
+            t,
+        ]
+    };
+    let one = detente(&args("1"));
+    assert!(one.status.success(), "{}", text(&one.stderr));
+    assert_eq!(one.stdout, detente(&args("2")).stdout);
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    for lens in [
+        "decide",
+        "decide_uncertainty",
+        "align",
+        "escalate",
+        "richardson",
+    ] {
+        assert!(!v[lens].is_null(), "results lack {lens}");
+    }
+    let dir = std::env::temp_dir().join(format!("detente-out-{}", std::process::id()));
+    let out = detente(&[
+        "run",
+        "--runs",
+        "50",
+        "--out",
+        dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("lens,subject,metric,statistic,value\n"));
+    assert!(dir.join("results.json").exists() && dir.join("results.csv").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
