@@ -28,6 +28,10 @@ pub struct Args {
     /// Master seed (default: the scenario's `[experiment] seed`, else 0).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Decision models in the Monte Carlo (comma list; bdm, smp and exchange cost milliseconds
+    /// per draw).
+    #[arg(long, value_name = "MODELS", default_value = "compromise,median,nash")]
+    pub mc_models: String,
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -54,9 +58,25 @@ pub fn run(args: Args) -> CliResult {
         Some(p) => crate::input::read_text(p)?,
         None => detente::scenario::FLAGSHIP.to_string(),
     };
+    let mc_models: Vec<String> = args
+        .mc_models
+        .split(',')
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty())
+        .collect();
+    if let Some(bad) = mc_models
+        .iter()
+        .find(|m| !detente::decide::registry::NAMES.contains(&m.as_str()))
+    {
+        return Err(CliError::Input(format!(
+            "error: unknown model `{bad}` in --mc-models (models: {})",
+            detente::decide::registry::NAMES.join(", ")
+        )));
+    }
     let opts = RunOptions {
         seed: args.seed.unwrap_or_else(|| seed(&r)),
         runs: args.runs,
+        mc_models,
         ..RunOptions::default()
     };
     let show_progress = !args.quiet && std::io::stderr().is_terminal();

@@ -7,7 +7,7 @@
 //! and reports paired differences against the first policy. Align and Richardson are
 //! deterministic. A lens that cannot run records its error; the others still run.
 
-use super::inputs::{Input, realise, uncertain_inputs};
+use super::inputs::{Input, uncertain_inputs};
 use super::runner::{ArmModel, McResult, Metric, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
@@ -18,8 +18,9 @@ use crate::rng::DetRng;
 use crate::scenario::Resolved;
 use serde::Serialize;
 
-/// Decision models run in Monte Carlo by default: the fast ones (SMP and exchange run at modes).
-pub const MC_MODELS: [&str; 4] = ["compromise", "median", "nash", "bdm"];
+/// Decision models run in Monte Carlo by default: the closed-form ones. BDM (≈ 0.5 ms per issue
+/// per draw on the flagship), SMP and exchange run at the modes unless asked for.
+pub const MC_MODELS: [&str; 3] = ["compromise", "median", "nash"];
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -256,22 +257,35 @@ pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, S
     })
 }
 
-/// The decide lens as a Monte Carlo model: run k draws every uncertain input, then every model
-/// decides every issue; metrics `decide.ISSUE.MODEL` (outcome after the rule) and
-/// `decide.ISSUE.deadlock` (the status quo stands because the rule empties the win-set).
+/// The decide lens as a Monte Carlo model: run k draws every uncertain input (one uniform each,
+/// in path order, so the draws do not depend on which lenses run), writes the drawn values
+/// straight into the issues the models read, then every model decides every issue; metrics
+/// `decide.ISSUE.MODEL` (outcome after the rule) and `decide.ISSUE.deadlock` (the status quo
+/// stands because the rule empties the win-set).
 pub struct DecideMc {
-    base: Resolved,
+    issues: Vec<ResolvedIssue>,
     inputs: Vec<Input>,
+    targets: Vec<Vec<Target>>,
     models: Vec<String>,
     metrics: Vec<Metric>,
     arms: Vec<String>,
 }
 
+/// Where a drawn input lands in the issues.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Position(usize, usize),
+    Salience(usize, usize),
+    Capability(usize, usize),
+    StatusQuo(usize),
+}
+
 impl DecideMc {
     /// Build for the scenario and these models.
     pub fn new(r: &Resolved, models: &[String]) -> Self {
+        let issues = issues(r);
         let mut metrics = Vec::new();
-        for i in issues(r) {
+        for i in &issues {
             for m in models {
                 metrics.push(Metric::real(format!("decide.{}.{m}", i.id)));
             }
@@ -279,30 +293,62 @@ impl DecideMc {
                 metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
             }
         }
+        let inputs = uncertain_inputs(r);
+        let targets = inputs
+            .iter()
+            .map(|input| targets_of(r, &issues, &input.path))
+            .collect();
         DecideMc {
-            base: r.clone(),
-            inputs: uncertain_inputs(r),
+            issues,
+            inputs,
+            targets,
             models: models.to_vec(),
             metrics,
             arms: vec!["scenario".into()],
         }
     }
+}
 
-    fn fill(&self, issues: &[ResolvedIssue], rng: &mut DetRng, out: &mut [f64]) {
-        let models: Vec<&str> = self.models.iter().map(String::as_str).collect();
-        let seed = rand::Rng::next_u64(rng);
-        let all = decide_all(issues, &models, seed);
-        let mut j = 0;
-        for (issue, d) in issues.iter().zip(&all) {
-            for m in &self.models {
-                out[j] = d.decision(m).map_or(f64::NAN, |x| x.outcome[0]);
-                j += 1;
-            }
-            if issue.rule.is_some() && issue.status_quo.is_some() {
-                out[j] = if d.deadlocked() { 1.0 } else { 0.0 };
-                j += 1;
+/// The issue slots an input path feeds: a stance's position, salience or capability, a status
+/// quo, or (for `actor.ID.capability`) every stance of that actor without its own capability.
+fn targets_of(r: &Resolved, issues: &[ResolvedIssue], path: &str) -> Vec<Target> {
+    let parts: Vec<&str> = path.split('.').collect();
+    let issue_index = |id: &str| issues.iter().position(|i| i.id == id);
+    let stance_index =
+        |i: usize, actor: &str| issues[i].stances.iter().position(|s| s.actor == actor);
+    match parts.as_slice() {
+        ["issue", id, "status_quo"] => issue_index(id).map(Target::StatusQuo).into_iter().collect(),
+        ["issue", id, "stance", actor, field] => {
+            let Some(i) = issue_index(id) else {
+                return Vec::new();
+            };
+            let Some(j) = stance_index(i, actor) else {
+                return Vec::new();
+            };
+            match *field {
+                "position" => vec![Target::Position(i, j)],
+                "salience" => vec![Target::Salience(i, j)],
+                "capability" => vec![Target::Capability(i, j)],
+                _ => Vec::new(),
             }
         }
+        ["actor", actor, "capability"] => {
+            let mut out = Vec::new();
+            for issue in &r.scenario.issues {
+                let Some(ii) = issue_index(&issue.id) else {
+                    continue;
+                };
+                let own = issue
+                    .stances
+                    .iter()
+                    .any(|s| s.actor == *actor && s.capability.is_some());
+                if let (false, Some(j)) = (own, stance_index(ii, actor)) {
+                    out.push(Target::Capability(ii, j));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -314,8 +360,32 @@ impl ArmModel for DecideMc {
         &self.arms
     }
     fn run(&self, _arm: usize, _k: u64, rng: &mut DetRng, out: &mut [f64]) {
-        let drawn = realise(&self.base, &self.inputs, rng);
-        self.fill(&issues(&drawn), rng, out);
+        let mut issues = self.issues.clone();
+        for (input, targets) in self.inputs.iter().zip(&self.targets) {
+            let v = input.value.draw(rng);
+            for t in targets {
+                match *t {
+                    Target::Position(i, j) => issues[i].stances[j].position[0] = v,
+                    Target::Salience(i, j) => issues[i].stances[j].salience[0] = v,
+                    Target::Capability(i, j) => issues[i].stances[j].capability = v,
+                    Target::StatusQuo(i) => issues[i].status_quo = Some(vec![v]),
+                }
+            }
+        }
+        let models: Vec<&str> = self.models.iter().map(String::as_str).collect();
+        let seed = rand::Rng::next_u64(rng);
+        let all = decide_all(&issues, &models, seed);
+        let mut j = 0;
+        for (issue, d) in issues.iter().zip(&all) {
+            for m in &self.models {
+                out[j] = d.decision(m).map_or(f64::NAN, |x| x.outcome[0]);
+                j += 1;
+            }
+            if issue.rule.is_some() && issue.status_quo.is_some() {
+                out[j] = if d.deadlocked() { 1.0 } else { 0.0 };
+                j += 1;
+            }
+        }
     }
 }
 
@@ -350,6 +420,33 @@ mod tests {
             res.escalate.as_ref().unwrap().policies.len(),
             r.scenario.escalate.as_ref().unwrap().policies.len()
         );
+    }
+
+    /// The fast path (draws written straight into the issues) equals realising the whole
+    /// scenario and rebuilding the issues, draw for draw.
+    #[test]
+    fn decide_draws_land_where_realise_puts_them() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let mc = DecideMc::new(&r, &["compromise".to_string()]);
+        for k in 0..20 {
+            let mut a = crate::rng::run_stream(5, k);
+            let mut b = crate::rng::run_stream(5, k);
+            let mut out = vec![0.0; mc.metrics.len()];
+            mc.run(0, k, &mut a, &mut out);
+            let drawn = crate::experiment::realise(&r, &mc.inputs, &mut b);
+            let all = decide_all(&issues(&drawn), &["compromise"], 0);
+            let expected: Vec<f64> = all
+                .iter()
+                .flat_map(|d| {
+                    let mut v = vec![d.decision("compromise").unwrap().outcome[0]];
+                    if d.rule.is_some() && d.status_quo.is_some() {
+                        v.push(if d.deadlocked() { 1.0 } else { 0.0 });
+                    }
+                    v
+                })
+                .collect();
+            assert_eq!(out, expected, "run {k}");
+        }
     }
 
     #[test]
