@@ -164,12 +164,28 @@ impl Catalogue {
     }
 
     fn help(&self) -> String {
+        // Wrapped so that the message fits a 100-column terminal.
         let list = |v: &[String]| {
             if v.is_empty() {
-                "(none in this scenario)".to_string()
-            } else {
-                v.join(", ")
+                return "(none in this scenario)".to_string();
             }
+            let mut out = String::new();
+            let mut width = 0;
+            for (k, item) in v.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                    if width + item.len() + 2 > 80 {
+                        out.push_str("\n      ");
+                        width = 0;
+                    } else {
+                        out.push(' ');
+                        width += 1;
+                    }
+                }
+                out.push_str(item);
+                width += item.len() + 1;
+            }
+            out
         };
         format!(
             "valid metrics:\n  decide.ISSUE.MODEL, decide.ISSUE.MODEL.unconstrained\n    ISSUE: {}\n    \
