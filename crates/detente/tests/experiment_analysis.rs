@@ -213,6 +213,25 @@ fn morris_runs_on_the_flagship_and_agrees_with_the_tornado_where_linear() {
 }
 
 #[test]
+fn escalate_sensitivity_skips_inputs_the_lens_does_not_read() {
+    let r = flagship();
+    let m = metric(&r, "escalate.constructive-engagement.spiral");
+    assert!(m.reads("escalate.noise") && m.reads("tie.USA.GBR.weight"));
+    assert!(!m.reads("issue.china-posture.stance.FRA.position"));
+    let d = metric(&r, "decide.china-posture.median");
+    assert!(d.reads("issue.china-posture.stance.FRA.position") && d.reads("actor.ISL.capability"));
+    assert!(!d.reads("issue.tokyo-office.stance.USA.position") && !d.reads("escalate.noise"));
+    let s = sensitivity(&r, &m, 200, 2, SensitivityOptions::default()).unwrap();
+    let n = uncertain_inputs(&r).len();
+    assert_eq!(s.tornado.len(), n);
+    assert_eq!(s.morris.as_ref().map(Vec::len), Some(n));
+    for bar in s.tornado.iter().filter(|b| b.path.starts_with("issue.")) {
+        assert_eq!((bar.swing, bar.at_low, bar.at_high), (0.0, s.base, s.base));
+    }
+    assert_eq!(s.base, evaluate(&r, &[m], 200, 2).unwrap()[0]);
+}
+
+#[test]
 fn compare_differences_every_pair() {
     let r = flagship();
     let c = compare(&r, 300, 5).unwrap();

@@ -272,6 +272,24 @@ impl Metric {
         Catalogue::of(r).names()
     }
 
+    /// Whether the metric's lens reads the input at `path` (conservatively: `true` when it
+    /// might). Decide on an issue reads that issue and actors' capabilities and populations (the
+    /// exchange model reads every issue); escalate reads `[escalate]`, capabilities and ties.
+    pub fn reads(&self, path: &str) -> bool {
+        let capability = path.starts_with("actor.") && path.ends_with(".capability");
+        match self {
+            Metric::Decide { model, .. } if model == "exchange" => {
+                path.starts_with("issue.") || path.starts_with("actor.")
+            }
+            Metric::Decide { issue, .. } | Metric::Deadlock { issue } => {
+                path.starts_with(&format!("issue.{issue}.")) || path.starts_with("actor.")
+            }
+            Metric::Spiral { .. } | Metric::Welfare { .. } | Metric::Onset { .. } => {
+                capability || path.starts_with("escalate.") || path.starts_with("tie.")
+            }
+        }
+    }
+
     /// Whether the metric comes from the escalate lens (and so depends on `runs` and the seed).
     pub fn is_stochastic(&self) -> bool {
         matches!(
@@ -634,10 +652,18 @@ pub fn sensitivity(
     let base: Vec<f64> = inputs.iter().map(|i| i.value.point()).collect();
     let lows: Vec<f64> = inputs.iter().map(|i| i.value.low()).collect();
     let highs: Vec<f64> = inputs.iter().map(|i| i.value.high()).collect();
+    // Only inputs the metric's lens reads are evaluated; the others have no effect by
+    // construction (swing 0, Morris effects 0), which keeps escalate metrics affordable.
+    let active: Vec<usize> = (0..paths.len())
+        .filter(|&i| metric.reads(&paths[i]))
+        .collect();
+    let active_paths: Vec<String> = active.iter().map(|&i| paths[i].clone()).collect();
+    let pick = |v: &[f64]| -> Vec<f64> { active.iter().map(|&i| v[i]).collect() };
     let failure: Mutex<Option<AnalysisError>> = Mutex::new(None);
     let metrics = std::slice::from_ref(metric);
+    // f over the active inputs only; the others stay at their point values.
     let f = |x: &[f64]| -> f64 {
-        match with_values(r, &paths, x).and_then(|s| evaluate(&s, metrics, runs, seed)) {
+        match with_values(r, &active_paths, x).and_then(|s| evaluate(&s, metrics, runs, seed)) {
             Ok(v) => v[0],
             Err(e) => {
                 if let Ok(mut slot) = failure.lock() {
@@ -647,37 +673,66 @@ pub fn sensitivity(
             }
         }
     };
-    let base_value = f(&base);
-    let bars: Vec<TornadoBar> = design::tornado(&base, &lows, &highs, &f);
-    let tornado = bars
-        .into_iter()
-        .map(|b| TornadoRow {
-            path: paths[b.input].clone(),
-            low: b.input_low,
-            base: base[b.input],
-            high: b.input_high,
-            at_low: b.at_low,
-            at_high: b.at_high,
-            swing: b.swing,
+    let base_value = f(&pick(&base));
+    let bars: Vec<TornadoBar> = design::tornado(&pick(&base), &pick(&lows), &pick(&highs), &f);
+    let mut tornado: Vec<(usize, TornadoRow)> = (0..paths.len())
+        .filter(|i| !active.contains(i))
+        .map(|i| TornadoBar {
+            input: i,
+            input_low: lows[i],
+            input_high: highs[i],
+            at_low: base_value,
+            at_high: base_value,
+            swing: 0.0,
+        })
+        .chain(bars.into_iter().map(|b| TornadoBar {
+            input: active[b.input],
+            ..b
+        }))
+        .map(|b| {
+            (
+                b.input,
+                TornadoRow {
+                    path: paths[b.input].clone(),
+                    low: b.input_low,
+                    base: base[b.input],
+                    high: b.input_high,
+                    at_low: b.at_low,
+                    at_high: b.at_high,
+                    swing: b.swing,
+                },
+            )
         })
         .collect();
+    tornado.sort_by(|(i, a), (j, b)| b.swing.total_cmp(&a.swing).then(i.cmp(j)));
+    let tornado = tornado.into_iter().map(|(_, row)| row).collect();
     let morris = (opts.morris || inputs.len() > MORRIS_AUTO).then(|| {
-        let ranges: Vec<(f64, f64)> = lows.iter().copied().zip(highs.iter().copied()).collect();
+        let ranges: Vec<(f64, f64)> = active.iter().map(|&i| (lows[i], highs[i])).collect();
         let mut rng = run_stream(derive(seed, [MORRIS_STREAM, 0, 0]), 0);
-        let effects = design::morris(&ranges, opts.trajectories.max(2), opts.levels, &mut rng, &f);
-        let mut rows: Vec<MorrisRow> = effects
-            .into_iter()
-            .map(|e| MorrisRow {
-                path: paths[e.input].clone(),
-                low: lows[e.input],
-                high: highs[e.input],
-                mu: e.mu,
-                mu_star: e.mu_star,
-                sigma: e.sigma,
+        let effects = if active.is_empty() {
+            Vec::new()
+        } else {
+            design::morris(&ranges, opts.trajectories.max(2), opts.levels, &mut rng, &f)
+        };
+        let mut rows: Vec<(usize, MorrisRow)> = (0..paths.len())
+            .map(|i| {
+                let e = active
+                    .iter()
+                    .position(|&a| a == i)
+                    .and_then(|k| effects.get(k));
+                let row = MorrisRow {
+                    path: paths[i].clone(),
+                    low: lows[i],
+                    high: highs[i],
+                    mu: e.map_or(0.0, |e| e.mu),
+                    mu_star: e.map_or(0.0, |e| e.mu_star),
+                    sigma: e.map_or(0.0, |e| e.sigma),
+                };
+                (i, row)
             })
             .collect();
-        rows.sort_by(|a, b| b.mu_star.total_cmp(&a.mu_star));
-        rows
+        rows.sort_by(|(i, a), (j, b)| b.mu_star.total_cmp(&a.mu_star).then(i.cmp(j)));
+        rows.into_iter().map(|(_, row)| row).collect()
     });
     if let Some(e) = failure.into_inner().ok().flatten() {
         return Err(e);
