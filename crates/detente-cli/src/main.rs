@@ -51,6 +51,14 @@ enum Command {
     Tournament(commands::tournament::Args),
     /// Evolve a population of strategies (Moran process or replicator dynamics).
     Evolve(commands::evolve::Args),
+    /// How metrics move across a parameter grid or Latin hypercube.
+    Sweep(commands::sweep::Args),
+    /// Which uncertain inputs move a metric most (tornado, Morris).
+    Sensitivity(commands::sensitivity::Args),
+    /// Which single change moves a decide outcome most for one actor.
+    Levers(commands::levers::Args),
+    /// Every escalate policy on common random numbers, with paired differences.
+    Compare(commands::compare::Args),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +87,10 @@ fn main() -> ExitCode {
         Command::Match(a) => commands::match_::run(a),
         Command::Tournament(a) => commands::tournament::run(a),
         Command::Evolve(a) => commands::evolve::run(a),
+        Command::Sweep(a) => commands::sweep::run(a),
+        Command::Sensitivity(a) => commands::sensitivity::run(a),
+        Command::Levers(a) => commands::levers::run(a),
+        Command::Compare(a) => commands::compare::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,13 +2,17 @@
 
 pub mod align;
 pub mod check;
+pub mod compare;
 pub mod decide;
 pub mod escalate;
 pub mod evolve;
 pub mod import;
+pub mod levers;
 pub mod match_;
 pub mod run;
 pub mod schema;
+pub mod sensitivity;
 pub mod show;
 pub mod strategies;
+pub mod sweep;
 pub mod tournament;

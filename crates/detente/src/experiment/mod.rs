@@ -9,6 +9,7 @@
 //! - [`results`] — every lens of a scenario in one [`Results`] value (`detente run`).
 //! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
 
+pub mod analysis;
 pub mod design;
 pub mod inputs;
 pub mod results;

@@ -1,0 +1,109 @@
+//! `detente levers`: which single change moves a decide outcome most for one actor — its own
+//! position or salience, or persuading another actor (experiments.md §2).
+
+use super::sweep::{cli_error, csv_field, csv_num, num, parse_metrics, seed_of};
+use crate::error::CliResult;
+use crate::input::load_scenario;
+use crate::output::{Format, json, print};
+use crate::table::Table;
+use detente::experiment::analysis::{LeverKind, levers};
+use std::path::PathBuf;
+
+/// Rank an actor's single changes by their effect on a decide.ISSUE.MODEL metric.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    detente levers --actor FRA --metric decide.china-posture.compromise.unconstrained\n  \
+    detente levers --actor DEU --metric decide.china-decoupling.bdm --delta 5 --format csv\n\n\
+    Candidates: the actor's own position +/- delta (clamped to the scale), its salience +/- 0.1,\n\
+    and each other actor moved delta toward it. For the compromise model the closed form\n\
+    (a shift d of actor i moves the outcome by w_i d / W, w = capability x salience) is shown\n\
+    beside the simulated effect when no decision rule constrains the metric.")]
+pub struct Args {
+    /// Scenario file (default: the bundled flagship).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The actor looking for levers.
+    #[arg(long, value_name = "ID")]
+    pub actor: String,
+    /// Target metric: decide.ISSUE.MODEL or decide.ISSUE.MODEL.unconstrained.
+    #[arg(long, value_name = "NAME")]
+    pub metric: String,
+    /// Position step (issue scale).
+    #[arg(long, default_value_t = 10.0)]
+    pub delta: f64,
+    /// Seed for stochastic decision models (default: the scenario's [experiment] seed, else 0).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn kind(k: LeverKind) -> &'static str {
+    match k {
+        LeverKind::OwnPosition => "own position",
+        LeverKind::OwnSalience => "own salience",
+        LeverKind::Persuade => "persuade",
+    }
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    let (r, _) = load_scenario(args.file.as_deref())?;
+    let metric = parse_metrics(&r, std::slice::from_ref(&args.metric))?.remove(0);
+    let l =
+        levers(&r, &args.actor, &metric, args.delta, seed_of(&r, args.seed)).map_err(cli_error)?;
+    let text = match args.format {
+        Format::Json => json(&l)?,
+        Format::Csv => {
+            let mut out = String::from("rank,kind,actor,input,from,to,value,effect,closed_form\n");
+            for (k, x) in l.levers.iter().enumerate() {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{},{}\n",
+                    k + 1,
+                    kind(x.kind),
+                    csv_field(&x.actor),
+                    csv_field(&x.path),
+                    csv_num(x.from),
+                    csv_num(x.to),
+                    csv_num(x.value),
+                    csv_num(x.effect),
+                    x.closed_form.map_or(String::new(), csv_num)
+                ));
+            }
+            out
+        }
+        Format::Table => {
+            let mut out = format!(
+                "Levers of {} on {} (now {}; position step {})\n\n",
+                l.actor,
+                l.metric,
+                num(l.base),
+                l.delta
+            );
+            let closed = l.levers.iter().any(|x| x.closed_form.is_some());
+            let mut header = vec!["rank", "change", "actor", "from", "to", "effect"];
+            if closed {
+                header.push("closed form");
+            }
+            let mut t = Table::new(&header, &[true, false, false, true, true, true, true]);
+            for (k, x) in l.levers.iter().enumerate() {
+                let mut row = vec![
+                    (k + 1).to_string(),
+                    kind(x.kind).to_string(),
+                    x.actor.clone(),
+                    num(x.from),
+                    num(x.to),
+                    num(x.effect),
+                ];
+                if closed {
+                    row.push(x.closed_form.map_or("–".into(), num));
+                }
+                t.row(row);
+            }
+            out.push_str(&t.render());
+            out
+        }
+    };
+    print(&text)
+}

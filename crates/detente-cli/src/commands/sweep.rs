@@ -1,0 +1,253 @@
+//! `detente sweep`: how metrics move across a parameter grid or a Latin hypercube
+//! (experiments.md §2). Also holds the helpers the other analysis commands share.
+
+use crate::error::{CliError, CliResult};
+use crate::input::load_scenario;
+use crate::output::{Format, json, print};
+use crate::table::Table;
+use detente::experiment::analysis::{AnalysisError, Design, Metric, sweep};
+use detente::scenario::Resolved;
+use std::path::PathBuf;
+
+/// Evaluate metrics at every point of a parameter grid or Latin hypercube.
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  \
+    detente sweep --param escalate.noise=0:0.2:5 --metric escalate.systemic-rival.spiral\n  \
+    detente sweep --param issue.china-posture.stance.FRA.position=30:60:4 \\\n    \
+    --metric decide.china-posture.compromise.unconstrained --format csv\n  \
+    detente sweep --param escalate.noise=0:0.2 --param escalate.contagion=0:0.3 --lhs 20 \\\n    \
+    --metric escalate.clear-eyed-hedging.spiral --runs 2000 --seed 7\n\n\
+    PATH=LO:HI:N gives N evenly spaced values; PATH=V1,V2,... lists them. With --lhs N,\n\
+    PATH=LO:HI gives the range of a Latin hypercube of N points.")]
+pub struct Args {
+    /// Scenario file (default: the bundled flagship).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Parameter to vary: PATH=LO:HI:N or PATH=V1,V2,... (repeatable).
+    #[arg(long = "param", value_name = "PATH=LO:HI:N", required = true)]
+    pub params: Vec<String>,
+    /// Latin hypercube of N points instead of the full grid.
+    #[arg(long, value_name = "N")]
+    pub lhs: Option<usize>,
+    /// Metric to report, e.g. escalate.POLICY.spiral (repeatable).
+    #[arg(long = "metric", value_name = "NAME", required = true)]
+    pub metrics: Vec<String>,
+    /// Escalate runs per point.
+    #[arg(long, default_value_t = 1_000)]
+    pub runs: u64,
+    /// Master seed (default: the scenario's [experiment] seed, else 0).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Map a library error: a bad request is bad input (exit 2), a failed lens a failure (exit 1).
+pub(crate) fn cli_error(e: AnalysisError) -> CliError {
+    match e {
+        AnalysisError::Invalid(m) => CliError::Input(format!("error: {m}")),
+        AnalysisError::Failed(m) => CliError::Failure(format!("error: {m}")),
+    }
+}
+
+/// The seed: `--seed`, else the scenario's `[experiment] seed`, else 0.
+pub(crate) fn seed_of(r: &Resolved, seed: Option<u64>) -> u64 {
+    seed.unwrap_or_else(|| crate::commands::run::seed(r))
+}
+
+/// Run `work` on `threads` worker threads (all cores when `None`).
+pub(crate) fn with_threads<T: Send>(
+    threads: Option<usize>,
+    work: impl FnOnce() -> T + Send,
+) -> Result<T, CliError> {
+    match threads {
+        None => Ok(work()),
+        Some(0) => Err(CliError::Input(
+            "error: --threads must be at least 1".into(),
+        )),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(work))
+            .map_err(|e| CliError::Failure(format!("error: cannot start {n} threads: {e}"))),
+    }
+}
+
+/// A number for a table: 4 significant decimals, `–` when undefined.
+pub(crate) fn num(x: f64) -> String {
+    if x.is_finite() {
+        let s = format!("{x:.4}");
+        if s == "-0.0000" { "0.0000".into() } else { s }
+    } else {
+        "–".into()
+    }
+}
+
+/// A number for CSV: shortest round-trip form, empty when undefined.
+pub(crate) fn csv_num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        String::new()
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or newline.
+pub(crate) fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn number(s: &str, param: &str) -> Result<f64, CliError> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| CliError::Input(format!("error: `{s}` in --param {param} is not a number")))
+}
+
+/// Parse `PATH=LO:HI:N` or `PATH=V1,V2,...` (grid), or `PATH=LO:HI` (Latin hypercube).
+fn parse_param(spec: &str, lhs: bool) -> Result<(String, Vec<f64>), CliError> {
+    let usage = || {
+        CliError::Input(format!(
+            "error: --param `{spec}` should be PATH=LO:HI:N or PATH=V1,V2,... (PATH=LO:HI with --lhs)"
+        ))
+    };
+    let (path, values) = spec.split_once('=').ok_or_else(usage)?;
+    let path = path.trim().to_string();
+    if path.is_empty() {
+        return Err(usage());
+    }
+    let parts: Vec<&str> = values.split(':').collect();
+    let values = match (parts.as_slice(), lhs) {
+        ([lo, hi], true) | ([lo, hi, _], true) => vec![number(lo, spec)?, number(hi, spec)?],
+        ([lo, hi, n], false) => {
+            let n: usize = n.trim().parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                CliError::Input(format!("error: `{n}` in --param {spec} is not a count ≥ 1"))
+            })?;
+            detente::experiment::design::linspace(number(lo, spec)?, number(hi, spec)?, n)
+        }
+        ([list], false) => list
+            .split(',')
+            .map(|v| number(v, spec))
+            .collect::<Result<_, _>>()?,
+        _ => return Err(usage()),
+    };
+    Ok((path, values))
+}
+
+/// Parse every `--metric`, with the scenario's valid names in the error.
+pub(crate) fn parse_metrics(r: &Resolved, names: &[String]) -> Result<Vec<Metric>, CliError> {
+    names
+        .iter()
+        .map(|n| Metric::parse(r, n).map_err(cli_error))
+        .collect()
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    let (r, _) = load_scenario(args.file.as_deref())?;
+    let metrics = parse_metrics(&r, &args.metrics)?;
+    let params: Vec<(String, Vec<f64>)> = args
+        .params
+        .iter()
+        .map(|p| parse_param(p, args.lhs.is_some()))
+        .collect::<Result<_, _>>()?;
+    let design = match args.lhs {
+        None => Design::Grid(params),
+        Some(points) => Design::LatinHypercube {
+            ranges: params.into_iter().map(|(p, v)| (p, v[0], v[1])).collect(),
+            points,
+        },
+    };
+    let seed = seed_of(&r, args.seed);
+    let table = with_threads(args.threads, || {
+        sweep(&r, &design, &metrics, args.runs, seed)
+    })?
+    .map_err(cli_error)?;
+    let text = match args.format {
+        Format::Json => json(&table)?,
+        Format::Csv => {
+            let mut out = String::from("point");
+            for p in &table.params {
+                out.push(',');
+                out.push_str(&csv_field(p));
+            }
+            out.push_str(",metric,value\n");
+            for row in &table.rows {
+                out.push_str(&row.point.to_string());
+                for v in &row.values {
+                    out.push(',');
+                    out.push_str(&csv_num(*v));
+                }
+                out.push_str(&format!(
+                    ",{},{}\n",
+                    csv_field(&row.metric),
+                    csv_num(row.value)
+                ));
+            }
+            out
+        }
+        Format::Table => {
+            let mut out = format!(
+                "Sweep ({}, {} points; escalate runs per point {}, seed {}; common random numbers)\n",
+                table.design,
+                table.rows.len() / table.metrics.len().max(1),
+                table.runs,
+                table.seed
+            );
+            for (k, p) in table.params.iter().enumerate() {
+                out.push_str(&format!("  p{} = {p}\n", k + 1));
+            }
+            out.push('\n');
+            let mut header = vec!["point".to_string()];
+            header.extend((1..=table.params.len()).map(|k| format!("p{k}")));
+            header.push("metric".into());
+            header.push("value".into());
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut right = vec![true; header.len()];
+            let metric_col = header.len() - 2;
+            right[metric_col] = false;
+            let mut t = Table::new(&header, &right).limit(metric_col, 56);
+            for row in &table.rows {
+                let mut cells = vec![row.point.to_string()];
+                cells.extend(row.values.iter().map(|v| num(*v)));
+                cells.push(row.metric.clone());
+                cells.push(num(row.value));
+                t.row(cells);
+            }
+            out.push_str(&t.render());
+            out
+        }
+    };
+    print(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_parse_as_ranges_lists_and_lhs_bounds() {
+        assert_eq!(
+            parse_param("escalate.noise=0:0.2:3", false).unwrap(),
+            ("escalate.noise".into(), vec![0.0, 0.1, 0.2])
+        );
+        assert_eq!(
+            parse_param("a.b=1,2,5", false).unwrap().1,
+            vec![1.0, 2.0, 5.0]
+        );
+        assert_eq!(parse_param("a.b=1:3", true).unwrap().1, vec![1.0, 3.0]);
+        assert!(parse_param("a.b=1:3", false).is_err());
+        assert!(parse_param("a.b=1:x:3", false).is_err());
+        assert!(parse_param("a.b=1:2:0", false).is_err());
+        assert!(parse_param("noequals", false).is_err());
+    }
+}
