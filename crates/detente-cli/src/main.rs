@@ -49,6 +49,8 @@ enum Command {
     Tournament(commands::tournament::Args),
     /// Evolve a population of strategies (Moran process or replicator dynamics).
     Evolve(commands::evolve::Args),
+    /// Run every lens and write a self-contained HTML report (default: report.html).
+    Report(commands::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
     };
     let result: error::CliResult = match cli.command {
         Command::Run(a) => commands::run::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Check(a) => commands::check::run(a),
         Command::Show(a) => commands::show::run(a),
         Command::Schema(a) => commands::schema::run(a),

@@ -7,6 +7,7 @@ pub mod escalate;
 pub mod evolve;
 pub mod import;
 pub mod match_;
+pub mod report;
 pub mod run;
 pub mod schema;
 pub mod show;

@@ -171,10 +171,17 @@ fn tension(page: &mut Page, e: &EscalateSection) {
         .iter()
         .map(|p| tension_chart(p, e, &x_label))
         .collect();
+    let band = if e.band_label.is_empty() {
+        "median over runs (line) and 10–90 % band (shaded)"
+    } else {
+        e.band_label.as_str()
+    };
     page.figure_grid(
         &charts,
-        "Tension per domain (the weighted share of moves between rivals that are hostile, 0–1): \
-         median over runs (line) and 10–90 % band (shaded), one panel per policy.",
+        &format!(
+            "Tension per domain (the weighted share of moves between rivals that are hostile, \
+             0–1): {band}, one panel per policy."
+        ),
     );
 }
 

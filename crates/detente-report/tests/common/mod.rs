@@ -629,6 +629,7 @@ pub fn escalate() -> EscalateSection {
         period: s("year"),
         runs,
         welfare_unit: s("discounted payoff summed over 40 years"),
+        band_label: String::new(),
         policies,
         paired: vec![
             PairedDifference {
