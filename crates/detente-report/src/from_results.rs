@@ -88,13 +88,7 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
             sentences: vec![format!("The {} lens could not run: {}", e.lens, e.message)],
         });
     }
-    let meta = &r.scenario.scenario;
-    let question = meta
-        .summary
-        .as_deref()
-        .and_then(|s| s.split(". ").next())
-        .map(|s| s.trim().trim_end_matches('.').to_string() + ".")
-        .unwrap_or_else(|| meta.title.clone());
+    let question = question(r, results);
     Report {
         question,
         headlines,
@@ -106,13 +100,56 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
     }
 }
 
+/// The report's question, composed from what was run: the issues' question when there is
+/// one issue, else what each lens asks.
+fn question(r: &Resolved, results: &Results) -> String {
+    let decided = results.decide.as_ref().map_or(0, Vec::len);
+    let mut parts = Vec::new();
+    if decided == 1 {
+        if let Some(i) = r.scenario.issues.iter().find(|i| !i.stances.is_empty()) {
+            parts.push(i.question.trim_end_matches('?').to_string());
+        }
+    } else if decided > 1 {
+        let mut bodies: Vec<String> = r
+            .scenario
+            .issues
+            .iter()
+            .filter(|i| !i.stances.is_empty())
+            .filter_map(|i| i.body.clone())
+            .collect();
+        bodies.dedup();
+        let who = if bodies.is_empty() {
+            "the actors".to_string()
+        } else {
+            list(&bodies)
+        };
+        parts.push(format!("Where will {who} settle on {decided} issues"));
+    }
+    if results.align.is_some() {
+        parts.push("who sides with whom".into());
+    }
+    if results.escalate.is_some() {
+        parts.push("does the rivalry spiral".into());
+    } else if results.richardson.is_some() {
+        parts.push("is the arms race stable".into());
+    }
+    if parts.is_empty() {
+        return r.scenario.scenario.title.clone();
+    }
+    let mut q = list(&parts);
+    if let Some(first) = q.get(..1) {
+        q = first.to_uppercase() + &q[1..];
+    }
+    q + "?"
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decide
 
 /// Display name of a registry model.
 fn model_name(id: &str) -> String {
     match id {
-        "compromise" => "compromise (D1)".into(),
+        "compromise" => "compromise, after the rule".into(),
         "median" => "weighted median".into(),
         "nash" => "Nash bargaining".into(),
         "bdm" => "BDM expected utility".into(),
@@ -164,6 +201,30 @@ fn pct(p: f64) -> String {
     }
 }
 
+/// A share with its interval as `p % (95 % CI lo–hi %)`, all three with the same decimals:
+/// one decimal when a value lies within 1 % of 0 or 1 (but is not exactly 0 or 1), else none.
+fn pct_ci(p: f64, lo: f64, hi: f64) -> String {
+    let fine = [p, lo, hi]
+        .iter()
+        .any(|&v| v > 0.0 && v < 1.0 && !(0.01..=0.99).contains(&v));
+    let f = |v: f64| {
+        if !v.is_finite() {
+            return "–".to_string();
+        }
+        let s = if fine {
+            format!("{:.1}", 100.0 * v)
+        } else {
+            format!("{:.0}", 100.0 * v)
+        };
+        match s.as_str() {
+            "100.0" => "100".into(),
+            "0.0" => "0".into(),
+            _ => s,
+        }
+    };
+    format!("{} % (95 % CI {}–{} %)", f(p), f(lo), f(hi))
+}
+
 /// Integer with thousands separators (`10,000`).
 fn thousands(n: u64) -> String {
     let s = n.to_string();
@@ -179,7 +240,6 @@ fn thousands(n: u64) -> String {
 
 fn body_words(r: &Resolved, issue: &Issue) -> Option<String> {
     let body = issue.body.as_deref()?;
-    let name = r.actor(body).map_or(body.to_string(), |a| a.name.clone());
     let rule = r
         .scenario
         .actors
@@ -187,8 +247,8 @@ fn body_words(r: &Resolved, issue: &Issue) -> Option<String> {
         .find(|a| a.id == body)
         .map(|a| rule_words(&detente::decide::scenario::rule(a)));
     Some(match rule {
-        Some(rule) => format!("{name} ({rule})"),
-        None => name,
+        Some(rule) => format!("{body}, by {rule}"),
+        None => body.to_string(),
     })
 }
 
@@ -221,9 +281,8 @@ fn decide_headline(r: &Resolved, d: &IssueDecisions, mc: Option<&McResult>) -> S
     let issue = r.scenario.issues.iter().find(|i| i.id == d.issue);
     let who = issue
         .and_then(|i| {
-            let body = i.body.as_deref()?;
-            let name = r.actor(body).map_or(body.to_string(), |a| a.name.clone());
-            Some((name, d.rule.as_ref().map(rule_words)))
+            let body = i.body.clone()?;
+            Some((body, d.rule.as_ref().map(rule_words)))
         })
         .map(|(name, rule)| match rule {
             Some(rule) => format!("{name}, deciding by {rule},"),
@@ -240,14 +299,14 @@ fn decide_headline(r: &Resolved, d: &IssueDecisions, mc: Option<&McResult>) -> S
             let who = who.unwrap_or_else(|| "The deciding body".into());
             let tail = match deadlock {
                 Some(p) => format!(
-                    "; deadlock in {} % of {} draws",
+                    " (deadlock in {} % of {} draws of the uncertain inputs)",
                     pct(p.estimate),
                     thousands(runs)
                 ),
                 None => String::new(),
             };
             format!(
-                "{who} is deadlocked on {}: the status quo {} stands (compromise {} unconstrained{tail}).",
+                "{who} is deadlocked on {}: the status quo {} stands, since the compromise of {} cannot pass{tail}.",
                 d.issue,
                 n1(q),
                 n1(unconstrained)
@@ -257,10 +316,8 @@ fn decide_headline(r: &Resolved, d: &IssueDecisions, mc: Option<&McResult>) -> S
             let outcome = compromise
                 .and_then(|c| c.outcome.first().copied())
                 .unwrap_or(d.baseline);
-            let who = who.map_or_else(
-                || "The actors".into(),
-                |w| w.trim_end_matches(',').to_string(),
-            );
+            let (who, verb) =
+                who.map_or_else(|| ("The actors".to_string(), "settle"), |w| (w, "settles"));
             let range = real_summary(mc, &format!("decide.{}.compromise", d.issue)).map(|s| {
                 format!(
                     " (90 % of {} draws between {} and {})",
@@ -298,7 +355,7 @@ fn decide_headline(r: &Resolved, d: &IssueDecisions, mc: Option<&McResult>) -> S
                 String::new()
             };
             format!(
-                "{who} settles at {} on {} under the compromise model{}{sq}{spread}.",
+                "{who} {verb} at {} on {} under the compromise model{}{sq}{spread}.",
                 n1(outcome),
                 d.issue,
                 range.unwrap_or_default()
@@ -361,6 +418,11 @@ fn issue_decision(
             .iter()
             .filter_map(|a| {
                 let s = real_summary(Some(m), &format!("decide.{}.{}", d.issue, a.model))?;
+                // A point mass (e.g. every draw deadlocked at the status quo) says nothing a
+                // histogram would add; the headline reports it.
+                if s.max - s.min <= 1e-9 * (1.0 + s.max.abs()) {
+                    return None;
+                }
                 let bins = s
                     .histogram
                     .counts
@@ -651,10 +713,21 @@ fn align_section(r: &Resolved, a: &AlignResult) -> AlignSection {
             .scenario
             .align
             .as_ref()
-            .map_or_else(|| "size".into(), |s| s.size.clone()),
+            .map_or_else(|| "size".into(), |s| size_words(&s.size)),
         configurations,
         actors,
         frustrated_pairs: pairs,
+    }
+}
+
+/// The align size measure in words.
+fn size_words(size: &str) -> String {
+    match size {
+        "cinc" => "CINC (COW National Material Capabilities, 2022)".into(),
+        "milex" => "military expenditure (SIPRI 2024, US$ m)".into(),
+        "gdp" => "GDP (IMF WEO, 2024)".into(),
+        "population" => "population (IMF WEO, 2024)".into(),
+        other => other.into(),
     }
 }
 
@@ -669,11 +742,16 @@ fn list(names: &[String]) -> String {
 fn align_headline(a: &AlignResult) -> Option<String> {
     let best = a.configurations.first()?;
     let basin = match &best.basin {
+        Basin::Estimate { share } if share.hits == share.trials => {
+            format!(
+                "every one of {} random starts ends there",
+                thousands(share.trials)
+            )
+        }
         Basin::Estimate { share } => format!(
-            "basin {} % [{}, {} %]",
-            pct(share.estimate),
-            pct(share.low),
-            pct(share.high)
+            "basin {} of {} random starts",
+            pct_ci(share.estimate, share.low, share.high),
+            thousands(share.trials)
         ),
         other => format!("basin {} %", pct(other.share())),
     };
@@ -736,15 +814,11 @@ fn escalate_headline(e: &EscalateResults) -> Vec<String> {
         .enumerate()
         .map(|(k, p)| {
             let s = &p.summary.spiral;
-            let ci = format!("95 % CI {}–{} %", pct(s.low), pct(s.high));
+            let share = pct_ci(s.estimate, s.low, s.high);
             if k == 0 {
-                format!(
-                    "Under {} the rivalry spirals in {} % of runs ({ci})",
-                    p.label,
-                    pct(s.estimate)
-                )
+                format!("Under {} the rivalry spirals in {share} of runs", p.label)
             } else {
-                format!("under {} in {} % ({ci})", p.label, pct(s.estimate))
+                format!("under {} in {share}", p.label)
             }
         })
         .collect();
@@ -756,29 +830,32 @@ fn escalate_headline(e: &EscalateResults) -> Vec<String> {
             thousands(e.runs)
         ));
     }
-    if let Some(first) = e.policies.first() {
-        for (id, c) in &e.versus_first {
-            let label = e
-                .policies
-                .iter()
-                .find(|p| &p.id == id)
-                .map_or(id.as_str(), |p| p.label.as_str());
-            let d = &c.spiral;
-            let sign = if d.low > 0.0 {
-                "raises"
-            } else if d.high < 0.0 {
-                "lowers"
-            } else {
-                "does not clearly change"
-            };
-            out.push(format!(
-                "Against {}, {label} {sign} the spiral probability by {} points (paired 95 % CI {} to {}).",
-                first.label,
-                n1(100.0 * d.mean),
-                n1(100.0 * d.low),
-                n1(100.0 * d.high)
-            ));
-        }
+    if let Some(first) = e.policies.first()
+        && !e.versus_first.is_empty()
+    {
+        let diffs: Vec<String> = e
+            .versus_first
+            .iter()
+            .map(|(id, c)| {
+                let label = e
+                    .policies
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map_or(id.as_str(), |p| p.label.as_str());
+                let d = &c.spiral;
+                format!(
+                    "{label} {} [{}, {}]",
+                    signed1(100.0 * d.mean),
+                    signed1(100.0 * d.low),
+                    signed1(100.0 * d.high)
+                )
+            })
+            .collect();
+        out.push(format!(
+            "Change in spiral probability against {}, in percentage points with paired 95 % CIs: {}.",
+            first.label,
+            diffs.join("; ")
+        ));
     }
     out
 }
@@ -906,12 +983,15 @@ fn richardson(x: &RichardsonResults) -> Richardson {
         a.actors
             .iter()
             .enumerate()
-            .map(|(i, name)| Series {
-                label: name.clone(),
-                values: rows
-                    .iter()
-                    .map(|row| row.get(i).copied().unwrap_or(f64::NAN))
-                    .collect(),
+            .map(|(i, name)| {
+                let b = base.get(i).copied().unwrap_or(f64::NAN);
+                Series {
+                    label: name.clone(),
+                    values: rows
+                        .iter()
+                        .map(|row| 100.0 * row.get(i).copied().unwrap_or(f64::NAN) / b)
+                        .collect(),
+                }
             })
             .collect()
     });
@@ -939,12 +1019,31 @@ fn richardson(x: &RichardsonResults) -> Richardson {
                 score: d.score,
             })
             .collect(),
+        trajectory_unit: "% of base-year level".into(),
+        trajectory_caption: format!(
+            "Each actor's spending after every level is raised {} % above the base year, as the \
+             Richardson system evolves (exact solution x(t) = e^(Mt) x⁰ + ∫ e^(Ms) g ds), in \
+             % of its base-year level; 100 % is the base year.",
+            n1(100.0 * RICHARDSON_SHOCK)
+        ),
         times: if trajectories.is_empty() {
             Vec::new()
         } else {
             times
         },
         trajectories,
+    }
+}
+
+/// Signed number with one decimal and a true minus sign.
+fn signed1(v: f64) -> String {
+    let s = format!("{:.1}", v.abs());
+    if s == "0.0" {
+        s
+    } else if v < 0.0 {
+        format!("−{s}")
+    } else {
+        format!("+{s}")
     }
 }
 
@@ -1151,15 +1250,26 @@ mod tests {
             .find(|i| i.id == "china-posture")
             .expect("issue");
         assert!(posture.predictions.len() >= 4);
-        assert!(!posture.distributions.is_empty());
+        // Every draw deadlocks at the status quo: a point mass, so no histogram.
+        assert!(posture.distributions.is_empty());
+        let decoupling = d
+            .issues
+            .iter()
+            .find(|i| i.id == "china-decoupling")
+            .expect("issue");
+        assert!(!decoupling.distributions.is_empty());
         assert!(
-            posture.distributions[0]
+            decoupling.distributions[0]
                 .bins
                 .iter()
                 .map(|b| b.count)
                 .sum::<u64>()
                 > 0
         );
+        assert!(matches!(
+            decoupling.feasible,
+            Some(Feasible::Interval { .. })
+        ));
         assert!(posture.tornado.as_ref().is_some_and(|t| !t.bars.is_empty()));
         assert_eq!(posture.levers.len(), LEVERS);
         assert!(

@@ -585,6 +585,11 @@ pub struct Richardson {
     pub times: Vec<f64>,
     /// Spending per actor at `times`.
     pub trajectories: Vec<Series>,
+    /// Unit of the trajectory values when they are not in `unit` (e.g. `% of base-year level`);
+    /// empty means `unit`.
+    pub trajectory_unit: String,
+    /// What the trajectories show (the figure caption); empty means the default caption.
+    pub trajectory_caption: String,
 }
 
 /// An actor's base-year level and rest point.

@@ -291,31 +291,59 @@ fn paired(page: &mut Page, e: &EscalateSection) {
         &[false, false, true, true, false],
         &rows,
     );
-    let groups: Vec<BarGroup> = e
-        .paired
-        .iter()
-        .map(|d| BarGroup {
-            label: format!("{}: {} − {}", d.metric, label(&d.a), label(&d.b)),
-            bars: vec![Bar {
-                series: 0,
-                value: d.mean,
-                interval: Some(d.ci),
-            }],
-        })
-        .collect();
-    let chart = BarChart {
-        title: "Paired differences between policies",
-        x_label: "mean difference (first − second policy)",
-        series: &[],
-        groups: &groups,
-        x_domain: None,
-        decimals: 3,
-        width: WIDTH,
-    };
-    page.figure(
-        &bars::render(&chart),
-        "Paired differences with 95 % confidence intervals; the vertical line is zero.",
-    );
+    // One chart per metric: probabilities and welfare sums differ by orders of magnitude and
+    // would hide each other on a shared axis.
+    let mut metrics: Vec<&str> = Vec::new();
+    for d in &e.paired {
+        if !metrics.contains(&d.metric.as_str()) {
+            metrics.push(&d.metric);
+        }
+    }
+    for metric in metrics {
+        let groups: Vec<BarGroup> = e
+            .paired
+            .iter()
+            .filter(|d| d.metric == metric)
+            .map(|d| BarGroup {
+                label: format!("{} − {}", label(&d.a), label(&d.b)),
+                bars: vec![Bar {
+                    series: 0,
+                    value: d.mean,
+                    interval: Some(d.ci),
+                }],
+            })
+            .collect();
+        let largest = groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .map(|b| b.value.abs())
+            .fold(0.0, f64::max);
+        let decimals = if largest >= 100.0 {
+            0
+        } else if largest >= 5.0 {
+            1
+        } else {
+            3
+        };
+        let title = format!("Paired differences: {metric}");
+        let x_label = format!("mean difference in {metric} (first − second policy)");
+        let chart = BarChart {
+            title: &title,
+            x_label: &x_label,
+            series: &[],
+            groups: &groups,
+            x_domain: None,
+            decimals,
+            width: WIDTH,
+        };
+        page.figure(
+            &bars::render(&chart),
+            &format!(
+                "Paired differences in {metric} with 95 % confidence intervals; the vertical \
+                 line is zero."
+            ),
+        );
+    }
 }
 
 fn richardson(page: &mut Page, r: &Richardson) {
@@ -401,7 +429,12 @@ fn richardson(page: &mut Page, r: &Richardson) {
                 width: 2.0,
             })
             .collect();
-        let y_label = format!("spending ({})", r.unit);
+        let unit = if r.trajectory_unit.is_empty() {
+            &r.unit
+        } else {
+            &r.trajectory_unit
+        };
+        let y_label = format!("spending ({unit})");
         let chart = LineChart {
             title: "Richardson trajectories",
             x_label: "years",
@@ -417,9 +450,11 @@ fn richardson(page: &mut Page, r: &Richardson) {
             plot_height: 220.0,
             legend: true,
         };
-        page.figure(
-            &line::render(&chart),
-            "Military spending per actor as the Richardson system evolves from the base year.",
-        );
+        let caption = if r.trajectory_caption.is_empty() {
+            "Military spending per actor as the Richardson system evolves from the base year."
+        } else {
+            r.trajectory_caption.as_str()
+        };
+        page.figure(&line::render(&chart), caption);
     }
 }

@@ -713,6 +713,8 @@ pub fn escalate() -> EscalateSection {
             ],
             times,
             trajectories,
+            trajectory_unit: String::new(),
+            trajectory_caption: String::new(),
         }),
     }
 }
