@@ -6,7 +6,7 @@ use super::decide::signed;
 use super::{Page, fmt, fmt_opt, pct};
 use crate::charts::bars::{self, Bar, BarChart, BarGroup};
 use crate::charts::line::{self, Line, LineChart};
-use crate::charts::{WIDTH, colour};
+use crate::charts::{PALETTE, WIDTH, colour};
 use crate::model::{EscalateSection, Interval, PolicyResult, Richardson};
 
 /// Sub-entries of the table of contents.
@@ -425,7 +425,8 @@ fn richardson(page: &mut Page, r: &Richardson) {
                 values: &s.values,
                 band: None,
                 colour: colour(i),
-                dashed: false,
+                // The palette has seven colours; later lines repeat them dashed.
+                dashed: i >= PALETTE.len(),
                 width: 2.0,
             })
             .collect();
