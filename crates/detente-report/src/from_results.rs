@@ -884,11 +884,23 @@ fn escalate_section(r: &Resolved, results: &Results) -> Option<EscalateSection> 
                     .domains
                     .iter()
                     .zip(&s.tension)
-                    .map(|(d, bands)| DomainTension {
+                    .enumerate()
+                    .map(|(k, (d, bands))| DomainTension {
                         domain: d.clone(),
                         median: bands.iter().map(|b| b.mean).collect(),
-                        low: bands.iter().map(|b| b.low).collect(),
-                        high: bands.iter().map(|b| b.high).collect(),
+                        // Per-run tension jumps between calm and locked, so every domain's
+                        // 5–95 % band spans most of [0, 1]; overlaid they hide the lines. Only
+                        // the first domain keeps its band.
+                        low: if k == 0 {
+                            bands.iter().map(|b| b.low).collect()
+                        } else {
+                            Vec::new()
+                        },
+                        high: if k == 0 {
+                            bands.iter().map(|b| b.high).collect()
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .collect(),
                 spiral: proportion(&s.spiral),
@@ -937,13 +949,19 @@ fn escalate_section(r: &Resolved, results: &Results) -> Option<EscalateSection> 
         .escalate
         .as_ref()
         .map_or_else(|| "period".into(), |x| x.period.clone());
+    let band_label = format!(
+        "mean over runs (lines); shaded, the 5–95 % band over runs of the {} domain only \
+         (per-run tension jumps between calm and locked, so every domain's band spans most of \
+         0–1 and overlaid bands would hide the lines)",
+        domains.first().map_or("first", String::as_str)
+    );
     Some(EscalateSection {
         sides,
         domains,
         period,
         runs: e.runs,
         welfare_unit: "discounted payoff summed over periods".into(),
-        band_label: "mean over runs (line) and 5–95 % band (shaded)".into(),
+        band_label,
         policies,
         paired,
         richardson,

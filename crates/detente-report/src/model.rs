@@ -523,7 +523,7 @@ pub struct DomainTension {
     pub domain: String,
     /// Centre line per period (the median, or the mean when `band_label` says so).
     pub median: Vec<f64>,
-    /// Lower edge of the band per period (10 % quantile by default).
+    /// Lower edge of the band per period (10 % quantile by default); empty: no band drawn.
     pub low: Vec<f64>,
     /// Upper edge of the band per period (90 % quantile by default).
     pub high: Vec<f64>,

@@ -105,7 +105,7 @@ fn policies(page: &mut Page, e: &EscalateSection) {
                     p.welfare
                         .iter()
                         .find(|w| &w.side == side)
-                        .map(|w| interval(w.mean, w.interval, 2))
+                        .map(|w| interval(w.mean, w.interval, welfare_decimals(e)))
                         .unwrap_or_else(|| "–".into()),
                 );
             }
@@ -194,7 +194,9 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
             Line {
                 label: &t.domain,
                 values: &t.median,
-                band: Some((&t.low, &t.high)),
+                // A domain without band edges is drawn as a line only.
+                band: (!t.low.is_empty() && t.low.len() == t.high.len())
+                    .then_some((t.low.as_slice(), t.high.as_slice())),
                 colour: colour(i),
                 dashed: false,
                 width: 2.0,
@@ -246,7 +248,7 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
         series: &e.sides,
         groups: &groups,
         x_domain: None,
-        decimals: 2,
+        decimals: welfare_decimals(e),
         width: WIDTH,
     };
     page.figure(
@@ -458,4 +460,15 @@ fn richardson(page: &mut Page, r: &Richardson) {
         };
         page.figure(&line::render(&chart), caption);
     }
+}
+
+/// Decimals for welfare figures: none for sums in the hundreds or more, else two.
+fn welfare_decimals(e: &EscalateSection) -> usize {
+    let largest = e
+        .policies
+        .iter()
+        .flat_map(|p| &p.welfare)
+        .map(|w| w.mean.abs())
+        .fold(0.0, f64::max);
+    if largest >= 100.0 { 0 } else { 2 }
 }
