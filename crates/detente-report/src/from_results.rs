@@ -149,13 +149,22 @@ fn question(r: &Resolved, results: &Results) -> String {
 /// Display name of a registry model.
 fn model_name(id: &str) -> String {
     match id {
-        "compromise" => "compromise, after the rule".into(),
+        "compromise" => "compromise".into(),
         "median" => "weighted median".into(),
         "nash" => "Nash bargaining".into(),
         "bdm" => "BDM expected utility".into(),
         "smp" => "SMP (Scholz)".into(),
         "exchange" => "vote exchange".into(),
         other => other.into(),
+    }
+}
+
+/// A model's name on an issue: the compromise model is marked `+ rule` where a rule applies.
+fn label_on(id: &str, d: &IssueDecisions) -> String {
+    if id == "compromise" && d.rule.is_some() {
+        "compromise + rule".into()
+    } else {
+        model_name(id)
     }
 }
 
@@ -393,10 +402,13 @@ fn issue_decision(
     let predictions = d
         .answers
         .iter()
+        // Without a rule the compromise model's answer is the baseline row the chart already
+        // draws; with one it is the baseline after the rule.
+        .filter(|a| a.model != "compromise" || d.rule.is_some())
         .filter_map(|a| {
             let v = a.decision.as_ref()?.outcome.first().copied()?;
             Some(Prediction {
-                model: model_name(&a.model),
+                model: label_on(&a.model, d),
                 value: v,
             })
         })
@@ -437,7 +449,7 @@ fn issue_decision(
                     })
                     .collect();
                 Some(Distribution {
-                    model: model_name(&a.model),
+                    model: label_on(&a.model, d),
                     runs: s.n,
                     bins,
                     q05: quantile(s, 0.05),
@@ -485,7 +497,11 @@ fn trajectory(model: &str, dec: &Decision, actors: &[String]) -> Option<Trajecto
     if outcome.len() < 2 {
         return None;
     }
-    let series = if actors.len() <= MAX_ACTOR_LINES {
+    let moves = dec
+        .trajectory
+        .windows(2)
+        .any(|w| w[0].positions != w[1].positions);
+    let series = if actors.len() <= MAX_ACTOR_LINES && moves {
         actors
             .iter()
             .enumerate()
