@@ -796,7 +796,19 @@ fn align_headline(a: &AlignResult) -> Option<String> {
             .total_cmp(&y.relative_margin)
             .then(x.id.cmp(&y.id))
     });
-    let loose: Vec<String> = loose.iter().take(3).map(|p| p.id.clone()).collect();
+    let loose: Vec<String> = loose
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(k, p)| {
+            let rho = format!("{:.2}", p.relative_margin);
+            if k == 0 {
+                format!("{} (relative margin {rho})", p.id)
+            } else {
+                format!("{} ({rho})", p.id)
+            }
+        })
+        .collect();
     let others = if a.configurations.len() > 1 {
         format!(
             "; {} other stable configuration{} found",
