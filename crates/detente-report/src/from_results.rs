@@ -211,11 +211,12 @@ fn pct(p: f64) -> String {
 }
 
 /// A share with its interval as `p % (95 % CI lo–hi %)`, all three with the same decimals:
-/// one decimal when a value lies within 1 % of 0 or 1 (but is not exactly 0 or 1), else none.
+/// one decimal when a value lies within 10 % of 0 or 1 (but is not exactly 0 or 1), where whole
+/// percents would blur the interval, else none.
 fn pct_ci(p: f64, lo: f64, hi: f64) -> String {
     let fine = [p, lo, hi]
         .iter()
-        .any(|&v| v > 0.0 && v < 1.0 && !(0.01..=0.99).contains(&v));
+        .any(|&v| v > 0.0 && v < 1.0 && !(0.10..=0.90).contains(&v));
     let f = |v: f64| {
         if !v.is_finite() {
             return "–".to_string();
