@@ -59,6 +59,8 @@ enum Command {
     Levers(commands::levers::Args),
     /// Every escalate policy on common random numbers, with paired differences.
     Compare(commands::compare::Args),
+    /// Run every lens and write a self-contained HTML report (default: report.html).
+    Report(commands::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
     };
     let result: error::CliResult = match cli.command {
         Command::Run(a) => commands::run::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Check(a) => commands::check::run(a),
         Command::Show(a) => commands::show::run(a),
         Command::Schema(a) => commands::schema::run(a),

@@ -1,7 +1,7 @@
 //! Writes a demo report with NATO–China flavoured numbers to `target/report-demo.html` (all
 //! lenses) and `target/report-demo-<lens>.html` (one lens each), and
-//! `target/report-demo-flagship.html`: the real bundled flagship's scenario section and issue
-//! charts, with the compromise baseline (D1) as the only prediction.
+//! `target/report-demo-flagship.html`: the real bundled flagship with every lens run (300 Monte
+//! Carlo runs), as `detente report` makes it.
 //!
 //! ```sh
 //! cargo run -p detente-report --example demo
@@ -36,51 +36,21 @@ fn target_dir() -> PathBuf {
     manifest.join("../../target")
 }
 
-/// The bundled flagship: scenario section from the resolved file, one issue chart per issue with
-/// the compromise baseline Σ c s x / Σ c s (decide.md (D1)).
+/// The bundled flagship, every lens run for real (`run_all`, 300 Monte Carlo runs, seed 7) and
+/// filled by `from_results::report_from`.
 fn flagship() -> detente_report::Report {
+    use detente::experiment::{RunOptions, run_all};
     use detente::scenario::{FLAGSHIP, FLAGSHIP_NAME, load_str};
-    use detente_report::from_scenario::{actors_on_scale, scenario_section};
-    use detente_report::model::{DecideSection, IssueDecision, IssueScale, Report};
 
     let Ok(resolved) = load_str(FLAGSHIP, FLAGSHIP_NAME) else {
-        return Report::default();
+        return detente_report::Report::default();
     };
-    let issues = resolved
-        .scenario
-        .issues
-        .iter()
-        .map(|issue| {
-            let actors = actors_on_scale(&resolved, issue);
-            let (num, den) = actors.iter().fold((0.0, 0.0), |(n, d), a| {
-                (
-                    n + a.capability * a.salience * a.position.point,
-                    d + a.capability * a.salience,
-                )
-            });
-            IssueDecision {
-                id: issue.id.clone(),
-                question: issue.question.clone(),
-                body: issue.body.clone(),
-                scale: IssueScale::from(&issue.scale),
-                status_quo: issue.status_quo.map(|q| q.point()),
-                actors,
-                predictions: vec![],
-                baseline: num / den,
-                feasible: None,
-                trajectories: vec![],
-                distributions: vec![],
-                tornado: None,
-                levers: vec![],
-            }
-        })
-        .collect();
-    Report {
-        question:
-            "Where do NATO and the EU stand on China? (scenario and compromise baseline only)"
-                .into(),
-        scenario: Some(scenario_section(&resolved)),
-        decide: Some(DecideSection { issues }),
-        ..Report::default()
-    }
+    let opts = RunOptions {
+        seed: 7,
+        runs: 300,
+        align_restarts: 1_000,
+        ..RunOptions::default()
+    };
+    let results = run_all(&resolved, FLAGSHIP, &opts, &|_, _, _| {});
+    detente_report::from_results::report_from(&resolved, &results)
 }

@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 pub mod charts;
+pub mod from_results;
 pub mod from_scenario;
 mod html;
 pub mod model;

@@ -483,6 +483,9 @@ pub struct EscalateSection {
     pub runs: u64,
     /// What welfare measures (e.g. `discounted payoff summed over periods (U_i, W_s)`).
     pub welfare_unit: String,
+    /// What the tension line and band show (e.g. `median over runs (line) and 10–90 % band
+    /// (shaded)`); empty means that default.
+    pub band_label: String,
     /// One block per policy.
     pub policies: Vec<PolicyResult>,
     /// Paired differences between policies (common random numbers).
@@ -500,7 +503,8 @@ pub struct PolicyResult {
     pub label: String,
     /// Why it is modelled this way.
     pub note: Option<String>,
-    /// Tension per domain over periods 0..H, in [0, 1]: median and 80 % band.
+    /// Tension per domain over periods 0..H, in [0, 1]: a centre line and a band, as
+    /// [`EscalateSection::band_label`] says (median and 10–90 % by default).
     pub tension: Vec<DomainTension>,
     /// Probability of a spiral with its 95 % Wilson interval.
     pub spiral: Proportion,
@@ -517,11 +521,11 @@ pub struct PolicyResult {
 pub struct DomainTension {
     /// Domain name.
     pub domain: String,
-    /// Median tension per period.
+    /// Centre line per period (the median, or the mean when `band_label` says so).
     pub median: Vec<f64>,
-    /// 10 % quantile per period.
+    /// Lower edge of the band per period (10 % quantile by default); empty: no band drawn.
     pub low: Vec<f64>,
-    /// 90 % quantile per period.
+    /// Upper edge of the band per period (90 % quantile by default).
     pub high: Vec<f64>,
 }
 
@@ -581,6 +585,11 @@ pub struct Richardson {
     pub times: Vec<f64>,
     /// Spending per actor at `times`.
     pub trajectories: Vec<Series>,
+    /// Unit of the trajectory values when they are not in `unit` (e.g. `% of base-year level`);
+    /// empty means `unit`.
+    pub trajectory_unit: String,
+    /// What the trajectories show (the figure caption); empty means the default caption.
+    pub trajectory_caption: String,
 }
 
 /// An actor's base-year level and rest point.

@@ -9,6 +9,7 @@ pub mod evolve;
 pub mod import;
 pub mod levers;
 pub mod match_;
+pub mod report;
 pub mod run;
 pub mod schema;
 pub mod sensitivity;

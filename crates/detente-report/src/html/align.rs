@@ -147,7 +147,9 @@ fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configurat
                 coalition_of(&f.actor),
                 fmt(f.frustration, 3),
                 fmt(f.relative_margin, 3),
-                if i < 5 {
+                // A pivot is among the five least anchored *and* nearly as well off elsewhere
+                // (ρ < 0.5, where the coalition map starts to fade it).
+                if i < 5 && f.relative_margin < PIVOT_MARGIN {
                     "pivot".to_string()
                 } else {
                     String::new()
@@ -157,9 +159,14 @@ fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configurat
         .collect();
     page.table(
         "Each actor's frustration and relative margin in the best configuration, smallest margin \
-         first; the five smallest are the pivots (a small change in propensities would move them).",
+         first; pivots are the up to five smallest with a relative margin below 0.5 (a small \
+         change in propensities would move them).",
         &["actor", "coalition", "frustration", "relative margin", ""],
         &[false, false, true, true, false],
         &rows,
     );
 }
+
+/// Relative margin below which one of the five least anchored actors is called a pivot (the
+/// coalition map fades nodes below the same value).
+const PIVOT_MARGIN: f64 = 0.5;

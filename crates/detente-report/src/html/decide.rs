@@ -244,7 +244,8 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
     };
     page.figure(
         &line::render(&chart),
-        "Predicted outcome after each bargaining round, per model.",
+        "Predicted outcome after each bargaining round, per model (the model's own forecast, before \
+         the decision rule).",
     );
     for t in with_rounds.iter().filter(|t| !t.actors.is_empty()) {
         let mut lines: Vec<Line> = t
@@ -308,7 +309,8 @@ fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {
         .collect();
     page.table(
         &format!(
-            "Levers: single changes ranked by how far they move the outcome{}.",
+            "Levers: single changes ranked by how far they move the outcome{} (effects on the \
+             compromise baseline (D1), before the decision rule).",
             unit_suffix(issue)
         ),
         &["rank", "actor", "change", "effect on outcome"],

@@ -6,7 +6,7 @@ use super::decide::signed;
 use super::{Page, fmt, fmt_opt, pct};
 use crate::charts::bars::{self, Bar, BarChart, BarGroup};
 use crate::charts::line::{self, Line, LineChart};
-use crate::charts::{WIDTH, colour};
+use crate::charts::{PALETTE, WIDTH, colour};
 use crate::model::{EscalateSection, Interval, PolicyResult, Richardson};
 
 /// Sub-entries of the table of contents.
@@ -105,7 +105,7 @@ fn policies(page: &mut Page, e: &EscalateSection) {
                     p.welfare
                         .iter()
                         .find(|w| &w.side == side)
-                        .map(|w| interval(w.mean, w.interval, 2))
+                        .map(|w| interval(w.mean, w.interval, welfare_decimals(e)))
                         .unwrap_or_else(|| "–".into()),
                 );
             }
@@ -171,10 +171,17 @@ fn tension(page: &mut Page, e: &EscalateSection) {
         .iter()
         .map(|p| tension_chart(p, e, &x_label))
         .collect();
+    let band = if e.band_label.is_empty() {
+        "median over runs (line) and 10–90 % band (shaded)"
+    } else {
+        e.band_label.as_str()
+    };
     page.figure_grid(
         &charts,
-        "Tension per domain (the weighted share of moves between rivals that are hostile, 0–1): \
-         median over runs (line) and 10–90 % band (shaded), one panel per policy.",
+        &format!(
+            "Tension per domain (the weighted share of moves between rivals that are hostile, \
+             0–1): {band}, one panel per policy."
+        ),
     );
 }
 
@@ -187,7 +194,9 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
             Line {
                 label: &t.domain,
                 values: &t.median,
-                band: Some((&t.low, &t.high)),
+                // A domain without band edges is drawn as a line only.
+                band: (!t.low.is_empty() && t.low.len() == t.high.len())
+                    .then_some((t.low.as_slice(), t.high.as_slice())),
                 colour: colour(i),
                 dashed: false,
                 width: 2.0,
@@ -239,7 +248,7 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
         series: &e.sides,
         groups: &groups,
         x_domain: None,
-        decimals: 2,
+        decimals: welfare_decimals(e),
         width: WIDTH,
     };
     page.figure(
@@ -284,31 +293,59 @@ fn paired(page: &mut Page, e: &EscalateSection) {
         &[false, false, true, true, false],
         &rows,
     );
-    let groups: Vec<BarGroup> = e
-        .paired
-        .iter()
-        .map(|d| BarGroup {
-            label: format!("{}: {} − {}", d.metric, label(&d.a), label(&d.b)),
-            bars: vec![Bar {
-                series: 0,
-                value: d.mean,
-                interval: Some(d.ci),
-            }],
-        })
-        .collect();
-    let chart = BarChart {
-        title: "Paired differences between policies",
-        x_label: "mean difference (first − second policy)",
-        series: &[],
-        groups: &groups,
-        x_domain: None,
-        decimals: 3,
-        width: WIDTH,
-    };
-    page.figure(
-        &bars::render(&chart),
-        "Paired differences with 95 % confidence intervals; the vertical line is zero.",
-    );
+    // One chart per metric: probabilities and welfare sums differ by orders of magnitude and
+    // would hide each other on a shared axis.
+    let mut metrics: Vec<&str> = Vec::new();
+    for d in &e.paired {
+        if !metrics.contains(&d.metric.as_str()) {
+            metrics.push(&d.metric);
+        }
+    }
+    for metric in metrics {
+        let groups: Vec<BarGroup> = e
+            .paired
+            .iter()
+            .filter(|d| d.metric == metric)
+            .map(|d| BarGroup {
+                label: format!("{} − {}", label(&d.a), label(&d.b)),
+                bars: vec![Bar {
+                    series: 0,
+                    value: d.mean,
+                    interval: Some(d.ci),
+                }],
+            })
+            .collect();
+        let largest = groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .map(|b| b.value.abs())
+            .fold(0.0, f64::max);
+        let decimals = if largest >= 100.0 {
+            0
+        } else if largest >= 5.0 {
+            1
+        } else {
+            3
+        };
+        let title = format!("Paired differences: {metric}");
+        let x_label = format!("mean difference in {metric} (first − second policy)");
+        let chart = BarChart {
+            title: &title,
+            x_label: &x_label,
+            series: &[],
+            groups: &groups,
+            x_domain: None,
+            decimals,
+            width: WIDTH,
+        };
+        page.figure(
+            &bars::render(&chart),
+            &format!(
+                "Paired differences in {metric} with 95 % confidence intervals; the vertical \
+                 line is zero."
+            ),
+        );
+    }
 }
 
 fn richardson(page: &mut Page, r: &Richardson) {
@@ -390,11 +427,17 @@ fn richardson(page: &mut Page, r: &Richardson) {
                 values: &s.values,
                 band: None,
                 colour: colour(i),
-                dashed: false,
+                // The palette has seven colours; later lines repeat them dashed.
+                dashed: i >= PALETTE.len(),
                 width: 2.0,
             })
             .collect();
-        let y_label = format!("spending ({})", r.unit);
+        let unit = if r.trajectory_unit.is_empty() {
+            &r.unit
+        } else {
+            &r.trajectory_unit
+        };
+        let y_label = format!("spending ({unit})");
         let chart = LineChart {
             title: "Richardson trajectories",
             x_label: "years",
@@ -410,9 +453,22 @@ fn richardson(page: &mut Page, r: &Richardson) {
             plot_height: 220.0,
             legend: true,
         };
-        page.figure(
-            &line::render(&chart),
-            "Military spending per actor as the Richardson system evolves from the base year.",
-        );
+        let caption = if r.trajectory_caption.is_empty() {
+            "Military spending per actor as the Richardson system evolves from the base year."
+        } else {
+            r.trajectory_caption.as_str()
+        };
+        page.figure(&line::render(&chart), caption);
     }
+}
+
+/// Decimals for welfare figures: none for sums in the hundreds or more, else two.
+fn welfare_decimals(e: &EscalateSection) -> usize {
+    let largest = e
+        .policies
+        .iter()
+        .flat_map(|p| &p.welfare)
+        .map(|w| w.mean.abs())
+        .fold(0.0, f64::max);
+    if largest >= 100.0 { 0 } else { 2 }
 }

@@ -629,6 +629,7 @@ pub fn escalate() -> EscalateSection {
         period: s("year"),
         runs,
         welfare_unit: s("discounted payoff summed over 40 years"),
+        band_label: String::new(),
         policies,
         paired: vec![
             PairedDifference {
@@ -712,6 +713,8 @@ pub fn escalate() -> EscalateSection {
             ],
             times,
             trajectories,
+            trajectory_unit: String::new(),
+            trajectory_caption: String::new(),
         }),
     }
 }
