@@ -19,7 +19,13 @@ use std::process::ExitCode;
 /// Write a situation down as a scenario file and ask where a body's position will settle
 /// (decide), who sides with whom (align), and whether a rivalry spirals (escalate).
 #[derive(Parser)]
-#[command(name = "detente", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "detente",
+    version,
+    about = "detente — executable models of international security situations: decide, align, escalate",
+    long_about = None,
+    max_term_width = 100
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
