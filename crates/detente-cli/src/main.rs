@@ -41,7 +41,7 @@ enum Command {
     Show(commands::show::Args),
     /// Print the JSON Schema of the scenario format.
     Schema(commands::schema::Args),
-    /// Run collective-decision models on the issues of an imported file.
+    /// Where will a body settle? Decision models on a scenario's issues or an imported file.
     Decide(commands::decide::Args),
     /// Convert a Decide CSV, plain CSV or KTAB file into a scenario file.
     Import(commands::import::Args),

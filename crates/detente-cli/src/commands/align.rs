@@ -1,7 +1,8 @@
 //! `detente align`: who sides with whom (landscape theory, design: align.md).
 //!
 //! Thin glue: reads the input, calls `detente::align`, prints. The core, [`report`], takes the
-//! plain `AlignInput` so that scenario files can feed it once the scenario adapter exists.
+//! plain `AlignInput`, built from a scenario file (`detente::align::scenario`), the bundled world
+//! data (`--world`) or a JSON input.
 
 use crate::error::{CliError, CliResult};
 use detente::align::{

@@ -1,4 +1,4 @@
-//! `detente decide FILE`: run decision models on the issues of an imported file.
+//! `detente decide FILE`: run decision models on the issues of a scenario or an imported file.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -53,12 +53,14 @@ impl InputFormat {
 /// Run collective-decision models on the issues of a file.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  detente decide cop21.csv --model exchange\n  \
+    after_help = "Examples:\n  detente decide scenarios/nato-china-2023.toml --model all\n  \
+                        detente decide cop21.csv --model exchange\n  \
                         detente decide ec_emissions_1994.csv --model bdm --preset scholz2011\n  \
                         detente decide honduras.csv --scale 0,1 --format json"
 )]
 pub struct Args {
-    /// Input file: Decide CSV, plain CSV, KTAB CSV/XML (format detected from extension and content).
+    /// Input file: a detente scenario, Decide CSV, plain CSV or KTAB CSV/XML (format detected from
+    /// extension and content).
     pub file: PathBuf,
     /// Model: compromise, median, nash, bdm, smp, exchange, a comma-separated list, or all.
     #[arg(long, default_value = "all")]

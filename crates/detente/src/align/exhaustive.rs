@@ -3,7 +3,8 @@
 //!
 //! Code layout: bit `b` of a code is the side of the `b`-th free actor (1 = coalition B); the
 //! pinned actor (D11) is always in A. Chunks are fixed by `n` alone (§2.4): `2^c` chunks,
-//! `c = min(10, free actors)`, results concatenated in chunk order.
+//! `c = min(10, free actors − 8)` (at least 256 codes per chunk), results concatenated in chunk
+//! order.
 
 use super::descent::{DescentRule, Spins};
 use super::problem::Problem;
@@ -77,8 +78,10 @@ impl Layout {
         }
     }
 
+    /// Chunks of at least 2^8 codes (so a chunk's O(n²) set-up and its task overhead stay small
+    /// against its walk), at most 2^10 chunks; fixed by `n` alone.
     fn chunk_bits(&self) -> u32 {
-        (self.free.len() as u32).min(10)
+        (self.free.len() as u32).saturating_sub(8).min(10)
     }
 }
 
