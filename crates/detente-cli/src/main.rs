@@ -8,6 +8,8 @@ mod lens_align;
 mod lens_decide;
 mod lens_escalate;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 mod summary;
 mod table;
 

@@ -164,5 +164,11 @@ fn run_json_is_identical_for_any_thread_count_and_out_writes_both_files() {
     assert!(out.status.success());
     assert!(text(&out.stdout).starts_with("lens,subject,metric,statistic,value\n"));
     assert!(dir.join("results.json").exists() && dir.join("results.csv").exists());
+    #[cfg(feature = "parquet")]
+    assert!(
+        std::fs::read(dir.join("results.parquet"))
+            .unwrap()
+            .starts_with(b"PAR1")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

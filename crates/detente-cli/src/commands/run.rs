@@ -38,7 +38,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Also write results.json and results.csv into this folder (atomically).
+    /// Also write results.json and results.csv (and results.parquet when built with the
+    /// `parquet` feature) into this folder, atomically.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// No progress on stderr.
@@ -101,6 +102,8 @@ pub fn run(args: Args) -> CliResult {
     if let Some(dir) = &args.out {
         write_atomic(&dir.join("results.json"), &json(&results)?)?;
         write_atomic(&dir.join("results.csv"), &csv(&results))?;
+        #[cfg(feature = "parquet")]
+        crate::parquet_out::write(&dir.join("results.parquet"), &rows(&results))?;
     }
     match args.format {
         Format::Json => print(&json(&results)?)?,
@@ -162,11 +165,23 @@ fn table(r: &Resolved, name: &str, res: &Results) -> String {
     out
 }
 
-/// One row per (lens, subject, metric, statistic): the long table for pandas or R.
+/// One row of the long table: lens, subject, metric, statistic, value.
+pub type Row = (String, String, String, String, f64);
+
+/// The long table as CSV.
 fn csv(res: &Results) -> String {
     let mut out = String::from("lens,subject,metric,statistic,value\n");
-    let mut row = |lens: &str, subject: &str, metric: &str, stat: &str, v: f64| {
+    for (lens, subject, metric, stat, v) in rows(res) {
         out.push_str(&format!("{lens},{subject},{metric},{stat},{v}\n"));
+    }
+    out
+}
+
+/// One row per (lens, subject, metric, statistic): the long table for pandas or R.
+pub fn rows(res: &Results) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    let mut row = |lens: &str, subject: &str, metric: &str, stat: &str, v: f64| {
+        out.push((lens.into(), subject.into(), metric.into(), stat.into(), v));
     };
     for d in res.decide.iter().flatten() {
         for a in &d.answers {
