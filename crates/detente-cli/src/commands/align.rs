@@ -11,16 +11,8 @@ use detente::align::{
 };
 use std::path::PathBuf;
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Human-readable table (fits 100 columns).
-    Table,
-    /// The full result as JSON.
-    Json,
-    /// One row per configuration and actor.
-    Csv,
-}
+pub use crate::output::Format;
+use crate::output::json;
 
 /// Find the stable coalition structures of a landscape and their basins.
 #[derive(clap::Args)]
@@ -146,12 +138,6 @@ pub fn report(
         Format::Json => json(&result)?,
         Format::Csv => render_csv(&result),
     })
-}
-
-fn json<T: serde::Serialize>(v: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .map_err(|e| CliError::Failure(format!("cannot write JSON: {e}")))
 }
 
 fn input_error(e: detente::align::AlignError) -> CliError {

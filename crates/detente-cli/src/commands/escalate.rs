@@ -7,6 +7,7 @@
 //! outside a scenario (see docs/escalate-dilemma.md).
 
 use crate::error::{CliError, CliResult};
+use crate::output::json;
 use detente::escalate::dilemma::{
     DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
     run_one,
@@ -75,11 +76,6 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError>
         .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
     serde_json::from_str(&text)
         .map_err(|e| CliError::Input(format!("{}: invalid setup: {e}", path.display())))
-}
-
-fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::Failure(format!("cannot serialise the result: {e}")))
 }
 
 /// Run `detente escalate`.
@@ -156,7 +152,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
     };
     if args.format == Format::Json {
         let value = serde_json::json!({ "escalate": results, "richardson": arms_text.as_deref().map(|t| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default()) });
-        return json(&value).map(|s| s + "\n");
+        return json(&value);
     }
     let mut o = crate::lens_escalate::render(&r, &results);
     match (arms_text, arms) {
@@ -179,7 +175,7 @@ pub fn dilemma_report(
 ) -> Result<String, CliError> {
     let summary = monte_carlo(setup, runs, seed).map_err(|e| CliError::Input(e.to_string()))?;
     match format {
-        Format::Json => json(&summary).map(|s| s + "\n"),
+        Format::Json => json(&summary),
         Format::Table => Ok(summary_table(setup, &summary)),
     }
 }
@@ -193,7 +189,7 @@ pub fn run_report(
 ) -> Result<String, CliError> {
     let run = run_one(setup, seed, k).map_err(|e| CliError::Input(e.to_string()))?;
     match format {
-        Format::Json => json(&run).map(|s| s + "\n"),
+        Format::Json => json(&run),
         Format::Table => Ok(run_table(&run, seed, k)),
     }
 }
@@ -250,7 +246,7 @@ pub fn comparison_report(
     let c = compare_policies(baseline, alternative, runs, seed)
         .map_err(|e| CliError::Input(e.to_string()))?;
     match format {
-        Format::Json => json(&c).map(|s| s + "\n"),
+        Format::Json => json(&c),
         Format::Table => Ok(comparison_table(&c)),
     }
 }
@@ -420,7 +416,7 @@ pub fn arms_report(setup: &ArmsSetup, format: Format) -> Result<String, CliError
             "provenance": built.provenance,
             "analysis": analysis,
         });
-        return json(&value).map(|s| s + "\n");
+        return json(&value);
     }
     let mut o = String::new();
     let m = &built.model;

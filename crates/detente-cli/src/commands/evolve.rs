@@ -3,6 +3,7 @@
 use super::match_::{Format, emit, parse_game};
 use super::tournament::{parse_players, pool};
 use crate::error::{CliError, CliResult};
+use crate::output::json;
 use detente::escalate::evolution::{
     MatchFitness, MoranMode, MoranSpec, ReplicatorSpec, moran, replicator,
 };
@@ -63,12 +64,6 @@ pub struct Args {
     /// Worker threads for the replicator's round robin.
     #[arg(long)]
     pub threads: Option<usize>,
-}
-
-fn json<T: serde::Serialize>(v: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .map_err(|e| CliError::Failure(e.to_string()))
 }
 
 /// Run the command.

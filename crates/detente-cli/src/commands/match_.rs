@@ -7,16 +7,7 @@ use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
 use detente::escalate::strategy::{Player, Strategy, registry};
 use std::io::Write;
 
-/// Output formats of the escalate commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Aligned text for the terminal.
-    Table,
-    /// JSON.
-    Json,
-    /// Comma-separated values.
-    Csv,
-}
+pub use crate::output::Format;
 
 /// Play one match between two strategies and show every move and both scores.
 ///
