@@ -58,7 +58,7 @@ fn explain_breaks_a_pair_into_terms() {
     ] {
         assert!(out.contains(term), "{out}");
     }
-    let bad = detente(&["align", "--world", "--explain", "USA", "XXX"]);
+    let bad = detente(&["align", "--world", "--explain", "USA", "ZZZ"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 

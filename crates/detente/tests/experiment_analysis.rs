@@ -115,7 +115,7 @@ fn levers_match_the_compromise_closed_form() {
     assert!(
         levers(
             &r,
-            "XXX",
+            "ZZZ",
             &metric(&r, "decide.china-posture.compromise"),
             10.0,
             1
