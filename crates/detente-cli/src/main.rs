@@ -4,7 +4,6 @@
 mod commands;
 mod error;
 mod input;
-mod lens_align;
 mod lens_decide;
 mod lens_escalate;
 mod output;

@@ -35,7 +35,7 @@ pub fn print(text: &str) -> Result<(), CliError> {
 
 /// Write `text` to `path` atomically: a temporary file in the same folder, then a rename, so a
 /// failed run never leaves a half-written file.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), CliError> {
+pub fn write_atomic(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -47,7 +47,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), CliError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path));
+    let result = std::fs::write(&tmp, text.as_ref()).and_then(|_| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         CliError::Failure(format!("error: cannot write {}: {e}", path.display()))

@@ -55,17 +55,7 @@ pub fn encode(rows: &[Row]) -> Result<Vec<u8>, parquet::errors::ParquetError> {
 pub fn write(path: &Path, rows: &[Row]) -> Result<(), CliError> {
     let bytes = encode(rows)
         .map_err(|e| CliError::Failure(format!("error: cannot encode Parquet: {e}")))?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".results.parquet.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, &bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            CliError::Failure(format!("error: cannot write {}: {e}", path.display()))
-        })
+    crate::output::write_atomic(path, bytes)
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub fn run(args: Args) -> CliResult {
         None => detente::scenario::FLAGSHIP.to_string(),
     };
     let (r, _name) = load_scenario(args.file.as_deref())?;
-    let seed = args.seed.unwrap_or_else(|| super::run::seed(&r));
+    let seed = args.seed.unwrap_or_else(|| r.seed());
     let opts = RunOptions {
         seed,
         runs: args.runs,
@@ -82,6 +82,6 @@ pub fn run(args: Args) -> CliResult {
     ]);
     results.command = command;
     let report = detente_report::from_results::report_from(&r, &results);
-    write_atomic(&args.output, &detente_report::render(&report))?;
+    write_atomic(&args.output, detente_report::render(&report))?;
     print(&format!("{}\n", args.output.display()))
 }

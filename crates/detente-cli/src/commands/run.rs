@@ -3,7 +3,7 @@
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
 use crate::output::{Format, json, print, write_atomic};
-use crate::{lens_align, lens_decide, lens_escalate, summary};
+use crate::{lens_decide, lens_escalate, summary};
 use detente::experiment::{Results, RunOptions, run_all};
 use detente::scenario::Resolved;
 use std::io::IsTerminal;
@@ -47,11 +47,6 @@ pub struct Args {
     pub quiet: bool,
 }
 
-/// The scenario's seed (`[experiment] seed`), 0 when it names none.
-pub fn seed(r: &Resolved) -> u64 {
-    r.scenario.experiment.and_then(|e| e.seed).unwrap_or(0)
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let (r, name) = load_scenario(args.file.as_deref())?;
@@ -75,7 +70,7 @@ pub fn run(args: Args) -> CliResult {
         )));
     }
     let opts = RunOptions {
-        seed: args.seed.unwrap_or_else(|| seed(&r)),
+        seed: args.seed.unwrap_or_else(|| r.seed()),
         runs: args.runs,
         mc_models,
         ..RunOptions::default()
@@ -101,7 +96,7 @@ pub fn run(args: Args) -> CliResult {
     results.command = std::env::args().collect();
     if let Some(dir) = &args.out {
         write_atomic(&dir.join("results.json"), &json(&results)?)?;
-        write_atomic(&dir.join("results.csv"), &csv(&results))?;
+        write_atomic(&dir.join("results.csv"), csv(&results))?;
         #[cfg(feature = "parquet")]
         crate::parquet_out::write(&dir.join("results.parquet"), &rows(&results))?;
     }
@@ -146,7 +141,7 @@ fn table(r: &Resolved, name: &str, res: &Results) -> String {
     }
     if let Some(a) = &res.align {
         out.push_str(&summary::heading("Align: who sides with whom?"));
-        out.push_str(&lens_align::render(a));
+        out.push_str(&detente::align::render_table(a));
     }
     if let Some(e) = &res.escalate {
         out.push_str(&summary::heading(

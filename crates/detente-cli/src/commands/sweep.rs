@@ -56,7 +56,7 @@ pub(crate) fn cli_error(e: AnalysisError) -> CliError {
 
 /// The seed: `--seed`, else the scenario's `[experiment] seed`, else 0.
 pub(crate) fn seed_of(r: &Resolved, seed: Option<u64>) -> u64 {
-    seed.unwrap_or_else(|| crate::commands::run::seed(r))
+    seed.unwrap_or_else(|| r.seed())
 }
 
 /// Run `work` on `threads` worker threads (all cores when `None`).

@@ -156,7 +156,7 @@ pub fn input(r: &Resolved) -> Result<(AlignInput, BuiltPropensities), String> {
     let section = r.scenario.align.as_ref();
     let options = AlignOptions {
         coalitions: section.map_or(2, |s| s.coalitions as usize),
-        seed: r.scenario.experiment.and_then(|e| e.seed).unwrap_or(0),
+        seed: r.seed(),
         ..AlignOptions::default()
     };
     let provenance = vec![

@@ -506,16 +506,7 @@ impl DecisionModel for Bdm {
     }
 
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
-        if issue.m() != 1 {
-            return Err(DecideError::Unsupported {
-                model: self.id().into(),
-                reason: format!(
-                    "the challenge model is one-dimensional; issue '{}' has {} dimensions",
-                    issue.id,
-                    issue.m()
-                ),
-            });
-        }
+        issue.require_one_dimension(self.id(), "the challenge model")?;
         let delta = self.delta(issue);
         let ok = delta.is_finite()
             && delta > 0.0

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decision::{Decision, Diagnostics, ModelSpec, Round, Warning, WarningCode};
+use super::decision::{Decision, ModelSpec, Warning, WarningCode};
 use super::issue::ResolvedIssue;
 use super::model::{DecideError, DecisionModel};
 use crate::rng::DetRng;
@@ -29,25 +29,17 @@ impl DecisionModel for Compromise {
 
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
         let (outcome, warnings) = outcome(issue);
-        Ok(Decision {
-            issue: issue.id.clone(),
-            model: ModelSpec {
+        Ok(Decision::closed_form(
+            issue,
+            ModelSpec {
                 id: self.id().into(),
                 preset: None,
                 parameters: self.parameters(),
             },
-            unconstrained: outcome.clone(),
-            baseline: outcome.clone(),
-            trajectory: vec![Round {
-                t: 0,
-                positions: issue.stances.iter().map(|s| s.position.clone()).collect(),
-                forecast: Some(outcome.clone()),
-                ..Round::default()
-            }],
+            outcome.clone(),
             outcome,
-            distribution: Vec::new(),
-            diagnostics: Diagnostics::closed_form(warnings),
-        })
+            warnings,
+        ))
     }
 }
 

@@ -40,6 +40,32 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// The decision of a closed-form model: one round holding the input positions, the
+    /// prediction as outcome and forecast (the rule is applied later by `run`).
+    pub fn closed_form(
+        issue: &super::ResolvedIssue,
+        model: ModelSpec,
+        outcome: Vec<f64>,
+        baseline: Vec<f64>,
+        warnings: Vec<Warning>,
+    ) -> Self {
+        Decision {
+            issue: issue.id.clone(),
+            model,
+            unconstrained: outcome.clone(),
+            trajectory: vec![Round {
+                t: 0,
+                positions: issue.stances.iter().map(|s| s.position.clone()).collect(),
+                forecast: Some(outcome.clone()),
+                ..Round::default()
+            }],
+            outcome,
+            distribution: Vec::new(),
+            baseline,
+            diagnostics: Diagnostics::closed_form(warnings),
+        }
+    }
+
     /// Final positions of every actor (the last round of the trajectory), if recorded.
     pub fn final_positions(&self) -> Option<&[Vec<f64>]> {
         self.trajectory.last().map(|r| r.positions.as_slice())

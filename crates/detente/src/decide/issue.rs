@@ -148,6 +148,22 @@ impl ResolvedIssue {
         self.stances.len()
     }
 
+    /// `Unsupported` unless the issue has one dimension (for the one-dimensional models; `what`
+    /// names the model in the message, e.g. "the Nash model").
+    pub fn require_one_dimension(&self, model: &str, what: &str) -> Result<(), DecideError> {
+        if self.m() == 1 {
+            return Ok(());
+        }
+        Err(DecideError::Unsupported {
+            model: model.into(),
+            reason: format!(
+                "{what} is one-dimensional; issue '{}' has {} dimensions",
+                self.id,
+                self.m()
+            ),
+        })
+    }
+
     /// The status quo on dimension 0, if any.
     pub fn status_quo_1d(&self) -> Option<f64> {
         self.status_quo.as_ref().and_then(|q| q.first().copied())

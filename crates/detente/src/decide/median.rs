@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decision::{Decision, Diagnostics, ModelSpec, Round, Warning, WarningCode};
+use super::decision::{Decision, ModelSpec, Warning, WarningCode};
 use super::issue::ResolvedIssue;
 use super::model::{DecideError, DecisionModel};
 use crate::rng::DetRng;
@@ -143,25 +143,17 @@ impl DecisionModel for Median {
             }
             outcome.push(r.value);
         }
-        Ok(Decision {
-            issue: issue.id.clone(),
-            model: ModelSpec {
+        Ok(Decision::closed_form(
+            issue,
+            ModelSpec {
                 id: self.id().into(),
                 preset: None,
                 parameters: self.parameters(),
             },
-            unconstrained: outcome.clone(),
-            trajectory: vec![Round {
-                t: 0,
-                positions: issue.stances.iter().map(|s| s.position.clone()).collect(),
-                forecast: Some(outcome.clone()),
-                ..Round::default()
-            }],
             outcome,
-            distribution: Vec::new(),
-            baseline: super::compromise::outcome(issue).0,
-            diagnostics: Diagnostics::closed_form(warnings),
-        })
+            super::compromise::outcome(issue).0,
+            warnings,
+        ))
     }
 }
 

@@ -23,7 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decision::{Decision, Diagnostics, ModelSpec, Round, Warning, WarningCode};
+use super::decision::{Decision, ModelSpec, Warning, WarningCode};
 use super::issue::ResolvedIssue;
 use super::model::{DecideError, DecisionModel};
 use crate::rng::DetRng;
@@ -136,16 +136,7 @@ impl DecisionModel for Nash {
     }
 
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
-        if issue.m() != 1 {
-            return Err(DecideError::Unsupported {
-                model: self.id().into(),
-                reason: format!(
-                    "the Nash model is one-dimensional; issue '{}' has {} dimensions",
-                    issue.id,
-                    issue.m()
-                ),
-            });
-        }
+        issue.require_one_dimension(self.id(), "the Nash model")?;
         let q = issue
             .status_quo_1d()
             .ok_or_else(|| DecideError::MissingStatusQuo {
@@ -170,25 +161,17 @@ impl DecisionModel for Nash {
                 q
             }
         };
-        Ok(Decision {
-            issue: issue.id.clone(),
-            model: ModelSpec {
+        Ok(Decision::closed_form(
+            issue,
+            ModelSpec {
                 id: self.id().into(),
                 preset: None,
                 parameters: self.parameters(),
             },
-            outcome: vec![z],
-            unconstrained: vec![z],
-            trajectory: vec![Round {
-                t: 0,
-                positions: issue.stances.iter().map(|s| s.position.clone()).collect(),
-                forecast: Some(vec![z]),
-                ..Round::default()
-            }],
-            distribution: Vec::new(),
-            baseline: super::compromise::outcome(issue).0,
-            diagnostics: Diagnostics::closed_form(warnings),
-        })
+            vec![z],
+            super::compromise::outcome(issue).0,
+            warnings,
+        ))
     }
 }
 

@@ -83,6 +83,11 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    /// The master seed of `[experiment] seed`, 0 when the scenario names none.
+    pub fn seed(&self) -> u64 {
+        self.scenario.experiment.and_then(|e| e.seed).unwrap_or(0)
+    }
+
     /// Look an actor up by id.
     pub fn actor(&self, id: &str) -> Option<&ResolvedActor> {
         self.actors.iter().find(|a| a.id == id)
