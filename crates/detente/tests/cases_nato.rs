@@ -40,7 +40,8 @@ fn cases() -> Vec<Case> {
 }
 
 fn load(case: &Case) -> scenario::Resolved {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/cases/").to_owned() + case.file;
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/cases/").to_owned() + case.file;
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     load_str(&text, case.file).unwrap_or_else(|d| panic!("{}", d.render()))
 }
@@ -49,7 +50,12 @@ fn load(case: &Case) -> scenario::Resolved {
 fn every_case_resolves_without_errors() {
     for case in cases() {
         let r = load(&case);
-        assert_eq!(r.scenario.issues.len(), 1, "{}: one issue per case", case.file);
+        assert_eq!(
+            r.scenario.issues.len(),
+            1,
+            "{}: one issue per case",
+            case.file
+        );
     }
 }
 
@@ -57,7 +63,12 @@ fn every_case_resolves_without_errors() {
 fn the_council_has_the_allies_of_its_date() {
     for case in cases() {
         let r = load(&case);
-        assert_eq!(r.actor("NATO").unwrap().kind, ActorKind::Body, "{}", case.file);
+        assert_eq!(
+            r.actor("NATO").unwrap().kind,
+            ActorKind::Body,
+            "{}",
+            case.file
+        );
         let allies: Vec<&str> = r
             .leaf_members("NATO")
             .iter()
@@ -90,7 +101,12 @@ fn the_council_has_the_allies_of_its_date() {
 fn the_secretary_general_is_an_other_actor_with_a_stance() {
     for case in cases() {
         let r = load(&case);
-        assert_eq!(r.actor("NATO-SG").unwrap().kind, ActorKind::Other, "{}", case.file);
+        assert_eq!(
+            r.actor("NATO-SG").unwrap().kind,
+            ActorKind::Other,
+            "{}",
+            case.file
+        );
         let issue = &r.scenario.issues[0];
         assert!(
             issue.stances.iter().any(|s| s.actor == "NATO-SG"),
@@ -117,14 +133,25 @@ fn outcomes_and_stances_are_sourced() {
                 .as_ref()
                 .unwrap_or_else(|| panic!("{}/{}: no known outcome", case.file, issue.id));
             let source = outcome.source.as_deref().unwrap_or_else(|| {
-                panic!("{}/{}: the known outcome has no source", case.file, issue.id)
+                panic!(
+                    "{}/{}: the known outcome has no source",
+                    case.file, issue.id
+                )
             });
-            assert!(cited.contains(&source), "{}: `{source}` not cited", case.file);
+            assert!(
+                cited.contains(&source),
+                "{}: `{source}` not cited",
+                case.file
+            );
             for s in &issue.stances {
                 let source = s.source.as_deref().unwrap_or_else(|| {
                     panic!("{}/{}/{} has no source", case.file, issue.id, s.actor)
                 });
-                assert!(cited.contains(&source), "{}: `{source}` not cited", case.file);
+                assert!(
+                    cited.contains(&source),
+                    "{}: `{source}` not cited",
+                    case.file
+                );
                 assert!(
                     s.evidence.as_deref().is_some_and(|e| !e.is_empty()),
                     "{}/{} has no evidence",
