@@ -54,7 +54,8 @@ fn sweep_grid_table_and_csv() {
     assert_eq!(lines.next(), Some("point,escalate.noise,metric,value"));
     assert_eq!(lines.count(), 6);
     assert!(
-        csv.contains("\n1,0.05,decide.china-posture.compromise,55\n"),
+        // Hungary (salience 0.7) swallows 0.05 · 100 / 0.7 points at the veto cost's midpoint.
+        csv.contains("\n1,0.05,decide.china-posture.compromise,62.142857142857146\n"),
         "{csv}"
     );
 }

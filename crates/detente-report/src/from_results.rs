@@ -1313,8 +1313,8 @@ mod tests {
             .find(|i| i.id == "china-posture")
             .expect("issue");
         assert!(posture.predictions.len() >= 4);
-        // Every draw deadlocks at the status quo: a point mass, so no histogram.
-        assert!(posture.distributions.is_empty());
+        // The cost of blocking is drawn per run, so the outcome under consensus varies.
+        assert!(!posture.distributions.is_empty());
         let decoupling = d
             .issues
             .iter()

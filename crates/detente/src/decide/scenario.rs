@@ -423,10 +423,13 @@ mod tests {
                 d.answers
             );
         }
-        // France's veto: under consensus nothing beats the status quo on the Tokyo office.
+        // France's veto: under consensus France (0, salience 0.8) blocks the Tokyo office beyond
+        // what its cost of blocking (0.05 at the range's midpoint) makes it swallow: 6.25 points.
         let tokyo = all.iter().find(|d| d.issue == "tokyo-office").unwrap();
-        assert!(tokyo.deadlocked());
-        assert_eq!(tokyo.decision("compromise").unwrap().outcome, vec![0.0]);
+        let (lo, hi) = tokyo.feasible.unwrap();
+        assert_eq!(lo, 0.0);
+        assert!((hi - 6.25).abs() < 1e-9, "{hi}");
+        assert_eq!(tokyo.decision("compromise").unwrap().outcome, vec![hi]);
         assert!(tokyo.decision("compromise").unwrap().unconstrained[0] > 10.0);
     }
 }
