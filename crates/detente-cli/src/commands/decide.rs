@@ -35,6 +35,8 @@ pub enum InputFormat {
     KtabXml,
     /// A detente scenario file.
     Scenario,
+    /// Long CSV in the DEU layout: one row per proposal, issue and actor (docs/import-deu.md).
+    Deu,
 }
 
 impl InputFormat {
@@ -46,6 +48,7 @@ impl InputFormat {
             InputFormat::KtabCsv => Format::KtabCsv,
             InputFormat::KtabXml => Format::KtabXml,
             InputFormat::Scenario => Format::Scenario,
+            InputFormat::Deu => Format::Deu,
         }
     }
 }
@@ -104,7 +107,11 @@ pub enum RuleArg {
     QualifiedMajority,
 }
 
-fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
+/// The rule chosen by `--rule` and `--threshold`, checked.
+pub fn rule(
+    arg: Option<RuleArg>,
+    threshold: Option<f64>,
+) -> Result<Option<DecisionRule>, CliError> {
     let rule = match (arg, threshold) {
         (None, None) => return Ok(None),
         (None, Some(_)) => {
@@ -319,7 +326,7 @@ pub fn run(args: Args) -> CliResult {
         format: args.input_format.map(InputFormat::format),
         import: ImportOptions {
             scale: parse_scale(args.scale.as_deref())?,
-            title: None,
+            ..ImportOptions::default()
         },
     };
     let (mut issues, info) = load_issues(&args.file, &options)?;
