@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::csv_text::{Lines, reader};
 use super::detect::{Format, ImportOptions};
 use super::toml_out::scenario_id;
 use super::{
@@ -76,19 +77,10 @@ fn header(fields: &[String], line: usize, errors: &mut Vec<ImportError>) -> Colu
     cols
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes())
-}
-
 /// Whether `text`'s first record (after `#` comments) is a DEU-layout header.
 pub fn looks_like(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
-    let Some(Ok(first)) = reader(text).records().next() else {
+    let Some(Ok(first)) = reader(text, Some(b'#')).records().next() else {
         return false;
     };
     let fields: Vec<String> = first.iter().map(str::to_string).collect();
@@ -182,15 +174,16 @@ pub fn council_quota(members: usize) -> f64 {
 pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportErrors> {
     let content = content.trim_start_matches('\u{feff}');
     let mut errors = Vec::new();
-    let mut records = reader(content).into_records();
+    let lines = Lines::new(content, Some(b'#'));
+    let mut records = reader(content, Some(b'#')).into_records();
     let (head, head_line) = loop {
         match records.next() {
             None => return Err(ImportError::at(0, 0, "the file has no header row").into()),
             Some(Ok(r)) => {
-                let line = r.position().map_or(1, |p| p.line() as usize);
+                let line = lines.of(&r);
                 break (r, line);
             }
-            Some(Err(e)) => errors.push(csv_error(&e)),
+            Some(Err(e)) => errors.push(csv_error(&lines, &e)),
         }
     };
     let fields: Vec<String> = head.iter().map(str::to_string).collect();
@@ -227,14 +220,14 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(csv_error(&e));
+                errors.push(csv_error(&lines, &e));
                 continue;
             }
         };
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = lines.of(&record);
         let mut key = [String::new(), String::new(), String::new()];
         let mut complete = true;
         for (slot, (col, what)) in [(cp, "proposal"), (ci, "issue"), (ca, "actor")]
@@ -354,9 +347,8 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
     Ok(build(issues, &cols, options))
 }
 
-fn csv_error(e: &csv::Error) -> ImportError {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    ImportError::at(line, 0, format!("unreadable CSV: {e}"))
+fn csv_error(lines: &Lines, e: &csv::Error) -> ImportError {
+    ImportError::at(lines.of_error(e), 0, format!("unreadable CSV: {e}"))
 }
 
 /// Turn the checked rows into issues, actors, Council bodies, sources and notes.

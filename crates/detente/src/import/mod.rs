@@ -6,6 +6,7 @@
 //! can be run directly (its issues are [`ResolvedIssue`]s) or written as a scenario file with
 //! [`Imported::to_scenario_toml`]. Errors are collected, each with line and column.
 
+mod csv_text;
 pub mod decide_csv;
 pub mod deu;
 pub mod detect;

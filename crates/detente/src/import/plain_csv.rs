@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::csv_text::{Lines, reader};
 use super::detect::{Format, ImportOptions};
 use super::{ImportError, ImportErrors, Imported, ImportedActor, ImportedIssue};
 use crate::decide::{ResolvedIssue, Scale, Stance};
@@ -26,22 +27,9 @@ fn header_columns(record: &csv::StringRecord) -> Vec<Option<usize>> {
         .collect()
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes())
-}
-
-/// The 1-based line a record starts on.
-fn line_of(record: &csv::StringRecord) -> usize {
-    record.position().map_or(0, |p| p.line() as usize)
-}
-
 /// Whether `text`'s first record is a plain-CSV header.
 pub fn looks_like(text: &str) -> bool {
-    match reader(text).records().next() {
+    match reader(text, None).records().next() {
         Some(Ok(first)) => header_columns(&first).iter().all(Option::is_some),
         _ => false,
     }
@@ -51,11 +39,13 @@ pub fn looks_like(text: &str) -> bool {
 pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportErrors> {
     let content = content.trim_start_matches('\u{feff}');
     let mut errors = Vec::new();
-    let mut lines = reader(content).into_records().filter_map(|r| match r {
+    let line_index = Lines::new(content, None);
+    let line_of = |r: &csv::StringRecord| line_index.of(r);
+    let mut lines = reader(content, None).into_records().filter_map(|r| match r {
         Ok(r) if r.iter().all(str::is_empty) => None,
         Ok(r) => Some(r),
         Err(e) => {
-            let line = e.position().map_or(0, |p| p.line() as usize);
+            let line = line_index.of_error(&e);
             errors.push(ImportError::at(line, 0, format!("unreadable CSV: {e}")));
             None
         }
