@@ -39,13 +39,18 @@ fn numbers_land_where_the_file_puts_them() {
     let ids: Vec<&str> = imp.issues.iter().map(|i| i.issue.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["SYN-1-1", "SYN-1-2", "SYN-1-3", "SYN-2-1", "SYN-2-2", "SYN-3-a", "SYN-3-b"]
+        [
+            "SYN-1-1", "SYN-1-2", "SYN-1-3", "SYN-2-1", "SYN-2-2", "SYN-3-a", "SYN-3-b"
+        ]
     );
     assert_eq!(imp.actors.len(), 17);
     // Line 10: SYN-1,1,DE,60,90,10
     let i11 = &issue(&imp, "SYN-1-1").issue;
     let de = stance(i11, "DE");
-    assert_eq!((de.x(), de.s(), de.capability, de.vote_weight), (60.0, 0.9, 10.0, 10.0));
+    assert_eq!(
+        (de.x(), de.s(), de.capability, de.vote_weight),
+        (60.0, 0.9, 10.0, 10.0)
+    );
     // Line 98: SYN-2,2,UK,30,100,10
     let uk = stance(&issue(&imp, "SYN-2-2").issue, "UK");
     assert_eq!((uk.x(), uk.s()), (30.0, 1.0));
@@ -56,15 +61,25 @@ fn numbers_land_where_the_file_puts_them() {
     }
     assert_eq!(i11.status_quo, Some(vec![100.0]));
     assert_eq!((i11.scale.lo, i11.scale.hi), (0.0, 100.0));
-    let k = issue(&imp, "SYN-1-1").known_outcome.as_ref().expect("outcome");
+    let k = issue(&imp, "SYN-1-1")
+        .known_outcome
+        .as_ref()
+        .expect("outcome");
     assert_eq!(k.value, 60.0);
     assert_eq!(k.source, "deu-SYN-1");
-    assert_eq!(k.note, "DEU outcome of issue 1 of proposal SYN-1, decided 2001-06-14");
+    assert_eq!(
+        k.note,
+        "DEU outcome of issue 1 of proposal SYN-1, decided 2001-06-14"
+    );
     // SYN-3/b has an outcome (line 137) but no SQ row.
     let i3b = issue(&imp, "SYN-3-b");
     assert_eq!(i3b.issue.status_quo, None);
     assert_eq!(i3b.known_outcome.as_ref().map(|k| k.value), Some(80.0));
-    assert!(imp.notes.iter().any(|n| n.starts_with("1 issue(s) have no SQ row")));
+    assert!(
+        imp.notes
+            .iter()
+            .any(|n| n.starts_with("1 issue(s) have no SQ row"))
+    );
     // A quoted description with a comma stays one field.
     assert_eq!(
         issue(&imp, "SYN-1-2").issue.question,
@@ -86,7 +101,11 @@ fn the_council_votes_by_qualified_majority_of_its_weighted_votes() {
         double: None,
     };
     assert_eq!(council.rule, qmv);
-    assert!(imp.issues.iter().all(|i| i.issue.rule.as_ref() == Some(&qmv)));
+    assert!(
+        imp.issues
+            .iter()
+            .all(|i| i.issue.rule.as_ref() == Some(&qmv))
+    );
     let votes: f64 = issue(&imp, "SYN-2-1")
         .issue
         .stances
@@ -103,10 +122,18 @@ fn the_scenario_written_loads_and_gives_the_models_the_same_issues() {
     let resolved = detente::scenario::load_str(&toml, "deu.toml")
         .unwrap_or_else(|d| panic!("{}\n{toml}", d.render()));
     // The only warnings: COM and EP bargain on each of the 7 issues without a Council vote.
-    let warnings: Vec<&str> = resolved.warnings.iter().map(|w| w.message.as_str()).collect();
+    let warnings: Vec<&str> = resolved
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
     assert_eq!(warnings.len(), 14, "{warnings:?}");
-    assert!(warnings.iter().all(|w| (w.starts_with("`COM`") || w.starts_with("`EP`"))
-        && w.contains("is not a member of `Council`")));
+    assert!(
+        warnings
+            .iter()
+            .all(|w| (w.starts_with("`COM`") || w.starts_with("`EP`"))
+                && w.contains("is not a member of `Council`"))
+    );
     let issues = detente::decide::scenario::issues(&resolved);
     assert_eq!(issues, imp.resolved_issues());
     let s = &resolved.scenario;
@@ -121,7 +148,13 @@ fn the_scenario_written_loads_and_gives_the_models_the_same_issues() {
             .iter()
             .any(|src| src.id == "deu-SYN-1" && src.cite.contains("10.34810/data53"))
     );
-    assert_eq!(s.issues.iter().filter(|i| i.known_outcome.is_some()).count(), 7);
+    assert_eq!(
+        s.issues
+            .iter()
+            .filter(|i| i.known_outcome.is_some())
+            .count(),
+        7
+    );
 }
 
 #[test]
@@ -135,7 +168,11 @@ fn the_compromise_model_reads_the_weighted_mean_of_the_file() {
     let i11 = &issue(&imp, "SYN-1-1").issue;
     let d = detente::decide::run(model.as_ref(), i11, &mut detente::rng::run_stream(0, 0))
         .expect("solves");
-    assert!((d.unconstrained[0] - 3685.0 / 94.0).abs() < 1e-9, "{:?}", d.unconstrained);
+    assert!(
+        (d.unconstrained[0] - 3685.0 / 94.0).abs() < 1e-9,
+        "{:?}",
+        d.unconstrained
+    );
 }
 
 #[test]
@@ -152,7 +189,7 @@ fn every_malformed_row_is_reported_at_its_line_and_column() {
         "position of actor 'DE' must be a number, found 'abc'",
         "position of actor 'FR' 101 is out of range",
         "salience of actor 'IT' 150 is out of range",
-        "capability of actor 'NL' -1 is out of range",
+        "capability of actor 'NL' -1 is out of range: expected a number ≥ 0",
         "the actor is empty",
         "actor 'DE' appears twice on issue '1' of proposal 'X-1' (first on line 7)",
         "issue '3' of proposal 'X-1' has no actor rows",

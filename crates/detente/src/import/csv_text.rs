@@ -47,7 +47,9 @@ impl<'a> Lines<'a> {
         while let Some(rest) = self.text.get(byte..) {
             let end = rest.find('\n').map_or(rest.len(), |e| e + 1);
             let blank = rest[..end].trim_end_matches(['\r', '\n']).is_empty();
-            let comment = self.comment.is_some_and(|c| rest.as_bytes().first() == Some(&c));
+            let comment = self
+                .comment
+                .is_some_and(|c| rest.as_bytes().first() == Some(&c));
             if end < rest.len() && (blank || comment) {
                 byte += end;
             } else {

@@ -57,14 +57,20 @@ impl Columns {
 fn header(fields: &[String], line: usize, errors: &mut Vec<ImportError>) -> Columns {
     let mut cols = Columns::default();
     for (k, raw) in fields.iter().enumerate() {
-        let name = raw.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        let name = raw
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_ascii_lowercase();
         match REQUIRED.iter().chain(&OPTIONAL).find(|c| **c == name) {
             Some(&known) => {
                 if let Some(first) = cols.index.get(known) {
                     errors.push(ImportError::at(
                         line,
                         k + 1,
-                        format!("column '{known}' appears twice (first as column {})", first + 1),
+                        format!(
+                            "column '{known}' appears twice (first as column {})",
+                            first + 1
+                        ),
                     ));
                 } else {
                     cols.index.insert(known, k);
@@ -141,12 +147,17 @@ fn number(
     (lo, hi): (f64, f64),
 ) -> Result<f64, ImportError> {
     let text = fields.get(col).unwrap_or("");
+    let range = if hi.is_finite() {
+        format!("from {lo} to {hi}")
+    } else {
+        format!("≥ {lo}")
+    };
     match text.parse::<f64>() {
         Ok(x) if x.is_finite() && (lo..=hi).contains(&x) => Ok(x),
         Ok(x) if x.is_finite() => Err(ImportError::at(
             line,
             col + 1,
-            format!("{what} {x} is out of range: expected a number from {lo} to {hi}"),
+            format!("{what} {x} is out of range: expected a number {range}"),
         )),
         _ => Err(ImportError::at(
             line,
@@ -188,17 +199,22 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
     };
     let fields: Vec<String> = head.iter().map(str::to_string).collect();
     let cols = header(&fields, head_line, &mut errors);
-    for name in REQUIRED {
-        if cols.get(name).is_none() {
-            errors.push(ImportError::at(
-                head_line,
-                0,
-                format!(
-                    "the header has no '{name}' column (the DEU layout needs proposal, issue, \
-                     actor, position, salience; capability, description and date are optional)"
-                ),
-            ));
-        }
+    let missing: Vec<String> = REQUIRED
+        .iter()
+        .filter(|c| cols.get(c).is_none())
+        .map(|c| format!("'{c}'"))
+        .collect();
+    if !missing.is_empty() {
+        errors.push(ImportError::at(
+            head_line,
+            0,
+            format!(
+                "the header has no {} column{} (the DEU layout needs proposal, issue, actor, \
+                 position, salience; capability, description and date are optional)",
+                missing.join(", "),
+                if missing.len() > 1 { "s" } else { "" }
+            ),
+        ));
     }
     let (Some(cp), Some(ci), Some(ca), Some(cx), Some(cs)) = (
         cols.get("proposal"),
@@ -309,7 +325,7 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
                 c,
                 line,
                 &format!("capability of actor '{actor}'"),
-                (0.0, f64::MAX),
+                (0.0, f64::INFINITY),
             )
         });
         match (position, salience, capability) {
@@ -393,10 +409,13 @@ fn build(issues: Vec<IssueRows>, cols: &Columns, options: &ImportOptions) -> Imp
         if set.is_empty() {
             continue;
         }
-        let k = member_sets.iter().position(|s| *s == set).unwrap_or_else(|| {
-            member_sets.push(set);
-            member_sets.len() - 1
-        });
+        let k = member_sets
+            .iter()
+            .position(|s| *s == set)
+            .unwrap_or_else(|| {
+                member_sets.push(set);
+                member_sets.len() - 1
+            });
         proposal_body.insert(acc.proposal.as_str(), k);
     }
     let weights = if capability_column {
@@ -486,10 +505,7 @@ fn build(issues: Vec<IssueRows>, cols: &Columns, options: &ImportOptions) -> Imp
         ));
     }
     if !cols.ignored.is_empty() {
-        notes.push(format!(
-            "columns not read: {}",
-            cols.ignored.join(", ")
-        ));
+        notes.push(format!("columns not read: {}", cols.ignored.join(", ")));
     }
 
     let mut sources: Vec<ImportedSource> = Vec::new();
@@ -497,7 +513,9 @@ fn build(issues: Vec<IssueRows>, cols: &Columns, options: &ImportOptions) -> Imp
     let imported_issues = issues
         .iter()
         .map(|acc| {
-            let body = proposal_body.get(acc.proposal.as_str()).map(|&k| &bodies[k]);
+            let body = proposal_body
+                .get(acc.proposal.as_str())
+                .map(|&k| &bodies[k]);
             let stances = acc
                 .stances
                 .iter()
@@ -606,7 +624,10 @@ mod tests {
         assert_eq!(p1.status_quo, None);
         assert_eq!(imp.issues[1].issue.status_quo, Some(vec![10.0]));
         assert_eq!(imp.issues[1].known_outcome, None);
-        assert_eq!(imp.issues[0].known_outcome.as_ref().map(|k| k.value), Some(50.0));
+        assert_eq!(
+            imp.issues[0].known_outcome.as_ref().map(|k| k.value),
+            Some(50.0)
+        );
     }
 
     #[test]

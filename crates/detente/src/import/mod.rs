@@ -8,8 +8,8 @@
 
 mod csv_text;
 pub mod decide_csv;
-pub mod deu;
 pub mod detect;
+pub mod deu;
 pub mod ktab_csv;
 pub mod ktab_xml;
 pub mod plain_csv;

@@ -41,15 +41,17 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
     let mut errors = Vec::new();
     let line_index = Lines::new(content, None);
     let line_of = |r: &csv::StringRecord| line_index.of(r);
-    let mut lines = reader(content, None).into_records().filter_map(|r| match r {
-        Ok(r) if r.iter().all(str::is_empty) => None,
-        Ok(r) => Some(r),
-        Err(e) => {
-            let line = line_index.of_error(&e);
-            errors.push(ImportError::at(line, 0, format!("unreadable CSV: {e}")));
-            None
-        }
-    });
+    let mut lines = reader(content, None)
+        .into_records()
+        .filter_map(|r| match r {
+            Ok(r) if r.iter().all(str::is_empty) => None,
+            Ok(r) => Some(r),
+            Err(e) => {
+                let line = line_index.of_error(&e);
+                errors.push(ImportError::at(line, 0, format!("unreadable CSV: {e}")));
+                None
+            }
+        });
     let Some(header) = lines.next() else {
         return Err(ImportError::at(0, 0, "the file is empty").into());
     };

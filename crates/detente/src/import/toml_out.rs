@@ -128,12 +128,15 @@ pub fn write(imp: &Imported) -> String {
     }
     let _ = writeln!(t, "\n[world]\ndata = \"none\"");
     let actor_ids = scenario_ids(
-        imp.actors.iter().map(|a| a.id.as_str()).chain(
-            imp.issues
-                .iter()
-                .flat_map(|i| i.issue.stances.iter().map(|s| s.actor.as_str())),
-        )
-        .chain(imp.bodies.iter().map(|b| b.id.as_str())),
+        imp.actors
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(
+                imp.issues
+                    .iter()
+                    .flat_map(|i| i.issue.stances.iter().map(|s| s.actor.as_str())),
+            )
+            .chain(imp.bodies.iter().map(|b| b.id.as_str())),
     );
     let members: BTreeSet<&str> = imp
         .bodies
