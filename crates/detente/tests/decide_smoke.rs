@@ -15,7 +15,7 @@ fn honduras() -> ResolvedIssue {
         &text,
         &ImportOptions {
             scale: Some((0.0, 1.0)),
-            title: None,
+            ..ImportOptions::default()
         },
     )
     .expect("valid")

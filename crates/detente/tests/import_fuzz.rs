@@ -5,7 +5,7 @@
 use detente::import::{Format, ImportOptions, detect, import};
 use proptest::prelude::*;
 
-const FIXTURES: [(&str, Format); 5] = [
+const FIXTURES: [(&str, Format); 6] = [
     (include_str!("fixtures/decide/cop21.csv"), Format::Decide),
     (
         include_str!("fixtures/decide/sample_data.txt"),
@@ -23,13 +23,15 @@ const FIXTURES: [(&str, Format); 5] = [
         include_str!("fixtures/ktab/dummyData_3Dim.xml"),
         Format::KtabXml,
     ),
+    (include_str!("fixtures/deu/synthetic.csv"), Format::Deu),
 ];
 
-const FORMATS: [Format; 4] = [
+const FORMATS: [Format; 5] = [
     Format::Decide,
     Format::Plain,
     Format::KtabCsv,
     Format::KtabXml,
+    Format::Deu,
 ];
 
 fn check(format: Format, text: &str) {
@@ -55,7 +57,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn arbitrary_text_never_panics(text in "\\PC{0,300}", f in 0usize..4) {
+    fn arbitrary_text_never_panics(text in "\\PC{0,300}", f in 0usize..5) {
         check(FORMATS[f], &text);
     }
 
@@ -68,7 +70,30 @@ proptest! {
     }
 
     #[test]
-    fn a_fixture_with_a_line_removed_never_panics(which in 0usize..5, line in 0usize..400) {
+    fn deu_shaped_rows_never_panic_and_imports_load(
+        rows in prop::collection::vec(
+            "(P1|P2|\"P,3\"|),(1|2|a|),(DE|FR|de|COM|ep|OUTCOME|sq|\"X,Y\"|),[-0-9.e]{0,4},[-0-9.]{0,4},[-0-9.]{0,3}(,[a-z ]{0,5}){0,2}",
+            0..16,
+        ),
+        header in prop::sample::select(vec![
+            "proposal,issue,actor,position,salience,capability,description,date",
+            "Proposal,Issue,Actor,Position,Salience,Capability",
+            "proposal,issue,actor,position,salience",
+            "proposal,issue,actor,position,position,salience",
+        ]),
+    ) {
+        let text = format!("{header}\n{}", rows.join("\n"));
+        check(Format::Deu, &text);
+        if let Ok(imported) = import(Format::Deu, &text, &ImportOptions::default()) {
+            let toml = imported.to_scenario_toml();
+            if let Err(d) = detente::scenario::load_str(&toml, "imported.toml") {
+                panic!("{}\n{toml}", d.render());
+            }
+        }
+    }
+
+    #[test]
+    fn a_fixture_with_a_line_removed_never_panics(which in 0usize..6, line in 0usize..400) {
         let (text, format) = FIXTURES[which];
         let cut: String = text.lines().enumerate().filter(|(i, _)| *i != line % text.lines().count().max(1))
             .map(|(_, l)| format!("{l}\n")).collect();
@@ -76,7 +101,7 @@ proptest! {
     }
 
     #[test]
-    fn a_fixture_with_a_byte_changed_never_panics(which in 0usize..5, pos in 0usize..20_000, byte in 32u8..127) {
+    fn a_fixture_with_a_byte_changed_never_panics(which in 0usize..6, pos in 0usize..20_000, byte in 32u8..127) {
         let (text, format) = FIXTURES[which];
         let mut bytes = text.as_bytes().to_vec();
         let pos = pos % bytes.len();

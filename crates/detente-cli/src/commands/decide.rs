@@ -36,6 +36,8 @@ pub enum InputFormat {
     KtabXml,
     /// A detente scenario file.
     Scenario,
+    /// Long CSV in the DEU layout: one row per proposal, issue and actor (docs/import-deu.md).
+    Deu,
 }
 
 impl InputFormat {
@@ -47,6 +49,7 @@ impl InputFormat {
             InputFormat::KtabCsv => Format::KtabCsv,
             InputFormat::KtabXml => Format::KtabXml,
             InputFormat::Scenario => Format::Scenario,
+            InputFormat::Deu => Format::Deu,
         }
     }
 }
@@ -114,7 +117,8 @@ pub enum RuleArg {
     ReverseQualifiedMajority,
 }
 
-fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
+/// The rule chosen by `--rule` and `--threshold`, checked.
+pub fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
     let Some(arg) = arg else {
         return match threshold {
             None => Ok(None),
@@ -318,7 +322,7 @@ pub fn run(args: Args) -> CliResult {
         format: args.input_format.map(InputFormat::format),
         import: ImportOptions {
             scale: parse_scale(args.scale.as_deref())?,
-            title: None,
+            ..ImportOptions::default()
         },
     };
     let (mut issues, info) = load_issues(&args.file, &options)?;

@@ -4,12 +4,17 @@ use std::path::PathBuf;
 
 use detente::import::ImportOptions;
 
-use super::decide::{InputFormat, LoadOptions, parse_scale, read_imported};
-use crate::error::CliResult;
+use detente::import::Format;
 
-/// Convert a Decide CSV, plain CSV or KTAB file into a scenario file (TOML, on stdout).
+use super::decide::{InputFormat, LoadOptions, RuleArg, parse_scale, read_imported, rule};
+use crate::error::{CliError, CliResult};
+
+/// Convert a Decide CSV, plain CSV, KTAB or DEU-layout file into a scenario file (TOML, on
+/// stdout).
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Example:\n  detente import cop21.csv > cop21.toml")]
+#[command(after_help = "Examples:\n  detente import cop21.csv > cop21.toml\n  \
+                  detente import --input-format deu deu.csv > deu.toml\n  \
+                  detente import deu.csv --rule qualified-majority --threshold 0.74 > deu.toml")]
 pub struct Args {
     /// Input file (format detected from extension and content).
     pub file: PathBuf,
@@ -19,6 +24,12 @@ pub struct Args {
     /// Issue scale LO,HI for plain CSV (default: the range of the positions).
     #[arg(long, value_name = "LO,HI")]
     pub scale: Option<String>,
+    /// DEU layout: the Council's rule (default qualified majority, quota by Council size).
+    #[arg(long, value_enum)]
+    pub rule: Option<RuleArg>,
+    /// DEU layout: quota of --rule qualified-majority, as a share of the votes (e.g. 0.74).
+    #[arg(long)]
+    pub threshold: Option<f64>,
 }
 
 /// Run the command: notes go to stderr, the scenario to stdout.
@@ -28,9 +39,17 @@ pub fn run(args: Args) -> CliResult {
         import: ImportOptions {
             scale: parse_scale(args.scale.as_deref())?,
             title: None,
+            rule: rule(args.rule, args.threshold)?,
         },
     };
     let imported = read_imported(&args.file, &options)?;
+    if options.import.rule.is_some() && imported.format != Format::Deu {
+        return Err(CliError::Input(format!(
+            "--rule and --threshold apply to the DEU layout only; {} was read as {}",
+            args.file.display(),
+            imported.format.name()
+        )));
+    }
     for note in &imported.notes {
         eprintln!("note: {note}");
     }

@@ -195,6 +195,8 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
             },
             comment: d.comment,
             markers: d.markers,
+            body: None,
+            known_outcome: None,
         })
         .collect();
     Ok(Imported {
@@ -203,6 +205,8 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
         description: String::new(),
         actors,
         issues,
+        bodies: Vec::new(),
+        sources: Vec::new(),
         notes: Vec::new(),
         extra: BTreeMap::new(),
     })

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ImportError, ImportErrors, Imported, decide_csv, plain_csv};
+use super::{ImportError, ImportErrors, Imported, decide_csv, deu, plain_csv};
+use crate::decide::DecisionRule;
 
 /// The input formats detente can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,16 +19,19 @@ pub enum Format {
     KtabXml,
     /// A detente scenario TOML file (scenario.md).
     Scenario,
+    /// Long CSV in the DEU layout: one row per proposal, issue and actor (docs/import-deu.md).
+    Deu,
 }
 
 impl Format {
     /// Every format with its command-line name.
-    pub const ALL: [(Format, &'static str); 5] = [
+    pub const ALL: [(Format, &'static str); 6] = [
         (Format::Decide, "decide"),
         (Format::Plain, "plain"),
         (Format::KtabCsv, "ktab-csv"),
         (Format::KtabXml, "ktab-xml"),
         (Format::Scenario, "scenario"),
+        (Format::Deu, "deu"),
     ];
 
     /// The format called `name` on the command line (`decide`, `plain`, `ktab-csv`, …).
@@ -54,6 +58,9 @@ pub struct ImportOptions {
     pub scale: Option<(f64, f64)>,
     /// Title when the file has none (e.g. the file stem).
     pub title: Option<String>,
+    /// Rule of the deciding body, for formats that imply one but do not carry it (DEU: the
+    /// Council, qualified majority by default).
+    pub rule: Option<DecisionRule>,
 }
 
 /// Guess the format of `content` read from a file called `file_name` (extension first, then
@@ -74,6 +81,9 @@ pub fn detect(file_name: &str, content: &str) -> Option<Format> {
     }
     if decide_csv::looks_like(text) {
         return Some(Format::Decide);
+    }
+    if deu::looks_like(text) {
+        return Some(Format::Deu);
     }
     if plain_csv::looks_like(text) {
         return Some(Format::Plain);
@@ -108,6 +118,7 @@ pub fn import(
         Format::Plain => plain_csv::parse(content, options),
         Format::KtabCsv => super::ktab_csv::import(content, options),
         Format::KtabXml => super::ktab_xml::import(content, options),
+        Format::Deu => deu::parse(content, options),
         Format::Scenario => Err(ImportError::at(
             0,
             0,

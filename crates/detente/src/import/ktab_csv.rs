@@ -315,7 +315,11 @@ pub fn to_imported(format: Format, input: &SmpInput, params: &SmpParams, seed: u
             issue,
             comment: String::new(),
             markers: Vec::new(),
+            body: None,
+            known_outcome: None,
         }],
+        bodies: Vec::new(),
+        sources: Vec::new(),
         notes: vec![
             "KTAB saliences on 0–100 were divided by 100; positions stay on the 0–100 scale"
                 .to_string(),

@@ -1,12 +1,15 @@
 //! Importers for foreign scenario formats (decide.md §9): Decide CSV (`#A/#P/#M/#D` rows),
-//! plain `actor,capability,position,salience` CSV, and (in `ktab*`) the KTAB SMP CSV and XML.
+//! plain `actor,capability,position,salience` CSV, (in `ktab*`) the KTAB SMP CSV and XML, and
+//! the long DEU layout (one row per proposal, issue and actor; docs/import-deu.md).
 //!
 //! Every importer parses a string it is given (no file I/O) into an [`Imported`] value, which
 //! can be run directly (its issues are [`ResolvedIssue`]s) or written as a scenario file with
 //! [`Imported::to_scenario_toml`]. Errors are collected, each with line and column.
 
+mod csv_text;
 pub mod decide_csv;
 pub mod detect;
+pub mod deu;
 pub mod ktab_csv;
 pub mod ktab_xml;
 pub mod plain_csv;
@@ -17,7 +20,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::decide::ResolvedIssue;
+use crate::decide::{DecisionRule, ResolvedIssue};
 
 pub use detect::{Format, ImportOptions, detect, import};
 
@@ -45,6 +48,48 @@ pub struct ImportedIssue {
     /// Labelled scale points `(position, description)` (Decide CSV `#M` rows).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<(f64, String)>,
+    /// Id of the [`ImportedBody`] that decides the issue, if the file names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The recorded outcome, for backtests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_outcome: Option<ImportedOutcome>,
+}
+
+/// A deciding body implied by an imported file (e.g. the EU Council in the DEU layout).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedBody {
+    /// Body id (unique among the actors).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Ids of the member actors (each an [`ImportedActor`]), in file order.
+    pub members: Vec<String>,
+    /// The body's rule.
+    pub rule: DecisionRule,
+    /// Scenario `weights`: `"equal"` or `"capability"`.
+    pub weights: String,
+}
+
+/// The recorded outcome of an imported issue (scenario `known_outcome`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedOutcome {
+    /// The outcome on the issue scale.
+    pub value: f64,
+    /// Id of an [`ImportedSource`].
+    pub source: String,
+    /// What the outcome is, in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A source an imported file cites (scenario `[scenario] sources`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedSource {
+    /// Source id (letters, digits, `-`, `_`, `.`).
+    pub id: String,
+    /// Citation.
+    pub cite: String,
 }
 
 /// The result of importing a file (§9).
@@ -61,6 +106,12 @@ pub struct Imported {
     pub actors: Vec<ImportedActor>,
     /// Issues in file order.
     pub issues: Vec<ImportedIssue>,
+    /// Deciding bodies the file implies (their members are among `actors`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<ImportedBody>,
+    /// Sources the file cites (e.g. for its known outcomes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<ImportedSource>,
     /// Conversions applied while reading (e.g. saliences divided by 100), for the user.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,

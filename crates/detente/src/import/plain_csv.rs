@@ -1,12 +1,13 @@
 //! Plain `actor,capability,position,salience` CSV → [`Imported`] with one issue (§9.4).
 //!
 //! Header names are matched in any capitalisation and order; `Stakeholder` and `Resources`
-//! are synonyms of `actor` and `capability`. If any salience exceeds 1 the column is read on
+//! are synonyms of `actor` and `capability`. Fields may be quoted (`"Korea, Republic of"`). If any salience exceeds 1 the column is read on
 //! 0–100 and divided by 100 (a note says so). The scale is `[min position, max position]`
 //! unless [`ImportOptions::scale`] gives one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::csv_text::{Lines, reader};
 use super::detect::{Format, ImportOptions};
 use super::{ImportError, ImportErrors, Imported, ImportedActor, ImportedIssue};
 use crate::decide::{ResolvedIssue, Scale, Stance};
@@ -18,40 +19,48 @@ const COLUMNS: [(&str, &[&str]); 4] = [
     ("salience", &["salience"]),
 ];
 
-fn header_columns(line: &str) -> Vec<Option<usize>> {
-    let names: Vec<String> = line
-        .split(',')
-        .map(|f| f.trim().trim_matches('"').to_ascii_lowercase())
-        .collect();
+fn header_columns(record: &csv::StringRecord) -> Vec<Option<usize>> {
+    let names: Vec<String> = record.iter().map(str::to_ascii_lowercase).collect();
     COLUMNS
         .iter()
         .map(|(_, syn)| names.iter().position(|n| syn.contains(&n.as_str())))
         .collect()
 }
 
-/// Whether `text`'s first line is a plain-CSV header.
+/// Whether `text`'s first record is a plain-CSV header.
 pub fn looks_like(text: &str) -> bool {
-    header_columns(text.lines().next().unwrap_or(""))
-        .iter()
-        .all(Option::is_some)
+    match reader(text, None).records().next() {
+        Some(Ok(first)) => header_columns(&first).iter().all(Option::is_some),
+        _ => false,
+    }
 }
 
 /// Parse plain CSV text.
 pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportErrors> {
     let content = content.trim_start_matches('\u{feff}');
-    let mut lines = content
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, header)) = lines.next() else {
+    let mut errors = Vec::new();
+    let line_index = Lines::new(content, None);
+    let line_of = |r: &csv::StringRecord| line_index.of(r);
+    let mut lines = reader(content, None)
+        .into_records()
+        .filter_map(|r| match r {
+            Ok(r) if r.iter().all(str::is_empty) => None,
+            Ok(r) => Some(r),
+            Err(e) => {
+                let line = line_index.of_error(&e);
+                errors.push(ImportError::at(line, 0, format!("unreadable CSV: {e}")));
+                None
+            }
+        });
+    let Some(header) = lines.next() else {
         return Err(ImportError::at(0, 0, "the file is empty").into());
     };
-    let cols = header_columns(header);
-    let mut errors = Vec::new();
+    let lines: Vec<csv::StringRecord> = lines.collect();
+    let cols = header_columns(&header);
     for ((name, _), c) in COLUMNS.iter().zip(&cols) {
         if c.is_none() {
             errors.push(ImportError::at(
-                1,
+                line_of(&header),
                 0,
                 format!("the header has no '{name}' column"),
             ));
@@ -62,19 +71,16 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
     };
     let mut rows: Vec<(usize, String, [f64; 3])> = Vec::new();
     let mut seen = BTreeSet::new();
-    for (k, line) in lines {
-        let fields: Vec<&str> = line
-            .split(',')
-            .map(|f| f.trim().trim_matches('"'))
-            .collect();
-        let name = fields.get(ca).copied().unwrap_or("");
+    for fields in &lines {
+        let line = line_of(fields);
+        let name = fields.get(ca).unwrap_or("");
         if name.is_empty() {
-            errors.push(ImportError::at(k + 1, ca + 1, "the actor name is empty"));
+            errors.push(ImportError::at(line, ca + 1, "the actor name is empty"));
             continue;
         }
         if !seen.insert(name.to_string()) {
             errors.push(ImportError::at(
-                k + 1,
+                line,
                 ca + 1,
                 format!("actor '{name}' appears twice"),
             ));
@@ -85,12 +91,12 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
             .into_iter()
             .enumerate()
         {
-            let text = fields.get(col).copied().unwrap_or("");
+            let text = fields.get(col).unwrap_or("");
             match text.parse::<f64>() {
                 Ok(x) if x.is_finite() => v[slot] = x,
                 _ => {
                     errors.push(ImportError::at(
-                        k + 1,
+                        line,
                         col + 1,
                         format!("{what} of actor '{name}' must be a number, found '{text}'"),
                     ));
@@ -100,14 +106,14 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
         }
         if ok && v[0] < 0.0 {
             errors.push(ImportError::at(
-                k + 1,
+                line,
                 cc + 1,
                 format!("capability {} of actor '{name}' must be ≥ 0", v[0]),
             ));
         }
         if ok && !(0.0..=100.0).contains(&v[2]) {
             errors.push(ImportError::at(
-                k + 1,
+                line,
                 cs + 1,
                 format!(
                     "salience {} of actor '{name}' must be between 0 and 1 (or 0 and 100)",
@@ -115,7 +121,7 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
                 ),
             ));
         }
-        rows.push((k + 1, name.to_string(), v));
+        rows.push((line, name.to_string(), v));
     }
     if rows.is_empty() && errors.is_empty() {
         errors.push(ImportError::at(0, 0, "the file has no actor rows"));
@@ -198,7 +204,11 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
             },
             comment: String::new(),
             markers: Vec::new(),
+            body: None,
+            known_outcome: None,
         }],
+        bodies: Vec::new(),
+        sources: Vec::new(),
         notes,
         extra: BTreeMap::new(),
     })
@@ -216,6 +226,21 @@ mod tests {
         assert_eq!(i.stances[0].s(), 0.8);
         assert_eq!((i.scale.lo, i.scale.hi), (4.0, 10.0));
         assert_eq!(imp.notes.len(), 2);
+    }
+
+    #[test]
+    fn quoted_fields_keep_their_commas() {
+        let t = "Actor,Capability,Position,Salience\n\"Korea, Republic of\",3,20,0.5\n\
+                 \"Iran, Islamic Republic of\",2,\"80\",0.9\n";
+        assert!(looks_like(t));
+        let imp = parse(t, &ImportOptions::default()).expect("valid");
+        let i = &imp.issues[0].issue;
+        assert_eq!(i.stances[0].actor, "Korea, Republic of");
+        assert_eq!((i.stances[0].capability, i.stances[0].x()), (3.0, 20.0));
+        assert_eq!((i.stances[1].x(), i.stances[1].s()), (80.0, 0.9));
+        let t = "actor,capability,position,salience\n\n\"Korea, Republic of\",3,x,0.5\n";
+        let e = parse(t, &ImportOptions::default()).expect_err("x");
+        assert_eq!((e.0[0].line, e.0[0].column), (3, 3));
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! Lossless for the numbers: every stance carries its own capability (Decide CSV power is
 //! per actor-issue); the actor's capability is the common value of its stances, or their
 //! maximum when they differ (a comment says so). Multi-dimensional issues become one
-//! `[[issue]]` per dimension, since scenario issues are one-dimensional.
+//! `[[issue]]` per dimension, since scenario issues are one-dimensional. Deciding bodies
+//! become `kind = "body"` actors (their members `kind = "state"`), cited sources go into
+//! `[scenario] sources`, and recorded outcomes into `known_outcome`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use super::Imported;
+use super::{Imported, ImportedBody};
 
 /// A scenario id from free text: lower-case ASCII letters, digits and `-`.
 pub fn slug(text: &str) -> String {
@@ -30,7 +32,7 @@ pub fn slug(text: &str) -> String {
 
 /// A scenario id from a foreign key: letters, digits, `-`, `_` and `.` are kept, every other
 /// run of characters becomes one `_` ("EU (incl Norway)" → "EU_incl_Norway").
-fn scenario_id(key: &str) -> String {
+pub(crate) fn scenario_id(key: &str) -> String {
     let mut out = String::new();
     for ch in key.chars() {
         if ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.') {
@@ -110,14 +112,37 @@ pub fn write(imp: &Imported) -> String {
     if !imp.description.is_empty() {
         let _ = writeln!(t, "summary = {}", quote(&imp.description));
     }
+    let source_ids = scenario_ids(imp.sources.iter().map(|s| s.id.as_str()));
+    let sid = |k: &str| source_ids.get(k).cloned().unwrap_or_else(|| scenario_id(k));
+    if !imp.sources.is_empty() {
+        let _ = writeln!(t, "sources = [");
+        for s in &imp.sources {
+            let _ = writeln!(
+                t,
+                "  {{ id = {}, cite = {} }},",
+                quote(&sid(&s.id)),
+                quote(&s.cite)
+            );
+        }
+        let _ = writeln!(t, "]");
+    }
     let _ = writeln!(t, "\n[world]\ndata = \"none\"");
     let actor_ids = scenario_ids(
-        imp.actors.iter().map(|a| a.id.as_str()).chain(
-            imp.issues
-                .iter()
-                .flat_map(|i| i.issue.stances.iter().map(|s| s.actor.as_str())),
-        ),
+        imp.actors
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(
+                imp.issues
+                    .iter()
+                    .flat_map(|i| i.issue.stances.iter().map(|s| s.actor.as_str())),
+            )
+            .chain(imp.bodies.iter().map(|b| b.id.as_str())),
     );
+    let members: BTreeSet<&str> = imp
+        .bodies
+        .iter()
+        .flat_map(|b| b.members.iter().map(String::as_str))
+        .collect();
     let issue_ids = scenario_ids(imp.issues.iter().flat_map(|i| {
         if i.issue.m() == 1 {
             vec![i.issue.id.as_str()]
@@ -138,7 +163,12 @@ pub fn write(imp: &Imported) -> String {
         let max = caps.iter().copied().fold(0.0, f64::max);
         let uniform = caps.windows(2).all(|w| w[0] == w[1]);
         let _ = writeln!(t, "\n[[actor]]\nid = {}", quote(&aid(&actor.id)));
-        let _ = writeln!(t, "name = {}\nkind = \"other\"", quote(&actor.name));
+        let kind = if members.contains(actor.id.as_str()) {
+            "state"
+        } else {
+            "other"
+        };
+        let _ = writeln!(t, "name = {}\nkind = \"{kind}\"", quote(&actor.name));
         if uniform {
             let _ = writeln!(t, "capability = {}", num(max));
         } else {
@@ -152,6 +182,9 @@ pub fn write(imp: &Imported) -> String {
             let _ = writeln!(t, "# {}", actor.comment.replace('\n', " "));
         }
     }
+    for body in &imp.bodies {
+        write_body(&mut t, body, &aid);
+    }
     for imported in &imp.issues {
         let issue = &imported.issue;
         for (d, dim) in issue.dimensions.iter().enumerate() {
@@ -164,6 +197,9 @@ pub fn write(imp: &Imported) -> String {
             let question = if issue.m() == 1 { &issue.question } else { dim };
             if !question.is_empty() {
                 let _ = writeln!(t, "question = {}", quote(question));
+            }
+            if let Some(b) = &imported.body {
+                let _ = writeln!(t, "body = {}", quote(&aid(b)));
             }
             if issue.m() > 1 {
                 let _ = writeln!(
@@ -191,6 +227,17 @@ pub fn write(imp: &Imported) -> String {
             if let Some(q) = issue.status_quo.as_ref().and_then(|q| q.get(d)) {
                 let _ = writeln!(t, "status_quo = {}", num(*q));
             }
+            if let Some(k) = imported.known_outcome.as_ref().filter(|_| issue.m() == 1) {
+                let mut fields = format!(
+                    "value = {}, source = {}",
+                    num(k.value),
+                    quote(&sid(&k.source))
+                );
+                if !k.note.is_empty() {
+                    let _ = write!(fields, ", note = {}", quote(&k.note));
+                }
+                let _ = writeln!(t, "known_outcome = {{ {fields} }}");
+            }
             for st in &issue.stances {
                 let _ = writeln!(t, "\n[[issue.stance]]\nactor = {}", quote(&aid(&st.actor)));
                 let _ = writeln!(t, "position = {}", num(st.position[d]));
@@ -200,6 +247,50 @@ pub fn write(imp: &Imported) -> String {
         }
     }
     t
+}
+
+/// A `kind = "body"` actor: members, rule (keyword and quotas as the rule serialises them)
+/// and weights.
+fn write_body(t: &mut String, body: &ImportedBody, aid: &impl Fn(&str) -> String) {
+    let _ = writeln!(t, "\n[[actor]]\nid = {}", quote(&aid(&body.id)));
+    let _ = writeln!(t, "name = {}\nkind = \"body\"", quote(&body.name));
+    let members: Vec<String> = body.members.iter().map(|m| quote(&aid(m))).collect();
+    let _ = writeln!(t, "members = [{}]", members.join(", "));
+    if let Ok(serde_json::Value::Object(rule)) = serde_json::to_value(&body.rule) {
+        for (key, value) in &rule {
+            let key = if key == "kind" { "rule" } else { key.as_str() };
+            if let Some(v) = toml_value(value) {
+                let _ = writeln!(t, "{key} = {v}");
+            }
+        }
+    }
+    let _ = writeln!(t, "weights = {}", quote(&body.weights));
+}
+
+/// A JSON scalar or object as a TOML value (objects inline); `None` for null.
+fn toml_value(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::Null => None,
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => n.as_f64().map(num),
+        Value::String(s) => Some(quote(s)),
+        Value::Array(items) => Some(format!(
+            "[{}]",
+            items
+                .iter()
+                .filter_map(toml_value)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Value::Object(map) => Some(format!(
+            "{{ {} }}",
+            map.iter()
+                .filter_map(|(k, v)| toml_value(v).map(|v| format!("{k} = {v}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 #[cfg(test)]
