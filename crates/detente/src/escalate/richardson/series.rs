@@ -254,17 +254,17 @@ impl History {
                 let name = self.by_ccode(c).map_or(c.to_string(), |s| s.name.clone());
                 let cover = |src| {
                     self.coverage(c, src)
-                        .map_or("none".to_string(), |(a, b)| format!("{a}–{b} with gaps"))
+                        .map_or("none".to_string(), |(a, b)| format!("{a}–{b}"))
                 };
                 format!(
-                    "{name} (SIPRI: {}; COW: {})",
+                    "{name} (SIPRI {}; COW {})",
                     cover(Source::Sipri),
                     cover(Source::Cow)
                 )
             })
             .collect();
         Err(RichardsonError::Input(format!(
-            "no complete spending series for {first}–{last}: {}",
+            "no spending series from one source with every year {first}–{last}: {}",
             missing.join(", ")
         )))
     }
