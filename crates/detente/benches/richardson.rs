@@ -19,7 +19,7 @@ fn usa_china() -> AnnualFit {
 
 #[divan::bench]
 fn fit_dyad_25_years(b: Bencher) {
-    b.bench(|| usa_china());
+    b.bench(usa_china);
 }
 
 #[divan::bench]

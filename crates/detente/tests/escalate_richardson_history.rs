@@ -66,8 +66,16 @@ fn arms_races_against_matched_rivals() {
     pinned(r.auc_reaction, [0.5663, 0.4981, 0.6370], 1e-3);
     pinned(r.auc_relative_reaction, [0.6424, 0.5651, 0.7134], 1e-3);
     // Races before 1949 use COW, later ones SIPRI.
-    assert!(r.cases.iter().any(|c| c.race.is_some() && c.source == Source::Cow));
-    assert!(r.cases.iter().any(|c| c.race.is_some() && c.source == Source::Sipri));
+    assert!(
+        r.cases
+            .iter()
+            .any(|c| c.race.is_some() && c.source == Source::Cow)
+    );
+    assert!(
+        r.cases
+            .iter()
+            .any(|c| c.race.is_some() && c.source == Source::Sipri)
+    );
 }
 
 #[test]

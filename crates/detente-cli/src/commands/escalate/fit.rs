@@ -32,9 +32,16 @@ fn year_range(text: &str) -> Result<(i32, i32), CliError> {
     Ok((first, last))
 }
 
-/// Actor ids and who reacts to whom: the `--pair`, or the scenario's Richardson actors with
-/// every rivalry, alliance and partnership tie among them.
-fn actors(args: &Args) -> Result<(Vec<String>, Vec<Vec<usize>>, String), CliError> {
+/// The states to fit: ids, who reacts to whom (indices), and a label for errors.
+struct Race {
+    ids: Vec<String>,
+    tied: Vec<Vec<usize>>,
+    label: String,
+}
+
+/// The `--pair`, or the scenario's Richardson actors with every rivalry, alliance and
+/// partnership tie among them.
+fn actors(args: &Args) -> Result<Race, CliError> {
     if let Some(pair) = &args.pair {
         let ids: Vec<String> = pair.split(',').map(|s| s.trim().to_string()).collect();
         if ids.len() != 2 || ids.iter().any(String::is_empty) || ids[0] == ids[1] {
@@ -42,11 +49,11 @@ fn actors(args: &Args) -> Result<(Vec<String>, Vec<Vec<usize>>, String), CliErro
                 "--pair `{pair}`: expected two different states, e.g. USA,CHN"
             )));
         }
-        return Ok((
+        return Ok(Race {
             ids,
-            richardson::series::dyad_ties(),
-            format!("--pair {pair}"),
-        ));
+            tied: richardson::series::dyad_ties(),
+            label: format!("--pair {pair}"),
+        });
     }
     let (r, name) = crate::input::load_scenario(args.scenario.as_deref())?;
     let setup = detente::escalate::scenario::arms_setup(&r)
@@ -72,15 +79,19 @@ fn actors(args: &Args) -> Result<(Vec<String>, Vec<Vec<usize>>, String), CliErro
         t.sort_unstable();
         t.dedup();
     }
-    Ok((ids, tied, name))
+    Ok(Race {
+        ids,
+        tied,
+        label: name,
+    })
 }
 
 /// The fit report, as text or JSON.
 pub fn report(args: &Args, range: &str) -> Result<String, CliError> {
     let (first, last) = year_range(range)?;
-    let (ids, tied, name) = actors(args)?;
-    let fitted = richardson::fit_history(&ids, &tied, first, last)
-        .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+    let race = actors(args)?;
+    let fitted = richardson::fit_history(&race.ids, &race.tied, first, last)
+        .map_err(|e| CliError::Input(format!("{}: {e}", race.label)))?;
     let p = fitted
         .fit
         .instability(args.draws, args.seed)

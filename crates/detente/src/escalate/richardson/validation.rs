@@ -109,6 +109,9 @@ pub struct RaceDiscrimination {
     pub cases: Vec<RaceCase>,
 }
 
+/// A dyad-window to fit: COW codes, first and last year, the race it covers (if any).
+type Job = ((u32, u32), (i32, i32), Option<u32>);
+
 fn rivalry_end(end: i32) -> i32 {
     if end >= RIVALRY_LIST_END { 2024 } else { end }
 }
@@ -196,7 +199,7 @@ pub fn race_discrimination(settings: RaceSettings) -> Result<RaceDiscrimination,
     }
     let h = history();
     let races = h.arms_races();
-    let mut jobs: Vec<((u32, u32), (i32, i32), Option<u32>)> = races
+    let mut jobs: Vec<Job> = races
         .iter()
         .map(|r| (r.dyad, (r.start - settings.lead, r.end), Some(r.id)))
         .collect();
