@@ -155,8 +155,8 @@ fn table(h: &HistoryFit, p: &Instability) -> String {
     let q = &p.probability;
     let _ = writeln!(
         o,
-        "P(unstable) = {:.4}  (95% Wilson {:.4}–{:.4}; {} of {} draws from the coefficients' \
-         sampling distribution, seed {})",
+        "P(unstable) = {:.4}  (95% Wilson {:.4}–{:.4})\n  {} of {} draws from the \
+         coefficients' sampling distribution, seed {}",
         q.estimate, q.low, q.high, q.hits, q.trials, p.seed
     );
     let _ = writeln!(o, "Unstable means: {}", p.criterion);
@@ -205,7 +205,7 @@ pub fn validation(args: &Args) -> Result<String, CliError> {
     );
     let _ = writeln!(
         o,
-        "{:<10}{:>26}{:>26}{:>16}",
+        "{:<10}{:>26}{:>26}{:>18}",
         "horizon", "RMSE ratio v random walk", "RMSE ratio v AR(1)", "median |e| ratio"
     );
     for s in &forecasts.skill {
@@ -219,7 +219,7 @@ pub fn validation(args: &Args) -> Result<String, CliError> {
         };
         let _ = writeln!(
             o,
-            "{:<10}{:>26}{:>26}{:>16.3}",
+            "{:<10}{:>26}{:>26}{:>18.3}",
             h,
             r(&s.ratio_random_walk),
             r(&s.ratio_ar1),
