@@ -16,6 +16,8 @@ use detente::escalate::richardson::{self, ArmsSetup};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod fit;
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -31,6 +33,9 @@ pub enum Format {
     detente escalate                                  # the flagship: all policies + arms race\n  \
     detente escalate scenarios/nato-china-2023.toml --policy all --runs 10000 --seed 7\n  \
     detente escalate --arms                           # only the Richardson analysis\n  \
+    detente escalate --arms --fit 2000..2024          # fit the arms race on SIPRI 2000-2024\n  \
+    detente escalate --arms --fit 1990..2024 --pair USA,CHN\n  \
+    detente escalate --arms --validate                # fit v arms races and naive forecasts\n  \
     detente escalate --setup rivalry.json --runs 10000 --seed 7\n  \
     detente escalate --setup tft.json --versus gtft.json --runs 10000\n  \
     detente escalate --setup rivalry.json --run 3 --seed 7\n  \
@@ -45,6 +50,23 @@ pub struct Args {
     /// Scenario: show only the Richardson arms-race analysis.
     #[arg(long)]
     pub arms: bool,
+    /// Fit the Richardson coefficients on the bundled spending series over FIRST..LAST (years).
+    #[arg(long, value_name = "FIRST..LAST", conflicts_with_all = ["setup", "arms_setup"])]
+    pub fit: Option<String>,
+    /// With --fit: fit this dyad (ISO3 or COW codes) instead of the scenario's actors.
+    #[arg(
+        long,
+        value_name = "A,B",
+        requires = "fit",
+        conflicts_with = "scenario"
+    )]
+    pub pair: Option<String>,
+    /// With --fit: coefficient draws for P(unstable).
+    #[arg(long, default_value_t = 4000, requires = "fit")]
+    pub draws: u64,
+    /// Validate the fit against the bundled arms races and naive forecasts.
+    #[arg(long, conflicts_with_all = ["fit", "setup", "arms_setup"])]
+    pub validate: bool,
     /// Dilemma setup (JSON `DilemmaSetup`): run the Monte Carlo.
     #[arg(long, value_name = "FILE")]
     pub setup: Option<PathBuf>,
@@ -105,7 +127,11 @@ pub fn run(args: Args) -> CliResult {
             let setup: ArmsSetup = read_json(path)?;
             out.push_str(&arms_report(&setup, args.format)?);
         }
-        if args.setup.is_none() && args.arms_setup.is_none() {
+        if let Some(range) = &args.fit {
+            out.push_str(&fit::report(&args, range)?);
+        } else if args.validate {
+            out.push_str(&fit::validation(&args)?);
+        } else if args.setup.is_none() && args.arms_setup.is_none() {
             out.push_str(&scenario_report(&args)?);
         }
         Ok(out)

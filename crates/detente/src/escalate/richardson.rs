@@ -4,18 +4,26 @@
 //! in years. [`analyse`] gives the rest point, the eigenvalues and stability verdict, the
 //! Metzler/Hawkins–Simon cross-check, the dyads that drive the dominant eigenvalue and the discrete
 //! (annual) form; [`RichardsonModel::simulate`] integrates a path; [`fit`] and [`fit_pooled`]
-//! estimate the coefficients from annual series; [`build`] derives a model from plain actor and
+//! estimate the coefficients from annual series; [`fit_annual`] fits the annual map with the
+//! coefficients' joint covariance and P(unstable), [`series`] holds the bundled spending history
+//! ([`fit_history`] fits a dyad or group over a year range) and [`validation`] checks the fit
+//! against arms races and naive forecasts; [`build`] derives a model from plain actor and
 //! tie inputs, recording where every number came from.
 
 mod analysis;
+mod annual;
 mod builder;
 mod estimate;
+pub mod series;
+pub mod validation;
 
 pub use analysis::{Analysis, DiscreteForm, Driver, HawkinsSimon, RichardsonWarning, analyse};
+pub use annual::{AnnualFit, CRITERION, Instability, fit_annual, spectral_radius};
 pub use builder::{
     ArmsActor, ArmsModel, ArmsParams, ArmsSetup, ArmsTie, GrievanceSpec, Provenance, TieKind, build,
 };
 pub use estimate::{ActorFit, ArmsSeries, Estimate, Fit, FitWarning, PooledFit, fit, fit_pooled};
+pub use series::{HistoryFit, fit_history};
 
 use super::integrate::{self, Dopri5, IntegrateError, Rk4, Trajectory};
 use super::linalg::{self, LinalgError, Matrix};

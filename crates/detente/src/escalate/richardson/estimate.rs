@@ -1,7 +1,8 @@
 //! Estimation of Richardson coefficients from annual series (escalate.md §5.7).
 //!
 //! Δx_i(t) = x_i(t+1) − x_i(t) is regressed on mid-year levels x̄(t) = (x(t) + x(t+1))/2 of the
-//! actors i reacts to, its own, and a constant. Every identifiability problem becomes a
+//! actors i reacts to, its own, and a constant ([`fit`]); the annual fit of `annual` regresses it
+//! on start-of-year levels instead. Every identifiability problem becomes a
 //! [`FitWarning`]; none is silent.
 
 use super::{RichardsonError, RichardsonModel};
@@ -9,8 +10,10 @@ use crate::escalate::linalg::{self, LinalgError, Matrix};
 use serde::Serialize;
 use std::fmt;
 
-/// Design condition number above which coefficients are reported as poorly identified.
-pub const DESIGN_CONDITION_WARNING: f64 = 1e6;
+/// Condition number of the design with unit-norm columns above which coefficients are reported as
+/// poorly identified (Belsley, Kuh & Welsch 1980 treat 30–100 as strong dependence; 10³ flags
+/// only designs where a level is nearly a multiple of the constant or of another level).
+pub const DESIGN_CONDITION_WARNING: f64 = 1e3;
 /// |corr| between two regressors above which only combinations are identified.
 pub const CORRELATION_WARNING: f64 = 0.95;
 /// Series shorter than this (in observations) get a warning.
@@ -51,7 +54,7 @@ pub enum FitWarning {
         /// Observations.
         observations: usize,
     },
-    /// The design is ill-conditioned (2-norm condition above 1e6).
+    /// The design (columns scaled to unit norm) is ill-conditioned (2-norm condition above 1e3).
     IllConditioned {
         /// Equation.
         equation: String,
@@ -113,7 +116,7 @@ impl fmt::Display for FitWarning {
                 condition,
             } => write!(
                 f,
-                "{equation}: design condition number {condition:.3e} > 1e6: \
+                "{equation}: design condition number {condition:.3e} > 1e3: \
                  coefficients are poorly identified"
             ),
             FitWarning::Collinear {
@@ -244,12 +247,30 @@ fn check_series(levels: &[Vec<f64>]) -> Result<usize, RichardsonError> {
     Ok(len - 1)
 }
 
+/// OLS on the design with unit-norm columns, coefficients and standard errors scaled back: the
+/// estimates are those of the raw design, and the reported condition number measures collinearity
+/// rather than the spending unit (Belsley's column equilibration).
 fn run_ols(
     design: &Matrix,
     y: &[f64],
     equation: &str,
 ) -> Result<linalg::LeastSquares, RichardsonError> {
-    linalg::least_squares(design, y).map_err(|e| match e {
+    let norms: Vec<f64> = (0..design.cols())
+        .map(|j| {
+            let n = (0..design.rows())
+                .map(|t| design[(t, j)] * design[(t, j)])
+                .sum::<f64>()
+                .sqrt();
+            if n > 0.0 && n.is_finite() { n } else { 1.0 }
+        })
+        .collect();
+    let mut scaled = design.clone();
+    for t in 0..design.rows() {
+        for (j, n) in norms.iter().enumerate() {
+            scaled[(t, j)] /= n;
+        }
+    }
+    let mut ls = linalg::least_squares(&scaled, y).map_err(|e| match e {
         LinalgError::Underdetermined {
             observations,
             regressors,
@@ -260,11 +281,43 @@ fn run_ols(
             "{equation}: regressors are exactly collinear; no coefficient is identified"
         )),
         other => RichardsonError::Linalg(other),
-    })
+    })?;
+    for (j, n) in norms.iter().enumerate() {
+        ls.coefficients[j] /= n;
+        ls.standard_errors[j] /= n;
+    }
+    Ok(ls)
 }
 
 /// Fit the N-actor model (§5.7): `tied[i]` lists the actors i reacts to (rivals and allies).
 pub fn fit(series: &ArmsSeries, tied: &[Vec<usize>]) -> Result<Fit, RichardsonError> {
+    fit_equations(series, tied, Timing::MidYear).map(|(f, _)| f)
+}
+
+/// Which level the annual change is regressed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Timing {
+    /// The mid-year level x̄(t) = (x(t) + x(t+1))/2 (the trapezoidal form of [`fit`]).
+    MidYear,
+    /// The level at the start of the year, x(t) (the explicit annual map x(t+1) = x(t) + M x(t) + g).
+    StartOfYear,
+}
+
+/// One equation's design matrix and residuals, kept for the coefficient covariance.
+#[derive(Debug, Clone)]
+pub(super) struct Design {
+    /// Regressors: the tied actors' levels, the own level, a constant (one row per year).
+    pub x: Matrix,
+    /// Residuals y − Xβ̂.
+    pub residuals: Vec<f64>,
+}
+
+/// The per-equation least-squares fits shared by [`fit`] and the annual fit.
+pub(super) fn fit_equations(
+    series: &ArmsSeries,
+    tied: &[Vec<usize>],
+    timing: Timing,
+) -> Result<(Fit, Vec<Design>), RichardsonError> {
     let n = series.actors.len();
     if series.levels.len() != n || tied.len() != n {
         return Err(RichardsonError::Input(
@@ -272,8 +325,18 @@ pub fn fit(series: &ArmsSeries, tied: &[Vec<usize>]) -> Result<Fit, RichardsonEr
         ));
     }
     let obs = check_series(&series.levels)?;
-    let (deltas, mids): (Vec<Vec<f64>>, Vec<Vec<f64>>) =
-        series.levels.iter().map(|s| differences(s)).unzip();
+    let (deltas, mids): (Vec<Vec<f64>>, Vec<Vec<f64>>) = series
+        .levels
+        .iter()
+        .map(|s| {
+            let (delta, mid) = differences(s);
+            match timing {
+                Timing::MidYear => (delta, mid),
+                Timing::StartOfYear => (delta, s[..s.len() - 1].to_vec()),
+            }
+        })
+        .unzip();
+    let mut designs = Vec::with_capacity(n);
     let mut warnings = Vec::new();
     if obs < SHORT_SERIES {
         warnings.push(FitWarning::ShortSeries { observations: obs });
@@ -299,6 +362,11 @@ pub fn fit(series: &ArmsSeries, tied: &[Vec<usize>]) -> Result<Fit, RichardsonEr
             design[(t, p - 1)] = 1.0;
         }
         let ls = run_ols(&design, &deltas[i], name)?;
+        let fitted = design.mul_vec(&ls.coefficients)?;
+        designs.push(Design {
+            residuals: deltas[i].iter().zip(&fitted).map(|(y, f)| y - f).collect(),
+            x: design,
+        });
         if obs < p + 2 {
             warnings.push(FitWarning::FewObservations {
                 equation: name.clone(),
@@ -361,11 +429,14 @@ pub fn fit(series: &ArmsSeries, tied: &[Vec<usize>]) -> Result<Fit, RichardsonEr
         });
     }
     let model = RichardsonModel::new(series.actors.clone(), reaction, fatigue, grievance)?;
-    Ok(Fit {
-        equations,
-        model,
-        warnings,
-    })
+    Ok((
+        Fit {
+            equations,
+            model,
+            warnings,
+        },
+        designs,
+    ))
 }
 
 /// Fit the pooled two-bloc form Δ(U+V) = (k − α)(U+V) + (g + h) on mid-year levels (§5.7).
