@@ -143,13 +143,13 @@ impl McResult {
 pub const BLOCK: u64 = 2048;
 
 /// Values (f64) the run buffer holds at most: wide models get shorter blocks.
-const BUFFER_VALUES: usize = 1 << 17;
+const BUFFER_VALUES: usize = 1 << 19;
 
 /// The running summary of one metric in one arm.
 #[derive(Debug, Clone)]
 pub enum Tally {
     /// A real metric with an exact (then reservoir) sample.
-    Exact(Accumulator),
+    Exact(Box<Accumulator>),
     /// A real metric with a known range, in a fixed-size sketch.
     Binned(Binned),
     /// A yes/no metric.
@@ -161,7 +161,7 @@ impl Tally {
         match (metric.kind, metric.bins) {
             (MetricKind::Event, _) => Tally::Event(Counter::default()),
             (MetricKind::Real, Some((lo, hi, bins))) => Tally::Binned(Binned::new(lo, hi, bins)),
-            (MetricKind::Real, None) => Tally::Exact(Accumulator::new(seed)),
+            (MetricKind::Real, None) => Tally::Exact(Box::new(Accumulator::new(seed))),
         }
     }
 
