@@ -1,11 +1,16 @@
-//! Benchmarks of the security-dilemma simulation (escalate.md §7.3): 10⁵ runs of an 8-actor,
-//! 4-domain, 40-period rivalry on 2 threads (target < 2 s), and the same on 1 thread.
+//! Benchmarks of the security-dilemma simulation (escalate.md §7.3) on the real flagship
+//! (`scenarios/nato-china-2023.toml`: 7 western actors against China, 4 domains, 40 periods, 8
+//! policies): 10⁵ runs of one policy on 1 and 2 threads (target < 1 s on 2 cores), and every
+//! policy on the same 10⁵ runs (one arm each, every pair differenced). An illustrative 8-actor
+//! rivalry (six western actors against China and Russia) is kept for the history of the figure.
 //! Run with `cargo bench -p detente --bench dilemma`.
 
 use detente::escalate::dilemma::{
     DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, MonteCarloSummary,
-    PolicySpec, TradeTie, monte_carlo,
+    PolicyArms, PolicySpec, TradeTie, monte_carlo,
 };
+use detente::escalate::scenario::{PolicySetup, policies};
+use detente::scenario::{FLAGSHIP, load_str};
 
 fn main() {
     // 1 and 2 threads must agree bit for bit (checked once, outside the timed samples).
@@ -97,8 +102,43 @@ fn run(threads: usize, runs: u64) -> MonteCarloSummary {
     pool.install(|| monte_carlo(&setup, runs, 2026).expect("valid setup"))
 }
 
-/// 10⁵ runs of the 8-actor, 4-domain, 40-period rivalry, summary included.
+fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool")
+}
+
+/// The flagship scenario's policies (its `[escalate]` section).
+fn scenario_policies() -> Vec<PolicySetup> {
+    let r = load_str(FLAGSHIP, "nato-china-2023.toml").expect("flagship loads");
+    policies(&r).expect("flagship policies")
+}
+
+/// 10⁵ runs of the illustrative 8-actor, 4-domain, 40-period rivalry, summary included.
 #[divan::bench(args = [1, 2], sample_count = 3, sample_size = 1)]
-fn flagship_100k_runs(threads: usize) -> MonteCarloSummary {
+fn illustrative_100k_runs(threads: usize) -> MonteCarloSummary {
     run(threads, 100_000)
+}
+
+/// 10⁵ runs of the flagship's first policy (constructive engagement), summary included.
+#[divan::bench(args = [1, 2], sample_count = 3, sample_size = 1)]
+fn flagship_one_policy_100k_runs(bencher: divan::Bencher, threads: usize) {
+    let setup = scenario_policies().remove(0).setup;
+    let pool = pool(threads);
+    bencher.bench(|| pool.install(|| monte_carlo(&setup, 100_000, 2026).expect("valid")));
+}
+
+/// Every flagship policy on the same 10⁵ runs (8 arms), summaries and all 28 pairs.
+#[divan::bench(args = [2], sample_count = 1, sample_size = 1)]
+fn flagship_all_policies_100k_runs(bencher: divan::Bencher, threads: usize) {
+    let all = scenario_policies();
+    let named: Vec<(&str, &DilemmaSetup)> = all.iter().map(|p| (p.id.as_str(), &p.setup)).collect();
+    let pool = pool(threads);
+    bencher.bench(|| {
+        pool.install(|| {
+            let arms = PolicyArms::play(&named, 100_000, 2026).expect("valid");
+            (0..arms.len()).map(|a| arms.summary(a)).collect::<Vec<_>>()
+        })
+    });
 }

@@ -9,8 +9,8 @@
 use crate::error::{CliError, CliResult};
 use crate::output::json;
 use detente::escalate::dilemma::{
-    DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyComparison, compare_policies, monte_carlo,
-    run_one,
+    DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyArms, PolicyComparison, compare_policies,
+    monte_carlo, run_one,
 };
 use detente::escalate::richardson::{self, ArmsSetup};
 use std::fmt::Write as _;
@@ -168,7 +168,16 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
                 known.join(", ")
             )));
         };
-        return dilemma_report(&p.setup, args.runs, args.seed, args.format);
+        // Uncertain `[escalate]` parameters are drawn per run, as in the comparison of all.
+        let draws = detente::escalate::scenario::uncertain_params(&r);
+        let summary =
+            PolicyArms::play_drawn(&[(p.id.as_str(), &p.setup)], &draws, args.runs, args.seed)
+                .map_err(|e| CliError::Input(format!("{name}: {e}")))?
+                .summary(0);
+        return match args.format {
+            Format::Json => json(&summary),
+            Format::Table => Ok(summary_table(&p.setup, &summary)),
+        };
     }
     let results = detente::experiment::results::escalate(&r, args.runs, args.seed)
         .map_err(|e| CliError::Input(format!("{name}: {e}")))?;

@@ -4,12 +4,16 @@
 //! domain. Each period every actor picks restraint (C) or hostility (D) toward each rival in each
 //! domain by its policy — a strategy applied to what it *perceives* — and four channels push it off
 //! course: misperception, alliance contagion, domain spillover and economic interdependence, with
-//! Bayesian trust as an option. [`run_one`] plays one run; [`monte_carlo`] many, in parallel and
-//! reduced in run order; [`compare_policies`] pairs two policy sets on common random numbers.
+//! Bayesian trust as an option. [`run_one`] plays one run; [`monte_carlo`] many, through the
+//! experiment layer's engine ([`DilemmaArms`] is the dilemma as an arm model), in parallel and
+//! reduced in run order in bounded memory; [`PolicyArms`] plays several policies once each on
+//! common random numbers and differences any pair ([`compare_policies`] for two).
 //!
 //! Entry points take a plain [`DilemmaSetup`]; the scenario adapter fills it from `[escalate]`.
 
+mod arms;
 mod compare;
+mod draws;
 mod engine;
 mod payoff;
 mod policy;
@@ -17,7 +21,12 @@ mod setup;
 mod summary;
 
 pub use crate::escalate::game::Action;
-pub use compare::{PairedDifference, PolicyComparison, compare_policies, compare_with_first};
+pub use arms::{DilemmaArms, TENSION_BINS, WELFARE_BINS};
+pub use compare::{
+    PairedDifference, PairedMetric, PolicyArms, PolicyComparison, compare_policies,
+    compare_with_first,
+};
+pub use draws::{GlobalParam, ParamDraw};
 pub use engine::{DilemmaRun, DomainMoves, DyadTrust, run_one};
 pub use payoff::{DyadGame, StageGame};
 pub use policy::PolicySpec;

@@ -6,14 +6,14 @@
 //! `[[escalate.influence]]` when given, else from alliance and partnership ties between actors of
 //! the same side (their weight, both directions); trade shares from `[[escalate.trade]]`, else
 //! from the world data (the partner's share of the actor's total trade, known for CHN, USA and
-//! RUS as partners). Uncertain numbers enter at their point values; the experiment layer draws
-//! them first.
+//! RUS as partners). Uncertain numbers enter at their point values; [`uncertain_params`] lists
+//! the uncertain global parameters, which the policy comparison draws per run.
 
 use super::dilemma::{
     DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, TradeTie,
     TrustParams,
 };
-use super::dilemma::{PolicySpec, StageGame};
+use super::dilemma::{GlobalParam, ParamDraw, PolicySpec, StageGame};
 use super::game::Game;
 use super::richardson::{ArmsActor, ArmsParams, ArmsSetup, ArmsTie, TieKind as ArmsTieKind};
 use crate::scenario::{Resolved, TieKind, Uncertain};
@@ -201,6 +201,35 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
         grievances: Vec::new(),
         params,
     })
+}
+
+/// The uncertain `[escalate]` parameters (noise, optimism, execution noise, spillover,
+/// contagion, interdependence, grievance, offence–defence, distinguishability, discount) with
+/// their distributions, in that order; [`base_setup`] holds their point values. Point-valued
+/// parameters are not listed.
+pub fn uncertain_params(r: &Resolved) -> Vec<ParamDraw> {
+    let Some(e) = r.scenario.escalate.as_ref() else {
+        return Vec::new();
+    };
+    [
+        (GlobalParam::Noise, e.noise),
+        (GlobalParam::Optimism, e.optimism),
+        (GlobalParam::ExecutionNoise, e.execution_noise),
+        (GlobalParam::Spillover, e.spillover),
+        (GlobalParam::Contagion, e.contagion),
+        (GlobalParam::Interdependence, e.interdependence),
+        (GlobalParam::Grievance, e.grievance),
+        (GlobalParam::OffenceDefence, e.offence_defence),
+        (GlobalParam::Distinguishability, e.distinguishability),
+        (GlobalParam::Discount, e.discount),
+    ]
+    .into_iter()
+    .filter_map(|(param, value)| {
+        value
+            .filter(Uncertain::is_uncertain)
+            .map(|value| ParamDraw { param, value })
+    })
+    .collect()
 }
 
 /// The Richardson set-up (§5.8): `[richardson] actors` or the escalate sides' members; base

@@ -21,7 +21,8 @@
 use super::design::{self, TornadoBar};
 use super::inputs::{all_inputs, set, uncertain_inputs};
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
-use crate::escalate::dilemma::{MonteCarloSummary, compare_policies, monte_carlo};
+use crate::escalate::dilemma::{MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo};
+use crate::experiment::paired::PairedDifference;
 use crate::rng::{derive, run_stream};
 use crate::scenario::{Resolved, Uncertain};
 use crate::stats::Proportion;
@@ -955,22 +956,9 @@ pub struct PolicyArm {
     pub onset_median: Option<f64>,
 }
 
-/// A paired difference `a − b` between two policies on one metric (common random numbers).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PolicyDifference {
-    /// First policy.
-    pub a: String,
-    /// Second policy.
-    pub b: String,
-    /// `spiral`, `welfare.SIDE` or `welfare.joint`.
-    pub metric: String,
-    /// Mean of the per-run differences.
-    pub mean: f64,
-    /// Lower end of the 95 % interval.
-    pub low: f64,
-    /// Upper end of the 95 % interval.
-    pub high: f64,
-}
+/// A paired difference `a − b` between two policies on one metric (common random numbers):
+/// `spiral` (Newcombe's hybrid score interval), `welfare.SIDE` or `welfare.joint` (normal).
+pub type PolicyDifference = PairedDifference;
 
 /// Every escalate policy on common random numbers, with paired differences between every pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -984,11 +972,13 @@ pub struct Comparison {
     /// Per policy, in scenario order.
     pub policies: Vec<PolicyArm>,
     /// Every pair (a before b in scenario order) × metric.
-    pub differences: Vec<PolicyDifference>,
+    pub differences: Vec<PairedDifference>,
 }
 
 /// Run every policy `runs` times on `seed` (run k of every policy uses the same stream) and
-/// difference every pair run by run (experiments.md §1; escalate.md §4.7).
+/// difference every pair run by run (experiments.md §1; escalate.md §4.7). Each policy is one
+/// arm of one Monte Carlo: n policies cost n × `runs` runs, and all n(n − 1)/2 pairs come from
+/// those runs. Uncertain `[escalate]` parameters are drawn per run, the same for every policy.
 pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, AnalysisError> {
     if runs == 0 {
         return Err(AnalysisError::Invalid(
@@ -996,42 +986,34 @@ pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, Analysi
         ));
     }
     let policies = crate::escalate::scenario::policies(r).map_err(AnalysisError::Invalid)?;
-    let mut arms = Vec::with_capacity(policies.len());
-    let mut sides = Vec::new();
-    for p in &policies {
-        let s = monte_carlo(&p.setup, runs, seed)
-            .map_err(|e| AnalysisError::Failed(format!("policy `{}`: {e}", p.id)))?;
-        sides = s.sides.clone();
-        arms.push(PolicyArm {
-            id: p.id.clone(),
-            label: p.label.clone(),
-            spiral: s.spiral,
-            side_welfare: s.side_welfare.iter().map(|w| w.mean).collect(),
-            joint_welfare: s.joint_welfare.mean,
-            onset_median: s.onset.as_ref().map(|o| o.median),
-        });
-    }
-    let mut differences = Vec::new();
-    for (ia, a) in policies.iter().enumerate() {
-        for b in &policies[ia + 1..] {
-            // compare_policies reports alternative − baseline: a as the alternative gives a − b.
-            let c = compare_policies(&b.setup, &a.setup, runs, seed)
-                .map_err(|e| AnalysisError::Failed(format!("`{}` v `{}`: {e}", a.id, b.id)))?;
-            let mut push = |metric: String, d: &crate::escalate::dilemma::PairedDifference| {
-                differences.push(PolicyDifference {
-                    a: a.id.clone(),
-                    b: b.id.clone(),
-                    metric,
-                    mean: d.mean,
-                    low: d.low,
-                    high: d.high,
-                })
-            };
-            push("spiral".into(), &c.spiral);
-            for (side, d) in sides.iter().zip(&c.side_welfare) {
-                push(format!("welfare.{side}"), d);
+    let named: Vec<_> = policies.iter().map(|p| (p.id.as_str(), &p.setup)).collect();
+    let draws = crate::escalate::scenario::uncertain_params(r);
+    let played = PolicyArms::play_drawn(&named, &draws, runs, seed)
+        .map_err(|e| AnalysisError::Failed(e.to_string()))?;
+    let sides = played.sides().to_vec();
+    let arms = policies
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let s = played.summary(k);
+            PolicyArm {
+                id: p.id.clone(),
+                label: p.label.clone(),
+                spiral: s.spiral,
+                side_welfare: s.side_welfare.iter().map(|w| w.mean).collect(),
+                joint_welfare: s.joint_welfare.mean,
+                onset_median: s.onset.as_ref().map(|o| o.median),
             }
-            push("welfare.joint".into(), &c.joint_welfare);
+        })
+        .collect();
+    let mut differences = Vec::new();
+    for a in 0..policies.len() {
+        for b in a + 1..policies.len() {
+            differences.push(played.difference(a, b, PairedMetric::Spiral));
+            for k in 0..sides.len() {
+                differences.push(played.difference(a, b, PairedMetric::SideWelfare(k)));
+            }
+            differences.push(played.difference(a, b, PairedMetric::JointWelfare));
         }
     }
     Ok(Comparison {

@@ -4,6 +4,8 @@
 //! - [`inputs`] — scenario inputs addressed by path; drawing uncertain inputs for one run.
 //! - [`runner`] — the Monte Carlo engine: arms under common random numbers, parallel runs
 //!   reduced in run order, paired differences.
+//! - [`paired`] — paired differences between arms: normal intervals for real metrics,
+//!   Newcombe's hybrid score interval for proportions.
 //! - [`summary`] — streaming accumulators (bounded memory): mean, sd, quantiles, histograms,
 //!   Wilson intervals.
 //! - [`results`] — every lens of a scenario in one [`Results`] value (`detente run`).
@@ -13,13 +15,15 @@ pub mod analysis;
 pub mod backtest;
 pub mod design;
 pub mod inputs;
+pub mod paired;
 pub mod results;
 pub mod runner;
 pub mod summary;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
+pub use paired::{IntervalMethod, PairedDifference};
 pub use results::{Results, RunOptions, run_all};
 pub use runner::{
-    ArmModel, McResult, Metric, MetricKind, MetricSummary, PairedDifference, run_arms,
+    ArmModel, McResult, Metric, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
 };
-pub use summary::{Accumulator, Counter, Summary};
+pub use summary::{Accumulator, Binned, Counter, Summary};

@@ -3,8 +3,9 @@
 //!
 //! Decide runs at the point values (modes) and, with `runs > 0`, as a Monte Carlo over every
 //! uncertain scenario input (common random numbers across models). Escalate plays each policy's
-//! stochastic rivalry `runs` times on common random numbers (parameters at their point values)
-//! and reports paired differences against the first policy. Align and Richardson are
+//! stochastic rivalry `runs` times on common random numbers (uncertain `[escalate]` parameters
+//! drawn per run, the same draw for every policy) and reports paired differences against the
+//! first policy. Align and Richardson are
 //! deterministic. A lens that cannot run records its error; the others still run.
 
 use super::inputs::{Input, uncertain_inputs};
@@ -15,6 +16,7 @@ use crate::decide::scenario::{IssueDecisions, decide_all, issues};
 use crate::decide::setter::agenda;
 use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
 use crate::escalate::richardson::{Analysis, ArmsModel};
+use crate::escalate::scenario::uncertain_params;
 use crate::rng::DetRng;
 use crate::scenario::Resolved;
 use serde::Serialize;
@@ -232,9 +234,9 @@ pub fn run_all(
 /// Every policy's Monte Carlo and the paired comparisons against the first.
 pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, String> {
     let policies = crate::escalate::scenario::policies(r)?;
-    let setups: Vec<_> = policies.iter().map(|p| &p.setup).collect();
+    let named: Vec<_> = policies.iter().map(|p| (p.id.as_str(), &p.setup)).collect();
     let (summaries, comparisons) =
-        compare_with_first(&setups, runs, seed).map_err(|e| e.to_string())?;
+        compare_with_first(&named, &uncertain_params(r), runs, seed).map_err(|e| e.to_string())?;
     let out = policies
         .iter()
         .zip(summaries)

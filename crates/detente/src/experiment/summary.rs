@@ -155,6 +155,207 @@ fn histogram(sorted: &[f64], bins: usize) -> Histogram {
     Histogram { edges, counts }
 }
 
+/// Bounded-memory summary of a real metric whose values lie in a known range `[lo, hi]`: `B`
+/// equal-width bins, each with its count and the smallest and largest value it received, plus
+/// the run-order sum and shifted sums of squares. Memory is `24·B` bytes whatever the number of
+/// runs.
+///
+/// - mean = Σx / n, summed in run order (the same number as averaging the kept values);
+/// - variance = (Σ(x − K)² − (Σ(x − K))²/n)/(n − 1) with K the first value (shifted sums);
+/// - the numpy-linear quantile at level q is `x₍ₗ₎ + f·(x₍ₗ₊₁₎ − x₍ₗ₎)` with `h = (n − 1)q`,
+///   `l = ⌊h⌋`, `f = h − l`, where the order statistic `x₍ᵣ₎` is read from the bin holding rank
+///   r: exact when that bin received one distinct value (min = max), otherwise interpolated
+///   linearly between the bin's min and max by the rank's position among the bin's c values,
+///   `min + (max − min)·(r − start)/(c − 1)`. The error of a quantile is therefore at most the
+///   bin width `(hi − lo)/B`, and zero for metrics with few distinct values (counts, onsets,
+///   tension with equal dyad weights). Values outside the range go to the end bins.
+#[derive(Debug, Clone)]
+pub struct Binned {
+    lo: f64,
+    scale: f64,
+    n: u64,
+    nan: u64,
+    sum: f64,
+    shift: f64,
+    s1: f64,
+    s2: f64,
+    min: f64,
+    max: f64,
+    counts: Vec<u64>,
+    low: Vec<f64>,
+    high: Vec<f64>,
+}
+
+impl Binned {
+    /// An empty summary over `[lo, hi]` with `bins` bins (at least one).
+    pub fn new(lo: f64, hi: f64, bins: usize) -> Self {
+        let bins = bins.max(1);
+        let span = hi - lo;
+        Binned {
+            lo,
+            scale: if span > 0.0 && span.is_finite() {
+                bins as f64 / span
+            } else {
+                0.0
+            },
+            n: 0,
+            nan: 0,
+            sum: 0.0,
+            shift: 0.0,
+            s1: 0.0,
+            s2: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            counts: vec![0; bins],
+            low: vec![f64::INFINITY; bins],
+            high: vec![f64::NEG_INFINITY; bins],
+        }
+    }
+
+    /// Add one value (NaN or infinite: counted as undefined).
+    #[inline]
+    pub fn push(&mut self, x: f64) {
+        if !x.is_finite() {
+            self.nan += 1;
+            return;
+        }
+        if self.n == 0 {
+            self.shift = x;
+        }
+        self.n += 1;
+        self.sum += x;
+        let d = x - self.shift;
+        self.s1 += d;
+        self.s2 += d * d;
+        self.min = self.min.min(x);
+        self.max = self.max.max(x);
+        let last = self.counts.len() - 1;
+        let b = (((x - self.lo) * self.scale).max(0.0) as usize).min(last);
+        self.counts[b] += 1;
+        self.low[b] = self.low[b].min(x);
+        self.high[b] = self.high[b].max(x);
+    }
+
+    /// Values received (finite).
+    pub fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// Values that were undefined (NaN).
+    pub fn undefined(&self) -> u64 {
+        self.nan
+    }
+
+    /// Mean Σx/n (`None` when empty).
+    pub fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / self.n as f64)
+    }
+
+    /// Sample standard deviation (`None` with fewer than two values).
+    pub fn sd(&self) -> Option<f64> {
+        (self.n > 1).then(|| {
+            let n = self.n as f64;
+            ((self.s2 - self.s1 * self.s1 / n).max(0.0) / (n - 1.0)).sqrt()
+        })
+    }
+
+    /// Counts per bin (bin k covers `[lo + k·w, lo + (k + 1)·w)`).
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
+    }
+
+    /// Order statistic of rank `r` (0-based) and whether it is exact.
+    fn order_statistic(&self, r: u64) -> (f64, bool) {
+        let mut start = 0u64;
+        for (b, &c) in self.counts.iter().enumerate() {
+            if r < start + c {
+                let (lo, hi) = (self.low[b], self.high[b]);
+                if lo == hi || c == 1 {
+                    return (lo, true);
+                }
+                let f = (r - start) as f64 / (c - 1) as f64;
+                return (lo + (hi - lo) * f, false);
+            }
+            start += c;
+        }
+        (self.max, true)
+    }
+
+    /// Numpy-linear quantile at level `q` and whether it is exact (`None` when empty).
+    pub fn quantile_exact(&self, q: f64) -> Option<(f64, bool)> {
+        if self.n == 0 {
+            return None;
+        }
+        let h = (self.n - 1) as f64 * q.clamp(0.0, 1.0);
+        let lo = h.floor() as u64;
+        let hi = h.ceil() as u64;
+        let (a, ea) = self.order_statistic(lo);
+        let (b, eb) = if hi == lo {
+            (a, ea)
+        } else {
+            self.order_statistic(hi)
+        };
+        Some((a + (h - lo as f64) * (b - a), ea && eb))
+    }
+
+    /// Numpy-linear quantile at level `q` (NaN when empty).
+    pub fn quantile(&self, q: f64) -> f64 {
+        self.quantile_exact(q).map_or(f64::NAN, |(v, _)| v)
+    }
+
+    /// The summary (quantiles at [`LEVELS`]; `exact` when every one was exact).
+    pub fn summary(&self) -> Summary {
+        let mut exact = true;
+        let quantiles = LEVELS
+            .iter()
+            .map(|&q| match self.quantile_exact(q) {
+                Some((v, e)) => {
+                    exact &= e;
+                    (q, v)
+                }
+                None => (q, f64::NAN),
+            })
+            .collect();
+        Summary {
+            n: self.n,
+            undefined: self.nan,
+            mean: self.mean().unwrap_or(f64::NAN),
+            sd: self.sd().unwrap_or(0.0),
+            min: if self.n > 0 { self.min } else { f64::NAN },
+            max: if self.n > 0 { self.max } else { f64::NAN },
+            quantiles,
+            exact,
+            histogram: self.coarse_histogram(20),
+        }
+    }
+
+    /// `bins` equal-width bins over [min, max], each fine bin counted where its smallest value
+    /// falls.
+    fn coarse_histogram(&self, bins: usize) -> Histogram {
+        if self.n == 0 {
+            return Histogram {
+                edges: Vec::new(),
+                counts: Vec::new(),
+            };
+        }
+        let (lo, hi) = (self.min, self.max);
+        let width = if hi > lo {
+            (hi - lo) / bins as f64
+        } else {
+            1.0
+        };
+        let edges = (0..=bins).map(|k| lo + width * k as f64).collect();
+        let mut counts = vec![0u64; bins];
+        for (b, &c) in self.counts.iter().enumerate() {
+            if c > 0 {
+                let k = (((self.low[b] - lo) / width) as usize).min(bins - 1);
+                counts[k] += c;
+            }
+        }
+        Histogram { edges, counts }
+    }
+}
+
 /// Counts successes of a yes/no metric; summarised with a Wilson interval.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counter {
@@ -213,6 +414,41 @@ mod tests {
         assert_eq!(s.n, n);
         let median = s.quantile(0.5).unwrap();
         assert!((median / n as f64 - 0.5).abs() < 0.005, "{median}");
+    }
+
+    #[test]
+    fn binned_quantiles_are_exact_for_few_distinct_values_and_close_otherwise() {
+        // Integers 1..=40 in 40 bins: one value per bin, so every quantile is exact.
+        let mut b = Binned::new(0.5, 40.5, 40);
+        let mut values = Vec::new();
+        for i in 0..1_000u64 {
+            let x = ((i * 7_919) % 40 + 1) as f64;
+            b.push(x);
+            values.push(x);
+        }
+        values.sort_by(f64::total_cmp);
+        for q in [0.05, 0.25, 0.5, 0.75, 0.95] {
+            let (v, exact) = b.quantile_exact(q).unwrap();
+            assert!(exact);
+            assert_eq!(v, quantile_sorted(&values, q).unwrap(), "q={q}");
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        assert!((b.mean().unwrap() - mean).abs() < 1e-12);
+        // A continuous spread: quantiles within one bin width (1/256) of the exact ones.
+        let mut c = Binned::new(0.0, 1.0, 256);
+        let mut xs: Vec<f64> = (0..10_007u64)
+            .map(|i| ((i * 6_007) % 10_007) as f64 / 10_007.0)
+            .map(|u| u * u)
+            .collect();
+        xs.iter().for_each(|&x| c.push(x));
+        xs.sort_by(f64::total_cmp);
+        for q in [0.05, 0.1, 0.5, 0.9, 0.95] {
+            let want = quantile_sorted(&xs, q).unwrap();
+            assert!((c.quantile(q) - want).abs() <= 1.0 / 256.0, "q={q}");
+        }
+        let sd = crate::stats::std_dev(&xs, 1).unwrap();
+        assert!((c.sd().unwrap() - sd).abs() < 1e-12);
+        assert_eq!(c.summary().histogram.counts.iter().sum::<u64>(), 10_007);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! rival j, domain d).
 
 use super::DilemmaError;
+use super::arms::Layout;
 use super::policy::Channel;
 use super::setup::{DilemmaSetup, Prepared};
 use crate::escalate::game::Action;
@@ -73,25 +74,16 @@ pub struct DilemmaRun {
     pub moves: Vec<DomainMoves>,
 }
 
-/// What a Monte Carlo run keeps (compact: the summary needs no more).
-#[derive(Debug, Clone)]
-pub(crate) struct RunRecord {
-    pub onset: Option<u32>,
-    pub locked_share: f64,
-    pub side_welfare: Vec<f64>,
-    pub joint_welfare: f64,
-    pub payoff_per_move: f64,
-    pub final_decoupling: Option<f64>,
-    pub mean_greed_belief: Option<f64>,
-}
-
 /// Per-run buffers.
 pub(crate) struct Workspace {
     channels: Vec<Channel>,
     moves: Vec<Action>,
-    last_moves: Vec<Action>,
-    seen: Vec<Action>,
-    last_seen: Vec<Action>,
+    /// Per channel, 1.0 when this period's move (perception) is hostile, else 0.0; the `last_`
+    /// pair holds the previous period's.
+    moves_h: Vec<f64>,
+    last_moves_h: Vec<f64>,
+    seen_h: Vec<f64>,
+    last_seen_h: Vec<f64>,
     log_odds: Vec<f64>,
     welfare: Vec<f64>,
     tension: Vec<f64>,
@@ -116,9 +108,10 @@ impl Workspace {
         Workspace {
             channels: prep.channels.clone(),
             moves: vec![Action::C; channels],
-            last_moves: vec![Action::C; channels],
-            seen: vec![Action::C; channels],
-            last_seen: vec![Action::C; channels],
+            moves_h: vec![0.0; channels],
+            last_moves_h: vec![0.0; channels],
+            seen_h: vec![0.0; channels],
+            last_seen_h: vec![0.0; channels],
             log_odds: vec![0.0; prep.dyads.len()],
             welfare: vec![0.0; prep.actor_ids.len()],
             tension: vec![0.0; prep.domains() * h],
@@ -158,7 +151,9 @@ impl Workspace {
             0.0
         };
         for t in 0..h {
-            // 1–5: intend, trust gate, pressure, convert, execute.
+            // 1–5: intend, trust gate, pressure, convert, execute. Last period's hostility is
+            // read as 0/1 weights (`last_seen_h`, `last_moves_h`), so the spillover and contagion
+            // terms are plain float arithmetic over contiguous slices.
             for (y, dy) in prep.dyads.iter().enumerate() {
                 let gate = match trust {
                     Some(tp) if prep.gated[dy.i] => {
@@ -168,33 +163,36 @@ impl Workspace {
                     _ => None,
                 };
                 let base = y * nd;
-                let spill_seen = if t > 0 && nd > 1 {
-                    self.last_seen[base..base + nd]
-                        .iter()
-                        .filter(|&&o| o == Action::D)
-                        .count()
+                let channels = &mut self.channels[base..base + nd];
+                let moves = &mut self.moves[base..base + nd];
+                let pressure = &prep.pressure[base..base + nd];
+                let threshold = &prep.trust_threshold[base..base + nd];
+                let last_seen = &self.last_seen_h[base..base + nd];
+                let allies = prep.ally_start[y]..prep.ally_start[y + 1];
+                let (ally_base, ally_weight) =
+                    (&prep.ally_base[allies.clone()], &prep.ally_weight[allies]);
+                // Σ_d perceived hostility toward this rival last period (exact: a sum of 0s and 1s).
+                let spill_seen: f64 = if t > 0 && nd > 1 {
+                    last_seen.iter().sum()
                 } else {
-                    0
+                    0.0
                 };
                 for d in 0..nd {
-                    let c = base + d;
-                    let mut a = self.channels[c].decide(rng);
+                    let mut a = channels[d].decide(rng);
                     if let Some(q) = gate
-                        && q < prep.trust_threshold[c]
+                        && q < threshold[d]
                     {
                         a = Action::D;
                     }
-                    let mut z = dy.grievance - prep.restraint[c];
+                    let mut z = pressure[d];
                     if t > 0 {
                         if nd > 1 {
-                            let own = usize::from(self.last_seen[c] == Action::D);
-                            z += spill_unit * (spill_seen - own) as f64;
+                            z += spill_unit * (spill_seen - last_seen[d]);
                         }
-                        if !dy.allies.is_empty() {
+                        if !ally_weight.is_empty() {
                             let mut calm = 1.0;
-                            for &(ally_dyad, w) in &dy.allies {
-                                let hostile = self.last_moves[ally_dyad * nd + d] == Action::D;
-                                calm *= 1.0 - w * f64::from(u8::from(hostile));
+                            for (&b, &w) in ally_base.iter().zip(ally_weight) {
+                                calm *= 1.0 - w * self.last_moves_h[b + d];
                             }
                             z += p.contagion * (1.0 - calm);
                         }
@@ -209,7 +207,7 @@ impl Workspace {
                     if bernoulli(rng, p.execution_noise) {
                         a = a.flip();
                     }
-                    self.moves[c] = a;
+                    moves[d] = a;
                 }
             }
             // 6–7: perceive and score (all moves of the period are decided first); the §4.4
@@ -217,31 +215,43 @@ impl Workspace {
             self.hostile.iter_mut().for_each(|x| *x = 0.0);
             self.mutual.iter_mut().for_each(|x| *x = 0.0);
             let mut decoupled = 0.0;
+            let misread = &prep.misread[..nd];
+            let decoupling_weight = &prep.decoupling_weight[..nd];
+            let hostile_moves = &mut self.hostile_moves[..nd];
+            let hostile_weight = &mut self.hostile[..nd];
+            let mutual = &mut self.mutual[..nd];
             for (y, dy) in prep.dyads.iter().enumerate() {
                 let base = y * nd;
                 let rev = dy.reverse * nd;
                 let pair_weight = if dy.i < dy.j { dy.weight } else { 0.0 };
                 let (mut evidence, mut payoff) = (0.0, 0.0);
+                // Every per-dyad slice has length |Δ|, so the loop below needs no bounds checks.
+                let mine_all = &self.moves[base..base + nd];
+                let theirs_all = &self.moves[rev..rev + nd];
+                let channels = &mut self.channels[base..base + nd];
+                let table = &prep.payoff_table[base..base + nd];
+                let moves_h = &mut self.moves_h[base..base + nd];
+                let seen_h = &mut self.seen_h[base..base + nd];
                 for d in 0..nd {
-                    let c = base + d;
-                    let theirs = self.moves[rev + d];
+                    let theirs = theirs_all[d];
                     let seen = match theirs {
-                        Action::C if bernoulli(rng, prep.misread[d]) => Action::D,
+                        Action::C if bernoulli(rng, misread[d]) => Action::D,
                         Action::D if bernoulli(rng, p.optimism) => Action::C,
                         other => other,
                     };
-                    self.seen[c] = seen;
-                    let mine = self.moves[c];
-                    self.channels[c].record(mine, seen);
-                    payoff += prep.payoff_table[c][2 * mine.index() + theirs.index()];
+                    let mine = mine_all[d];
+                    channels[d].record(mine, seen);
+                    payoff += table[d][2 * mine.index() + theirs.index()];
                     // Branch-free tallies (moves are close to coin flips, so branches would be
                     // mispredicted); adding an exact 0.0 leaves every sum unchanged.
                     let hostile = (mine == Action::D) as u8;
                     let both = hostile & (theirs == Action::D) as u8;
-                    self.hostile_moves[d] += u64::from(hostile);
-                    self.hostile[d] += dy.weight * f64::from(hostile);
-                    self.mutual[d] += pair_weight * f64::from(both);
-                    decoupled += prep.decoupling_weight[d] * dy.trade * f64::from(hostile);
+                    moves_h[d] = f64::from(hostile);
+                    seen_h[d] = f64::from(u8::from(seen == Action::D));
+                    hostile_moves[d] += u64::from(hostile);
+                    hostile_weight[d] += dy.weight * f64::from(hostile);
+                    mutual[d] += pair_weight * f64::from(both);
+                    decoupled += decoupling_weight[d] * dy.trade * f64::from(hostile);
                     if trust.is_some() {
                         evidence += prep.evidence_of(d, seen);
                     }
@@ -255,8 +265,8 @@ impl Workspace {
             }
             self.decoupling[t] = decoupled;
             self.bookkeep(prep, t, &mut streak);
-            std::mem::swap(&mut self.moves, &mut self.last_moves);
-            std::mem::swap(&mut self.seen, &mut self.last_seen);
+            std::mem::swap(&mut self.moves_h, &mut self.last_moves_h);
+            std::mem::swap(&mut self.seen_h, &mut self.last_seen_h);
             discount *= p.discount;
         }
     }
@@ -318,26 +328,38 @@ impl Workspace {
         })
     }
 
-    /// The compact record a Monte Carlo summary needs.
-    pub fn record(&self, prep: &Prepared) -> RunRecord {
-        let side_welfare = self.side_welfare(prep);
-        let joint: f64 = side_welfare.iter().sum();
-        RunRecord {
-            onset: self.onset.map(|o| o as u32),
-            locked_share: self.locked_periods as f64 / prep.params.horizon as f64,
-            side_welfare,
-            joint_welfare: joint,
-            payoff_per_move: self.payoff_per_move(prep, joint),
-            final_decoupling: self.final_decoupling(prep),
-            mean_greed_belief: self.mean_greed_belief(prep),
+    /// Write the run just played into `out` in the order of [`Layout`]: spiral (1/0), welfare
+    /// per side and joint, onset (NaN: none), locked share, payoff per move, final decoupling and
+    /// greed belief (NaN: not defined), then `T_d(t)` per domain and period and the overall
+    /// `T(t)`, tension rounded to single precision as the summaries have always used it.
+    pub fn write_metrics(&self, prep: &Prepared, layout: &Layout, out: &mut [f64]) {
+        let h = prep.params.horizon;
+        let nd = prep.domains();
+        out[layout.spiral] = if self.onset.is_some() { 1.0 } else { 0.0 };
+        let sides = &mut out[layout.side_welfare..layout.side_welfare + prep.sides.len()];
+        sides.iter_mut().for_each(|w| *w = 0.0);
+        for (i, u) in self.welfare.iter().enumerate() {
+            sides[prep.actor_side[i]] += u;
         }
-    }
-
-    /// Write this run's tension `T_d(t)` (column `d · H + t`) into a column-major block of
-    /// `len` runs at row `k`, in single precision (memory: 10⁵ runs × 160 columns = 64 MB).
-    pub fn write_tension(&self, block: &mut [f32], k: usize, len: usize) {
-        for (col, &x) in self.tension.iter().enumerate() {
-            block[col * len + k] = x as f32;
+        let joint: f64 = sides.iter().sum();
+        out[layout.joint_welfare] = joint;
+        out[layout.onset] = self.onset.map_or(f64::NAN, |o| o as f64);
+        out[layout.locked_share] = self.locked_periods as f64 / h as f64;
+        out[layout.payoff_per_move] = self.payoff_per_move(prep, joint);
+        out[layout.final_decoupling] = self.final_decoupling(prep).unwrap_or(f64::NAN);
+        out[layout.greed_belief] = self.mean_greed_belief(prep).unwrap_or(f64::NAN);
+        let single = |x: f64| f64::from(x as f32);
+        let tension = &mut out[layout.tension..layout.tension + nd * h];
+        for (o, &x) in tension.iter_mut().zip(&self.tension) {
+            *o = single(x);
+        }
+        let overall = &mut out[layout.overall_tension..layout.overall_tension + h];
+        for (t, o) in overall.iter_mut().enumerate() {
+            let mut sum = single(self.tension[t]);
+            for d in 1..nd {
+                sum += single(self.tension[d * h + t]);
+            }
+            *o = sum / nd as f64;
         }
     }
 

@@ -278,8 +278,14 @@ pub(crate) struct Prepared {
     pub sides: Vec<String>,
     pub domain_names: Vec<String>,
     pub dyads: Vec<Dyad>,
-    /// Per channel: economic restraint ρ = ι τ_ij (0 outside the economic domain).
-    pub restraint: Vec<f64>,
+    /// Per channel: standing pressure γ + γ_ij − ρ before spillover and contagion, with ρ = ι τ_ij
+    /// the economic restraint (0 outside the economic domain).
+    pub pressure: Vec<f64>,
+    /// Allies of dyad y are entries `ally_start[y]..ally_start[y + 1]` of the two tables below:
+    /// the first channel `k·|Δ|` of ally dyad k → j and the influence w_ik.
+    pub ally_start: Vec<usize>,
+    pub ally_base: Vec<usize>,
+    pub ally_weight: Vec<f64>,
     /// Per channel: trust threshold q* (only meaningful with trust on).
     pub trust_threshold: Vec<f64>,
     /// Per channel: template strategy instances (cloned into each run's workspace).
@@ -397,7 +403,11 @@ fn log_odds(mu: f64) -> f64 {
 impl Prepared {
     /// Validate a setup and compile it (§4.1–§4.6).
     pub fn new(setup: &DilemmaSetup) -> Result<Prepared, DilemmaError> {
-        let p = setup.params;
+        Prepared::with_params(setup, setup.params)
+    }
+
+    /// Validate and compile `setup` with `p` in place of its own parameters.
+    pub fn with_params(setup: &DilemmaSetup, p: DilemmaParams) -> Result<Prepared, DilemmaError> {
         if setup.domains.is_empty() {
             return Err(DilemmaError::Input(
                 "at least one domain is required".into(),
@@ -610,6 +620,21 @@ impl Prepared {
             .filter(|&d| matches!(kinds[d], DomainKind::Economic | DomainKind::Technology))
             .collect();
         let trade_total = dyads.iter().map(|d| d.trade).sum();
+        let pressure = dyads
+            .iter()
+            .enumerate()
+            .flat_map(|(y, dy)| (0..nd).map(move |d| (y, dy, d)))
+            .map(|(y, dy, d)| dy.grievance - restraint[y * nd + d])
+            .collect();
+        let mut ally_start = vec![0];
+        let (mut ally_base, mut ally_weight) = (Vec::new(), Vec::new());
+        for dy in &dyads {
+            for &(k, w) in &dy.allies {
+                ally_base.push(k * nd);
+                ally_weight.push(w);
+            }
+            ally_start.push(ally_base.len());
+        }
         Ok(Prepared {
             params: p,
             actor_ids: setup.actors.iter().map(|a| a.id.clone()).collect(),
@@ -617,7 +642,10 @@ impl Prepared {
             sides: setup.sides.clone(),
             domain_names: setup.domains.iter().map(|d| d.name.clone()).collect(),
             dyads,
-            restraint,
+            pressure,
+            ally_start,
+            ally_base,
+            ally_weight,
             trust_threshold,
             channels,
             misread,

@@ -1,15 +1,23 @@
-//! Monte Carlo over runs (escalate.md §4.7): runs in parallel, reduced in run order, so results
-//! are bit-identical whatever the thread count.
+//! Monte Carlo over runs (escalate.md §4.7): the experiment layer's engine plays the runs in
+//! parallel and folds them in run order, so results are bit-identical whatever the thread count.
+//!
+//! Memory does not grow with the number of runs: onsets are counted per period (their mean,
+//! quartiles and the survival curve are exact), means are run-order sums, and welfare and tension
+//! quantiles come from fixed-size sketches ([`crate::experiment::Binned`]): a tension band end is
+//! within 1/512 of the exact quantile of the single-precision per-run values (exact when the
+//! dyads have equal weights, since each bin then holds one distinct value), a welfare quantile
+//! within (attainable range)/8192 — about 1.4 on the flagship, whose joint welfare lies in
+//! [0, 11 200] — and standard deviations differ from the two-pass values in the last digits.
 
 use super::DilemmaError;
-use super::engine::{RunRecord, Workspace};
-use super::setup::{DilemmaSetup, Prepared};
-use crate::rng::run_stream;
-use crate::stats::{self, Proportion};
-use rayon::prelude::*;
+use super::arms::DilemmaArms;
+use super::setup::DilemmaSetup;
+use crate::experiment::runner::{Tallies, tally_arms};
+use crate::stats::Proportion;
 use serde::Serialize;
 
-/// Mean, sample standard deviation and the 5/25/50/75/95 % quantiles (numpy-linear).
+/// Mean, sample standard deviation and the 5/25/50/75/95 % quantiles (numpy-linear, from a
+/// bounded sketch: see the module notes for the tolerance).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuantileSummary {
     /// Mean.
@@ -26,24 +34,6 @@ pub struct QuantileSummary {
     pub q75: f64,
     /// 95 % quantile.
     pub q95: f64,
-}
-
-impl QuantileSummary {
-    fn of(mut values: Vec<f64>) -> Option<QuantileSummary> {
-        let mean = stats::mean(&values)?;
-        let sd = stats::std_dev(&values, 1);
-        values.sort_by(f64::total_cmp);
-        let q = |p| stats::quantile_sorted(&values, p).unwrap_or(f64::NAN);
-        Some(QuantileSummary {
-            mean,
-            sd,
-            q05: q(0.05),
-            q25: q(0.25),
-            q50: q(0.5),
-            q75: q(0.75),
-            q95: q(0.95),
-        })
-    }
 }
 
 /// Mean of a per-period quantity across runs with its 5–95 % band.
@@ -97,7 +87,8 @@ pub struct MonteCarloSummary {
     pub joint_welfare: QuantileSummary,
     /// Mean joint payoff per directed dyad, domain and period.
     pub payoff_per_move: f64,
-    /// `tension[d][t]`: mean T_d with 5–95 % band (from single-precision per-run values).
+    /// `tension[d][t]`: mean T_d with 5–95 % band (from single-precision per-run values; band ends
+    /// within 1/512 of the exact quantiles).
     pub tension: Vec<Vec<Band>>,
     /// Overall tension T(t) with band.
     pub overall_tension: Vec<Band>,
@@ -107,189 +98,84 @@ pub struct MonteCarloSummary {
     pub final_greed_belief: Option<f64>,
 }
 
-/// Runs per parallel work item. Fixed, so chunk boundaries never depend on the thread count.
-const CHUNK: usize = 256;
-
-/// Results of a contiguous block of runs: their records in run order and their tensions,
-/// column-major (`tension[col · len + k]`, col = d · H + t) so that bands read contiguous memory.
-pub(crate) struct Chunk {
-    pub records: Vec<RunRecord>,
-    pub tension: Vec<f32>,
-}
-
-/// Play runs 0..runs of a prepared setup in parallel; chunks come back in run order.
-pub(crate) fn simulate(prep: &Prepared, runs: u64, seed: u64) -> Vec<Chunk> {
-    let runs = usize::try_from(runs).unwrap_or(usize::MAX);
-    let columns = prep.domains() * prep.params.horizon;
-    (0..runs.div_ceil(CHUNK))
-        .into_par_iter()
-        .map_init(
-            || Workspace::new(prep),
-            |ws, c| {
-                let start = c * CHUNK;
-                let len = CHUNK.min(runs - start);
-                let mut chunk = Chunk {
-                    records: Vec::with_capacity(len),
-                    tension: vec![0.0; columns * len],
-                };
-                for k in 0..len {
-                    let mut rng = run_stream(seed, (start + k) as u64);
-                    ws.play(prep, &mut rng);
-                    chunk.records.push(ws.record(prep));
-                    ws.write_tension(&mut chunk.tension, k, len);
-                }
-                chunk
-            },
-        )
-        .collect()
-}
-
-/// Type-7 quantile by selection (O(n)); reorders `values`.
-fn select_quantile(values: &mut [f64], q: f64) -> f64 {
-    let n = values.len();
-    let h = (n - 1) as f64 * q;
-    let lo = h.floor() as usize;
-    let (_, &mut at_lo, rest) = values.select_nth_unstable_by(lo, f64::total_cmp);
-    let frac = h - lo as f64;
-    if frac == 0.0 || rest.is_empty() {
-        return at_lo;
-    }
-    let at_hi = rest.iter().copied().fold(f64::INFINITY, f64::min);
-    at_lo + frac * (at_hi - at_lo)
-}
-
-fn band(column: &mut [f64]) -> Band {
-    let mean = column.iter().sum::<f64>() / column.len() as f64;
-    Band {
-        mean,
-        low: select_quantile(column, 0.05),
-        high: select_quantile(column, 0.95),
-    }
-}
-
-fn tension_bands(prep: &Prepared, chunks: &[Chunk]) -> (Vec<Vec<Band>>, Vec<Band>) {
+/// The summary of arm `arm` after `tallies` of `arms`.
+pub(crate) fn summarise(arms: &DilemmaArms, tallies: &Tallies, arm: usize) -> MonteCarloSummary {
+    let prep = &arms.preps[arm];
+    let l = &arms.layout;
     let h = prep.params.horizon;
     let nd = prep.domains();
-    let column = |col: usize| -> Vec<f64> {
-        chunks
-            .iter()
-            .flat_map(|c| {
-                let len = c.records.len();
-                c.tension[col * len..(col + 1) * len]
-                    .iter()
-                    .map(|&x| f64::from(x))
-            })
-            .collect()
+    let runs = tallies.runs;
+    let sketch = |m: usize| {
+        tallies
+            .binned(arm, m)
+            .expect("every real dilemma metric is binned")
     };
-    let per_domain: Vec<Band> = (0..nd * h)
-        .into_par_iter()
-        .map(|col| band(&mut column(col)))
-        .collect();
-    let overall: Vec<Band> = (0..h)
-        .into_par_iter()
-        .map(|t| {
-            let mut sum = column(t);
-            for d in 1..nd {
-                for (s, x) in sum.iter_mut().zip(column(d * h + t)) {
-                    *s += x;
-                }
-            }
-            sum.iter_mut().for_each(|s| *s /= nd as f64);
-            band(&mut sum)
-        })
-        .collect();
-    (
-        per_domain.chunks(h).map(<[Band]>::to_vec).collect(),
-        overall,
-    )
-}
-
-fn mean_of_some(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
-    let (mut sum, mut n) = (0.0, 0usize);
-    for v in values {
-        sum += v?;
-        n += 1;
-    }
-    (n > 0).then(|| sum / n as f64)
-}
-
-/// Summarise chunks (in run order) of a prepared setup.
-pub(crate) fn summarise(prep: &Prepared, chunks: &[Chunk], seed: u64) -> MonteCarloSummary {
-    let recs: Vec<&RunRecord> = chunks.iter().flat_map(|c| &c.records).collect();
-    let runs = recs.len() as u64;
-    let h = prep.params.horizon;
-    let hits = recs.iter().filter(|r| r.onset.is_some()).count() as u64;
-    let mut onsets: Vec<f64> = recs.iter().filter_map(|r| r.onset.map(f64::from)).collect();
-    onsets.sort_by(f64::total_cmp);
-    let onset = stats::mean(&onsets).map(|mean| OnsetSummary {
+    let onsets = sketch(l.onset);
+    let onset = onsets.mean().map(|mean| OnsetSummary {
         mean,
-        q25: stats::quantile_sorted(&onsets, 0.25).unwrap_or(mean),
-        median: stats::quantile_sorted(&onsets, 0.5).unwrap_or(mean),
-        q75: stats::quantile_sorted(&onsets, 0.75).unwrap_or(mean),
+        q25: onsets.quantile(0.25),
+        median: onsets.quantile(0.5),
+        q75: onsets.quantile(0.75),
     });
-    let mut by_period = vec![0u64; h + 1];
-    for r in &recs {
-        if let Some(o) = r.onset {
-            by_period[o as usize] += 1;
-        }
-    }
+    // Onset bin t − 1 counts the runs whose spiral began in period t.
     let mut spiralled = 0u64;
-    let survival = (1..=h)
-        .map(|t| {
-            spiralled += by_period[t];
-            if runs == 0 {
-                1.0
-            } else {
-                1.0 - spiralled as f64 / runs as f64
-            }
+    let survival = onsets
+        .counts()
+        .iter()
+        .map(|&c| {
+            spiralled += c;
+            1.0 - spiralled as f64 / runs as f64
         })
         .collect();
-    let empty = || QuantileSummary {
-        mean: f64::NAN,
-        sd: None,
-        q05: f64::NAN,
-        q25: f64::NAN,
-        q50: f64::NAN,
-        q75: f64::NAN,
-        q95: f64::NAN,
+    let quantiles = |m: usize| {
+        let b = sketch(m);
+        QuantileSummary {
+            mean: b.mean().unwrap_or(f64::NAN),
+            sd: b.sd(),
+            q05: b.quantile(0.05),
+            q25: b.quantile(0.25),
+            q50: b.quantile(0.5),
+            q75: b.quantile(0.75),
+            q95: b.quantile(0.95),
+        }
     };
-    let side_welfare = (0..prep.sides.len())
-        .map(|s| {
-            QuantileSummary::of(recs.iter().map(|r| r.side_welfare[s]).collect())
-                .unwrap_or_else(empty)
-        })
-        .collect();
-    let joint_welfare =
-        QuantileSummary::of(recs.iter().map(|r| r.joint_welfare).collect()).unwrap_or_else(empty);
-    let (tension, overall_tension) = if recs.is_empty() {
-        (vec![Vec::new(); prep.domains()], Vec::new())
-    } else {
-        tension_bands(prep, chunks)
+    let band = |m: usize| {
+        let b = sketch(m);
+        Band {
+            mean: b.mean().unwrap_or(f64::NAN),
+            low: b.quantile(0.05),
+            high: b.quantile(0.95),
+        }
     };
+    let mean = |m: usize| sketch(m).mean();
     MonteCarloSummary {
         runs,
-        seed,
+        seed: tallies.seed,
         horizon: h,
         domains: prep.domain_names.clone(),
         sides: prep.sides.clone(),
-        spiral: stats::wilson(hits, runs),
+        spiral: tallies
+            .event(arm, l.spiral)
+            .expect("the spiral is an event"),
         onset,
         survival,
-        locked_share: stats::mean(&recs.iter().map(|r| r.locked_share).collect::<Vec<_>>())
-            .unwrap_or(f64::NAN),
-        side_welfare,
-        joint_welfare,
-        payoff_per_move: stats::mean(&recs.iter().map(|r| r.payoff_per_move).collect::<Vec<_>>())
-            .unwrap_or(f64::NAN),
-        tension,
-        overall_tension,
-        final_decoupling: mean_of_some(recs.iter().map(|r| r.final_decoupling)),
-        final_greed_belief: mean_of_some(recs.iter().map(|r| r.mean_greed_belief)),
+        locked_share: mean(l.locked_share).unwrap_or(f64::NAN),
+        side_welfare: (0..prep.sides.len())
+            .map(|s| quantiles(l.side_welfare + s))
+            .collect(),
+        joint_welfare: quantiles(l.joint_welfare),
+        payoff_per_move: mean(l.payoff_per_move).unwrap_or(f64::NAN),
+        tension: (0..nd)
+            .map(|d| (0..h).map(|t| band(l.tension + d * h + t)).collect())
+            .collect(),
+        overall_tension: (0..h).map(|t| band(l.overall_tension + t)).collect(),
+        final_decoupling: mean(l.final_decoupling),
+        final_greed_belief: mean(l.greed_belief),
     }
 }
 
 /// Run `runs` independent runs (run k on `run_stream(seed, k)`) in parallel on the current rayon
-/// pool and summarise them in run order (§4.7).
+/// pool and summarise them in run order (§4.7), in memory that does not grow with `runs`.
 pub fn monte_carlo(
     setup: &DilemmaSetup,
     runs: u64,
@@ -298,24 +184,7 @@ pub fn monte_carlo(
     if runs == 0 {
         return Err(DilemmaError::Input("at least one run is required".into()));
     }
-    let prep = Prepared::new(setup)?;
-    let chunks = simulate(&prep, runs, seed);
-    Ok(summarise(&prep, &chunks, seed))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selection_quantile_matches_sorting() {
-        let data = [5.0, 1.0, 4.0, 2.0, 3.0, 9.0, 7.0];
-        let mut sorted = data.to_vec();
-        sorted.sort_by(f64::total_cmp);
-        for q in [0.0, 0.05, 0.3, 0.5, 0.95, 1.0] {
-            let mut v = data.to_vec();
-            let want = stats::quantile_sorted(&sorted, q).unwrap();
-            assert!((select_quantile(&mut v, q) - want).abs() < 1e-12, "q={q}");
-        }
-    }
+    let arms = DilemmaArms::new(&[("setup", setup)])?;
+    let tallies = tally_arms(&arms, runs, seed, &|_, _| {});
+    Ok(summarise(&arms, &tallies, 0))
 }
