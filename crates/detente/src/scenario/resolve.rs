@@ -496,7 +496,15 @@ fn world_capability(w: &WorldActor, view: &WorldView) -> (Option<Quantity>, Opti
     let year = figure.map(|f| f.year);
     let (unit, source) = match figure {
         Some(f) if view.panel() => (
-            format!("{}, {}", f.unit, f.year),
+            // "US$ m, 2024" becomes "US$ m, 2001": the measure's unit, the figure's year.
+            format!(
+                "{}, {}",
+                measure
+                    .unit()
+                    .rsplit_once(", ")
+                    .map_or(measure.unit(), |(base, _)| base),
+                f.year
+            ),
             format!("{} ({}, {})", f.source.owner, f.name, f.year),
         ),
         _ => (measure.unit().to_string(), measure.source().to_string()),

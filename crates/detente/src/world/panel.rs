@@ -187,7 +187,13 @@ pub struct PanelState {
     pub name: String,
     /// Years of membership of the state system: (first, last), `None` = still a member.
     pub spells: Vec<(i32, Option<i32>)>,
-    years: Vec<(i32, [Option<f64>; N_FIGURES])>,
+    /// Figures by year, ascending; NaN marks a missing figure (half the memory of `Option`;
+    /// never exposed: every accessor returns `Option` or a [`Gap`]).
+    years: Vec<(i32, [f64; N_FIGURES])>,
+}
+
+fn present(v: f64) -> Option<f64> {
+    (!v.is_nan()).then_some(v)
 }
 
 impl PanelState {
@@ -206,7 +212,7 @@ impl PanelState {
     /// The figure for exactly `year`, if the sources have one.
     pub fn in_year(&self, figure: Figure, year: i32) -> Option<f64> {
         let k = self.years.binary_search_by_key(&year, |r| r.0).ok()?;
-        self.years[k].1[figure.index()]
+        present(self.years[k].1[figure.index()])
     }
 
     /// The latest figure for `year` or before; a [`Gap`] with the reason when there is none
@@ -216,7 +222,7 @@ impl PanelState {
         if let Some((y, v)) = self.years[..end]
             .iter()
             .rev()
-            .find_map(|(y, v)| v[figure.index()].map(|v| (*y, v)))
+            .find_map(|(y, v)| present(v[figure.index()]).map(|v| (*y, v)))
         {
             return Ok(Observation {
                 figure,
@@ -226,7 +232,7 @@ impl PanelState {
         }
         let later = self.years[end..]
             .iter()
-            .find(|(_, v)| v[figure.index()].is_some())
+            .find(|(_, v)| !v[figure.index()].is_nan())
             .map(|(y, _)| *y);
         let membership = if self.member_in(year) {
             String::new()
@@ -456,11 +462,15 @@ impl Panel {
                 .next()
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| bad("bad year"))?;
-            let mut values = [None; N_FIGURES];
+            let mut values = [f64::NAN; N_FIGURES];
             for v in values.iter_mut() {
                 let s = f.next().ok_or_else(|| bad("too few fields"))?;
                 if !s.is_empty() {
-                    *v = Some(s.parse::<f64>().map_err(|_| bad(&format!("`{s}`")))?);
+                    *v = s
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite())
+                        .ok_or_else(|| bad(&format!("`{s}` is not a finite number")))?;
                 }
             }
             if f.next().is_some() {
