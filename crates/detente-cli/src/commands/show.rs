@@ -4,7 +4,8 @@ use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
 use crate::summary;
-use detente::scenario::{Diagnostic, Issue, ResolvedActor, Tie};
+use crate::table::Table;
+use detente::scenario::{Diagnostic, Issue, Resolved, ResolvedActor, Tie};
 use std::path::PathBuf;
 
 /// Show a scenario resolved against the world data: actors with capabilities and where each
@@ -53,6 +54,8 @@ pub fn run(args: Args) -> CliResult {
             let mut out = summary::header(&r, &name);
             out.push_str(&summary::heading("Actors"));
             out.push_str(&summary::actors(&r));
+            out.push_str(&summary::heading("World data"));
+            out.push_str(&world_figures(&r));
             out.push_str(&summary::heading("Issues"));
             out.push_str(&summary::issues(&r));
             out.push_str(&summary::heading("Ties"));
@@ -67,4 +70,49 @@ pub fn run(args: Args) -> CliResult {
             print(&out)
         }
     }
+}
+
+/// Every world-data figure of every actor: value, unit, the year it describes and its source;
+/// a figure from a year after `as_of` is marked.
+fn world_figures(r: &Resolved) -> String {
+    let mut t = Table::new(
+        &["actor", "figure", "value", "unit", "year", "source"],
+        &[false, false, true, false, true, false],
+    )
+    .limit(3, 22)
+    .limit(5, 26);
+    let mut after = 0;
+    for a in &r.actors {
+        for f in &a.world_figures {
+            let flag = if f.after_as_of {
+                after += 1;
+                "!"
+            } else {
+                ""
+            };
+            t.row(vec![
+                a.id.clone(),
+                f.figure.name.to_string(),
+                format!("{}", f.figure.value),
+                f.figure.unit.to_string(),
+                format!("{}{flag}", f.figure.year),
+                f.figure.source.owner.to_string(),
+            ]);
+        }
+    }
+    if r.actors.iter().all(|a| a.world_figures.is_empty()) {
+        return "no figures from the world data\n".into();
+    }
+    let mut out = t.render();
+    let as_of = r.scenario.scenario.as_of.as_deref().unwrap_or("—");
+    if after > 0 {
+        out.push_str(&format!(
+            "! = {after} figure(s) describe a year after as_of ({as_of}): information the actors did not have then\n"
+        ));
+    } else {
+        out.push_str(&format!(
+            "every figure describes as_of's year ({as_of}) or earlier\n"
+        ));
+    }
+    out
 }

@@ -1,16 +1,14 @@
-//! Reads the bundled world data (`data/world/actors_2024.csv`, `memberships_2025.csv`) into the
-//! builder's plain inputs (align.md §3). Kept in this one file so that it can be replaced by the
-//! shared `detente::world` module without touching the builder.
+//! Reads the bundled world data (`world::bundled()`: the 41-actor table and the dated
+//! memberships) into the builder's plain inputs. The one copy of the world data is parsed in
+//! `crate::world`; this file only selects and reshapes it.
 
-use super::error::{AlignError, AlignResultOf};
+use super::error::AlignResultOf;
 use super::propensity::{
     ActorAttributes, AllianceLink, IDEAL_POINT_SCALE, PropensityInputs, SHARED_ORGS, SizeMeasure,
     TRADE_HUBS, TermWeights, Tie, TieKind,
 };
+use crate::world;
 use std::collections::BTreeMap;
-
-const ACTORS_CSV: &str = include_str!("../../../../data/world/actors_2024.csv");
-const MEMBERSHIPS_CSV: &str = include_str!("../../../../data/world/memberships_2025.csv");
 
 /// Treaties of mutual defence (strength 1, every pair of parties), from the memberships file.
 pub const MUTUAL_DEFENCE: [&str; 5] = [
@@ -21,117 +19,57 @@ pub const MUTUAL_DEFENCE: [&str; 5] = [
     "CSTO",
 ];
 
-/// A parsed CSV: header names and rows of fields.
-struct Table<'a> {
-    header: Vec<&'a str>,
-    rows: Vec<Vec<&'a str>>,
-}
-
-impl<'a> Table<'a> {
-    fn parse(text: &'a str, name: &str) -> AlignResultOf<Self> {
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-        let header: Vec<&str> = lines
-            .next()
-            .ok_or_else(|| AlignError::Input(format!("{name}: empty file")))?
-            .split(',')
-            .collect();
-        let mut rows = Vec::new();
-        for (k, line) in lines.enumerate() {
-            let row: Vec<&str> = line.split(',').collect();
-            if row.len() != header.len() {
-                return Err(AlignError::Input(format!(
-                    "{name}: line {} has {} fields, the header {}",
-                    k + 2,
-                    row.len(),
-                    header.len()
-                )));
-            }
-            rows.push(row);
-        }
-        Ok(Table { header, rows })
-    }
-
-    fn column(&self, name: &str) -> AlignResultOf<usize> {
-        self.header
-            .iter()
-            .position(|h| *h == name)
-            .ok_or_else(|| AlignError::Input(format!("world data: no column '{name}'")))
-    }
-}
-
-fn number(field: &str) -> Option<f64> {
-    let t = field.trim();
-    if t.is_empty() {
-        None
-    } else {
-        t.parse::<f64>().ok().filter(|x| x.is_finite())
-    }
-}
-
 /// The states of the bundled world data (rows that are organisations, such as the EU, are
-/// excluded, §3 `actors = "states"`), with sizes, ideal points, memberships and trade shares.
+/// excluded: `actors = "states"`), with sizes, ideal points, memberships and trade shares.
+/// An organisation of [`SHARED_ORGS`] counts when the memberships table lists the state for
+/// it at all (whatever the date): this is the table's 2025 view.
 pub fn world_states() -> AlignResultOf<Vec<ActorAttributes>> {
-    let t = Table::parse(ACTORS_CSV, "actors_2024.csv")?;
-    let c = |n: &str| t.column(n);
-    let (id, name) = (c("actor")?, c("name")?);
-    let (cinc, milex, gdp, pop) = (
-        c("cinc_2022_nmc_v7")?,
-        c("milex_2024_usd_m_sipri")?,
-        c("gdp_2024_usd_bn_imf_weo_oct2025")?,
-        c("pop_2024_m_imf_weo_oct2025")?,
-    );
-    let ideal = c("unga_idealpoint_fp_2024")?;
-    let org_cols: Vec<(&str, usize)> = SHARED_ORGS
+    let w = world::bundled();
+    Ok(w.actors()
         .iter()
-        .map(|o| Ok((*o, c(&format!("member_{o}"))?)))
-        .collect::<AlignResultOf<_>>()?;
-    let trade_cols: Vec<(&str, usize)> = TRADE_HUBS
-        .iter()
-        .map(|h| Ok((*h, c(&format!("trade_share_{h}_2020_pct_imf_dots"))?)))
-        .collect::<AlignResultOf<_>>()?;
-    let mut out = Vec::new();
-    for row in &t.rows {
-        if row[name].contains("(organisation)") {
-            continue;
-        }
-        out.push(ActorAttributes {
-            id: row[id].to_string(),
-            name: row[name].to_string(),
+        .filter(|a| !a.organisation)
+        .map(|a| ActorAttributes {
+            id: a.iso3.clone(),
+            name: a.name.clone(),
             capability: None,
-            cinc: number(row[cinc]),
-            milex: number(row[milex]),
-            gdp: number(row[gdp]),
-            population: number(row[pop]),
-            ideal_point: number(row[ideal]),
-            organisations: org_cols
+            cinc: a.cinc_2022,
+            milex: a.milex_2024_usd_m,
+            gdp: a.gdp_2024_usd_bn,
+            population: a.population_2024_m,
+            ideal_point: a.unga_ideal_point_2024,
+            organisations: SHARED_ORGS
                 .iter()
-                .filter(|(_, k)| !row[*k].trim().is_empty())
-                .map(|(o, _)| o.to_string())
+                .filter(|org| {
+                    w.memberships()
+                        .iter()
+                        .any(|m| m.organisation == **org && m.iso3 == a.iso3)
+                })
+                .map(|o| o.to_string())
                 .collect(),
-            trade_share: trade_cols
+            trade_share: TRADE_HUBS
                 .iter()
-                .filter_map(|(h, k)| number(row[*k]).map(|v| (h.to_string(), v / 100.0)))
+                .filter_map(|h| {
+                    a.trade_share_pct
+                        .with(h)
+                        .map(|v| (h.to_string(), v / 100.0))
+                })
                 .collect(),
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// Defence commitments in force at `as_of` (ISO date; a blank `joined` counts as in force):
 /// every pair of parties to a mutual-defence treaty at strength 1, except US–NZL under ANZUS
 /// (US obligations suspended since 1986) at 0.5; NATO member × NATO IP4 partner at 0.5.
 pub fn world_alliances(as_of: &str) -> AlignResultOf<Vec<AllianceLink>> {
-    let t = Table::parse(MEMBERSHIPS_CSV, "memberships_2025.csv")?;
-    let (org, iso, joined) = (
-        t.column("organisation")?,
-        t.column("iso3")?,
-        t.column("joined")?,
-    );
     let mut members: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for row in &t.rows {
-        let j = row[joined].trim();
+    for m in world::bundled().memberships() {
+        let j = m.joined.trim();
         if j.is_empty() || j <= as_of {
-            members.entry(row[org]).or_default().push(row[iso]);
+            members
+                .entry(m.organisation.as_str())
+                .or_default()
+                .push(m.iso3.as_str());
         }
     }
     let mut links = Vec::new();
@@ -168,7 +106,7 @@ pub fn world_alliances(as_of: &str) -> AlignResultOf<Vec<AllianceLink>> {
     Ok(links)
 }
 
-/// The flagship sanity set-up (align.md §3): the 40 states of the world data, CINC sizes, default
+/// The flagship sanity set-up: the 40 states of the world data, CINC sizes, default
 /// weights, ties USA–CHN rivalry 0.8, CHN–RUS partnership 0.8, RUS–UKR rivalry 1.0.
 pub fn flagship_inputs() -> AlignResultOf<PropensityInputs> {
     let tie = |kind, a: &str, b: &str, weight| Tie {

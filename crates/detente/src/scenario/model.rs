@@ -82,7 +82,9 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorldSettings {
-    /// `"2024"` (the bundled data) or `"none"` (everything declared by hand).
+    /// `"2024"` (the bundled 41-actor table), `"panel"` (any state of the state system, each
+    /// figure the latest at or before the year of `as_of`) or `"none"` (everything declared
+    /// by hand).
     pub data: String,
     /// Default capability measure for state actors.
     pub capability: CapabilityMeasure,

@@ -236,8 +236,12 @@ fn read_world(r: &mut Reader, t: &Tbl) -> Option<WorldSettings> {
         t,
         "data",
         false,
-        |s| ["2024", "none"].contains(&s).then(|| s.to_string()),
-        &["2024", "none"],
+        |s| {
+            ["2024", "panel", "none"]
+                .contains(&s)
+                .then(|| s.to_string())
+        },
+        &["2024", "panel", "none"],
     );
     let keywords: Vec<&str> = CapabilityMeasure::ALL.iter().map(|m| m.keyword()).collect();
     let capability = keyword(

@@ -5,7 +5,7 @@ use super::Uncertain;
 use super::diagnostic::{Diagnostic, Kind, did_you_mean};
 use super::model::*;
 use super::reader::SpanMap;
-use crate::world::{self, CapabilityMeasure, WorldActor};
+use crate::world::{self, CapabilityMeasure, SourcedFigure, WorldActor};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -20,13 +20,28 @@ pub enum Provenance {
     },
     /// Read from the bundled world data.
     World {
-        /// Data vintage.
+        /// Data vintage (`2024`: the 41-actor table; `panel`: the state-year panel).
         vintage: String,
         /// The measure used.
         measure: CapabilityMeasure,
         /// Data owner and column.
         source: String,
+        /// The year the figure describes (`None` for equal weights).
+        year: Option<i32>,
+        /// True when that year is after the scenario's `as_of` year.
+        after_as_of: bool,
     },
+}
+
+/// A world-data figure of an actor, with its source, its year, and whether that year is after
+/// the scenario's `as_of`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorldFigure {
+    /// The figure and its provenance.
+    #[serde(flatten)]
+    pub figure: SourcedFigure,
+    /// True when the figure describes a year after `as_of`.
+    pub after_as_of: bool,
 }
 
 impl std::fmt::Display for Provenance {
@@ -69,6 +84,8 @@ pub struct ResolvedActor {
     /// The world-data row of a state, when there is one.
     #[serde(skip)]
     pub world: Option<WorldActor>,
+    /// Every world-data figure of the state with its source and year.
+    pub world_figures: Vec<WorldFigure>,
 }
 
 /// A scenario resolved against the world data: the input every lens reads.
@@ -129,9 +146,12 @@ impl Resolved {
 /// Resolve a parsed scenario; problems go to `diags`.
 pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>) -> Resolved {
     let mut cx = Cx { spans, diags };
-    let world_on = scenario.world.data != "none";
     let as_of = scenario.scenario.as_of.clone();
-    let measure = scenario.world.capability;
+    let view = WorldView {
+        data: scenario.world.data.clone(),
+        as_of_year: as_of.as_deref().and_then(world::year_of),
+        measure: scenario.world.capability,
+    };
     let sources: HashSet<&str> = scenario
         .scenario
         .sources
@@ -151,7 +171,7 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
             );
             continue;
         }
-        actors.push(declared_actor(&mut cx, a, k, world_on, measure));
+        actors.push(declared_actor(&mut cx, a, k, &view));
         cx.source_ref(&sources, a.source.as_deref(), &format!("actor[{k}].source"));
     }
 
@@ -207,9 +227,8 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
                     &mut cx,
                     org,
                     &key,
-                    world_on,
+                    &view,
                     as_of.as_deref(),
-                    measure,
                     &mut actors,
                     &mut list,
                 );
@@ -322,39 +341,108 @@ fn member_key(spans: &SpanMap, k: usize, _m: usize, declared: &[String], member:
     }
 }
 
-fn declared_actor(
-    cx: &mut Cx,
-    a: &Actor,
-    k: usize,
-    world_on: bool,
+/// Which world data a scenario reads: `[world] data`, the year of `as_of`, the capability
+/// measure.
+struct WorldView {
+    data: String,
+    as_of_year: Option<i32>,
     measure: CapabilityMeasure,
-) -> ResolvedActor {
-    let world_row = if a.kind == ActorKind::State && world_on {
-        let row = world::bundled().actor(&a.id).cloned();
+}
+
+impl WorldView {
+    fn on(&self) -> bool {
+        self.data != "none"
+    }
+
+    fn panel(&self) -> bool {
+        self.data == world::PANEL
+    }
+
+    /// The world row of state `key` (ISO3 or COW code).
+    fn lookup(&self, key: &str) -> Option<WorldActor> {
+        world::lookup(key, &self.data, self.as_of_year)
+    }
+
+    /// The row's figures, each flagged when it describes a year after `as_of`.
+    fn figures(&self, w: &WorldActor) -> Vec<WorldFigure> {
+        w.figures
+            .iter()
+            .map(|f| WorldFigure {
+                figure: f.clone(),
+                after_as_of: f.after(self.as_of_year),
+            })
+            .collect()
+    }
+
+    /// Codes a misspelt state id may have meant.
+    fn known_codes(&self) -> Vec<String> {
+        if self.panel() {
+            world::panel()
+                .states()
+                .iter()
+                .filter_map(|s| s.iso3.clone())
+                .collect()
+        } else {
+            world::bundled()
+                .actors()
+                .iter()
+                .map(|w| w.iso3.clone())
+                .collect()
+        }
+    }
+}
+
+fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, view: &WorldView) -> ResolvedActor {
+    let world_row = if a.kind == ActorKind::State && view.on() {
+        let row = view.lookup(&a.id);
+        let what = if view.panel() {
+            "the state-year panel"
+        } else {
+            "the bundled world data"
+        };
         if row.is_none() && a.name.is_some() {
             cx.warn(
                 Kind::WorldData,
-                format!("state `{}` is not in the bundled world data; its declared name and numbers are used", a.id),
+                format!(
+                    "state `{}` is not in {what}; its declared name and numbers are used",
+                    a.id
+                ),
                 &format!("actor[{k}].id"),
             );
         } else if row.is_none() {
             let d = cx.err(
                 Kind::WorldData,
-                format!("state `{}` is not in the bundled world data", a.id),
+                format!("state `{}` is not in {what}", a.id),
                 &format!("actor[{k}].id"),
             );
-            d.expected =
-                Some("an ISO 3166-1 alpha-3 code of the world data, or `kind = \"other\"`".into());
-            d.help = did_you_mean(
-                &a.id,
-                world::bundled().actors().iter().map(|w| w.iso3.as_str()),
-            )
-            .or_else(|| {
-                Some(
-                    "declare `name` (and `capability`) to use a state outside the world data"
-                        .into(),
-                )
+            d.expected = Some(if view.panel() {
+                "an ISO 3166-1 alpha-3 or COW code of a state of the state system, or `kind = \"other\"`".into()
+            } else {
+                "an ISO 3166-1 alpha-3 or COW code of the world data, or `kind = \"other\"`".into()
             });
+            let codes = view.known_codes();
+            d.help = did_you_mean(&a.id, codes.iter().map(String::as_str)).or_else(|| {
+                Some(if view.panel() {
+                    "declare `name` (and `capability`) to use a state outside the panel".into()
+                } else {
+                    "set `[world] data = \"panel\"` to read any state of the state system, or declare `name` (and `capability`)".into()
+                })
+            });
+        }
+        if view.panel()
+            && let (Some(y), Some(state)) = (view.as_of_year, world::panel().state(&a.id))
+            && !state.member_in(y)
+        {
+            cx.warn(
+                Kind::WorldData,
+                format!(
+                    "`{}` ({}) is not a member of the state system in {y} (members {}); the panel has no figures for it then",
+                    a.id,
+                    state.name,
+                    state.spells_text()
+                ),
+                &format!("actor[{k}].id"),
+            );
         }
         row
     } else {
@@ -371,8 +459,8 @@ fn declared_actor(
             }),
             None,
         ),
-        (None, Some(w)) => world_capability(w, measure),
-        (None, None) if a.kind == ActorKind::State && world_on => {
+        (None, Some(w)) => world_capability(w, view),
+        (None, None) if a.kind == ActorKind::State && view.on() => {
             (None, Some("not in the world data".into()))
         }
         (None, None) => (None, Some(format!("`{}` declares no capability", a.id))),
@@ -389,28 +477,70 @@ fn declared_actor(
         capability,
         capability_gap,
         members: Vec::new(),
+        world_figures: world_row
+            .as_ref()
+            .map(|w| view.figures(w))
+            .unwrap_or_default(),
         world: world_row,
     }
 }
 
-fn world_capability(
-    w: &WorldActor,
-    measure: CapabilityMeasure,
-) -> (Option<Quantity>, Option<String>) {
+/// The figure of a world row that a capability measure reads.
+fn measure_figure(measure: CapabilityMeasure) -> Option<&'static str> {
+    match measure {
+        CapabilityMeasure::Milex => Some("milex"),
+        CapabilityMeasure::Gdp => Some("gdp"),
+        CapabilityMeasure::Cinc => Some("cinc"),
+        CapabilityMeasure::Population => Some("population"),
+        CapabilityMeasure::Equal => None,
+    }
+}
+
+fn world_capability(w: &WorldActor, view: &WorldView) -> (Option<Quantity>, Option<String>) {
+    let measure = view.measure;
+    let figure = measure_figure(measure).and_then(|n| w.figure(n));
+    let year = figure.map(|f| f.year);
+    let (unit, source) = match figure {
+        Some(f) if view.panel() => (
+            // "US$ m, 2024" becomes "US$ m, 2001": the measure's unit, the figure's year.
+            format!(
+                "{}, {}",
+                measure
+                    .unit()
+                    .rsplit_once(", ")
+                    .map_or(measure.unit(), |(base, _)| base),
+                f.year
+            ),
+            format!("{} ({}, {})", f.source.owner, f.name, f.year),
+        ),
+        _ => (measure.unit().to_string(), measure.source().to_string()),
+    };
+    let gap = |reason: String| {
+        if view.panel() {
+            format!(
+                "{reason} (the panel has no such figure at or before {})",
+                view.as_of_year.unwrap_or(world::panel::LAST_YEAR)
+            )
+        } else {
+            reason
+        }
+    };
     match measure.value(w) {
         Ok(v) => (
             Some(Quantity {
                 value: Uncertain::Fixed(v),
-                unit: measure.unit().into(),
+                unit,
                 provenance: Provenance::World {
-                    vintage: world::VINTAGE.into(),
+                    vintage: view.data.clone(),
                     measure,
-                    source: measure.source().into(),
+                    source,
+                    year,
+                    after_as_of: figure.is_some_and(|f| f.after(view.as_of_year)),
                 },
             }),
             None,
         ),
-        Err(gap) => (None, Some(gap.reason)),
+        Err(g) => (None, Some(gap(g.reason))),
     }
 }
 
@@ -419,14 +549,13 @@ fn expand_org(
     cx: &mut Cx,
     org: &str,
     key: &str,
-    world_on: bool,
+    view: &WorldView,
     as_of: Option<&str>,
-    measure: CapabilityMeasure,
     actors: &mut Vec<ResolvedActor>,
     list: &mut Vec<String>,
 ) {
     let w = world::bundled();
-    if !world_on {
+    if !view.on() {
         cx.err(
             Kind::UnknownOrganisation,
             format!("`world:{org}` needs world data, but [world] data = \"none\""),
@@ -446,7 +575,7 @@ fn expand_org(
     }
     let mut missing = Vec::new();
     for m in w.members_of(org, as_of) {
-        let Some(row) = w.actor(&m.iso3) else {
+        let Some(row) = view.lookup(&m.iso3) else {
             if actors.iter().any(|a| a.id == m.iso3) {
                 if !list.contains(&m.iso3) {
                     list.push(m.iso3.clone());
@@ -457,7 +586,7 @@ fn expand_org(
             continue;
         };
         if !actors.iter().any(|a| a.id == m.iso3) {
-            let (capability, capability_gap) = world_capability(row, measure);
+            let (capability, capability_gap) = world_capability(&row, view);
             actors.push(ResolvedActor {
                 id: m.iso3.clone(),
                 name: row.name.clone(),
@@ -466,7 +595,8 @@ fn expand_org(
                 capability,
                 capability_gap,
                 members: Vec::new(),
-                world: Some(row.clone()),
+                world_figures: view.figures(&row),
+                world: Some(row),
             });
         }
         if !list.contains(&m.iso3) {

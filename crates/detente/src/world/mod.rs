@@ -1,20 +1,29 @@
-//! The bundled world data set: 41 actors (32 NATO members, CHN, RUS, UKR, JPN, KOR, AUS, NZL,
-//! IND and the EU as an organisation) with SIPRI military spending, IMF GDP and population, COW
-//! CINC, UNGA ideal points and trade shares, plus organisation memberships (2025).
+//! The bundled world data: the state-year panel (every state of the COW state system, 1816–2024,
+//! in [`panel`]) and its 2024 view, the 41-actor table (32 NATO members, CHN, RUS, UKR, JPN, KOR,
+//! AUS, NZL, IND and the EU as an organisation) with SIPRI military spending, IMF GDP and
+//! population, COW CINC, UNGA ideal points and trade shares, plus organisation memberships (2025).
 //!
-//! The tables are embedded in the binary (`data/world/*.csv`, credited in `data/world/SOURCES.md`),
-//! parsed once on first use, and looked up by ISO 3166-1 alpha-3 code. Gaps are explicit:
-//! a missing figure is `None` with a reason, never a silent zero.
+//! The tables are embedded in the binary (`data/world/`, credited in `data/world/SOURCES.md`),
+//! parsed once on first use, and looked up by ISO 3166-1 alpha-3 code or COW code. Every figure
+//! carries its source and year. Gaps are explicit: a missing figure is `None` with a reason,
+//! never a silent zero.
 
 mod csv;
 mod measure;
+pub mod panel;
+mod source;
 
 pub use measure::{CapabilityMeasure, Gap};
+pub use panel::{Figure, Observation, Panel, PanelState, panel};
+pub use source::{IMF_DOTS, IMF_WEO, NMC, SIPRI, Source, SourcedFigure, UNGA, WORLD_BANK, year_of};
 
 use std::sync::OnceLock;
 
-/// Vintage label of the bundled data.
+/// Vintage label of the 41-actor table (the panel's 2024 view).
 pub const VINTAGE: &str = "2024";
+
+/// `[world] data` value that takes every state from the panel in the year of `as_of`.
+pub const PANEL: &str = "panel";
 
 const ACTORS_CSV: &str = include_str!("../../../../data/world/actors_2024.csv");
 const MEMBERSHIPS_CSV: &str = include_str!("../../../../data/world/memberships_2025.csv");
@@ -44,6 +53,15 @@ pub struct WorldActor {
     pub trade_share_pct: TradeShares,
     /// True for an organisation row (the EU), not a state.
     pub organisation: bool,
+    /// Every figure above with its source and the year it describes.
+    pub figures: Vec<SourcedFigure>,
+}
+
+impl WorldActor {
+    /// The sourced figure called `name` (`milex`, `gdp`, `cinc`, ...), if there is one.
+    pub fn figure(&self, name: &str) -> Option<&SourcedFigure> {
+        self.figures.iter().find(|f| f.name == name)
+    }
 }
 
 /// Trade shares with the three trade partners the bundled table covers, percent of total trade.
@@ -150,22 +168,50 @@ impl World {
                     .map_err(|_| format!("actors line {line}: `{s}` is not a number"))
             };
             let iso3 = row[c[0]].clone();
+            // The year and source of each column of the table.
+            let mut figures = Vec::new();
+            let mut sourced = |name, i: usize, unit, year, source| -> Result<_, String> {
+                let v = num(i)?;
+                if let Some(value) = v {
+                    figures.push(SourcedFigure {
+                        name,
+                        value,
+                        unit,
+                        year,
+                        source,
+                    });
+                }
+                Ok(v)
+            };
+            let milex_2024_usd_m = sourced("milex", 3, "US$ m, current", 2024, SIPRI)?;
+            let milex_pct_gdp_2024 = sourced("milex_pct_gdp", 4, "percent of GDP", 2024, SIPRI)?;
+            let gdp_2024_usd_bn = sourced("gdp", 5, "US$ bn, current", 2024, IMF_WEO)?;
+            let population_2024_m = match num(6)? {
+                Some(_) => sourced("population", 6, "million people", 2024, IMF_WEO)?,
+                None => sourced("population", 7, "million people", 2024, WORLD_BANK)?,
+            };
+            let cinc_2022 = sourced("cinc", 8, "CINC (share of system)", 2022, NMC)?;
+            let unga_ideal_point_2024 =
+                sourced("unga_ideal_point", 9, "ideal point (1st dim.)", 2024, UNGA)?;
+            let pct = "percent of trade";
+            let trade_share_pct = TradeShares {
+                chn: sourced("trade_share_CHN", 10, pct, 2020, IMF_DOTS)?,
+                usa: sourced("trade_share_USA", 11, pct, 2020, IMF_DOTS)?,
+                rus: sourced("trade_share_RUS", 12, pct, 2020, IMF_DOTS)?,
+            };
             actors.push(WorldActor {
                 organisation: iso3 == "EU",
                 name: row[c[1]].clone(),
                 cow_ccode: num(2)?.map(|v| v as u32),
-                milex_2024_usd_m: num(3)?,
-                milex_pct_gdp_2024: num(4)?,
-                gdp_2024_usd_bn: num(5)?,
-                population_2024_m: num(6)?.or(num(7)?),
-                cinc_2022: num(8)?,
-                unga_ideal_point_2024: num(9)?,
-                trade_share_pct: TradeShares {
-                    chn: num(10)?,
-                    usa: num(11)?,
-                    rus: num(12)?,
-                },
+                milex_2024_usd_m,
+                milex_pct_gdp_2024,
+                gdp_2024_usd_bn,
+                population_2024_m,
+                cinc_2022,
+                unga_ideal_point_2024,
+                trade_share_pct,
                 iso3,
+                figures,
             });
         }
         let m = csv::parse(memberships_csv).map_err(|e| format!("memberships: {e}"))?;
@@ -195,6 +241,14 @@ impl World {
     /// Look an actor up by ISO3 code (exact, upper case).
     pub fn actor(&self, iso3: &str) -> Option<&WorldActor> {
         self.actors.iter().find(|a| a.iso3 == iso3)
+    }
+
+    /// Look an actor of the table up by ISO3 code or COW code.
+    pub fn actor_by_key(&self, key: &str) -> Option<&WorldActor> {
+        match key.parse::<u32>() {
+            Ok(cc) => self.actors.iter().find(|a| a.cow_ccode == Some(cc)),
+            Err(_) => self.actor(key),
+        }
     }
 
     /// All membership rows.
@@ -239,9 +293,81 @@ impl World {
     }
 }
 
+/// The world-data row of state `key` (ISO3 or COW code) for a scenario whose `[world] data`
+/// is `data` and whose `as_of` falls in `as_of_year`:
+/// - `"2024"`: the 41-actor table's row (figures of 2024, CINC 2022, trade 2020, whatever
+///   `as_of` says; each figure records its year so that later ones can be flagged);
+/// - `"panel"`: the panel's view of any state of the state system in the `as_of` year (its
+///   last year when there is no `as_of`): each figure the latest at or before that year.
+///
+/// `None` when the data has no such state (or `data` is `"none"`).
+pub fn lookup(key: &str, data: &str, as_of_year: Option<i32>) -> Option<WorldActor> {
+    match data {
+        VINTAGE => bundled().actor_by_key(key).cloned(),
+        PANEL => Some(
+            panel()
+                .state(key)?
+                .view(as_of_year.unwrap_or(panel::LAST_YEAR)),
+        ),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 41-actor table is the panel's 2024 view: every figure the two share is the same
+    /// number, from the same source and year.
+    #[test]
+    fn the_actor_table_is_the_panels_2024_view() {
+        let mut compared = 0;
+        for a in bundled().actors().iter().filter(|a| !a.organisation) {
+            let v = panel()
+                .state(&a.iso3)
+                .unwrap_or_else(|| panic!("{} not in the panel", a.iso3))
+                .view(panel::LAST_YEAR);
+            assert_eq!(v.cow_ccode, a.cow_ccode, "{}", a.iso3);
+            for f in &a.figures {
+                let Some(p) = v.figure(f.name) else {
+                    assert!(f.name.starts_with("trade_share"), "{} {}", a.iso3, f.name);
+                    continue;
+                };
+                assert_eq!(
+                    (p.year, p.source),
+                    (f.year, f.source),
+                    "{} {}",
+                    a.iso3,
+                    f.name
+                );
+                let tol = if f.source == WORLD_BANK { 1e-3 } else { 0.0 };
+                assert!(
+                    (p.value - f.value).abs() <= tol,
+                    "{} {}: table {} panel {}",
+                    a.iso3,
+                    f.name,
+                    f.value,
+                    p.value
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 200, "{compared}");
+    }
+
+    #[test]
+    fn lookup_by_iso3_or_cow_code_in_either_mode() {
+        let usa = lookup("2", VINTAGE, Some(2023)).unwrap();
+        assert_eq!(usa.iso3, "USA");
+        assert_eq!(usa.figure("milex").unwrap().year, 2024);
+        assert!(lookup("PAK", VINTAGE, Some(2023)).is_none());
+        let usa = lookup("USA", PANEL, Some(2023)).unwrap();
+        assert_eq!(usa.figure("milex").unwrap().year, 2023);
+        let pak = lookup("770", PANEL, Some(2001)).unwrap();
+        assert_eq!(pak.figure("milex").unwrap().year, 2001);
+        assert!(lookup("ZZZ", PANEL, Some(2001)).is_none());
+        assert!(lookup("USA", "none", None).is_none());
+    }
 
     #[test]
     fn bundled_data_has_41_actors_and_32_nato_members() {
