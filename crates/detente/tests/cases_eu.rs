@@ -143,7 +143,10 @@ fn the_ev_vote_is_the_recorded_one() {
             .filter(|s| s.get("vote").and_then(toml::Value::as_str) == Some(v))
             .count()
     };
-    assert_eq!((count("for"), count("against"), count("abstain")), (10, 5, 12));
+    assert_eq!(
+        (count("for"), count("against"), count("abstain")),
+        (10, 5, 12)
+    );
     let against: Vec<&str> = stances
         .iter()
         .filter(|s| s.get("vote").and_then(toml::Value::as_str) == Some("against"))
@@ -177,7 +180,10 @@ fn the_ec_case_is_the_published_one() {
     let r = case("ec-car-emissions.toml");
     let issue = &r.scenario.issues[0];
     assert_eq!(issue.stances.len(), 10);
-    assert!(issue.body.is_none(), "the published case has no deciding body");
+    assert!(
+        issue.body.is_none(),
+        "the published case has no deciding body"
+    );
     let outcome = issue.known_outcome.as_ref().expect("outcome");
     assert_eq!(outcome.value, 8.83);
     // Round 0 of the published case: the capability-salience weighted mean is 500.3/67.7.
