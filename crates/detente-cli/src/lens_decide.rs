@@ -91,7 +91,21 @@ pub fn rule_text(rule: &DecisionRule) -> String {
     match rule {
         DecisionRule::Consensus => "decides by consensus (every member can block)".into(),
         DecisionRule::Unanimity => "decides by unanimity".into(),
+        DecisionRule::UnanimityWithAbstention { .. } => {
+            "decides by unanimity with constructive abstention".into()
+        }
         DecisionRule::Majority => "decides by simple majority".into(),
+        DecisionRule::ReverseQualifiedMajority { threshold, double } => match double {
+            Some(d) => format!(
+                "adopts a proposal unless {:.0}% of members with {:.0}% of weight vote against",
+                d.members * 100.0,
+                d.weight * 100.0
+            ),
+            None => format!(
+                "adopts a proposal unless {:.0}% of the weight votes against",
+                threshold * 100.0
+            ),
+        },
         DecisionRule::QualifiedMajority {
             double: Some(d), ..
         } => {

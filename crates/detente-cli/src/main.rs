@@ -44,6 +44,8 @@ enum Command {
     Schema(commands::schema::Args),
     /// Where will a body settle? Decision models on a scenario's issues or an imported file.
     Decide(commands::decide::Args),
+    /// Score every model against known outcomes: errors, hit rates, naive baselines.
+    Backtest(commands::backtest::Args),
     /// Convert a Decide CSV, plain CSV or KTAB file into a scenario file.
     Import(commands::import::Args),
     /// Who sides with whom: stable coalition structures and their basins (landscape theory).
@@ -90,6 +92,7 @@ fn main() -> ExitCode {
         Command::Show(a) => commands::show::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Decide(a) => commands::decide::run(a),
+        Command::Backtest(a) => commands::backtest::run(a),
         Command::Import(a) => commands::import::run(a),
         Command::Align(a) => commands::align::run(a),
         Command::Escalate(a) => commands::escalate::run(a),

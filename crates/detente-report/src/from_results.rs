@@ -173,15 +173,31 @@ fn rule_words(rule: &DecisionRule) -> String {
     match rule {
         DecisionRule::Unanimity => "unanimity".into(),
         DecisionRule::Consensus => "consensus".into(),
+        DecisionRule::UnanimityWithAbstention { .. } => {
+            "unanimity with constructive abstention".into()
+        }
         DecisionRule::Majority => "simple majority".into(),
-        DecisionRule::QualifiedMajority { threshold, double } => match double {
-            Some(d) => format!(
-                "qualified majority ({} % of members, {} % of weight)",
-                pct0(d.members),
-                pct0(d.weight)
-            ),
-            None => format!("qualified majority ({} %)", pct0(*threshold)),
-        },
+        DecisionRule::QualifiedMajority { threshold, double } => {
+            format!(
+                "qualified majority ({})",
+                quota_words(*threshold, double.as_ref())
+            )
+        }
+        DecisionRule::ReverseQualifiedMajority { threshold, double } => format!(
+            "reverse qualified majority: the proposal stands unless {} vote against",
+            quota_words(*threshold, double.as_ref())
+        ),
+    }
+}
+
+fn quota_words(threshold: f64, double: Option<&detente::decide::DoubleMajority>) -> String {
+    match double {
+        Some(d) => format!(
+            "{} % of members, {} % of weight",
+            pct0(d.members),
+            pct0(d.weight)
+        ),
+        None => format!("{} %", pct0(threshold)),
     }
 }
 

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use detente::decide::registry::{self, Model};
-use detente::decide::{Decision, DecisionRule, ResolvedIssue, run_multi};
+use detente::decide::registry;
+use detente::decide::scenario::{DecideOptions, IssueDecisions, ModelAnswer, decide_with};
+use detente::decide::{DecisionRule, ResolvedIssue};
 use detente::import::{Format, ImportOptions, Imported};
 use serde::Serialize;
 
@@ -86,49 +87,70 @@ pub struct Args {
     /// Decision rule of the deciding body, applied to every issue (needs --status-quo).
     #[arg(long, value_enum)]
     pub rule: Option<RuleArg>,
-    /// Quota of a qualified-majority rule, as a share of the votes (e.g. 0.65).
+    /// Quota of a (reverse) qualified-majority rule, as a share of the votes (e.g. 0.65).
     #[arg(long)]
     pub threshold: Option<f64>,
+    /// Seed of the models' stochastic options (default: the scenario's `[experiment] seed`,
+    /// 0 for imported files).
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
-/// Decision rules selectable on the command line (decide.md §8).
+/// Decision rules selectable on the command line (docs/decide.md, "Decision rules").
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum RuleArg {
-    /// Everyone with a stance must prefer the change.
+    /// Every member that votes must accept; abstention does not block.
     Unanimity,
-    /// As unanimity; silence is assent.
+    /// Unanimity; abstainers holding a third of members and votes stop the decision.
+    UnanimityWithAbstention,
+    /// Any member can block; silence is acquiescence.
     Consensus,
-    /// Strictly more than half.
+    /// Strictly more than half of all members' votes.
+    #[value(name = "simple-majority", alias = "majority")]
     Majority,
-    /// At least --threshold of the votes.
+    /// At least --threshold of all members' votes are for.
     QualifiedMajority,
+    /// The proposal stands unless --threshold of all members' votes are against.
+    ReverseQualifiedMajority,
 }
 
 fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
-    let rule = match (arg, threshold) {
-        (None, None) => return Ok(None),
-        (None, Some(_)) => {
-            return Err(CliError::Input(
-                "--threshold needs --rule qualified-majority".into(),
-            ));
-        }
-        (Some(RuleArg::QualifiedMajority), None) => {
-            return Err(CliError::Input(
-                "--rule qualified-majority needs --threshold".into(),
-            ));
-        }
-        (Some(RuleArg::QualifiedMajority), Some(t)) => DecisionRule::QualifiedMajority {
-            threshold: t,
+    let Some(arg) = arg else {
+        return match threshold {
+            None => Ok(None),
+            Some(_) => Err(CliError::Input(
+                "--threshold needs --rule qualified-majority or reverse-qualified-majority".into(),
+            )),
+        };
+    };
+    let needs_quota = matches!(
+        arg,
+        RuleArg::QualifiedMajority | RuleArg::ReverseQualifiedMajority
+    );
+    if needs_quota != threshold.is_some() {
+        return Err(CliError::Input(
+            "--threshold goes with --rule qualified-majority or reverse-qualified-majority, and \
+             only with them"
+                .into(),
+        ));
+    }
+    let threshold = threshold.unwrap_or(1.0);
+    let rule = match arg {
+        RuleArg::Unanimity => DecisionRule::Unanimity,
+        RuleArg::UnanimityWithAbstention => DecisionRule::UnanimityWithAbstention {
+            members: detente::decide::rules::CONSTRUCTIVE_ABSTENTION,
+            weight: detente::decide::rules::CONSTRUCTIVE_ABSTENTION,
+        },
+        RuleArg::Consensus => DecisionRule::Consensus,
+        RuleArg::Majority => DecisionRule::Majority,
+        RuleArg::QualifiedMajority => DecisionRule::QualifiedMajority {
+            threshold,
             double: None,
         },
-        (Some(_), Some(_)) => {
-            return Err(CliError::Input(
-                "--threshold only applies to qualified-majority".into(),
-            ));
-        }
-        (Some(RuleArg::Unanimity), None) => DecisionRule::Unanimity,
-        (Some(RuleArg::Consensus), None) => DecisionRule::Consensus,
-        (Some(RuleArg::Majority), None) => DecisionRule::Majority,
+        RuleArg::ReverseQualifiedMajority => DecisionRule::ReverseQualifiedMajority {
+            threshold,
+            double: None,
+        },
     };
     rule.check().map_err(CliError::Input)?;
     Ok(Some(rule))
@@ -152,6 +174,9 @@ pub struct LoadInfo {
     pub title: String,
     /// Conversions applied while reading.
     pub notes: Vec<String>,
+    /// The file's own seed (a scenario's `[experiment] seed`; 0 for imported formats).
+    #[serde(skip)]
+    pub seed: u64,
 }
 
 /// Parse `--scale LO,HI`.
@@ -239,6 +264,7 @@ pub fn load_issues(
                 format: Format::Scenario,
                 title: resolved.scenario.scenario.title.clone(),
                 notes,
+                seed: resolved.seed(),
             },
         ));
     }
@@ -247,33 +273,16 @@ pub fn load_issues(
         format: imported.format,
         title: imported.title.clone(),
         notes: imported.notes.clone(),
+        seed: 0,
     };
     Ok((imported.resolved_issues(), info))
-}
-
-/// One model's answer (or why it has none) on one issue.
-#[derive(Debug, Serialize)]
-struct Answer {
-    model: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    decision: Option<Decision>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct IssueReport {
-    issue: String,
-    question: String,
-    /// Actor ids in stance order (the index of every position and move).
-    actors: Vec<String>,
-    answers: Vec<Answer>,
 }
 
 #[derive(Debug, Serialize)]
 struct Report {
     input: LoadInfo,
-    issues: Vec<IssueReport>,
+    seed: u64,
+    issues: Vec<IssueDecisions>,
 }
 
 fn model_names(model: &str) -> Result<Vec<&'static str>, CliError> {
@@ -303,16 +312,6 @@ fn model_names(model: &str) -> Result<Vec<&'static str>, CliError> {
     Ok(names)
 }
 
-fn build(name: &str, preset: Option<&str>) -> Result<Model, String> {
-    if let Some(p) = preset {
-        let m = registry::preset(p).map_err(|e| e.to_string())?;
-        if m.id() == name {
-            return Ok(m);
-        }
-    }
-    registry::build(name, None).map_err(|e| e.to_string())
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let options = LoadOptions {
@@ -326,6 +325,12 @@ pub fn run(args: Args) -> CliResult {
     let rule = rule(args.rule, args.threshold)?;
     for issue in &mut issues {
         if let Some(q) = args.status_quo {
+            if !(q.is_finite() && issue.scale.contains(q)) {
+                return Err(CliError::Input(format!(
+                    "--status-quo {q} is outside the scale {}–{} of issue '{}'",
+                    issue.scale.lo, issue.scale.hi, issue.id
+                )));
+            }
             issue.status_quo = Some(vec![q; issue.m()]);
         }
         if rule.is_some() {
@@ -352,13 +357,21 @@ pub fn run(args: Args) -> CliResult {
             known.join(", ")
         )));
     }
-    let report = solve(
+    let seed = args.seed.unwrap_or(info.seed);
+    let issues = decide_with(
         &issues,
-        &names,
-        args.preset.as_deref(),
-        args.issue.as_deref(),
-        info,
+        &DecideOptions {
+            models: names,
+            preset: args.preset.as_deref(),
+            only: args.issue.as_deref(),
+            seed,
+        },
     );
+    let report = Report {
+        input: info,
+        seed,
+        issues,
+    };
     let out = match args.format {
         OutputFormat::Json => serde_json::to_string_pretty(&report)
             .map_err(|e| CliError::Failure(format!("cannot write JSON: {e}")))?,
@@ -377,90 +390,6 @@ pub fn print_stdout(text: &str) -> CliResult {
             Err(CliError::Failure(format!("cannot write to stdout: {e}")))
         }
         _ => Ok(()),
-    }
-}
-
-fn solve(
-    issues: &[ResolvedIssue],
-    names: &[&str],
-    preset: Option<&str>,
-    only: Option<&str>,
-    info: LoadInfo,
-) -> Report {
-    let mut reports: Vec<IssueReport> = issues
-        .iter()
-        .map(|i| IssueReport {
-            issue: i.id.clone(),
-            question: i.question.clone(),
-            actors: i.stances.iter().map(|s| s.actor.clone()).collect(),
-            answers: Vec::new(),
-        })
-        .collect();
-    // Issues without stances cannot be decided; multi-issue models run on the rest.
-    let usable: Vec<usize> = (0..issues.len()).filter(|&k| issues[k].n() > 0).collect();
-    for &name in names {
-        let seed_stream = || detente::rng::run_stream(0, 0);
-        match build(name, preset) {
-            Err(e) => {
-                for r in &mut reports {
-                    r.answers.push(Answer {
-                        model: name.into(),
-                        decision: None,
-                        error: Some(e.clone()),
-                    });
-                }
-            }
-            Ok(Model::Single(m)) => {
-                for (issue, r) in issues.iter().zip(&mut reports) {
-                    if only.is_some_and(|id| id != issue.id) {
-                        continue;
-                    }
-                    let res = detente::decide::run(m.as_ref(), issue, &mut seed_stream());
-                    r.answers.push(answer(name, res.map_err(|e| e.to_string())));
-                }
-            }
-            Ok(Model::Multi(m)) => {
-                let subset: Vec<ResolvedIssue> =
-                    usable.iter().map(|&k| issues[k].clone()).collect();
-                match run_multi(m.as_ref(), &subset, &mut seed_stream()) {
-                    Ok(decisions) => {
-                        for (&k, d) in usable.iter().zip(decisions) {
-                            reports[k].answers.push(answer(name, Ok(d)));
-                        }
-                    }
-                    Err(e) => {
-                        for &k in &usable {
-                            reports[k].answers.push(answer(name, Err(e.to_string())));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for (issue, r) in issues.iter().zip(&mut reports) {
-        if issue.n() == 0 {
-            r.answers.retain(|a| a.error.is_some());
-        }
-    }
-    reports.retain(|r| only.is_none_or(|id| id == r.issue));
-    Report {
-        input: info,
-        issues: reports,
-    }
-}
-
-fn answer(model: &str, res: Result<Decision, String>) -> Answer {
-    match res {
-        Ok(d) => Answer {
-            model: model.into(),
-            decision: Some(d),
-            error: None,
-        },
-        Err(e) => Answer {
-            model: model.into(),
-            decision: None,
-            error: Some(e),
-        },
     }
 }
 
@@ -554,6 +483,9 @@ fn table(report: &Report) -> String {
     for r in &report.issues {
         let _ = writeln!(out);
         let _ = writeln!(out, "Issue {}: {}", r.issue, shorten(&r.question, 80));
+        for line in context(r) {
+            let _ = writeln!(out, "  {}", shorten(&line, WIDTH - 2));
+        }
         let w = r
             .answers
             .iter()
@@ -612,7 +544,68 @@ fn table(report: &Report) -> String {
     out
 }
 
-fn trajectories(out: &mut String, r: &IssueReport) {
+/// The lines above an issue's table: who decides and how, the agenda setter, model spread.
+fn context(r: &IssueDecisions) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !r.collective {
+        lines.push(
+            "No body decides this issue: the model values are weighted centres, not a \
+             collective forecast; each actor's own course is its prediction."
+                .to_string(),
+        );
+    }
+    if let (Some(rule), Some(q)) = (&r.rule, r.status_quo) {
+        let set = match r.feasible {
+            Some((lo, hi)) if lo == hi => "nothing beats it (deadlock)".to_string(),
+            Some((lo, hi)) => format!("admissible set [{}, {}]", num(lo), num(hi)),
+            None => String::new(),
+        };
+        lines.push(format!(
+            "Rule: {}; status quo {}; {set}",
+            rule.keyword(),
+            num(q)
+        ));
+    }
+    if let Some(s) = &r.setter {
+        let pivots = if s.pivotal.is_empty() {
+            String::new()
+        } else {
+            format!("; pivotal: {}", s.pivotal.join(", "))
+        };
+        lines.push(if s.deadlock {
+            format!(
+                "Agenda setter {} proposes {}: nothing beats the status quo, the proposal fails",
+                s.proposer,
+                num(s.ideal)
+            )
+        } else {
+            format!(
+                "Agenda setter {} would propose {}; the body adopts {}{pivots}",
+                s.proposer,
+                num(s.ideal),
+                num(s.outcome)
+            )
+        });
+    }
+    if let Some(sp) = r.spread.as_ref().filter(|sp| sp.disagree) {
+        lines.push(format!(
+            "The models disagree: before the rule they range from {} to {} ({:.0} % of the \
+             scale), the main uncertainty of this forecast.",
+            num(sp.low),
+            num(sp.high),
+            100.0 * sp.share
+        ));
+    }
+    lines
+}
+
+/// A number with at most two decimals and no trailing zeros.
+fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn trajectories(out: &mut String, r: &IssueDecisions) {
     for a in &r.answers {
         let Some(d) = &a.decision else { continue };
         if d.trajectory.len() < 2 {
@@ -634,8 +627,8 @@ fn trajectories(out: &mut String, r: &IssueReport) {
     }
 }
 
-fn positions(out: &mut String, r: &IssueReport) {
-    let movers: Vec<&Answer> = r
+fn positions(out: &mut String, r: &IssueDecisions) {
+    let movers: Vec<&ModelAnswer> = r
         .answers
         .iter()
         .filter(|a| a.decision.as_ref().is_some_and(|d| d.trajectory.len() > 1))

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each exposes `Args` (clap) and `run(Args) -> CliResult`.
 
 pub mod align;
+pub mod backtest;
 pub mod check;
 pub mod compare;
 pub mod decide;

@@ -201,6 +201,8 @@ pub enum WarningCode {
     ZeroWeightVoter,
     /// An input convention was applied (e.g. saliences read on 0–100 and divided by 100).
     InputConverted,
+    /// One actor holds more than half of the capability × salience weight.
+    DominantActor,
 }
 
 /// A typed warning: code, message, and the issue/actor it concerns (§1.2).

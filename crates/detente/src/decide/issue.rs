@@ -61,13 +61,35 @@ pub struct Stance {
     pub position: Vec<f64>,
     /// Salience per dimension in `[0, 1]` (`m` values).
     pub salience: Vec<f64>,
-    /// Voting weight `v ≥ 0` for weighted decision rules (§8.2); 1 by default.
+    /// Voting weight `v ≥ 0` for weighted decision rules; 1 by default, 0 for an actor that
+    /// bargains but does not vote.
     #[serde(default = "one")]
     pub vote_weight: f64,
+    /// The member abstains: it bargains but is neither for nor against in the vote.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub abstain: bool,
+    /// What blocking costs this member, in salience-weighted utility on a 0–1 scale: it
+    /// opposes a proposal only when its loss `s·(|x − z| − |x − q|)/Δ` exceeds this.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub veto_cost: f64,
 }
 
 fn one() -> f64 {
     1.0
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// A member of the deciding body that holds no stance on the issue. It counts in every quota's
+/// total; what its silence means depends on the rule (see [`DecisionRule`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SilentMember {
+    /// The member's id.
+    pub actor: String,
+    /// Its voting weight under the body's weights.
+    pub vote_weight: f64,
 }
 
 impl Stance {
@@ -79,6 +101,8 @@ impl Stance {
             position: vec![position],
             salience: vec![salience],
             vote_weight: 1.0,
+            abstain: false,
+            veto_cost: 0.0,
         }
     }
 
@@ -118,9 +142,15 @@ pub struct ResolvedIssue {
     /// Status quo (reversion point) per dimension; required by Nash (D3) and by rules (§8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_quo: Option<Vec<f64>>,
-    /// The deciding body's rule (§8); `None` when the issue has no body.
+    /// The deciding body's rule; `None` when the issue has no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<DecisionRule>,
+    /// Members of the deciding body without a stance (they count in the rule's quotas).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub silent: Vec<SilentMember>,
+    /// The agenda setter: the id of an actor with a stance, whose position is its proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<String>,
 }
 
 impl ResolvedIssue {
@@ -135,6 +165,8 @@ impl ResolvedIssue {
             stances,
             status_quo: None,
             rule: None,
+            silent: Vec::new(),
+            proposer: None,
         }
     }
 
@@ -221,6 +253,19 @@ impl ResolvedIssue {
         {
             problems.push(e);
         }
+        for m in &self.silent {
+            if !m.vote_weight.is_finite() || m.vote_weight < 0.0 {
+                problems.push(format!(
+                    "vote weight {} of silent member '{}' must be finite and ≥ 0",
+                    m.vote_weight, m.actor
+                ));
+            }
+        }
+        if let Some(p) = &self.proposer
+            && !self.stances.iter().any(|s| &s.actor == p)
+        {
+            problems.push(format!("proposer '{p}' has no stance on the issue"));
+        }
         if !problems.is_empty() {
             return Err(DecideError::Invalid {
                 issue: self.id.clone(),
@@ -262,6 +307,12 @@ impl ResolvedIssue {
             problems.push(format!(
                 "capability {} of actor '{who}' must be finite and ≥ 0",
                 st.capability
+            ));
+        }
+        if !st.veto_cost.is_finite() || st.veto_cost < 0.0 {
+            problems.push(format!(
+                "veto cost {} of actor '{who}' must be finite and ≥ 0",
+                st.veto_cost
             ));
         }
         if !st.vote_weight.is_finite() || st.vote_weight < 0.0 {
@@ -307,6 +358,28 @@ impl ResolvedIssue {
                 ),
             ));
         }
+        for d in 0..self.m() {
+            let total: f64 = self.stances.iter().map(|st| st.weight(d)).sum();
+            if let Some(top) = self
+                .stances
+                .iter()
+                .max_by(|a, b| a.weight(d).total_cmp(&b.weight(d)))
+                && total > 0.0
+                && top.weight(d) > 0.5 * total
+            {
+                out.push(Warning::actor(
+                    WarningCode::DominantActor,
+                    &self.id,
+                    &top.actor,
+                    format!(
+                        "actor '{}' holds {:.0} % of the capability × salience weight: one \
+                         actor's move decides the forecast, so read it as that actor's choice",
+                        top.actor,
+                        100.0 * top.weight(d) / total
+                    ),
+                ));
+            }
+        }
         for st in &self.stances {
             if (0..self.m()).all(|d| st.weight(d) == 0.0) {
                 out.push(Warning::actor(
@@ -343,9 +416,12 @@ mod tests {
     #[test]
     fn valid_issue_warns_about_powerless_actor() {
         let w = issue().validate().expect("valid");
-        assert_eq!(w.len(), 1);
-        assert_eq!(w[0].code, WarningCode::NoInfluence);
-        assert_eq!(w[0].actor.as_deref(), Some("c"));
+        assert_eq!(w.len(), 2);
+        // b holds 2 of 2.5 units of capability × salience.
+        assert_eq!(w[0].code, WarningCode::DominantActor);
+        assert_eq!(w[0].actor.as_deref(), Some("b"));
+        assert_eq!(w[1].code, WarningCode::NoInfluence);
+        assert_eq!(w[1].actor.as_deref(), Some("c"));
     }
 
     #[test]

@@ -26,11 +26,12 @@ pub mod nash;
 pub mod registry;
 pub mod rules;
 pub mod scenario;
+pub mod setter;
 pub mod smp;
 
 pub use decision::{
     Decision, Diagnostics, ModelSpec, Move, Outcome, Round, StopReason, Warning, WarningCode,
 };
-pub use issue::{ResolvedIssue, Scale, Stance};
+pub use issue::{ResolvedIssue, Scale, SilentMember, Stance};
 pub use model::{DecideError, DecisionModel, MultiIssueModel, run, run_multi};
 pub use rules::{DecisionRule, DoubleMajority};

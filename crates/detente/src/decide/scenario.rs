@@ -6,12 +6,13 @@
 //! deciding body's rule, and vote weights: members of the body vote (weight by the body's
 //! `weights`), other actors with stances bargain but have vote weight 0.
 
-use super::issue::{ResolvedIssue, Scale, Stance};
+use super::issue::{ResolvedIssue, Scale, SilentMember, Stance};
 use super::registry::{self, Model};
-use super::rules::{DecisionRule, DoubleMajority, admissible};
+use super::rules::{CONSTRUCTIVE_ABSTENTION, DecisionRule, DoubleMajority, admissible};
+use super::setter::{SetterOutcome, agenda};
 use super::{Decision, compromise, run, run_multi};
 use crate::rng::run_stream;
-use crate::scenario::{ActorKind, Resolved, RuleKind, VoteWeights};
+use crate::scenario::{ActorKind, Resolved, RuleKind, Vote, VoteWeights};
 
 /// Every issue of the scenario that has stances, in file order.
 pub fn issues(r: &Resolved) -> Vec<ResolvedIssue> {
@@ -34,6 +35,7 @@ fn issue(r: &Resolved, i: &crate::scenario::Issue) -> ResolvedIssue {
         Some(b) => r.leaf_members(b).iter().map(|a| a.id.as_str()).collect(),
         None => Vec::new(),
     };
+    let body_cost = body.and_then(|b| b.veto_cost).map_or(0.0, |c| c.point());
     let stances = i
         .stances
         .iter()
@@ -52,9 +54,32 @@ fn issue(r: &Resolved, i: &crate::scenario::Issue) -> ResolvedIssue {
                 position: vec![s.position.point()],
                 salience: vec![s.salience.point()],
                 vote_weight,
+                abstain: s.vote == Some(Vote::Abstain),
+                veto_cost: s.veto_cost.map_or(body_cost, |c| c.point()),
             }
         })
         .collect();
+    let silent = match body {
+        Some(b) => members
+            .iter()
+            .filter(|m| !i.stances.iter().any(|s| s.actor == **m))
+            .map(|m| {
+                let capability = r
+                    .actor(m)
+                    .and_then(|a| a.capability.as_ref())
+                    .map_or(0.0, |q| q.value.point());
+                SilentMember {
+                    actor: (*m).to_string(),
+                    vote_weight: vote_weight(r, b, m, capability),
+                }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let proposer = i
+        .proposer
+        .clone()
+        .or_else(|| body.and_then(|b| b.proposer.clone()));
     ResolvedIssue {
         id: i.id.clone(),
         question: i.question.clone(),
@@ -68,22 +93,38 @@ fn issue(r: &Resolved, i: &crate::scenario::Issue) -> ResolvedIssue {
         stances,
         status_quo: i.status_quo.map(|q| vec![q.point()]),
         rule: body.map(rule),
+        silent,
+        proposer,
     }
 }
 
 /// The body's rule in the decide lens's terms (consensus when the scenario names none).
 pub fn rule(body: &crate::scenario::Actor) -> DecisionRule {
-    match body.rule.unwrap_or(RuleKind::Consensus) {
-        RuleKind::Consensus => DecisionRule::Consensus,
-        RuleKind::Unanimity => DecisionRule::Unanimity,
-        RuleKind::Majority => DecisionRule::Majority,
-        RuleKind::QualifiedMajority => DecisionRule::QualifiedMajority {
-            threshold: body.threshold.unwrap_or(0.5),
-            double: body.double.map(|d| DoubleMajority {
+    let quota = || {
+        (
+            body.threshold.unwrap_or(0.5),
+            body.double.map(|d| DoubleMajority {
                 members: d.members,
                 weight: d.weight,
             }),
+        )
+    };
+    match body.rule.unwrap_or(RuleKind::Consensus) {
+        RuleKind::Consensus => DecisionRule::Consensus,
+        RuleKind::Unanimity => DecisionRule::Unanimity,
+        RuleKind::UnanimityWithAbstention => DecisionRule::UnanimityWithAbstention {
+            members: CONSTRUCTIVE_ABSTENTION,
+            weight: CONSTRUCTIVE_ABSTENTION,
         },
+        RuleKind::Majority => DecisionRule::Majority,
+        RuleKind::QualifiedMajority => {
+            let (threshold, double) = quota();
+            DecisionRule::QualifiedMajority { threshold, double }
+        }
+        RuleKind::ReverseQualifiedMajority => {
+            let (threshold, double) = quota();
+            DecisionRule::ReverseQualifiedMajority { threshold, double }
+        }
     }
 }
 
@@ -129,19 +170,47 @@ pub struct ModelAnswer {
 pub struct IssueDecisions {
     /// The issue id.
     pub issue: String,
+    /// The question the issue asks.
+    pub question: String,
     /// Actor ids in stance order (the index of every trajectory position).
     pub actors: Vec<String>,
+    /// Whether a body decides the issue. Without one there is no collective outcome: the
+    /// models' values are weighted centres, and each actor's own course is the prediction.
+    pub collective: bool,
     /// The deciding body's rule, if any.
     pub rule: Option<DecisionRule>,
     /// The status quo, if any.
     pub status_quo: Option<f64>,
-    /// The rule's admissible set `A(q)` (D21); `low == high == q` is a deadlock.
+    /// The rule's admissible set `A(q)`; `low == high == q` is a deadlock.
     pub feasible: Option<(f64, f64)>,
-    /// The compromise baseline (D1).
+    /// The compromise baseline: the capability × salience weighted mean of positions.
     pub baseline: f64,
+    /// The agenda setter's proposal and what the body adopts, when the issue has a proposer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setter: Option<SetterOutcome>,
+    /// How far the models' predictions before the rule lie apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<ModelSpread>,
     /// One answer per model, in the order asked.
     pub answers: Vec<ModelAnswer>,
 }
+
+/// The range of the models' predictions before the rule, the main uncertainty of a forecast
+/// when the models disagree.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ModelSpread {
+    /// Lowest prediction.
+    pub low: f64,
+    /// Highest prediction.
+    pub high: f64,
+    /// `(high − low)` as a share of the scale's width.
+    pub share: f64,
+    /// True when `share` exceeds [`DISAGREEMENT_SHARE`]: the models disagree.
+    pub disagree: bool,
+}
+
+/// Models whose predictions span more than this share of the scale are reported as disagreeing.
+pub const DISAGREEMENT_SHARE: f64 = 0.2;
 
 impl IssueDecisions {
     /// Whether the body is deadlocked: no point beats the status quo under its rule.
@@ -159,20 +228,49 @@ impl IssueDecisions {
     }
 }
 
+/// What to run: models by registry name, a preset (used for the model it belongs to), an
+/// optional issue filter, and the seed of the stochastic options.
+#[derive(Debug, Clone, Default)]
+pub struct DecideOptions<'a> {
+    /// Registry names of the models, in output order.
+    pub models: Vec<&'a str>,
+    /// A named preset (e.g. `scholz2011` for bdm); it replaces its model's defaults.
+    pub preset: Option<&'a str>,
+    /// Only this issue (the exchange model still trades across every issue).
+    pub only: Option<&'a str>,
+    /// Seed: every model draws from `run_stream(seed, 0)`.
+    pub seed: u64,
+}
+
 /// Run `models` (registry names) on `issues`; the exchange model runs jointly on every issue.
 /// Errors of one model on one issue are recorded, never fatal. `seed` feeds the stochastic
 /// options through `run_stream(seed, 0)`, so the result is deterministic.
 pub fn decide_all(issues: &[ResolvedIssue], models: &[&str], seed: u64) -> Vec<IssueDecisions> {
+    decide_with(
+        issues,
+        &DecideOptions {
+            models: models.to_vec(),
+            seed,
+            ..DecideOptions::default()
+        },
+    )
+}
+
+/// Run the models of `opts` on `issues` (see [`DecideOptions`]); the one entry point of the
+/// decide lens for scenarios and imported files. Issues without stances get no answers.
+pub fn decide_with(issues: &[ResolvedIssue], opts: &DecideOptions) -> Vec<IssueDecisions> {
     let mut out: Vec<IssueDecisions> = issues
         .iter()
         .map(|i| {
             let feasible = match (&i.rule, i.status_quo_1d()) {
-                (Some(rule), Some(q)) => Some(admissible(rule, i, 0, q)),
+                (Some(rule), Some(q)) if i.n() > 0 => Some(admissible(rule, i, 0, q)),
                 _ => None,
             };
             IssueDecisions {
                 issue: i.id.clone(),
+                question: i.question.clone(),
                 actors: i.stances.iter().map(|s| s.actor.clone()).collect(),
+                collective: i.rule.is_some(),
                 rule: i.rule.clone(),
                 status_quo: i.status_quo_1d(),
                 feasible,
@@ -181,34 +279,83 @@ pub fn decide_all(issues: &[ResolvedIssue], models: &[&str], seed: u64) -> Vec<I
                     .first()
                     .copied()
                     .unwrap_or(f64::NAN),
+                setter: if i.n() > 0 { agenda(i) } else { None },
+                spread: None,
                 answers: Vec::new(),
             }
         })
         .collect();
-    for &name in models {
-        let mut rng = run_stream(seed, 0);
-        match registry::build(name, None) {
-            Err(e) => out
-                .iter_mut()
-                .for_each(|d| d.answers.push(failed(name, e.to_string()))),
+    let usable: Vec<usize> = (0..issues.len()).filter(|&k| issues[k].n() > 0).collect();
+    let wanted = |k: usize| opts.only.is_none_or(|id| issues[k].id == id);
+    for &name in &opts.models {
+        let mut rng = run_stream(opts.seed, 0);
+        match build(name, opts.preset) {
+            Err(e) => usable
+                .iter()
+                .for_each(|&k| out[k].answers.push(failed(name, e.to_string()))),
             Ok(Model::Single(m)) => {
-                for (i, d) in issues.iter().zip(out.iter_mut()) {
-                    d.answers.push(answer(name, run(m.as_ref(), i, &mut rng)));
+                // Every issue runs, in order, so the filter never changes the draws.
+                for &k in &usable {
+                    let r = run(m.as_ref(), &issues[k], &mut rng);
+                    out[k].answers.push(answer(name, r));
                 }
             }
-            Ok(Model::Multi(m)) => match run_multi(m.as_ref(), issues, &mut rng) {
-                Ok(decisions) => {
-                    for (dec, d) in decisions.into_iter().zip(out.iter_mut()) {
-                        d.answers.push(answer(name, Ok(dec)));
+            Ok(Model::Multi(m)) => {
+                let subset: Vec<ResolvedIssue> =
+                    usable.iter().map(|&k| issues[k].clone()).collect();
+                match run_multi(m.as_ref(), &subset, &mut rng) {
+                    Ok(decisions) => {
+                        for (&k, dec) in usable.iter().zip(decisions) {
+                            out[k].answers.push(answer(name, Ok(dec)));
+                        }
                     }
+                    Err(e) => usable
+                        .iter()
+                        .for_each(|&k| out[k].answers.push(failed(name, e.to_string()))),
                 }
-                Err(e) => out
-                    .iter_mut()
-                    .for_each(|d| d.answers.push(failed(name, e.to_string()))),
-            },
+            }
         }
     }
-    out
+    for (i, d) in issues.iter().zip(out.iter_mut()) {
+        d.spread = spread(i, &d.answers);
+    }
+    (0..out.len())
+        .zip(out)
+        .filter(|(k, _)| wanted(*k))
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// The model `name`, with `preset`'s parameters when the preset belongs to it.
+fn build(name: &str, preset: Option<&str>) -> Result<Model, super::DecideError> {
+    if let Some(p) = preset {
+        let m = registry::preset(p)?;
+        if m.id() == name {
+            return Ok(m);
+        }
+    }
+    registry::build(name, None)
+}
+
+/// The spread of the models' predictions before the rule, if two or more models answered.
+fn spread(issue: &ResolvedIssue, answers: &[ModelAnswer]) -> Option<ModelSpread> {
+    let values: Vec<f64> = answers
+        .iter()
+        .filter_map(|a| a.decision.as_ref()?.unconstrained.first().copied())
+        .filter(|x| x.is_finite())
+        .collect();
+    if values.len() < 2 {
+        return None;
+    }
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let share = (high - low) / issue.scale.range();
+    Some(ModelSpread {
+        low,
+        high,
+        share,
+        disagree: share > DISAGREEMENT_SHARE,
+    })
 }
 
 fn answer(model: &str, r: Result<Decision, super::DecideError>) -> ModelAnswer {

@@ -12,6 +12,9 @@
 //! | `escalate.noise` (and every numeric `[escalate]` key) | an escalate parameter |
 //! | `escalate.influence.FROM.TO.weight`, `escalate.trade.FROM.TO.share` | directed links |
 //! | `richardson.rival_reaction` (`.ally_reaction`, `.fatigue`) | Richardson rates |
+//! | `actor.BODY.veto_cost`, `issue.ID.stance.ACTOR.veto_cost` | a cost of blocking |
+//!
+//! Costs of blocking come last, so that adding one does not shift the draws of the others.
 
 use crate::scenario::{Quantity, Resolved, Uncertain};
 use rand::Rng;
@@ -114,6 +117,18 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
             }
         }
     }
+    for a in &r.scenario.actors {
+        if let Some(c) = a.veto_cost {
+            push(format!("actor.{}.veto_cost", a.id), c);
+        }
+    }
+    for i in &r.scenario.issues {
+        for s in &i.stances {
+            if let Some(c) = s.veto_cost {
+                push(format!("issue.{}.stance.{}.veto_cost", i.id, s.actor), c);
+            }
+        }
+    }
     out
 }
 
@@ -201,6 +216,16 @@ pub fn set(r: &mut Resolved, path: &str, value: Uncertain) -> Result<(), PathErr
             a.population = Some(value);
             Ok(())
         }
+        ["actor", id, "veto_cost"] => {
+            let a = r
+                .scenario
+                .actors
+                .iter_mut()
+                .find(|a| a.id == *id && a.kind == crate::scenario::ActorKind::Body)
+                .ok_or_else(unknown)?;
+            a.veto_cost = Some(value);
+            Ok(())
+        }
         ["issue", id, "status_quo"] => {
             let i = r
                 .scenario
@@ -227,6 +252,7 @@ pub fn set(r: &mut Resolved, path: &str, value: Uncertain) -> Result<(), PathErr
                 "position" => s.position = value,
                 "salience" => s.salience = value,
                 "capability" => s.capability = Some(value),
+                "veto_cost" => s.veto_cost = Some(value),
                 _ => return Err(unknown()),
             }
             Ok(())

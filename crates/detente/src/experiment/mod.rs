@@ -10,6 +10,7 @@
 //! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
 
 pub mod analysis;
+pub mod backtest;
 pub mod design;
 pub mod inputs;
 pub mod results;

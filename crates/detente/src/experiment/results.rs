@@ -12,6 +12,7 @@ use super::runner::{ArmModel, McResult, Metric, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
+use crate::decide::setter::agenda;
 use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
 use crate::escalate::richardson::{Analysis, ArmsModel};
 use crate::rng::DetRng;
@@ -278,6 +279,7 @@ enum Target {
     Salience(usize, usize),
     Capability(usize, usize),
     StatusQuo(usize),
+    VetoCost(usize, usize),
 }
 
 impl DecideMc {
@@ -291,6 +293,9 @@ impl DecideMc {
             }
             if i.rule.is_some() && i.status_quo.is_some() {
                 metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
+            }
+            if agenda(i).is_some() {
+                metrics.push(Metric::real(format!("decide.{}.setter", i.id)));
             }
         }
         let inputs = uncertain_inputs(r);
@@ -329,8 +334,29 @@ fn targets_of(r: &Resolved, issues: &[ResolvedIssue], path: &str) -> Vec<Target>
                 "position" => vec![Target::Position(i, j)],
                 "salience" => vec![Target::Salience(i, j)],
                 "capability" => vec![Target::Capability(i, j)],
+                "veto_cost" => vec![Target::VetoCost(i, j)],
                 _ => Vec::new(),
             }
+        }
+        ["actor", body, "veto_cost"] => {
+            // Every stance on the body's issues that has no cost of its own.
+            let mut out = Vec::new();
+            for issue in r
+                .scenario
+                .issues
+                .iter()
+                .filter(|i| i.body.as_deref() == Some(*body))
+            {
+                let Some(ii) = issue_index(&issue.id) else {
+                    continue;
+                };
+                for s in issue.stances.iter().filter(|s| s.veto_cost.is_none()) {
+                    if let Some(j) = stance_index(ii, &s.actor) {
+                        out.push(Target::VetoCost(ii, j));
+                    }
+                }
+            }
+            out
         }
         ["actor", actor, "capability"] => {
             let mut out = Vec::new();
@@ -369,6 +395,7 @@ impl ArmModel for DecideMc {
                     Target::Salience(i, j) => issues[i].stances[j].salience[0] = v,
                     Target::Capability(i, j) => issues[i].stances[j].capability = v,
                     Target::StatusQuo(i) => issues[i].status_quo = Some(vec![v]),
+                    Target::VetoCost(i, j) => issues[i].stances[j].veto_cost = v,
                 }
             }
         }
@@ -383,6 +410,10 @@ impl ArmModel for DecideMc {
             }
             if issue.rule.is_some() && issue.status_quo.is_some() {
                 out[j] = if d.deadlocked() { 1.0 } else { 0.0 };
+                j += 1;
+            }
+            if let Some(s) = &d.setter {
+                out[j] = s.outcome;
                 j += 1;
             }
         }
@@ -441,6 +472,9 @@ mod tests {
                     let mut v = vec![d.decision("compromise").unwrap().outcome[0]];
                     if d.rule.is_some() && d.status_quo.is_some() {
                         v.push(if d.deadlocked() { 1.0 } else { 0.0 });
+                    }
+                    if let Some(s) = &d.setter {
+                        v.push(s.outcome);
                     }
                     v
                 })

@@ -190,6 +190,8 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
                 stances: d.stances,
                 status_quo: None,
                 rule: None,
+                silent: Vec::new(),
+                proposer: None,
             },
             comment: d.comment,
             markers: d.markers,

@@ -275,6 +275,8 @@ pub fn to_imported(format: Format, input: &SmpInput, params: &SmpParams, seed: u
             position: a.position.iter().map(|&x| on_scale(x)).collect(),
             salience: a.salience.clone(),
             vote_weight: 1.0,
+            abstain: false,
+            veto_cost: 0.0,
         })
         .collect();
     let issue = ResolvedIssue {
@@ -289,6 +291,8 @@ pub fn to_imported(format: Format, input: &SmpInput, params: &SmpParams, seed: u
         stances,
         status_quo: None,
         rule: None,
+        silent: Vec::new(),
+        proposer: None,
     };
     let mut extra = BTreeMap::new();
     extra.insert("model".to_string(), serde_json::Value::from("smp"));

@@ -147,6 +147,14 @@ pub struct Actor {
     /// Double majority (EU Council): both quotas must hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub double: Option<DoubleMajority>,
+    /// Bodies: the default agenda setter of the body's issues (an actor id with a stance on each
+    /// issue it proposes on; its position is its proposal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<String>,
+    /// Bodies: what blocking costs a member, in salience-weighted utility on a 0–1 scale (a
+    /// member blocks only when its loss from a proposal exceeds it). May be uncertain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_cost: Option<Uncertain>,
     /// Source id for what this entry declares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -155,29 +163,55 @@ pub struct Actor {
     pub note: Option<String>,
 }
 
-/// A body's decision rule (decide.md §8).
+/// A body's decision rule (docs/decide.md, "Decision rules").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
-    /// Every member can block; silence is assent.
+    /// Every member can block; silence is acquiescence.
     Consensus,
-    /// Every member must agree.
+    /// Every member that votes must agree; abstention does not block.
     Unanimity,
-    /// More than half of the (weighted) votes.
+    /// Unanimity with constructive abstention: abstainers do not block unless they hold a third
+    /// of the members and a third of the population.
+    UnanimityWithAbstention,
+    /// More than half of all members' (weighted) votes.
+    #[serde(rename = "simple-majority", alias = "majority")]
     Majority,
-    /// At least `threshold` of the (weighted) votes.
+    /// At least `threshold` of all members' (weighted) votes are for.
     QualifiedMajority,
+    /// The proposal stands unless a qualified majority of all members is against it.
+    ReverseQualifiedMajority,
 }
 
 impl RuleKind {
+    /// Every rule, in the order the documentation lists them.
+    pub const ALL: [RuleKind; 6] = [
+        RuleKind::Consensus,
+        RuleKind::Unanimity,
+        RuleKind::UnanimityWithAbstention,
+        RuleKind::Majority,
+        RuleKind::QualifiedMajority,
+        RuleKind::ReverseQualifiedMajority,
+    ];
+
     /// The scenario keyword.
     pub fn keyword(self) -> &'static str {
         match self {
             RuleKind::Consensus => "consensus",
             RuleKind::Unanimity => "unanimity",
-            RuleKind::Majority => "majority",
+            RuleKind::UnanimityWithAbstention => "unanimity-with-abstention",
+            RuleKind::Majority => "simple-majority",
             RuleKind::QualifiedMajority => "qualified-majority",
+            RuleKind::ReverseQualifiedMajority => "reverse-qualified-majority",
         }
+    }
+
+    /// The rule named by a scenario keyword (`majority` is accepted for `simple-majority`).
+    pub fn from_keyword(s: &str) -> Option<RuleKind> {
+        if s == "majority" {
+            return Some(RuleKind::Majority);
+        }
+        RuleKind::ALL.into_iter().find(|r| r.keyword() == s)
     }
 }
 
@@ -212,6 +246,9 @@ pub struct Issue {
     /// The deciding body (an actor of kind `body`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The agenda setter on this issue (overrides the body's `proposer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<String>,
     /// The issue scale.
     pub scale: Scale,
     /// Where the issue stands today, on the scale.
@@ -253,6 +290,15 @@ pub struct Scale {
 pub struct KnownOutcome {
     /// Position on the scale.
     pub value: f64,
+    /// Lower end of the placement's range (analyst placements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// Upper end of the placement's range (analyst placements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// True when the value is the analyst's placement of a text on the scale, not a recorded number.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimate: bool,
     /// Source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -283,6 +329,25 @@ pub struct Stance {
     /// True when the numbers are the analyst's estimate rather than stated by the source.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub estimate: bool,
+    /// The member's recorded or expected vote; `abstain` takes part in bargaining but not in
+    /// the vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Vote>,
+    /// What blocking costs this member (overrides the body's `veto_cost`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_cost: Option<Uncertain>,
+}
+
+/// A member's vote on an issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Vote {
+    /// Voted (or is expected to vote) for; documentation, positions drive the models.
+    For,
+    /// Voted (or is expected to vote) against; documentation, positions drive the models.
+    Against,
+    /// Abstains: not a yes under positive rules, not a no under the reverse rule, never a block.
+    Abstain,
 }
 
 /// The kind of a relation between actors.

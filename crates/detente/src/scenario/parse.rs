@@ -268,6 +268,8 @@ const ACTOR_KEYS: &[&str] = &[
     "threshold",
     "weights",
     "double",
+    "proposer",
+    "veto_cost",
     "source",
     "note",
 ];
@@ -315,14 +317,8 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         t,
         "rule",
         false,
-        |s| match s {
-            "consensus" => Some(RuleKind::Consensus),
-            "unanimity" => Some(RuleKind::Unanimity),
-            "majority" => Some(RuleKind::Majority),
-            "qualified-majority" => Some(RuleKind::QualifiedMajority),
-            _ => None,
-        },
-        &["consensus", "unanimity", "majority", "qualified-majority"],
+        RuleKind::from_keyword,
+        &RuleKind::ALL.map(RuleKind::keyword),
     );
     let threshold = t.number_in(r, "threshold", false, 0.0, 1.0);
     let weights = read_weights(r, t);
@@ -335,6 +331,8 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
             weight: weight?,
         })
     });
+    let proposer = t.string(r, "proposer", false);
+    let veto_cost = read_veto_cost(r, t);
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
     t.finish(r, ACTOR_KEYS);
@@ -350,8 +348,25 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         threshold,
         weights,
         double,
+        proposer,
+        veto_cost,
         source,
         note,
+    })
+}
+
+/// `veto_cost`: a cost of blocking in salience-weighted utility on a 0–1 scale, so in [0, 1].
+fn read_veto_cost(r: &mut Reader, t: &Tbl) -> Option<Uncertain> {
+    t.uncertain(r, "veto_cost", false).and_then(|u| {
+        check_range(
+            r,
+            t,
+            "veto_cost",
+            u,
+            0.0,
+            1.0,
+            "a cost of blocking between 0 and 1 (salience-weighted utility)",
+        )
     })
 }
 
@@ -394,6 +409,7 @@ const ISSUE_KEYS: &[&str] = &[
     "id",
     "question",
     "body",
+    "proposer",
     "scale",
     "status_quo",
     "status_quo_source",
@@ -405,6 +421,7 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
     let id = id_string(r, t, "id");
     let question = t.string(r, "question", true);
     let body = t.string(r, "body", false);
+    let proposer = t.string(r, "proposer", false);
     let scale = t.table(r, "scale", true).and_then(|s| {
         let min = s.number(r, "min", true);
         let max = s.number(r, "max", true);
@@ -441,11 +458,29 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
     let status_quo_source = t.string(r, "status_quo_source", false);
     let known_outcome = t.table(r, "known_outcome", false).and_then(|k| {
         let value = k.number_in(r, "value", true, lo, hi);
+        let low = k.number_in(r, "low", false, lo, hi);
+        let high = k.number_in(r, "high", false, lo, hi);
+        let estimate = k.boolean(r, "estimate").unwrap_or(false);
         let source = k.string(r, "source", false);
         let note = k.string(r, "note", false);
-        k.finish(r, &["value", "source", "note"]);
+        k.finish(r, &["value", "low", "high", "estimate", "source", "note"]);
+        let value = value?;
+        let (l, h) = (low.unwrap_or(value), high.unwrap_or(value));
+        if l > value || value > h {
+            r.error(
+                Kind::LowAboveHigh,
+                format!("the outcome's range [{l}, {h}] does not contain its value {value}"),
+                &k.path,
+                k.span.clone(),
+            )
+            .expected = Some("low ≤ value ≤ high".into());
+            return None;
+        }
         Some(KnownOutcome {
-            value: value?,
+            value,
+            low,
+            high,
+            estimate,
             source,
             note,
         })
@@ -460,6 +495,7 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
         id: id?,
         question: question.unwrap_or_default(),
         body,
+        proposer,
         scale: scale.unwrap_or(Scale {
             min: 0.0,
             max: 1.0,
@@ -488,6 +524,20 @@ fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Opt
     let source = t.string(r, "source", false);
     let evidence = t.string(r, "evidence", false);
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
+    let vote = keyword(
+        r,
+        t,
+        "vote",
+        false,
+        |s| match s {
+            "for" => Some(Vote::For),
+            "against" => Some(Vote::Against),
+            "abstain" => Some(Vote::Abstain),
+            _ => None,
+        },
+        &["for", "against", "abstain"],
+    );
+    let veto_cost = read_veto_cost(r, t);
     t.finish(
         r,
         &[
@@ -498,6 +548,8 @@ fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Opt
             "source",
             "evidence",
             "estimate",
+            "vote",
+            "veto_cost",
         ],
     );
     let placeholder = Uncertain::Fixed(lo.max(0.0).min(hi));
@@ -509,6 +561,8 @@ fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Opt
         source,
         evidence,
         estimate,
+        vote,
+        veto_cost,
     })
 }
 

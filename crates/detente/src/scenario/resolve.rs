@@ -167,13 +167,19 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
                 )
                 .help = Some("add `kind = \"body\"`".into());
             }
-            if a.rule.is_some() {
-                cx.err(
-                    Kind::Inconsistent,
-                    format!("`{}` has a decision rule but is not a body", a.id),
-                    &format!("actor[{k}].rule"),
-                )
-                .help = Some("add `kind = \"body\"`".into());
+            for (key, set) in [
+                ("rule", a.rule.is_some()),
+                ("proposer", a.proposer.is_some()),
+                ("veto_cost", a.veto_cost.is_some()),
+            ] {
+                if set {
+                    cx.err(
+                        Kind::Inconsistent,
+                        format!("`{}` has a `{key}` but is not a body", a.id),
+                        &format!("actor[{k}].{key}"),
+                    )
+                    .help = Some("add `kind = \"body\"`".into());
+                }
             }
             continue;
         }
@@ -549,6 +555,7 @@ fn check_issues(
                 None => {}
             }
         }
+        check_proposer(cx, s, i, ids);
         cx.source_ref(
             sources,
             issue.status_quo_source.as_deref(),
@@ -599,8 +606,15 @@ fn check_issues(
                     Some("a capability from the world data, on the actor, or on the stance".into());
                 d.help = a.capability_gap.clone();
             }
+            let proposes = issue.proposer.as_deref() == Some(st.actor.as_str())
+                || issue.body.as_deref().is_some_and(|b| {
+                    s.actors
+                        .iter()
+                        .any(|a| a.id == b && a.proposer.as_deref() == Some(st.actor.as_str()))
+                });
             if let Some(m) = &body_members
                 && !m.contains(&st.actor)
+                && !proposes
             {
                 cx.warn(
                     Kind::Inconsistent,
@@ -614,6 +628,47 @@ fn check_issues(
                 );
             }
         }
+    }
+}
+
+/// The issue's agenda setter (its own `proposer`, else its body's) must be an actor with a
+/// stance on the issue: its position is its proposal.
+fn check_proposer(cx: &mut Cx, s: &Scenario, i: usize, ids: &[&str]) {
+    let issue = &s.issues[i];
+    let body = issue
+        .body
+        .as_deref()
+        .and_then(|b| s.actors.iter().position(|a| a.id == b));
+    let (proposer, key) = match (&issue.proposer, body) {
+        (Some(p), _) => (p, format!("issue[{i}].proposer")),
+        (None, Some(k)) => match &s.actors[k].proposer {
+            Some(p) => (p, format!("actor[{k}].proposer")),
+            None => return,
+        },
+        (None, None) => return,
+    };
+    if issue.body.is_none() {
+        cx.err(
+            Kind::Inconsistent,
+            format!("issue `{}` names a proposer but no deciding body", issue.id),
+            &key,
+        )
+        .help = Some("add `body = \"...\"` to the issue, or remove `proposer`".into());
+        return;
+    }
+    if !cx.actor_ref(ids, proposer, &key, "proposer") {
+        return;
+    }
+    if !issue.stances.iter().any(|st| &st.actor == proposer) {
+        let d = cx.err(
+            Kind::Inconsistent,
+            format!(
+                "proposer `{proposer}` has no stance on issue `{}`; its position is its proposal",
+                issue.id
+            ),
+            &key,
+        );
+        d.expected = Some(format!("a [[issue.stance]] with actor = \"{proposer}\""));
     }
 }
 

@@ -1,0 +1,302 @@
+//! `detente backtest [PATHS…]`: score every model against what actually happened.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use detente::experiment::backtest::{
+    Backtest, BacktestOptions, MethodKind, backtest, decide_cases,
+};
+use detente::import::{Format, ImportOptions};
+use detente::scenario::{self, Resolved};
+
+use crate::error::{CliError, CliResult};
+use crate::output::{self, Format as OutFormat};
+use crate::table::Table;
+
+/// Score every model against the known outcomes of a case library.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  detente backtest scenarios/cases\n  \
+                        detente backtest scenarios/cases --format csv > track-record.csv\n  \
+                        detente backtest scenarios/nato-china-2023.toml --tolerance 5")]
+pub struct Args {
+    /// Scenario files or folders (searched recursively for .toml, and for .csv files in an
+    /// importable format such as the DEU layout). Default: scenarios/cases.
+    pub paths: Vec<PathBuf>,
+    /// A prediction within this many points of a 0–100 scale counts as a hit.
+    #[arg(long, default_value_t = 10.0)]
+    pub tolerance: f64,
+    /// Bootstrap resamples for the intervals.
+    #[arg(long, default_value_t = 2000)]
+    pub resamples: usize,
+    /// Seed of the bootstrap (models use each scenario's own seed).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutFormat,
+}
+
+/// Run the command.
+pub fn run(args: Args) -> CliResult {
+    if !(args.tolerance.is_finite() && args.tolerance >= 0.0) {
+        return Err(CliError::Input(format!(
+            "error: --tolerance must be a number ≥ 0, got {}",
+            args.tolerance
+        )));
+    }
+    if args.resamples == 0 || args.resamples > 1_000_000 {
+        return Err(CliError::Input(
+            "error: --resamples must be between 1 and 1000000".into(),
+        ));
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("scenarios/cases")]
+    } else {
+        args.paths.clone()
+    };
+    let mut files = Vec::new();
+    for p in &paths {
+        collect(p, &mut files)?;
+    }
+    let scenarios = files
+        .iter()
+        .map(|f| load(f).map(|r| (f.display().to_string(), r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cases = decide_cases(&scenarios);
+    if cases.is_empty() {
+        return Err(CliError::Input(format!(
+            "error: no issue with a known_outcome in {} file(s) under {}",
+            files.len(),
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let result = backtest(
+        cases,
+        BacktestOptions {
+            tolerance: args.tolerance,
+            resamples: args.resamples,
+            seed: args.seed,
+        },
+    );
+    let text = match args.format {
+        OutFormat::Json => output::json(&result)?,
+        OutFormat::Csv => csv(&result),
+        OutFormat::Table => table(&result),
+    };
+    output::print(&text)
+}
+
+/// Files under `path` (sorted, so the order never depends on the file system).
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
+    if meta.is_file() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for e in entries {
+        let ext = e.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if e.is_dir() {
+            collect(&e, out)?;
+        } else if matches!(ext, "toml" | "csv") {
+            out.push(e);
+        }
+    }
+    Ok(())
+}
+
+/// A scenario file, or a file in an importable format converted to one.
+fn load(path: &Path) -> Result<Resolved, CliError> {
+    let text = crate::input::read_text(path)?;
+    let name = path.display().to_string();
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let format = detente::import::detect(file, &text).unwrap_or(Format::Scenario);
+    let source = if format == Format::Scenario {
+        text
+    } else {
+        detente::import::import(format, &text, &ImportOptions::default())
+            .map_err(|e| {
+                let mut msg = format!("error: {name} is not a valid {} file:", format.name());
+                for err in &e.0 {
+                    let _ = write!(msg, "\n  {name}:{err}");
+                }
+                CliError::Input(msg)
+            })?
+            .to_scenario_toml()
+    };
+    scenario::load_str(&source, &name).map_err(|d| CliError::Input(d.render().trim_end().into()))
+}
+
+fn n1(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0} %", 100.0 * x)
+}
+
+fn table(b: &Backtest) -> String {
+    let mut out = String::new();
+    let scenarios: std::collections::BTreeSet<&str> =
+        b.cases.iter().map(|c| c.source.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "Track record: {} decisions with a known outcome in {} files. Errors in points of a 0–100 \
+         scale; hit = within {}; [95 % bootstrap intervals over cases, {} resamples].",
+        b.cases.len(),
+        scenarios.len(),
+        n1(b.options.tolerance),
+        b.options.resamples
+    );
+    let estimated = b.cases.iter().filter(|c| c.estimate).count();
+    if estimated > 0 {
+        let _ = writeln!(
+            out,
+            "{estimated} of the outcomes are analyst placements of a text on the scale (see each \
+             case's codebook)."
+        );
+    }
+    let best = b.best_baseline.as_deref().unwrap_or("none");
+    let mut t = Table::new(
+        &[
+            "method",
+            "kind",
+            "n",
+            "MAE",
+            "95 % interval",
+            "hits",
+            "95 % interval",
+            &format!("vs {best}"),
+        ],
+        &[false, false, true, true, true, true, true, true],
+    )
+    .limit(0, 26);
+    for s in &b.scores {
+        let mae = s.mae.map_or(("–".into(), String::new()), |m| {
+            (n1(m.value), format!("[{}, {}]", n1(m.low), n1(m.high)))
+        });
+        let hit = s.hit_rate.map_or(("–".into(), String::new()), |h| {
+            (pct(h.value), format!("[{}, {}]", pct(h.low), pct(h.high)))
+        });
+        let versus = s.versus_best_baseline.as_ref().map_or(String::new(), |p| {
+            format!(
+                "{:+.1} [{:+.1}, {:+.1}]",
+                p.difference.value, p.difference.low, p.difference.high
+            )
+        });
+        t.row(vec![
+            s.method.clone(),
+            match s.kind {
+                MethodKind::Baseline => "baseline".into(),
+                MethodKind::Model => "model".into(),
+            },
+            s.n.to_string(),
+            mae.0,
+            mae.1,
+            hit.0,
+            hit.1,
+            versus,
+        ]);
+    }
+    out.push_str(&t.render());
+    let _ = writeln!(
+        out,
+        "\nA negative difference means fewer points of error than the best baseline; an interval \
+         that straddles 0 means no detectable difference on this many cases."
+    );
+    let _ = writeln!(
+        out,
+        "\nPer case (observed, then each baseline and the setter):"
+    );
+    let mut c = Table::new(
+        &[
+            "case",
+            "issue",
+            "observed",
+            "no change",
+            "compromise",
+            "median",
+            "bdm",
+            "setter",
+        ],
+        &[false, false, true, true, true, true, true, true],
+    )
+    .limit(0, 28)
+    .limit(1, 22);
+    let value = |case: &detente::experiment::backtest::Case, m: &str| {
+        case.prediction(m)
+            .and_then(|p| p.value)
+            .map_or("–".into(), n1)
+    };
+    for case in &b.cases {
+        let file = Path::new(&case.source)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(&case.source)
+            .to_string();
+        c.row(vec![
+            file,
+            case.issue.clone(),
+            format!(
+                "{}{}",
+                n1(case.observed),
+                if case.estimate { "*" } else { "" }
+            ),
+            value(case, "no change (status quo)"),
+            value(case, "compromise (no rule)"),
+            value(case, "weighted median (no rule)"),
+            value(case, "bdm"),
+            value(case, "agenda setter"),
+        ]);
+    }
+    out.push_str(&crate::summary::indent(&c.render(), 0));
+    if estimated > 0 {
+        let _ = writeln!(out, "* analyst placement");
+    }
+    out
+}
+
+fn csv(b: &Backtest) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from(
+        "source,scenario,issue,observed,estimate,method,kind,value,error_points,hit\n",
+    );
+    for c in &b.cases {
+        for p in &c.predictions {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{}",
+                quote(&c.source),
+                quote(&c.scenario),
+                quote(&c.issue),
+                c.observed,
+                c.estimate,
+                quote(&p.method),
+                match p.kind {
+                    MethodKind::Baseline => "baseline",
+                    MethodKind::Model => "model",
+                },
+                p.value.map_or(String::new(), |v| v.to_string()),
+                p.error.map_or(String::new(), |e| format!("{e:.4}")),
+                p.error
+                    .map_or(String::new(), |e| (e <= b.options.tolerance).to_string()),
+            );
+        }
+    }
+    out
+}
