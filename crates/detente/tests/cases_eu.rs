@@ -198,3 +198,30 @@ fn the_ec_case_is_the_published_one() {
     });
     assert!((num / den - 500.3 / 67.7).abs() < 1e-9, "{}", num / den);
 }
+
+/// The median's prediction on the EV case under the body's rule as written or as `rule`.
+fn ev_median_under(rule: &str) -> (f64, f64) {
+    let source = text("eu-ev-duties-2024.toml").replace(
+        "rule = \"reverse-qualified-majority\"",
+        &format!("rule = \"{rule}\""),
+    );
+    let r =
+        load_str(&source, "eu-ev-duties-2024.toml").unwrap_or_else(|d| panic!("{}", d.render()));
+    let issues = detente::decide::scenario::issues(&r);
+    let decided = detente::decide::scenario::decide_all(&issues, &["median"], 0);
+    let d = decided[0].decision("median").expect("median decides");
+    (d.outcome[0], d.unconstrained[0])
+}
+
+#[test]
+fn ev_duties_pass_under_the_reverse_rule_and_fail_under_a_positive_majority() {
+    // 10 states for (45.8% of the population), 5 against (22.5%), 12 abstaining. Reverse rule:
+    // the draft stands unless 15 states with 65% vote against, so the weighted median's 100
+    // stays. Positive qualified majority: 10 of 27 is short of 15 and 45.8% short of 65%, so
+    // nothing beats the status quo 0.
+    let (reverse, unconstrained) = ev_median_under("reverse-qualified-majority");
+    assert_eq!(unconstrained, 100.0);
+    assert_eq!(reverse, 100.0);
+    let (positive, _) = ev_median_under("qualified-majority");
+    assert_eq!(positive, 0.0);
+}
