@@ -22,8 +22,10 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
         .map_err(|e| CliError::Failure(format!("error: cannot serialise result: {e}")))
 }
 
-/// Print to stdout; a closed pipe (`| head`) is not an error.
+/// Print to stdout, control and bidirectional characters escaped (see [`crate::terminal`]);
+/// a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
+    let text = crate::terminal::escape(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failure(format!(

@@ -1,9 +1,10 @@
 //! `detente evolve`: evolutionary dynamics of strategies — a Moran process or replicator dynamics.
 
-use super::match_::{Format, emit, parse_game};
-use super::tournament::{parse_players, pool};
 use crate::error::{CliError, CliResult};
+use crate::games::{parse_game, parse_players};
 use crate::output::json;
+use crate::output::{Format, print as emit};
+use crate::run_args::{parse_threads, pool};
 use detente::escalate::evolution::{
     MatchFitness, MoranMode, MoranSpec, ReplicatorSpec, moran, replicator,
 };
@@ -62,7 +63,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Worker threads for the replicator's round robin.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<usize>,
 }
 

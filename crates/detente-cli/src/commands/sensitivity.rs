@@ -1,10 +1,11 @@
 //! `detente sensitivity`: which uncertain inputs move a metric most — a one-at-a-time tornado
 //! and Morris elementary effects (experiments.md §2).
 
-use super::sweep::{cli_error, csv_field, csv_num, num, parse_metrics, seed_of, with_threads};
+use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
+use crate::run_args::RunArgs;
 use crate::table::Table;
 use detente::experiment::analysis::{MORRIS_AUTO, SensitivityOptions, sensitivity};
 use std::path::PathBuf;
@@ -30,15 +31,9 @@ pub struct Args {
     /// Morris trajectories.
     #[arg(long, default_value_t = 10)]
     pub trajectories: usize,
-    /// Escalate runs per evaluation.
-    #[arg(long, default_value_t = 1_000)]
-    pub runs: u64,
-    /// Master seed (default: the scenario's [experiment] seed, else 0).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Escalate runs per evaluation, seed and threads.
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -48,16 +43,16 @@ pub struct Args {
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
     let metric = parse_metrics(&r, std::slice::from_ref(&args.metric))?.remove(0);
-    let seed = seed_of(&r, args.seed);
+    let run = args.run.options(&r);
     let opts = SensitivityOptions {
         morris: args.morris,
         trajectories: args.trajectories,
         ..SensitivityOptions::default()
     };
-    let s = with_threads(args.threads, || {
-        sensitivity(&r, &metric, args.runs, seed, opts)
-    })?
-    .map_err(cli_error)?;
+    let s = args
+        .run
+        .install(|| sensitivity(&r, &metric, run.runs, run.seed, opts))?
+        .map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&s)?,
         Format::Csv => {
