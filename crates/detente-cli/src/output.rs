@@ -25,9 +25,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
 /// Print to stdout, control and bidirectional characters escaped (see [`crate::terminal`]);
 /// a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
-    let text = crate::terminal::escape(text);
+    print_bytes(crate::terminal::escape(text).as_bytes())
+}
+
+/// Write a document (HTML, Parquet) to stdout byte for byte; a closed pipe is not an error.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
+    let text = bytes;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(text).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failure(format!(
             "error: cannot write output: {e}"
         ))),

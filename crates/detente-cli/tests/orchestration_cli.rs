@@ -285,3 +285,114 @@ fn errors_share_one_prefix() {
         );
     }
 }
+
+/// A sweep value the scenario format forbids is bad input (exit 2, with the reason), whether
+/// the library would have failed (a negative noise) or returned nothing (a position off scale).
+#[test]
+fn sweeping_outside_an_input_domain_is_bad_input() {
+    for (param, metric, reason) in [
+        (
+            "escalate.noise=-5:5:3",
+            "escalate.systemic-rival.spiral",
+            "outside [0, 1]",
+        ),
+        (
+            "issue.china-posture.stance.FRA.position=0:200:3",
+            "decide.china-posture.compromise",
+            "outside [0, 100]",
+        ),
+        (
+            "issue.china-posture.stance.FRA.salience=0.5,2",
+            "decide.china-posture.compromise",
+            "outside [0, 1]",
+        ),
+    ] {
+        let out = detente(&[
+            "sweep", "--param", param, "--metric", metric, "--runs", "10",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{param}");
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("error: ") && err.contains(reason),
+            "{param}: {err}"
+        );
+    }
+}
+
+/// `report -o -` writes the HTML to standard output, not to a file named `-`.
+#[test]
+fn report_to_a_dash_goes_to_stdout() {
+    let dir = std::env::temp_dir().join(format!("detente-orch-{}-dash", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["report", "--runs", "30", "-o", "-"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("<!DOCTYPE html>"));
+    assert!(!dir.join("-").exists(), "a file named - was written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `import --input-format` offers only the formats it converts from.
+#[test]
+fn import_lists_only_the_formats_it_reads() {
+    let help = text(&detente(&["import", "--help"]).stdout);
+    assert!(
+        help.contains("ktab-xml") && !help.contains("scenario:"),
+        "{help}"
+    );
+    let out = detente(&["import", "x.toml", "--input-format", "scenario"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `compare` prints probabilities as percentages, as `escalate` does, and spiral differences
+/// in percentage points.
+#[test]
+fn compare_prints_percentages() {
+    let out = detente(&["compare", "--runs", "50", "--seed", "3"]);
+    let s = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let line = s.lines().find(|l| l.starts_with("systemic-rival")).unwrap();
+    assert!(line.contains('%'), "{line}");
+    assert!(s.contains(" pp"), "{s}");
+}
+
+/// Sensitivity hides the inputs that move nothing and says how many it hid.
+#[test]
+fn sensitivity_hides_zero_swing_rows() {
+    let out = detente(&[
+        "sensitivity",
+        "--metric",
+        "decide.china-decoupling.compromise",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    let tornado: Vec<&str> = s
+        .split("Tornado")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("issue.") || l.starts_with("actor."))
+        .collect();
+    assert!(!tornado.is_empty());
+    assert!(
+        tornado.iter().all(|l| !l.trim_end().ends_with(" 0.0000")),
+        "{tornado:?}"
+    );
+    assert!(s.contains("move nothing and are not shown"), "{s}");
+}
+
+/// Deadlock probabilities sit under an interval header, not under quantile headers.
+#[test]
+fn wilson_intervals_are_labelled_as_intervals() {
+    let out = detente(&["run", "--runs", "50"]);
+    let s = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(s.contains("95% Wilson interval"), "{s}");
+    assert!(!s.contains("runs 0"));
+}

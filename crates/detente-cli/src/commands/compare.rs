@@ -29,6 +29,11 @@ pub struct Args {
     pub format: Format,
 }
 
+/// A probability as a percentage, as `escalate` prints it.
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
@@ -109,8 +114,8 @@ pub fn run(args: Args) -> CliResult {
             for p in &c.policies {
                 let mut row = vec![
                     p.id.clone(),
-                    format!("{:.3}", p.spiral.estimate),
-                    format!("{:.3}–{:.3}", p.spiral.low, p.spiral.high),
+                    pct(p.spiral.estimate),
+                    format!("{}–{}", pct(p.spiral.low), pct(p.spiral.high)),
                 ];
                 row.extend(p.side_welfare.iter().map(|w| format!("{w:.2}")));
                 row.push(format!("{:.2}", p.joint_welfare));
@@ -126,13 +131,21 @@ pub fn run(args: Args) -> CliResult {
             .limit(0, 22)
             .limit(1, 22);
             for d in &c.differences {
+                // Spiral differences are differences of probabilities: percentage points.
+                let cell = |x: f64| {
+                    if d.metric == "spiral" && x.is_finite() {
+                        format!("{:+.1} pp", 100.0 * x)
+                    } else {
+                        num(x)
+                    }
+                };
                 t.row(vec![
                     d.a.clone(),
                     d.b.clone(),
                     d.metric.clone(),
-                    num(d.mean),
-                    num(d.low),
-                    num(d.high),
+                    cell(d.mean),
+                    cell(d.low),
+                    cell(d.high),
                 ]);
             }
             out.push_str(&t.render());

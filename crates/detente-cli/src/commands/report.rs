@@ -3,7 +3,7 @@
 
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
-use crate::output::{print, write_atomic};
+use crate::output::{print, print_bytes, write_atomic};
 use crate::run_args::RunArgs;
 use detente::experiment::run_all;
 use std::path::PathBuf;
@@ -18,7 +18,7 @@ pub struct Args {
     /// Scenario file (default: the bundled flagship, nato-china-2023).
     #[arg(value_name = "SCENARIO")]
     pub file: Option<PathBuf>,
-    /// Where to write the report.
+    /// Where to write the report (`-`: standard output).
     #[arg(
         short = 'o',
         long = "output",
@@ -70,6 +70,10 @@ pub fn run(args: Args) -> CliResult {
     if let Some(method) = &mut report.method {
         method.command = command.join(" ");
     }
-    write_atomic(&args.output, detente_report::render(&report))?;
+    let html = detente_report::render(&report);
+    if args.output.as_os_str() == "-" {
+        return print_bytes(html.as_bytes());
+    }
+    write_atomic(&args.output, html)?;
     print(&format!("{}\n", args.output.display()))
 }

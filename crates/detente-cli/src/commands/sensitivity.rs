@@ -100,7 +100,9 @@ pub fn run(args: Args) -> CliResult {
                 &[false, true, true, true, true, true],
             )
             .limit(0, 44);
-            for b in &s.tornado {
+            // An input that moves nothing is listed in JSON and CSV, not in the table.
+            let hidden = s.tornado.iter().filter(|b| b.swing == 0.0).count();
+            for b in s.tornado.iter().filter(|b| b.swing != 0.0) {
                 t.row(vec![
                     b.path.clone(),
                     num(b.low),
@@ -111,6 +113,12 @@ pub fn run(args: Args) -> CliResult {
                 ]);
             }
             out.push_str(&t.render());
+            if hidden > 0 {
+                out.push_str(&format!(
+                    "({hidden} of {} inputs move nothing and are not shown; --format csv lists them)\n",
+                    s.tornado.len()
+                ));
+            }
             if let Some(morris) = &s.morris {
                 out.push_str(&format!(
                     "\nMorris elementary effects ({} trajectories{}; per full range of the input)\n",
@@ -124,7 +132,11 @@ pub fn run(args: Args) -> CliResult {
                 let mut t =
                     Table::new(&["input", "mu*", "mu", "sigma"], &[false, true, true, true])
                         .limit(0, 56);
-                for e in morris {
+                let still = |e: &&detente::experiment::analysis::MorrisRow| {
+                    e.mu_star == 0.0 && e.sigma == 0.0
+                };
+                let hidden = morris.iter().filter(still).count();
+                for e in morris.iter().filter(|e| !still(e)) {
                     t.row(vec![
                         e.path.clone(),
                         num(e.mu_star),
@@ -133,6 +145,12 @@ pub fn run(args: Args) -> CliResult {
                     ]);
                 }
                 out.push_str(&t.render());
+                if hidden > 0 {
+                    out.push_str(&format!(
+                        "({hidden} of {} inputs have no effect and are not shown)\n",
+                        morris.len()
+                    ));
+                }
             }
             out
         }

@@ -100,6 +100,14 @@ pub fn run(args: Args) -> CliResult {
         .iter()
         .map(|p| parse_param(p, args.lhs.is_some()))
         .collect::<Result<_, _>>()?;
+    // A value outside what the scenario format allows (a negative probability, a position off
+    // its scale) is bad input, refused before any work.
+    for (path, values) in &params {
+        for v in values {
+            detente::experiment::domain::check_value(&r, path, *v)
+                .map_err(|e| CliError::Input(format!("error: --param {path}: {e}")))?;
+        }
+    }
     let design = match args.lhs {
         None => {
             let points = params

@@ -175,10 +175,7 @@ fn keyword<T>(
 
 fn id_string(r: &mut Reader, t: &Tbl, key: &str) -> Option<String> {
     let s = t.string(r, key, true)?;
-    let valid = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !valid {
+    if !is_valid_id(&s) {
         let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
         r.error(
             Kind::WrongType,
@@ -279,6 +276,9 @@ const ACTOR_KEYS: &[&str] = &[
 
 fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     let id = id_string(r, t, "id");
+    // An actor whose id is missing or invalid is kept (under its raw, invalid id) so that every
+    // later actor keeps its index: diagnostics name `actor[K]` by position in the file.
+    let id = id.or_else(|| Some(raw_id(t)));
     let kind = keyword(
         r,
         t,
@@ -984,5 +984,21 @@ fn compact_uncertain(u: Uncertain) -> String {
         }
     } else {
         u.to_string()
+    }
+}
+
+/// Whether `s` is a valid id: letters, digits, `-`, `_` or `.`, not empty.
+pub(super) fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The `id` of a table as written, when it is a string (else empty): an invalid id kept as a
+/// placeholder after its diagnostic was reported.
+fn raw_id(t: &Tbl) -> String {
+    match t.get("id").map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) if !is_valid_id(s) => s.to_string(),
+        _ => String::new(),
     }
 }

@@ -146,6 +146,10 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     let mut declared_ids: HashSet<String> = HashSet::new();
     for (k, a) in scenario.actors.iter().enumerate() {
         let key = format!("actor[{k}].id");
+        if !super::parse::is_valid_id(&a.id) {
+            // Already reported by the parser; kept in the model only to keep indices aligned.
+            continue;
+        }
         if !declared_ids.insert(a.id.clone()) {
             cx.err(
                 Kind::DuplicateId,
@@ -161,6 +165,9 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     // Expand world:ORG member lists, adding undeclared members as implicit state actors.
     let mut bodies_members: Vec<(usize, Vec<String>)> = Vec::new();
     for (k, a) in scenario.actors.iter().enumerate() {
+        if !super::parse::is_valid_id(&a.id) {
+            continue;
+        }
         if a.kind != ActorKind::Body {
             if !a.members.is_empty() {
                 cx.err(
