@@ -124,34 +124,50 @@ pub fn rule_text(rule: &DecisionRule) -> String {
     }
 }
 
-/// Monte Carlo intervals of every decide metric: mean and the 5–95 % range, deadlock
-/// probabilities with their Wilson interval.
+/// Monte Carlo intervals of every decide metric: mean and the 5–95 % range of each outcome;
+/// deadlock probabilities in their own table, with their 95 % Wilson interval (an interval of
+/// the estimate, not quantiles of a distribution).
 pub fn render_uncertainty(mc: &detente::experiment::McResult) -> String {
     use detente::experiment::MetricSummary;
-    let mut t = Table::new(
-        &["metric", "mean", "5%", "50%", "95%"],
+    let mut outcomes = Table::new(
+        &["outcome", "mean", "5%", "50%", "95%"],
         &[false, true, true, true, true],
     )
     .limit(0, 52);
+    let mut events = Table::new(
+        &["event", "probability", "95% Wilson interval"],
+        &[false, true, true],
+    )
+    .limit(0, 52);
+    let (mut n_outcomes, mut n_events) = (0, 0);
     for (m, s) in mc.metrics.iter().zip(&mc.summaries[0]) {
         let name = m.name.trim_start_matches("decide.").to_string();
         match s {
             MetricSummary::Real(s) => {
                 let q = |l| s.quantile(l).map(fmt_num).unwrap_or_else(|| "—".into());
-                t.row(vec![name, fmt_num(s.mean), q(0.05), q(0.5), q(0.95)]);
+                outcomes.row(vec![name, fmt_num(s.mean), q(0.05), q(0.5), q(0.95)]);
+                n_outcomes += 1;
             }
-            MetricSummary::Event(p) => t.row(vec![
-                format!("{name} (probability)"),
-                format!("{:.1}%", 100.0 * p.estimate),
-                format!("{:.1}%", 100.0 * p.low),
-                String::new(),
-                format!("{:.1}%", 100.0 * p.high),
-            ]),
+            MetricSummary::Event(p) => {
+                events.row(vec![
+                    name,
+                    format!("{:.1}%", 100.0 * p.estimate),
+                    format!("{:.1}%–{:.1}%", 100.0 * p.low, 100.0 * p.high),
+                ]);
+                n_events += 1;
+            }
         }
     }
-    format!(
-        "\nUnder uncertainty: {} draws of every uncertain input (models at modes above; intervals below;\nprobabilities with 95% Wilson intervals):\n{}",
-        mc.runs,
-        crate::summary::indent(&t.render(), 2)
-    )
+    let mut out = format!(
+        "\nUnder uncertainty: {} draws of every uncertain input (models at modes above; the 5–95 % range of each outcome below):\n",
+        mc.runs
+    );
+    if n_outcomes > 0 {
+        out.push_str(&crate::summary::indent(&outcomes.render(), 2));
+    }
+    if n_events > 0 {
+        out.push('\n');
+        out.push_str(&crate::summary::indent(&events.render(), 2));
+    }
+    out
 }

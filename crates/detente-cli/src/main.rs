@@ -1,16 +1,21 @@
 //! `detente`: the command-line tool. Thin glue: parse arguments, read files, call the library,
 //! print. It never computes a model result itself.
 
+mod analysis_io;
 mod commands;
 mod error;
+mod games;
 mod input;
 mod lens_decide;
 mod lens_escalate;
+mod long_table;
 mod output;
 #[cfg(feature = "parquet")]
 mod parquet_out;
+mod run_args;
 mod summary;
 mod table;
+mod terminal;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -108,7 +113,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            let message = crate::terminal::escape(&e.to_string());
+            if message.starts_with("error") {
+                eprintln!("{message}");
+            } else {
+                eprintln!("error: {message}");
+            }
             e.exit_code()
         }
     }

@@ -22,10 +22,17 @@ pub fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
         .map_err(|e| CliError::Failure(format!("error: cannot serialise result: {e}")))
 }
 
-/// Print to stdout; a closed pipe (`| head`) is not an error.
+/// Print to stdout, control and bidirectional characters escaped (see [`crate::terminal`]);
+/// a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<(), CliError> {
+    print_bytes(crate::terminal::escape(text).as_bytes())
+}
+
+/// Write a document (HTML, Parquet) to stdout byte for byte; a closed pipe is not an error.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
+    let text = bytes;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(text).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Failure(format!(
             "error: cannot write output: {e}"
         ))),

@@ -2,8 +2,8 @@
 //! `results.csv`, columns `lens`, `subject`, `metric`, `statistic` (UTF-8) and `value` (double),
 //! one row group, written atomically.
 
-use crate::commands::run::Row;
 use crate::error::CliError;
+use crate::long_table::Row;
 use parquet::data_type::{ByteArray, ByteArrayType, DoubleType};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;

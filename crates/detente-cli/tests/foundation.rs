@@ -162,7 +162,17 @@ fn run_json_is_identical_for_any_thread_count_and_out_writes_both_files() {
         "csv",
     ]);
     assert!(out.status.success());
-    assert!(text(&out.stdout).starts_with("lens,subject,metric,statistic,value\n"));
+    // With --out, the terminal gets the list of files, not the whole table again.
+    let printed = text(&out.stdout);
+    assert!(
+        printed.contains("results.csv") && printed.lines().count() <= 3,
+        "{printed}"
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("results.csv"))
+            .unwrap()
+            .starts_with("lens,subject,metric,statistic,value\n")
+    );
     assert!(dir.join("results.json").exists() && dir.join("results.csv").exists());
     #[cfg(feature = "parquet")]
     assert!(

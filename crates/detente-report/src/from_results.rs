@@ -1277,14 +1277,10 @@ fn method_notes(results: &Results) -> MethodNotes {
         seed: results.seed,
         runs: results.runs,
         version: results.version.clone(),
-        command: if results.command.is_empty() {
-            format!(
-                "detente report --seed {} --runs {}",
-                results.seed, results.runs
-            )
-        } else {
-            results.command.join(" ")
-        },
+        command: format!(
+            "detente report --seed {} --runs {}",
+            results.seed, results.runs
+        ),
         scenario_hash: results.scenario_hash.clone(),
     }
 }

@@ -100,7 +100,7 @@ pub fn run(args: Args) -> CliResult {
         .explain
         .as_deref()
         .map(|v| (v[0].as_str(), v[1].as_str()));
-    print!("{}", report(&input, built.as_ref(), explain, args.format)?);
+    crate::output::print(&report(&input, built.as_ref(), explain, args.format)?)?;
     Ok(())
 }
 

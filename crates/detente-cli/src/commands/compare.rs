@@ -1,10 +1,11 @@
 //! `detente compare`: every escalate policy of a scenario on common random numbers, with paired
 //! differences between every pair (experiments.md §1–2; escalate.md §4.7).
 
-use super::sweep::{cli_error, csv_field, csv_num, num, seed_of, with_threads};
+use crate::analysis_io::{cli_error, csv_field, csv_num, num};
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
+use crate::run_args::RunArgs;
 use crate::table::Table;
 use detente::experiment::analysis::compare;
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 /// Compare every escalate policy: spiral probability and welfare, pairwise on the same runs.
 #[derive(clap::Args)]
 #[command(after_help = "Examples:\n  \
-    detente compare                              # the flagship's policies, 1000 runs each\n  \
+    detente compare                              # the flagship's policies, [experiment] runs each\n  \
     detente compare --runs 5000 --seed 7 --format csv\n\n\
     Run k of every policy uses the same random stream (seed, k), so the difference a - b is\n\
     taken run by run: its 95% interval is much narrower than that of two separate estimates.")]
@@ -20,25 +21,27 @@ pub struct Args {
     /// Scenario file (default: the bundled flagship).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Runs per policy.
-    #[arg(long, default_value_t = 1_000)]
-    pub runs: u64,
-    /// Master seed (default: the scenario's [experiment] seed, else 0).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Runs per policy, seed and threads.
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
+/// A probability as a percentage, as `escalate` prints it.
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
-    let seed = seed_of(&r, args.seed);
-    let c = with_threads(args.threads, || compare(&r, args.runs, seed))?.map_err(cli_error)?;
+    let opts = args.run.options(&r);
+    let c = args
+        .run
+        .install(|| compare(&r, opts.runs, opts.seed))?
+        .map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&c)?,
         Format::Csv => {
@@ -111,8 +114,8 @@ pub fn run(args: Args) -> CliResult {
             for p in &c.policies {
                 let mut row = vec![
                     p.id.clone(),
-                    format!("{:.3}", p.spiral.estimate),
-                    format!("{:.3}–{:.3}", p.spiral.low, p.spiral.high),
+                    pct(p.spiral.estimate),
+                    format!("{}–{}", pct(p.spiral.low), pct(p.spiral.high)),
                 ];
                 row.extend(p.side_welfare.iter().map(|w| format!("{w:.2}")));
                 row.push(format!("{:.2}", p.joint_welfare));
@@ -128,13 +131,21 @@ pub fn run(args: Args) -> CliResult {
             .limit(0, 22)
             .limit(1, 22);
             for d in &c.differences {
+                // Spiral differences are differences of probabilities: percentage points.
+                let cell = |x: f64| {
+                    if d.metric == "spiral" && x.is_finite() {
+                        format!("{:+.1} pp", 100.0 * x)
+                    } else {
+                        num(x)
+                    }
+                };
                 t.row(vec![
                     d.a.clone(),
                     d.b.clone(),
                     d.metric.clone(),
-                    num(d.mean),
-                    num(d.low),
-                    num(d.high),
+                    cell(d.mean),
+                    cell(d.low),
+                    cell(d.high),
                 ]);
             }
             out.push_str(&t.render());

@@ -8,6 +8,7 @@
 
 use crate::error::{CliError, CliResult};
 use crate::output::json;
+use crate::run_args::RunArgs;
 use detente::escalate::dilemma::{
     DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyArms, PolicyComparison, compare_policies,
     monte_carlo, run_one,
@@ -79,15 +80,10 @@ pub struct Args {
     /// Arms-race setup (JSON `ArmsSetup`): Richardson analysis.
     #[arg(long, value_name = "FILE")]
     pub arms_setup: Option<PathBuf>,
-    /// Monte Carlo runs.
-    #[arg(long, default_value_t = 10_000)]
-    pub runs: u64,
-    /// Master seed (run k uses stream k of this seed).
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Monte Carlo runs per policy, seed and threads (a plain JSON set-up has no
+    /// `[experiment]`: 2000 runs, seed 0 unless given).
+    #[command(flatten)]
+    pub mc: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -104,22 +100,23 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError>
 pub fn run(args: Args) -> CliResult {
     let work = || -> Result<String, CliError> {
         let mut out = String::new();
+        let opts = args.mc.options_without_scenario();
         if let Some(path) = &args.setup {
             let setup: DilemmaSetup = read_json(path)?;
             match (&args.versus, args.run) {
-                (_, Some(k)) => out.push_str(&run_report(&setup, args.seed, k, args.format)?),
+                (_, Some(k)) => out.push_str(&run_report(&setup, opts.seed, k, args.format)?),
                 (Some(other), None) => {
                     let alt: DilemmaSetup = read_json(other)?;
                     out.push_str(&comparison_report(
                         &setup,
                         &alt,
-                        args.runs,
-                        args.seed,
+                        opts.runs,
+                        opts.seed,
                         args.format,
                     )?);
                 }
                 (None, None) => {
-                    out.push_str(&dilemma_report(&setup, args.runs, args.seed, args.format)?)
+                    out.push_str(&dilemma_report(&setup, opts.runs, opts.seed, args.format)?)
                 }
             }
         }
@@ -136,22 +133,15 @@ pub fn run(args: Args) -> CliResult {
         }
         Ok(out)
     };
-    let out = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| CliError::Failure(format!("cannot start {n} threads: {e}")))?
-            .install(work)?,
-        None => work()?,
-    };
-    print!("{out}");
-    Ok(())
+    let out = args.mc.install(work)??;
+    crate::output::print(&out)
 }
 
 /// The scenario mode: every policy (or one) on common random numbers, paired differences against
 /// the first policy, and the arms-race analysis.
 fn scenario_report(args: &Args) -> Result<String, CliError> {
     let (r, name) = crate::input::load_scenario(args.scenario.as_deref())?;
+    let opts = args.mc.options(&r);
     let arms = detente::escalate::scenario::arms_setup(&r)
         .map_err(|e| CliError::Input(format!("{name}: {e}")));
     if args.arms {
@@ -171,7 +161,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
         // Uncertain `[escalate]` parameters are drawn per run, as in the comparison of all.
         let draws = detente::escalate::scenario::uncertain_params(&r);
         let summary =
-            PolicyArms::play_drawn(&[(p.id.as_str(), &p.setup)], &draws, args.runs, args.seed)
+            PolicyArms::play_drawn(&[(p.id.as_str(), &p.setup)], &draws, opts.runs, opts.seed)
                 .map_err(|e| CliError::Input(format!("{name}: {e}")))?
                 .summary(0);
         return match args.format {
@@ -179,7 +169,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
             Format::Table => Ok(summary_table(&p.setup, &summary)),
         };
     }
-    let results = detente::experiment::results::escalate(&r, args.runs, args.seed)
+    let results = detente::experiment::results::escalate(&r, opts.runs, opts.seed)
         .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
     let arms_text = match &arms {
         Ok(setup) => Some(arms_report(setup, args.format)?),

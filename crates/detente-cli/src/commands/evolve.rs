@@ -1,14 +1,15 @@
 //! `detente evolve`: evolutionary dynamics of strategies — a Moran process or replicator dynamics.
 
-use super::match_::{Format, emit, parse_game};
-use super::tournament::{parse_players, pool};
 use crate::error::{CliError, CliResult};
+use crate::games::{parse_game, parse_players};
 use crate::output::json;
+use crate::output::{Format, print as emit};
+use crate::run_args::{parse_threads, pool};
 use detente::escalate::evolution::{
-    MatchFitness, MoranMode, MoranSpec, ReplicatorSpec, moran, replicator,
+    MatchFitness, MoranMode, MoranSpec, ReplicatorSpec, equal_shares, even_population, moran,
+    replicator, replicator_repetitions,
 };
 use detente::escalate::matchplay::MatchSpec;
-use detente::escalate::strategy::Strategy;
 use detente::escalate::tournament::{self, TournamentSpec};
 
 /// Let strategies compete for a population.
@@ -62,7 +63,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Worker threads for the replicator's round robin.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<usize>,
 }
 
@@ -98,14 +99,8 @@ pub fn run(args: Args) -> CliResult {
         }
     };
     let k = players.len();
-    if args.population < k.max(2) {
-        return Err(CliError::Input(format!(
-            "--population must be at least the number of strategies ({k})"
-        )));
-    }
-    let population: Vec<usize> = (0..args.population)
-        .map(|i| i * k / args.population)
-        .collect();
+    let population = even_population(k, args.population)
+        .map_err(|e| CliError::Input(format!("--population: {e}")))?;
     let mut fitness =
         MatchFitness::new(players, match_spec).map_err(|e| CliError::Input(e.to_string()))?;
     let spec = MoranSpec {
@@ -166,10 +161,7 @@ fn run_replicator(
     game: detente::escalate::game::Game,
 ) -> CliResult {
     let k = players.len();
-    let shares = args
-        .shares
-        .clone()
-        .unwrap_or_else(|| vec![1.0 / k as f64; k]);
+    let shares = args.shares.clone().unwrap_or_else(|| equal_shares(k));
     if shares.len() != k {
         return Err(CliError::Input(format!(
             "--shares needs {k} values, one per strategy, got {}",
@@ -179,9 +171,7 @@ fn run_replicator(
     let mut spec = TournamentSpec::fixed(game, args.turns, 1);
     spec.noise = args.noise;
     spec.seed = args.seed;
-    if args.noise > 0.0 || players.iter().any(|p| p.meta().stochastic) {
-        spec.repetitions = 10;
-    }
+    spec.repetitions = replicator_repetitions(&players, args.noise);
     let t = pool(args.threads)?
         .install(|| tournament::run(&players, &spec))
         .map_err(|e| CliError::Input(e.to_string()))?;

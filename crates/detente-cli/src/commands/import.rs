@@ -9,6 +9,34 @@ use detente::import::Format;
 use super::decide::{InputFormat, LoadOptions, RuleArg, parse_scale, read_imported, rule};
 use crate::error::{CliError, CliResult};
 
+/// What `import` converts from: every input format but a scenario (a scenario is already the
+/// output format).
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// Decide/Stokman CSV (`#A #P #M #D` rows).
+    Decide,
+    /// `actor,capability,position,salience` CSV.
+    Plain,
+    /// KTAB SMP CSV.
+    KtabCsv,
+    /// KTAB SMP XML.
+    KtabXml,
+    /// The DEU data set's layout (long CSV: proposal, issue, actor, position, salience).
+    Deu,
+}
+
+impl ImportFormat {
+    fn input_format(self) -> InputFormat {
+        match self {
+            ImportFormat::Decide => InputFormat::Decide,
+            ImportFormat::Plain => InputFormat::Plain,
+            ImportFormat::KtabCsv => InputFormat::KtabCsv,
+            ImportFormat::KtabXml => InputFormat::KtabXml,
+            ImportFormat::Deu => InputFormat::Deu,
+        }
+    }
+}
+
 /// Convert a Decide CSV, plain CSV, KTAB or DEU-layout file into a scenario file (TOML, on
 /// stdout).
 #[derive(clap::Args, Debug)]
@@ -20,7 +48,7 @@ pub struct Args {
     pub file: PathBuf,
     /// Input format, when detection is not wanted.
     #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
+    pub input_format: Option<ImportFormat>,
     /// Issue scale LO,HI for plain CSV (default: the range of the positions).
     #[arg(long, value_name = "LO,HI")]
     pub scale: Option<String>,
@@ -35,7 +63,9 @@ pub struct Args {
 /// Run the command: notes go to stderr, the scenario to stdout.
 pub fn run(args: Args) -> CliResult {
     let options = LoadOptions {
-        format: args.input_format.map(InputFormat::format),
+        format: args
+            .input_format
+            .map(|f| ImportFormat::input_format(f).format()),
         import: ImportOptions {
             scale: parse_scale(args.scale.as_deref())?,
             title: None,

@@ -1,11 +1,12 @@
 //! `detente levers`: which single change moves a decide outcome most for one actor — its own
 //! position or salience, or persuading another actor (experiments.md §2).
 
-use super::sweep::{cli_error, csv_field, csv_num, num, parse_metrics, seed_of};
+use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
 use crate::table::Table;
+use detente::experiment::RunOptions;
 use detente::experiment::analysis::{LeverKind, levers};
 use std::path::PathBuf;
 
@@ -51,8 +52,8 @@ fn kind(k: LeverKind) -> &'static str {
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
     let metric = parse_metrics(&r, std::slice::from_ref(&args.metric))?.remove(0);
-    let l =
-        levers(&r, &args.actor, &metric, args.delta, seed_of(&r, args.seed)).map_err(cli_error)?;
+    let seed = RunOptions::for_scenario(&r).with(args.seed, None).seed;
+    let l = levers(&r, &args.actor, &metric, args.delta, seed).map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&l)?,
         Format::Csv => {

@@ -1,11 +1,12 @@
 //! `detente match`: one iterated game between two strategies, move by move.
 
 use crate::error::{CliError, CliResult};
+use crate::games::{parse_game, parse_strategy};
+use crate::output::print as emit;
 use detente::escalate::game::{Action, Game};
 use detente::escalate::markov;
 use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
-use detente::escalate::strategy::{Player, Strategy, registry};
-use std::io::Write;
+use detente::escalate::strategy::{Player, Strategy};
 
 pub use crate::output::Format;
 
@@ -72,37 +73,6 @@ fn exact_lines(a: &Player, b: &Player, spec: &MatchSpec) -> Result<String, CliEr
         None => out.push_str("  long run: depends on the start (no unique stationary state)\n"),
     }
     Ok(out)
-}
-
-/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
-pub fn emit(text: &str) -> CliResult {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError::Failure(format!("cannot write output: {e}"))),
-    }
-}
-
-/// A game from a preset name or `R,S,T,P`.
-pub fn parse_game(text: &str) -> Result<Game, CliError> {
-    if text.contains(',') {
-        let v: Result<Vec<f64>, _> = text.split(',').map(|x| x.trim().parse::<f64>()).collect();
-        return match v.as_deref() {
-            Ok([r, s, t, p]) => {
-                Game::try_symmetric(*r, *s, *t, *p).map_err(|e| CliError::Input(e.to_string()))
-            }
-            _ => Err(CliError::Input(format!(
-                "--game '{text}': expected four numbers R,S,T,P (e.g. 3,0,5,1)"
-            ))),
-        };
-    }
-    Game::preset(text).map_err(|e| CliError::Input(e.to_string()))
-}
-
-/// A strategy from a name or specification; unknown names get a "did you mean".
-pub fn parse_strategy(text: &str) -> Result<Player, CliError> {
-    registry::parse(text).map_err(|e| CliError::Input(e.to_string()))
 }
 
 fn describe_game(g: &Game) -> String {

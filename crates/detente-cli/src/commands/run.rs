@@ -2,9 +2,11 @@
 
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
+use crate::long_table::csv;
 use crate::output::{Format, json, print, write_atomic};
+use crate::run_args::RunArgs;
 use crate::{lens_decide, lens_escalate, summary};
-use detente::experiment::{Results, RunOptions, run_all};
+use detente::experiment::{Results, run_all};
 use detente::scenario::Resolved;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -21,25 +23,19 @@ pub struct Args {
     /// Scenario file (default: the bundled flagship, nato-china-2023).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Monte Carlo runs over uncertain inputs (decide) and per policy (escalate); 0: point values
-    /// only (escalate then plays 2,000 runs per policy).
-    #[arg(long, default_value_t = 0)]
-    pub runs: u64,
-    /// Master seed (default: the scenario's `[experiment] seed`, else 0).
-    #[arg(long)]
-    pub seed: Option<u64>,
+    /// Runs, seed and threads. `--runs 0`: decide at the point values only (escalate then
+    /// plays 2000 runs per policy).
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Decision models in the Monte Carlo (comma list; bdm, smp and exchange cost milliseconds
     /// per draw).
     #[arg(long, value_name = "MODELS", default_value = "compromise,median,nash")]
     pub mc_models: String,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Also write results.json and results.csv (and results.parquet when built with the
-    /// `parquet` feature) into this folder, atomically.
+    /// Write results.json and results.csv (and results.parquet when built with the `parquet`
+    /// feature) into this folder, atomically; JSON and CSV then print only the files written.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// No progress on stderr.
@@ -69,12 +65,8 @@ pub fn run(args: Args) -> CliResult {
             detente::decide::registry::NAMES.join(", ")
         )));
     }
-    let opts = RunOptions {
-        seed: args.seed.unwrap_or_else(|| r.seed()),
-        runs: args.runs,
-        mc_models,
-        ..RunOptions::default()
-    };
+    let mut opts = args.run.options(&r);
+    opts.mc_models = mc_models;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let progress = |lens: &str, done: u64, total: u64| {
         if show_progress {
@@ -84,26 +76,42 @@ pub fn run(args: Args) -> CliResult {
             }
         }
     };
-    let work = || run_all(&r, &source, &opts, &progress);
-    let mut results = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| CliError::Failure(format!("error: cannot start {n} threads: {e}")))?
-            .install(work),
-        None => work(),
+    let results = args
+        .run
+        .install(|| run_all(&r, &source, &opts, &progress))?;
+    let envelope = Envelope {
+        command: std::env::args().collect(),
+        results: &results,
     };
-    results.command = std::env::args().collect();
     if let Some(dir) = &args.out {
-        write_atomic(&dir.join("results.json"), &json(&results)?)?;
-        write_atomic(&dir.join("results.csv"), csv(&results))?;
+        let mut written = Vec::new();
+        for (name, bytes) in [
+            ("results.json", json(&envelope)?.into_bytes()),
+            ("results.csv", csv(&results).into_bytes()),
+        ] {
+            let path = dir.join(name);
+            write_atomic(&path, bytes)?;
+            written.push(path);
+        }
         #[cfg(feature = "parquet")]
-        crate::parquet_out::write(&dir.join("results.parquet"), &rows(&results))?;
+        {
+            let path = dir.join("results.parquet");
+            crate::parquet_out::write(&path, &crate::long_table::rows(&results))?;
+            written.push(path);
+        }
+        if args.format != Format::Table {
+            let lines: Vec<String> = written
+                .iter()
+                .map(|p| format!("wrote {}\n", p.display()))
+                .collect();
+            print(&lines.concat())?;
+        }
     }
-    match args.format {
-        Format::Json => print(&json(&results)?)?,
-        Format::Csv => print(&csv(&results))?,
-        Format::Table => print(&table(&r, &name, &results))?,
+    match (args.format, &args.out) {
+        (Format::Table, _) => print(&table(&r, &name, &results))?,
+        (_, Some(_)) => {}
+        (Format::Json, None) => print(&json(&envelope)?)?,
+        (Format::Csv, None) => print(&csv(&results))?,
     }
     if results.errors.is_empty() {
         Ok(())
@@ -153,114 +161,25 @@ fn table(r: &Resolved, name: &str, res: &Results) -> String {
         out.push_str(&summary::heading("Arms race (Richardson)"));
         out.push_str(&lens_escalate::render_richardson(a));
     }
+    let runs = if res.runs == 0 {
+        "decide at point values".to_string()
+    } else {
+        format!("{} Monte Carlo runs", res.runs)
+    };
     out.push_str(&format!(
-        "\nseed {} · runs {} · scenario hash {} · detente {}\n",
-        res.seed, res.runs, res.scenario_hash, res.version
+        "\nseed {} · {runs} · scenario hash {} · detente {}\n",
+        res.seed, res.scenario_hash, res.version
     ));
     out
 }
 
-/// One row of the long table: lens, subject, metric, statistic, value.
-pub type Row = (String, String, String, String, f64);
-
-/// The long table as CSV.
-fn csv(res: &Results) -> String {
-    let mut out = String::from("lens,subject,metric,statistic,value\n");
-    for (lens, subject, metric, stat, v) in rows(res) {
-        out.push_str(&format!("{lens},{subject},{metric},{stat},{v}\n"));
-    }
-    out
-}
-
-/// One row per (lens, subject, metric, statistic): the long table for pandas or R.
-pub fn rows(res: &Results) -> Vec<Row> {
-    let mut out: Vec<Row> = Vec::new();
-    let mut row = |lens: &str, subject: &str, metric: &str, stat: &str, v: f64| {
-        out.push((lens.into(), subject.into(), metric.into(), stat.into(), v));
-    };
-    for d in res.decide.iter().flatten() {
-        for a in &d.answers {
-            if let Some(dec) = &a.decision {
-                row("decide", &d.issue, &a.model, "outcome", dec.outcome[0]);
-                row(
-                    "decide",
-                    &d.issue,
-                    &a.model,
-                    "unconstrained",
-                    dec.unconstrained[0],
-                );
-            }
-        }
-    }
-    if let Some(mc) = &res.decide_uncertainty {
-        for (m, s) in mc.metrics.iter().zip(&mc.summaries[0]) {
-            match s {
-                detente::experiment::MetricSummary::Real(s) => {
-                    row("decide-mc", "scenario", &m.name, "mean", s.mean);
-                    for (q, v) in &s.quantiles {
-                        row(
-                            "decide-mc",
-                            "scenario",
-                            &m.name,
-                            &format!("q{:02.0}", q * 100.0),
-                            *v,
-                        );
-                    }
-                }
-                detente::experiment::MetricSummary::Event(p) => {
-                    row("decide-mc", "scenario", &m.name, "p", p.estimate);
-                    row("decide-mc", "scenario", &m.name, "p_low", p.low);
-                    row("decide-mc", "scenario", &m.name, "p_high", p.high);
-                }
-            }
-        }
-    }
-    if let Some(a) = &res.align {
-        for c in &a.configurations {
-            row(
-                "align",
-                &format!("configuration-{}", c.rank),
-                "energy",
-                "value",
-                c.energy,
-            );
-            row(
-                "align",
-                &format!("configuration-{}", c.rank),
-                "basin_share",
-                "value",
-                c.basin.share(),
-            );
-        }
-    }
-    if let Some(e) = &res.escalate {
-        for p in &e.policies {
-            let s = &p.summary;
-            row("escalate", &p.id, "spiral", "p", s.spiral.estimate);
-            row("escalate", &p.id, "spiral", "p_low", s.spiral.low);
-            row("escalate", &p.id, "spiral", "p_high", s.spiral.high);
-            row(
-                "escalate",
-                &p.id,
-                "joint_welfare",
-                "mean",
-                s.joint_welfare.mean,
-            );
-            if let Some(o) = &s.onset {
-                row("escalate", &p.id, "onset", "median", o.median);
-            }
-        }
-    }
-    if let Some(a) = &res.richardson {
-        row(
-            "richardson",
-            "system",
-            "spectral_abscissa",
-            "value",
-            a.analysis.spectral_abscissa,
-        );
-    }
-    out
+/// What `run --format json` writes: the command line that produced the results, then the
+/// library's results.
+#[derive(serde::Serialize)]
+struct Envelope<'a> {
+    command: Vec<String>,
+    #[serde(flatten)]
+    results: &'a Results,
 }
 
 /// Greedy word wrap to `width` columns.

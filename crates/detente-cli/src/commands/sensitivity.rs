@@ -1,10 +1,11 @@
 //! `detente sensitivity`: which uncertain inputs move a metric most — a one-at-a-time tornado
 //! and Morris elementary effects (experiments.md §2).
 
-use super::sweep::{cli_error, csv_field, csv_num, num, parse_metrics, seed_of, with_threads};
+use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
+use crate::run_args::RunArgs;
 use crate::table::Table;
 use detente::experiment::analysis::{MORRIS_AUTO, SensitivityOptions, sensitivity};
 use std::path::PathBuf;
@@ -30,15 +31,9 @@ pub struct Args {
     /// Morris trajectories.
     #[arg(long, default_value_t = 10)]
     pub trajectories: usize,
-    /// Escalate runs per evaluation.
-    #[arg(long, default_value_t = 1_000)]
-    pub runs: u64,
-    /// Master seed (default: the scenario's [experiment] seed, else 0).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Escalate runs per evaluation, seed and threads.
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -48,16 +43,16 @@ pub struct Args {
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
     let metric = parse_metrics(&r, std::slice::from_ref(&args.metric))?.remove(0);
-    let seed = seed_of(&r, args.seed);
+    let run = args.run.options(&r);
     let opts = SensitivityOptions {
         morris: args.morris,
         trajectories: args.trajectories,
         ..SensitivityOptions::default()
     };
-    let s = with_threads(args.threads, || {
-        sensitivity(&r, &metric, args.runs, seed, opts)
-    })?
-    .map_err(cli_error)?;
+    let s = args
+        .run
+        .install(|| sensitivity(&r, &metric, run.runs, run.seed, opts))?
+        .map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&s)?,
         Format::Csv => {
@@ -105,7 +100,9 @@ pub fn run(args: Args) -> CliResult {
                 &[false, true, true, true, true, true],
             )
             .limit(0, 44);
-            for b in &s.tornado {
+            // An input that moves nothing is listed in JSON and CSV, not in the table.
+            let hidden = s.tornado.iter().filter(|b| b.swing == 0.0).count();
+            for b in s.tornado.iter().filter(|b| b.swing != 0.0) {
                 t.row(vec![
                     b.path.clone(),
                     num(b.low),
@@ -116,6 +113,12 @@ pub fn run(args: Args) -> CliResult {
                 ]);
             }
             out.push_str(&t.render());
+            if hidden > 0 {
+                out.push_str(&format!(
+                    "({hidden} of {} inputs move nothing and are not shown; --format csv lists them)\n",
+                    s.tornado.len()
+                ));
+            }
             if let Some(morris) = &s.morris {
                 out.push_str(&format!(
                     "\nMorris elementary effects ({} trajectories{}; per full range of the input)\n",
@@ -129,7 +132,11 @@ pub fn run(args: Args) -> CliResult {
                 let mut t =
                     Table::new(&["input", "mu*", "mu", "sigma"], &[false, true, true, true])
                         .limit(0, 56);
-                for e in morris {
+                let still = |e: &&detente::experiment::analysis::MorrisRow| {
+                    e.mu_star == 0.0 && e.sigma == 0.0
+                };
+                let hidden = morris.iter().filter(still).count();
+                for e in morris.iter().filter(|e| !still(e)) {
                     t.row(vec![
                         e.path.clone(),
                         num(e.mu_star),
@@ -138,6 +145,12 @@ pub fn run(args: Args) -> CliResult {
                     ]);
                 }
                 out.push_str(&t.render());
+                if hidden > 0 {
+                    out.push_str(&format!(
+                        "({hidden} of {} inputs have no effect and are not shown)\n",
+                        morris.len()
+                    ));
+                }
             }
             out
         }

@@ -1,7 +1,7 @@
 //! `detente strategies`: the strategy registry with classifiers, and the policy aliases.
 
-use super::match_::{Format, emit};
 use crate::error::{CliError, CliResult};
+use crate::output::{Format, print as emit};
 use detente::escalate::strategy::registry::{self, POLICY_ALIASES};
 use detente::escalate::strategy::{Depth, Strategy};
 

@@ -1,13 +1,19 @@
 //! `detente sweep`: how metrics move across a parameter grid or a Latin hypercube
-//! (experiments.md §2). Also holds the helpers the other analysis commands share.
+//! (experiments.md §2).
 
+use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
+use crate::run_args::RunArgs;
 use crate::table::Table;
-use detente::experiment::analysis::{AnalysisError, Design, Metric, sweep};
-use detente::scenario::Resolved;
+use detente::experiment::analysis::{Design, sweep};
 use std::path::PathBuf;
+
+/// The most points a sweep evaluates (grid points, or Latin hypercube points). Each point is a
+/// full evaluation of the scenario; a million points is hours of work and the table alone would
+/// not fit in memory for the grids a typo produces (`0:100:1000000000`).
+pub const MAX_POINTS: usize = 100_000;
 
 /// Evaluate metrics at every point of a parameter grid or Latin hypercube.
 #[derive(clap::Args)]
@@ -32,77 +38,12 @@ pub struct Args {
     /// Metric to report, e.g. escalate.POLICY.spiral (repeatable).
     #[arg(long = "metric", value_name = "NAME", required = true)]
     pub metrics: Vec<String>,
-    /// Escalate runs per point.
-    #[arg(long, default_value_t = 1_000)]
-    pub runs: u64,
-    /// Master seed (default: the scenario's [experiment] seed, else 0).
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// Escalate runs per point, seed and threads.
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-}
-
-/// Map a library error: a bad request is bad input (exit 2), a failed lens a failure (exit 1).
-pub(crate) fn cli_error(e: AnalysisError) -> CliError {
-    match e {
-        AnalysisError::Invalid(m) => CliError::Input(format!("error: {m}")),
-        AnalysisError::Failed(m) => CliError::Failure(format!("error: {m}")),
-    }
-}
-
-/// The seed: `--seed`, else the scenario's `[experiment] seed`, else 0.
-pub(crate) fn seed_of(r: &Resolved, seed: Option<u64>) -> u64 {
-    seed.unwrap_or_else(|| r.seed())
-}
-
-/// Run `work` on `threads` worker threads (all cores when `None`).
-pub(crate) fn with_threads<T: Send>(
-    threads: Option<usize>,
-    work: impl FnOnce() -> T + Send,
-) -> Result<T, CliError> {
-    match threads {
-        None => Ok(work()),
-        Some(0) => Err(CliError::Input(
-            "error: --threads must be at least 1".into(),
-        )),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(work))
-            .map_err(|e| CliError::Failure(format!("error: cannot start {n} threads: {e}"))),
-    }
-}
-
-/// A number for a table: 4 significant decimals, `–` when undefined.
-pub(crate) fn num(x: f64) -> String {
-    if x.is_finite() {
-        let s = format!("{x:.4}");
-        if s == "-0.0000" { "0.0000".into() } else { s }
-    } else {
-        "–".into()
-    }
-}
-
-/// A number for CSV: shortest round-trip form, empty when undefined.
-pub(crate) fn csv_num(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x}")
-    } else {
-        String::new()
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or newline.
-pub(crate) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 fn number(s: &str, param: &str) -> Result<f64, CliError> {
@@ -129,9 +70,16 @@ fn parse_param(spec: &str, lhs: bool) -> Result<(String, Vec<f64>), CliError> {
     let values = match (parts.as_slice(), lhs) {
         ([lo, hi], true) | ([lo, hi, _], true) => vec![number(lo, spec)?, number(hi, spec)?],
         ([lo, hi, n], false) => {
-            let n: usize = n.trim().parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                CliError::Input(format!("error: `{n}` in --param {spec} is not a count ≥ 1"))
-            })?;
+            let n: usize = n
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=MAX_POINTS).contains(n))
+                .ok_or_else(|| {
+                    CliError::Input(format!(
+                        "error: `{n}` in --param {spec} is not a count from 1 to {MAX_POINTS}"
+                    ))
+                })?;
             detente::experiment::design::linspace(number(lo, spec)?, number(hi, spec)?, n)
         }
         ([list], false) => list
@@ -143,14 +91,6 @@ fn parse_param(spec: &str, lhs: bool) -> Result<(String, Vec<f64>), CliError> {
     Ok((path, values))
 }
 
-/// Parse every `--metric`, with the scenario's valid names in the error.
-pub(crate) fn parse_metrics(r: &Resolved, names: &[String]) -> Result<Vec<Metric>, CliError> {
-    names
-        .iter()
-        .map(|n| Metric::parse(r, n).map_err(cli_error))
-        .collect()
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
@@ -160,18 +100,43 @@ pub fn run(args: Args) -> CliResult {
         .iter()
         .map(|p| parse_param(p, args.lhs.is_some()))
         .collect::<Result<_, _>>()?;
+    // A value outside what the scenario format allows (a negative probability, a position off
+    // its scale) is bad input, refused before any work.
+    for (path, values) in &params {
+        for v in values {
+            detente::experiment::domain::check_value(&r, path, *v)
+                .map_err(|e| CliError::Input(format!("error: --param {path}: {e}")))?;
+        }
+    }
     let design = match args.lhs {
-        None => Design::Grid(params),
+        None => {
+            let points = params
+                .iter()
+                .try_fold(1usize, |acc, (_, v)| acc.checked_mul(v.len()))
+                .filter(|n| *n <= MAX_POINTS);
+            if points.is_none() {
+                return Err(CliError::Input(format!(
+                    "error: the grid has more than {MAX_POINTS} points; use fewer values per \
+                     --param or a Latin hypercube (--lhs N)"
+                )));
+            }
+            Design::Grid(params)
+        }
+        Some(points) if points > MAX_POINTS => {
+            return Err(CliError::Input(format!(
+                "error: --lhs {points}: at most {MAX_POINTS} points"
+            )));
+        }
         Some(points) => Design::LatinHypercube {
             ranges: params.into_iter().map(|(p, v)| (p, v[0], v[1])).collect(),
             points,
         },
     };
-    let seed = seed_of(&r, args.seed);
-    let table = with_threads(args.threads, || {
-        sweep(&r, &design, &metrics, args.runs, seed)
-    })?
-    .map_err(cli_error)?;
+    let opts = args.run.options(&r);
+    let table = args
+        .run
+        .install(|| sweep(&r, &design, &metrics, opts.runs, opts.seed))?
+        .map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&table)?,
         Format::Csv => {
@@ -249,5 +214,6 @@ mod tests {
         assert!(parse_param("a.b=1:x:3", false).is_err());
         assert!(parse_param("a.b=1:2:0", false).is_err());
         assert!(parse_param("noequals", false).is_err());
+        assert!(parse_param("a.b=0:100:1000000000", false).is_err());
     }
 }

@@ -1,8 +1,9 @@
 //! `detente tournament`: a round robin of iterated-game strategies, ranked as Axelrod-Python ranks.
 
-use super::match_::{Format, emit, parse_game, parse_strategy};
 use crate::error::{CliError, CliResult};
-use detente::escalate::strategy::{Player, registry};
+use crate::games::{fit, parse_game, parse_players};
+use crate::output::{Format, print as emit};
+use crate::run_args::{parse_threads, pool};
 use detente::escalate::tournament::{self, TournamentResult, TournamentSpec};
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
@@ -41,48 +42,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Worker threads (default: all cores).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<usize>,
-}
-
-/// Splits a list at commas that are not inside parentheses.
-fn split_list(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut depth, mut start) = (0i32, 0usize);
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(text[start..i].trim());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(text[start..].trim());
-    parts.into_iter().filter(|p| !p.is_empty()).collect()
-}
-
-/// The players named by `first`, `basic`, `all` or a comma-separated list.
-pub fn parse_players(text: &str) -> Result<Vec<Player>, CliError> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "first" => Ok(registry::first_tournament()),
-        "basic" => Ok(registry::basic()),
-        "all" => Ok(registry::all()),
-        _ => split_list(text).into_iter().map(parse_strategy).collect(),
-    }
-}
-
-/// A thread pool of the requested size (rayon's default when `None`).
-pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, CliError> {
-    if threads == Some(0) {
-        return Err(CliError::Input("--threads must be at least 1".into()));
-    }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| CliError::Failure(format!("cannot start worker threads: {e}")))
 }
 
 /// A one-line progress counter on stderr, redrawn in place.
@@ -109,15 +70,6 @@ impl Progress {
 fn median_u32(v: &[u32]) -> f64 {
     let f: Vec<f64> = v.iter().map(|&x| f64::from(x)).collect();
     detente::stats::median(&f).unwrap_or(0.0)
-}
-
-/// Names longer than `max` characters are cut with an ellipsis so rows fit 100 columns.
-pub fn fit(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        name.chars().take(max - 1).collect::<String>() + "…"
-    }
 }
 
 fn table(r: &TournamentResult, header: &str) -> String {

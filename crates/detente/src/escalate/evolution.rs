@@ -569,3 +569,53 @@ mod tests {
         assert!(x[50][0] > 0.99);
     }
 }
+
+// Defaults a front end starts from, kept with the dynamics they parameterise.
+
+/// Repetitions of every match in the round robin that gives replicator dynamics its payoff
+/// matrix when play is random (noise, or a stochastic strategy); deterministic play needs one.
+pub const STOCHASTIC_REPETITIONS: u32 = 10;
+
+/// Repetitions for the replicator's round robin: 1 for deterministic play, else
+/// [`STOCHASTIC_REPETITIONS`].
+pub fn replicator_repetitions(players: &[Player], noise: f64) -> u32 {
+    use crate::escalate::strategy::Strategy as _;
+    if noise > 0.0 || players.iter().any(|p| p.meta().stochastic) {
+        STOCHASTIC_REPETITIONS
+    } else {
+        1
+    }
+}
+
+/// A Moran population of `size` individuals split as evenly as possible among `types`, in type
+/// order: individual i has type ⌊i·types/size⌋.
+pub fn even_population(types: usize, size: usize) -> Result<Vec<usize>, EvolutionError> {
+    if types == 0 || size < types.max(2) {
+        return Err(EvolutionError::Shape(format!(
+            "the population ({size}) must be at least the number of strategies ({types}) and 2"
+        )));
+    }
+    Ok((0..size).map(|i| i * types / size).collect())
+}
+
+/// Equal initial shares 1/k for replicator dynamics.
+pub fn equal_shares(types: usize) -> Vec<f64> {
+    vec![1.0 / types as f64; types]
+}
+
+#[cfg(test)]
+mod default_tests {
+    use super::*;
+
+    #[test]
+    fn populations_split_evenly_and_small_ones_are_refused() {
+        assert_eq!(
+            even_population(3, 12).unwrap(),
+            vec![0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]
+        );
+        assert_eq!(even_population(2, 5).unwrap(), vec![0, 0, 0, 1, 1]);
+        assert!(even_population(3, 2).is_err());
+        assert!(even_population(1, 1).is_err());
+        assert_eq!(equal_shares(4), vec![0.25; 4]);
+    }
+}

@@ -8,21 +8,26 @@
 //!   Newcombe's hybrid score interval for proportions.
 //! - [`summary`] — streaming accumulators (bounded memory): mean, sd, quantiles, histograms,
 //!   Wilson intervals.
+//! - [`run_options`] — run settings (seed, runs) read from `[experiment]`, overridden by
+//!   flags: the one place defaults live.
 //! - [`results`] — every lens of a scenario in one [`Results`] value (`detente run`).
 //! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
 
 pub mod analysis;
 pub mod backtest;
 pub mod design;
+pub mod domain;
 pub mod inputs;
 pub mod paired;
 pub mod results;
+pub mod run_options;
 pub mod runner;
 pub mod summary;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};
-pub use results::{Results, RunOptions, run_all};
+pub use results::{Results, run_all};
+pub use run_options::{DEFAULT_RUNS, RunOptions};
 pub use runner::{
     ArmModel, McResult, Metric, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
 };

@@ -9,6 +9,7 @@
 //! deterministic. A lens that cannot run records its error; the others still run.
 
 use super::inputs::{Input, uncertain_inputs};
+pub use super::run_options::{DEFAULT_RUNS, MC_MODELS, RunOptions};
 use super::runner::{ArmModel, McResult, Metric, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
@@ -20,43 +21,6 @@ use crate::escalate::scenario::uncertain_params;
 use crate::rng::DetRng;
 use crate::scenario::Resolved;
 use serde::Serialize;
-
-/// Decision models run in Monte Carlo by default: the closed-form ones. BDM (≈ 0.5 ms per issue
-/// per draw on the flagship), SMP and exchange run at the modes unless asked for.
-pub const MC_MODELS: [&str; 3] = ["compromise", "median", "nash"];
-
-/// What to run.
-#[derive(Debug, Clone)]
-pub struct RunOptions {
-    /// Master seed.
-    pub seed: u64,
-    /// Monte Carlo runs (0: deterministic lenses only; escalate then uses `escalate_runs_default`).
-    pub runs: u64,
-    /// Decision models at the modes.
-    pub models: Vec<String>,
-    /// Decision models in the Monte Carlo.
-    pub mc_models: Vec<String>,
-    /// Random restarts of the align heuristic (large scenarios).
-    pub align_restarts: u64,
-    /// Escalate runs per policy when `runs` is 0.
-    pub escalate_runs_default: u64,
-}
-
-impl Default for RunOptions {
-    fn default() -> Self {
-        RunOptions {
-            seed: 0,
-            runs: 0,
-            models: crate::decide::registry::NAMES
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            mc_models: MC_MODELS.iter().map(|s| s.to_string()).collect(),
-            align_restarts: 10_000,
-            escalate_runs_default: 2_000,
-        }
-    }
-}
 
 /// Everything one `detente run` produced.
 #[derive(Debug, Clone, Serialize)]
@@ -73,8 +37,6 @@ pub struct Results {
     pub seed: u64,
     /// Monte Carlo runs.
     pub runs: u64,
-    /// The command line that produced the results (set by the caller).
-    pub command: Vec<String>,
     /// Decide at point values, per issue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decide: Option<Vec<IssueDecisions>>,
@@ -166,6 +128,7 @@ pub fn run_all(
     let align = (r.scenario.align.is_some()).then(|| {
         crate::align::scenario::input(r).and_then(|(mut input, _)| {
             input.options.restarts = opts.align_restarts;
+            input.options.seed = opts.seed;
             crate::align::align(&input).map_err(|e| e.to_string())
         })
     });
@@ -178,11 +141,7 @@ pub fn run_all(
         })
         .ok()
     });
-    let escalate_runs = if opts.runs > 0 {
-        opts.runs
-    } else {
-        opts.escalate_runs_default
-    };
+    let escalate_runs = opts.escalate_runs();
     let escalate = r
         .scenario
         .escalate
@@ -221,7 +180,6 @@ pub fn run_all(
         version: env!("CARGO_PKG_VERSION").to_string(),
         seed: opts.seed,
         runs: opts.runs,
-        command: Vec::new(),
         decide,
         decide_uncertainty,
         align,
@@ -485,13 +443,31 @@ mod tests {
         }
     }
 
+    /// `run --seed 7` reaches every lens: align's random starts and every policy's runs.
+    #[test]
+    fn one_seed_reaches_every_lens() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let opts = RunOptions {
+            seed: 7,
+            runs: 100,
+            align_restarts: 200,
+            ..RunOptions::default()
+        };
+        let res = run_all(&r, FLAGSHIP, &opts, &|_, _, _| {});
+        assert_eq!(res.seed, 7);
+        let align = res.align.as_ref().unwrap();
+        assert_eq!(align.diagnostics.seed, Some(7), "align ignored the seed");
+        for p in &res.escalate.as_ref().unwrap().policies {
+            assert_eq!((p.summary.seed, p.summary.runs), (7, 100), "{}", p.id);
+        }
+    }
+
     #[test]
     fn results_are_identical_for_any_thread_count() {
         let r = load_str(FLAGSHIP, "f.toml").unwrap();
         let opts = RunOptions {
             runs: 300,
             align_restarts: 300,
-            escalate_runs_default: 300,
             ..RunOptions::default()
         };
         let json = |threads| {

@@ -16,6 +16,7 @@ mod uncertain;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Severity, did_you_mean, line_column};
 pub use model::*;
+pub use parse::{MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, MAX_RATE, MAX_SCALE};
 pub use resolve::{Provenance, Quantity, Resolved, ResolvedActor};
 pub use schema::json_schema;
 pub use uncertain::Uncertain;
@@ -51,7 +52,9 @@ pub fn to_toml(scenario: &Scenario) -> Result<String, String> {
 /// Format a number compactly for people: integers without a fraction, others with up to four
 /// significant decimals.
 pub fn fmt_num(v: f64) -> String {
-    if v == v.trunc() && v.abs() < 1e15 {
+    if v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else if v == v.trunc() {
         format!("{}", v as i64)
     } else if v.abs() >= 100.0 {
         format!("{v:.1}")

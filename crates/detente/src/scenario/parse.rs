@@ -132,7 +132,12 @@ fn check_range(
         let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
         r.error(
             Kind::OutOfRange,
-            format!("`{key}` is {u}, outside [{lo}, {hi}]"),
+            format!(
+                "`{key}` is {}, outside [{}, {}]",
+                compact_uncertain(u),
+                compact(lo),
+                compact(hi)
+            ),
             &t.key_path(key),
             span,
         )
@@ -170,10 +175,7 @@ fn keyword<T>(
 
 fn id_string(r: &mut Reader, t: &Tbl, key: &str) -> Option<String> {
     let s = t.string(r, key, true)?;
-    let valid = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !valid {
+    if !is_valid_id(&s) {
         let span = t.get(key).map(|v| v.span()).unwrap_or(t.span.clone());
         r.error(
             Kind::WrongType,
@@ -280,6 +282,9 @@ const ACTOR_KEYS: &[&str] = &[
 
 fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     let id = id_string(r, t, "id");
+    // An actor whose id is missing or invalid is kept (under its raw, invalid id) so that every
+    // later actor keeps its index: diagnostics name `actor[K]` by position in the file.
+    let id = id.or_else(|| Some(raw_id(t)));
     let kind = keyword(
         r,
         t,
@@ -296,7 +301,7 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     let name = t.string(r, "name", false);
     let capability = t
         .uncertain(r, "capability", false)
-        .and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+        .and_then(|u| check_range(r, t, "capability", u, 0.0, MAX_CAPABILITY, CAPABILITY_RANGE));
     let population = t.uncertain(r, "population", false).and_then(|u| {
         check_range(
             r,
@@ -304,8 +309,8 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
             "population",
             u,
             0.0,
-            f64::MAX,
-            "a population ≥ 0 (million)",
+            MAX_POPULATION,
+            "a population from 0 to 1000000 (million)",
         )
     });
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
@@ -434,6 +439,9 @@ fn read_issue(r: &mut Reader, t: &Tbl) -> Option<Issue> {
         let unit = s.string(r, "unit", false);
         s.finish(r, &["min", "max", "min_label", "max_label", "unit"]);
         let (min, max) = (min?, max?);
+        if !scale_in_bounds(r, &s, min, max) {
+            return None;
+        }
         if min >= max {
             r.error(
                 Kind::LowAboveHigh,
@@ -524,7 +532,7 @@ fn read_stance(r: &mut Reader, t: &Tbl, lo: f64, hi: f64, on_scale: &str) -> Opt
         .and_then(|u| check_range(r, t, "salience", u, 0.0, 1.0, "a salience between 0 and 1"));
     let capability = t
         .uncertain(r, "capability", false)
-        .and_then(|u| check_range(r, t, "capability", u, 0.0, f64::MAX, "a capability ≥ 0"));
+        .and_then(|u| check_range(r, t, "capability", u, 0.0, MAX_CAPABILITY, CAPABILITY_RANGE));
     let source = t.string(r, "source", false);
     let evidence = t.string(r, "evidence", false);
     let estimate = t.boolean(r, "estimate").unwrap_or(false);
@@ -603,7 +611,11 @@ fn read_tie(r: &mut Reader, t: &Tbl) -> Option<Tie> {
     // Explicit propensities may be any finite number (AB's five-factor sums reach ±5; only
     // ratios matter); relation weights lie in [0, 1].
     let (lo, hi, what) = if kind == Some(TieKind::Propensity) {
-        (f64::MIN, f64::MAX, "a finite propensity")
+        (
+            -MAX_PROPENSITY,
+            MAX_PROPENSITY,
+            "a propensity from -1000000 to 1000000",
+        )
     } else {
         (0.0, 1.0, "a weight in [0, 1]")
     };
@@ -770,7 +782,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let discount = prob("discount");
     let mut nonneg = |key: &str| {
         t.uncertain(r, key, false)
-            .and_then(|u| check_range(r, t, key, u, 0.0, f64::MAX, "a number ≥ 0"))
+            .and_then(|u| check_range(r, t, key, u, 0.0, MAX_RATE, "a number from 0 to 1000000"))
     };
     let spillover = nonneg("spillover");
     let contagion = nonneg("contagion");
@@ -969,4 +981,82 @@ fn read_experiment(r: &mut Reader, t: &Tbl) -> ExperimentSection {
     let seed = t.unsigned(r, "seed", false);
     t.finish(r, &["runs", "seed"]);
     ExperimentSection { runs, seed }
+}
+
+// Magnitude bounds. Models multiply capabilities by saliences and positions and sum them over
+// every actor; keeping each input within these bounds keeps every such sum finite (10^15 ×
+// 10^9 × 10^6 actors is 10^30, far below f64's 10^308), so no result is NaN or infinite.
+
+/// Largest magnitude of an issue scale's ends (`[issue] scale = { min, max }`).
+pub const MAX_SCALE: f64 = 1e9;
+/// Largest capability (actor or stance): 10^15 holds world GDP in US$ and military spending in
+/// any unit the world data uses.
+pub const MAX_CAPABILITY: f64 = 1e15;
+/// Largest population, in millions.
+pub const MAX_POPULATION: f64 = 1e6;
+/// Largest magnitude of an explicit align propensity.
+pub const MAX_PROPENSITY: f64 = 1e6;
+/// Largest escalate coupling rate (spillover, contagion, interdependence, grievance).
+pub const MAX_RATE: f64 = 1e6;
+const CAPABILITY_RANGE: &str = "a capability from 0 to 1e15";
+
+/// Whether both ends of a scale lie within ±[`MAX_SCALE`]; reports the end that does not.
+fn scale_in_bounds(r: &mut Reader, s: &Tbl, min: f64, max: f64) -> bool {
+    let mut ok = true;
+    for (key, v) in [("min", min), ("max", max)] {
+        if v.abs() > MAX_SCALE {
+            let span = s.get(key).map(|n| n.span()).unwrap_or(s.span.clone());
+            r.error(
+                Kind::OutOfRange,
+                format!("the scale's {key} ({v:e}) is too large for finite arithmetic"),
+                &s.key_path(key),
+                span,
+            )
+            .expected = Some("scale ends between -1e9 and 1e9".into());
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// A number for a message: as written up to 10^9, with an exponent beyond (`1e308`, not 309
+/// digits).
+fn compact(x: f64) -> String {
+    if x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// An uncertain number for a message, compact like [`compact`].
+fn compact_uncertain(u: Uncertain) -> String {
+    if u.low().abs() >= 1e9 || u.high().abs() >= 1e9 {
+        match u {
+            Uncertain::Fixed(x) => compact(x),
+            _ => format!(
+                "{{ low = {}, high = {} }}",
+                compact(u.low()),
+                compact(u.high())
+            ),
+        }
+    } else {
+        u.to_string()
+    }
+}
+
+/// Whether `s` is a valid id: letters, digits, `-`, `_` or `.`, not empty.
+pub(super) fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The `id` of a table as written, when it is a string (else empty): an invalid id kept as a
+/// placeholder after its diagnostic was reported.
+fn raw_id(t: &Tbl) -> String {
+    match t.get("id").map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) if !is_valid_id(s) => s.to_string(),
+        _ => String::new(),
+    }
 }

@@ -45,9 +45,16 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
 /// The numeric value of an integer or float node.
 pub fn as_f64(v: &DeValue<'_>) -> Option<f64> {
     match v {
+        // An integer too long for 64 bits is still a number (26 digits of a position are
+        // read, then range-checked like any other value).
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .ok()
-            .map(|x| x as f64),
+            .map(|x| x as f64)
+            .or_else(|| {
+                (i.radix() == 10)
+                    .then(|| i.as_str().replace('_', "").parse::<f64>().ok())
+                    .flatten()
+            }),
         DeValue::Float(f) => {
             let s = f.as_str();
             match s {
@@ -258,25 +265,29 @@ impl<'a, 'i> Tbl<'a, 'i> {
         }
     }
 
-    /// A non-negative integer that fits in `u64`.
+    /// A non-negative integer that fits in `u64` (the full range, 0 to 18446744073709551615).
     pub fn unsigned(&self, r: &mut Reader, key: &str, required: bool) -> Option<u64> {
-        let v = self.integer(r, key, required)?;
-        if v < 0 {
-            let span = self
-                .map
-                .get(key)
-                .map(|n| n.span())
-                .unwrap_or(self.span.clone());
-            r.error(
-                Kind::OutOfRange,
-                format!("`{key}` is {v}, expected a non-negative integer"),
-                &self.key_path(key),
-                span,
-            )
-            .expected = Some("an integer ≥ 0".into());
+        let v = self.node(r, key, required, "an integer ≥ 0")?;
+        let DeValue::Integer(i) = v.get_ref() else {
+            r.wrong_type(&self.key_path(key), v, "an integer ≥ 0");
             return None;
+        };
+        if let Ok(x) = u64::from_str_radix(i.as_str().trim_start_matches('+'), i.radix()) {
+            return Some(x);
         }
-        Some(v as u64)
+        let negative = i.as_str().starts_with('-');
+        r.error(
+            Kind::OutOfRange,
+            if negative {
+                format!("`{key}` is {}, expected a non-negative integer", i.as_str())
+            } else {
+                format!("`{key}` does not fit in 64 bits")
+            },
+            &self.key_path(key),
+            v.span(),
+        )
+        .expected = Some("an integer from 0 to 18446744073709551615".into());
+        None
     }
 
     /// A finite number (integer or float).

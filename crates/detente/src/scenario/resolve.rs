@@ -6,6 +6,7 @@ use super::diagnostic::{Diagnostic, Kind, did_you_mean};
 use super::model::*;
 use super::reader::SpanMap;
 use crate::world::{self, CapabilityMeasure, SourcedFigure, WorldActor};
+use indexmap::IndexSet;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -160,10 +161,16 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
         .collect();
 
     // Declared actors, with duplicate detection.
+    // Lookups go through hash sets so that loading stays linear in the number of actors.
     let mut actors: Vec<ResolvedActor> = Vec::new();
+    let mut declared_ids: HashSet<String> = HashSet::new();
     for (k, a) in scenario.actors.iter().enumerate() {
         let key = format!("actor[{k}].id");
-        if actors.iter().any(|x| x.id == a.id) {
+        if !super::parse::is_valid_id(&a.id) {
+            // Already reported by the parser; kept in the model only to keep indices aligned.
+            continue;
+        }
+        if !declared_ids.insert(a.id.clone()) {
             cx.err(
                 Kind::DuplicateId,
                 format!("actor id `{}` is declared twice", a.id),
@@ -178,6 +185,9 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     // Expand world:ORG member lists, adding undeclared members as implicit state actors.
     let mut bodies_members: Vec<(usize, Vec<String>)> = Vec::new();
     for (k, a) in scenario.actors.iter().enumerate() {
+        if !super::parse::is_valid_id(&a.id) {
+            continue;
+        }
         if a.kind != ActorKind::Body {
             if !a.members.is_empty() {
                 cx.err(
@@ -238,10 +248,11 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
         }
         bodies_members.push((k, list));
     }
+    let known: HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
     for (k, list) in bodies_members {
         let id = scenario.actors[k].id.clone();
         for (m, member) in list.iter().enumerate() {
-            if !actors.iter().any(|a| &a.id == member) {
+            if !known.contains(member) {
                 let key = member_key(cx.spans, k, m, &scenario.actors[k].members, member);
                 let d = cx.err(
                     Kind::MemberNotActor,
@@ -265,10 +276,11 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
     }
     check_cycles(&mut cx, &scenario, &actors);
 
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    let ids: IndexSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     check_issues(&mut cx, &scenario, &actors, &ids, &sources);
     check_ties(&mut cx, &scenario, &ids, &sources);
     check_lenses(&mut cx, &scenario, &ids, &sources);
+    check_lens_settings(&mut cx, &scenario, &actors);
 
     let warnings = cx.diags.iter().filter(|d| !d.is_error()).cloned().collect();
     Resolved {
@@ -298,7 +310,7 @@ impl Cx<'_> {
         self.diags.last_mut().expect("just pushed")
     }
 
-    fn actor_ref(&mut self, ids: &[&str], id: &str, key: &str, what: &str) -> bool {
+    fn actor_ref(&mut self, ids: &IndexSet<&str>, id: &str, key: &str, what: &str) -> bool {
         if ids.contains(&id) {
             return true;
         }
@@ -655,9 +667,10 @@ fn check_issues(
     cx: &mut Cx,
     s: &Scenario,
     actors: &[ResolvedActor],
-    ids: &[&str],
+    ids: &IndexSet<&str>,
     sources: &HashSet<&str>,
 ) {
+    let by_id: HashMap<&str, &ResolvedActor> = actors.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut seen_issue = HashSet::new();
     for (i, issue) in s.issues.iter().enumerate() {
         let p = format!("issue[{i}]");
@@ -672,7 +685,7 @@ fn check_issues(
         if let Some(body) = &issue.body
             && cx.actor_ref(ids, body, &format!("{p}.body"), "body")
         {
-            match actors.iter().find(|a| &a.id == body) {
+            match by_id.get(body.as_str()).copied() {
                 Some(a) if a.kind != ActorKind::Body => {
                     cx.err(
                         Kind::Inconsistent,
@@ -722,7 +735,7 @@ fn check_issues(
                     &format!("{sp}.actor"),
                 );
             }
-            let actor = actors.iter().find(|a| a.id == st.actor);
+            let actor = by_id.get(st.actor.as_str()).copied();
             if st.capability.is_none()
                 && let Some(a) = actor
                 && a.capability.is_none()
@@ -763,7 +776,7 @@ fn check_issues(
 
 /// The issue's agenda setter (its own `proposer`, else its body's) must be an actor with a
 /// stance on the issue: its position is its proposal.
-fn check_proposer(cx: &mut Cx, s: &Scenario, i: usize, ids: &[&str]) {
+fn check_proposer(cx: &mut Cx, s: &Scenario, i: usize, ids: &IndexSet<&str>) {
     let issue = &s.issues[i];
     let body = issue
         .body
@@ -802,7 +815,7 @@ fn check_proposer(cx: &mut Cx, s: &Scenario, i: usize, ids: &[&str]) {
     }
 }
 
-fn check_ties(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) {
+fn check_ties(cx: &mut Cx, s: &Scenario, ids: &IndexSet<&str>, sources: &HashSet<&str>) {
     for (t, tie) in s.ties.iter().enumerate() {
         let p = format!("tie[{t}]");
         for (e, a) in tie.actors.iter().enumerate() {
@@ -819,7 +832,7 @@ fn check_ties(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) 
     }
 }
 
-fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>) {
+fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &IndexSet<&str>, sources: &HashSet<&str>) {
     if let Some(align) = &s.align
         && let ActorSelection::List(list) = &align.actors
     {
@@ -923,5 +936,125 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &[&str], sources: &HashSet<&str>
         cx.actor_ref(ids, &t.from, &format!("{p}.from"), "trading actor");
         cx.actor_ref(ids, &t.to, &format!("{p}.to"), "trade partner");
         cx.source_ref(sources, t.source.as_deref(), &format!("{p}.source"));
+    }
+}
+
+// What each lens needs beyond valid references, checked here so that `detente check` rejects
+// every scenario a lens would refuse at run time, with the location of the offending key.
+
+/// Lens settings: escalate policies, strategies and domains; align's actor list.
+fn check_lens_settings(cx: &mut Cx, s: &Scenario, actors: &[ResolvedActor]) {
+    if let Some(align) = &s.align {
+        check_align_actors(cx, align, actors);
+    }
+    let Some(e) = &s.escalate else { return };
+    if e.policies.is_empty() {
+        cx.err(
+            Kind::MissingKey,
+            "[escalate] defines no [[escalate.policy]]; the rivalry has nothing to play".into(),
+            "escalate",
+        )
+        .expected = Some(
+            "at least one [[escalate.policy]] with an id and strategies = { SIDE = \"STRATEGY\" }"
+                .into(),
+        );
+    }
+    for (k, p) in e.policies.iter().enumerate() {
+        for (side, strategy) in &p.strategies {
+            if let Err(err) = crate::escalate::strategy::registry::parse(strategy) {
+                let d = cx.err(
+                    Kind::UnknownValue,
+                    format!(
+                        "policy `{}` gives side `{side}` the strategy \"{strategy}\": {err}",
+                        p.id
+                    ),
+                    &format!("escalate.policy[{k}].strategies.{side}"),
+                );
+                d.expected = Some(
+                    "a strategy id, name or policy alias (`detente strategies` lists them)".into(),
+                );
+            }
+        }
+    }
+    if e.domains.is_empty() {
+        cx.err(
+            Kind::OutOfRange,
+            "`domains` is empty; the rivalry needs at least one domain".into(),
+            "escalate.domains",
+        )
+        .expected = Some("domains = [\"military\", \"economic\", ...]".into());
+    }
+    let mut seen = HashSet::new();
+    for (k, d) in e.domains.iter().enumerate() {
+        if !seen.insert(d.as_str()) {
+            cx.err(
+                Kind::DuplicateId,
+                format!("domain `{d}` is listed twice"),
+                &format!("escalate.domains[{k}]"),
+            )
+            .expected = Some("each domain once".into());
+        }
+    }
+    if let Some(spiral) = &e.spiral
+        && !e.domains.is_empty()
+        && (spiral.domains == 0 || spiral.domains as usize > e.domains.len())
+    {
+        cx.err(
+            Kind::OutOfRange,
+            format!(
+                "`spiral.domains` is {}, but the rivalry has {} domain(s)",
+                spiral.domains,
+                e.domains.len()
+            ),
+            "escalate.spiral.domains",
+        )
+        .expected = Some(format!("1 to {} locked domains", e.domains.len()));
+    }
+}
+
+/// `[align] actors`: at least two distinct actors, none of them a body (bodies decide issues;
+/// they do not join coalitions).
+fn check_align_actors(cx: &mut Cx, align: &AlignSection, actors: &[ResolvedActor]) {
+    let by_id: HashMap<&str, &ResolvedActor> = actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let selected = match &align.actors {
+        ActorSelection::List(list) => {
+            let mut seen = HashSet::new();
+            for (k, id) in list.iter().enumerate() {
+                let key = format!("align.actors[{k}]");
+                if !seen.insert(id.as_str()) {
+                    cx.err(
+                        Kind::DuplicateId,
+                        format!("`{id}` is listed twice in [align] actors"),
+                        &key,
+                    );
+                } else if by_id
+                    .get(id.as_str())
+                    .is_some_and(|a| a.kind == ActorKind::Body)
+                {
+                    cx.err(
+                        Kind::Inconsistent,
+                        format!("`{id}` is a body; bodies do not join coalitions"),
+                        &key,
+                    )
+                    .expected = Some("states or other actors".into());
+                }
+            }
+            seen.len()
+        }
+        ActorSelection::Named(n) if n == "states" => actors
+            .iter()
+            .filter(|a| {
+                a.kind == ActorKind::State && a.world.as_ref().is_some_and(|w| !w.organisation)
+            })
+            .count(),
+        ActorSelection::Named(_) => actors.iter().filter(|a| a.kind != ActorKind::Body).count(),
+    };
+    if selected < 2 {
+        cx.err(
+            Kind::Inconsistent,
+            format!("[align] selects {selected} actor(s); alignment needs at least two"),
+            "align.actors",
+        )
+        .expected = Some("actors = [\"A\", \"B\", ...] naming two or more actors".into());
     }
 }
