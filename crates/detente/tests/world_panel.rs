@@ -160,8 +160,8 @@ fn the_india_pakistan_example_runs_on_panel_data_alone() {
     }
     let opts = RunOptions {
         seed: r.seed(),
+        runs: 50,
         align_restarts: 200,
-        escalate_runs_default: 50,
         ..RunOptions::default()
     };
     let res = run_all(&r, INDIA_PAKISTAN, &opts, &|_, _, _| {});
