@@ -118,7 +118,10 @@ pub enum RuleArg {
 }
 
 /// The rule chosen by `--rule` and `--threshold`, checked.
-pub fn rule(arg: Option<RuleArg>, threshold: Option<f64>) -> Result<Option<DecisionRule>, CliError> {
+pub fn rule(
+    arg: Option<RuleArg>,
+    threshold: Option<f64>,
+) -> Result<Option<DecisionRule>, CliError> {
     let Some(arg) = arg else {
         return match threshold {
             None => Ok(None),
