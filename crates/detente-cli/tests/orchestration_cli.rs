@@ -365,7 +365,7 @@ fn sensitivity_hides_zero_swing_rows() {
     let out = detente(&[
         "sensitivity",
         "--metric",
-        "decide.china-decoupling.compromise",
+        "decide.china-decoupling.compromise.unconstrained",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let s = text(&out.stdout);

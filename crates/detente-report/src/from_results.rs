@@ -1316,19 +1316,22 @@ mod tests {
             .iter()
             .find(|i| i.id == "china-decoupling")
             .expect("issue");
-        assert!(!decoupling.distributions.is_empty());
+        // All 27 members count: the 13 without a stance are not a yes, so the EU deadlocks in
+        // every draw (a point mass, no histogram).
+        assert!(decoupling.distributions.is_empty());
+        assert!(matches!(
+            decoupling.feasible,
+            Some(Feasible::Deadlock { .. })
+        ));
         assert!(
-            decoupling.distributions[0]
+            posture.distributions[0]
                 .bins
                 .iter()
                 .map(|b| b.count)
                 .sum::<u64>()
                 > 0
         );
-        assert!(matches!(
-            decoupling.feasible,
-            Some(Feasible::Interval { .. })
-        ));
+        assert!(matches!(posture.feasible, Some(Feasible::Interval { .. })));
         assert!(posture.tornado.as_ref().is_some_and(|t| !t.bars.is_empty()));
         assert_eq!(posture.levers.len(), LEVERS);
         assert!(

@@ -314,7 +314,7 @@ impl Quota {
 }
 
 /// The admissible set `A(q) = [lo, hi]` on dimension `d` (closed; `lo = hi = q` when nothing
-/// beats the status quo). Unbounded sides are cut at the issue's scale.
+/// beats the status quo), cut at the ends of the issue's scale.
 pub fn admissible(rule: &DecisionRule, issue: &ResolvedIssue, d: usize, q: f64) -> (f64, f64) {
     let e = Electorate::of(issue, d, q);
     let uppers: Vec<Option<f64>> = e.members.iter().map(|m| m.accepts.map(|a| a.1)).collect();
@@ -362,13 +362,8 @@ pub fn admissible(rule: &DecisionRule, issue: &ResolvedIssue, d: usize, q: f64) 
             (lo, hi)
         }
     };
-    let cut = |z: f64| {
-        if z.is_infinite() {
-            z.clamp(issue.scale.lo, issue.scale.hi)
-        } else {
-            z
-        }
-    };
+    // Points off the scale are no proposals: cut the set at the scale's ends.
+    let cut = |z: f64| z.clamp(issue.scale.lo.min(q), issue.scale.hi.max(q));
     (q.min(cut(lo)), q.max(cut(hi)))
 }
 
@@ -570,8 +565,9 @@ mod tests {
                 weight: 0.65,
             }),
         };
-        // Weight alone: actor 4 holds 10/14 ≥ 0.65, so m_R = 90.
-        assert_eq!(admissible(&weight_only, &i, 0, 50.0).1, 130.0);
+        // Weight alone: actor 4 holds 10/14 ≥ 0.65, so m_R = 90 and 2·90 − 50 = 130, cut at the
+        // scale's end.
+        assert_eq!(admissible(&weight_only, &i, 0, 50.0).1, 100.0);
         // Members: 3 of 5 needed on the right, so m_R = 70.
         assert_eq!(admissible(&double, &i, 0, 50.0).1, 90.0);
     }
@@ -612,7 +608,7 @@ mod tests {
             weight: CONSTRUCTIVE_ABSTENTION,
         };
         i.stances[0].abstain = true;
-        assert_eq!(admissible(&rule, &i, 0, 0.0), (0.0, 160.0));
+        assert_eq!(admissible(&rule, &i, 0, 0.0), (0.0, 100.0));
         i.stances[1].abstain = true;
         assert_eq!(admissible(&rule, &i, 0, 0.0), (0.0, 0.0));
     }

@@ -432,4 +432,35 @@ mod tests {
         assert_eq!(tokyo.decision("compromise").unwrap().outcome, vec![hi]);
         assert!(tokyo.decision("compromise").unwrap().unconstrained[0] > 10.0);
     }
+
+    /// All 27 EU members count on `china-decoupling`: the 13 without a stance are not a yes
+    /// under the positive qualified majority, exactly like members standing at the status quo,
+    /// and counting only the 14 stance-holders would give a different (wrong) win-set.
+    #[test]
+    fn every_eu_member_counts_on_china_decoupling() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let all = issues(&r);
+        let eu = all.iter().find(|i| i.id == "china-decoupling").unwrap();
+        let voting = eu.stances.iter().filter(|s| s.vote_weight > 0.0).count();
+        assert_eq!((voting, eu.silent.len()), (14, 13));
+        let rule = eu.rule.as_ref().unwrap();
+        let q = eu.status_quo_1d().unwrap();
+        let counted = admissible(rule, eu, 0, q);
+        assert_eq!(
+            counted,
+            (q, q),
+            "13 silent members block a qualified majority"
+        );
+        let mut at_status_quo = eu.clone();
+        for m in std::mem::take(&mut at_status_quo.silent) {
+            at_status_quo.stances.push(Stance {
+                vote_weight: m.vote_weight,
+                ..Stance::new(m.actor, 1.0, q, 0.5)
+            });
+        }
+        assert_eq!(admissible(rule, &at_status_quo, 0, q), counted);
+        let mut stance_holders_only = eu.clone();
+        stance_holders_only.silent.clear();
+        assert_ne!(admissible(rule, &stance_holders_only, 0, q), counted);
+    }
 }
