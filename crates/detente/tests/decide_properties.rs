@@ -106,8 +106,9 @@ proptest! {
             prop_assert!(o >= lo && o <= hi);
             let xs: Vec<f64> = issue.stances.iter().map(|s| s.x()).collect();
             if rule == DecisionRule::Unanimity {
-                let lo2 = xs.iter().map(|x| x - (q - x).abs()).fold(f64::MIN, f64::max);
-                let hi2 = xs.iter().map(|x| x + (q - x).abs()).fold(f64::MAX, f64::min);
+                // The intersection of the preferred-to-q intervals, cut at the scale's ends.
+                let lo2 = xs.iter().map(|x| x - (q - x).abs()).fold(f64::MIN, f64::max).max(0.0);
+                let hi2 = xs.iter().map(|x| x + (q - x).abs()).fold(f64::MAX, f64::min).min(100.0);
                 prop_assert!((lo - lo2).abs() < 1e-9 && (hi - hi2).abs() < 1e-9);
             }
         }
