@@ -35,6 +35,33 @@ pub fn render(r: &Resolved, all: &[IssueDecisions]) -> String {
             Some((lo, hi)) => out.push_str(&format!("  feasible under the rule: [{}, {}]\n", fmt_num(lo), fmt_num(hi))),
             None => {}
         }
+        if let Some(s) = d.setter.as_ref().filter(|s| !s.deadlock) {
+            let pivots = if s.pivotal.is_empty() {
+                String::new()
+            } else {
+                format!("; pivotal: {}", s.pivotal.join(", "))
+            };
+            out.push_str(&format!(
+                "  agenda setter {} would propose {}; the body adopts {}{pivots}\n",
+                s.proposer,
+                fmt_num(s.ideal),
+                fmt_num(s.outcome)
+            ));
+        }
+        if !d.collective {
+            out.push_str(
+                "  no body decides: the values below are weighted centres, not a collective \
+                 forecast; each actor's own course is its prediction\n",
+            );
+        }
+        if let Some(sp) = d.spread.as_ref().filter(|sp| sp.disagree) {
+            out.push_str(&format!(
+                "  the models disagree: {} to {} before the rule ({:.0} % of the scale)\n",
+                fmt_num(sp.low),
+                fmt_num(sp.high),
+                100.0 * sp.share
+            ));
+        }
         let mut t = Table::new(
             &[
                 "model",

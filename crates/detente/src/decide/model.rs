@@ -57,6 +57,11 @@ pub enum DecideError {
         /// The name asked for.
         name: String,
     },
+    /// No preset of that name.
+    UnknownPreset {
+        /// The name asked for.
+        name: String,
+    },
     /// A parameter or preset could not be used.
     BadParameter {
         /// Model id.
@@ -102,6 +107,11 @@ impl fmt::Display for DecideError {
                 f,
                 "unknown model '{name}' (known: {})",
                 super::registry::NAMES.join(", ")
+            ),
+            DecideError::UnknownPreset { name } => write!(
+                f,
+                "unknown preset '{name}' (known: {})",
+                super::registry::PRESETS.join(", ")
             ),
             DecideError::BadParameter { model, message } => write!(f, "model '{model}': {message}"),
             DecideError::NoSolution { model, message } => write!(f, "model '{model}': {message}"),

@@ -58,9 +58,8 @@ pub fn preset(name: &str) -> Result<Model, DecideError> {
     if let Some(b) = Bdm::preset(name) {
         return Ok(Model::Single(Box::new(b)));
     }
-    Err(DecideError::BadParameter {
-        model: String::from("?"),
-        message: format!("unknown preset '{name}' (known: {})", PRESETS.join(", ")),
+    Err(DecideError::UnknownPreset {
+        name: name.to_string(),
     })
 }
 
@@ -92,6 +91,12 @@ mod tests {
             build("oracle", None),
             Err(DecideError::UnknownModel { .. })
         ));
+    }
+
+    #[test]
+    fn unknown_preset_names_itself() {
+        let e = preset("nope").err().expect("an error");
+        assert_eq!(e.to_string(), "unknown preset 'nope' (known: scholz2011)");
     }
 
     #[test]
