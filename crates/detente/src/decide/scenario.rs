@@ -1,4 +1,4 @@
-//! From a resolved scenario to the issues the decision models read (decide.md §1.1).
+//! From a resolved scenario to the issues the decision models read.
 //!
 //! Each `[[issue]]` with at least one stance becomes a one-dimensional [`ResolvedIssue`]:
 //! uncertain numbers at their point values (mode or midpoint; the experiment layer draws them
