@@ -159,3 +159,62 @@ fn table_fits_100_columns_with_every_model_and_a_rule() {
     let long: Vec<&str> = out.lines().filter(|l| l.chars().count() > 100).collect();
     assert!(long.is_empty(), "{long:#?}");
 }
+
+fn cases() -> String {
+    format!("{}/../../scenarios/cases", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `detente backtest` on the case library: every case, baselines first, the same JSON for one
+/// thread and many, and a table that keeps to 100 columns.
+#[test]
+fn backtest_scores_the_case_library() {
+    let dir = cases();
+    let o = detente(&["backtest", &dir, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["cases"].as_array().expect("cases").len(), 13);
+    let scores = v["scores"].as_array().expect("scores");
+    assert_eq!(scores[0]["method"], "no change (status quo)");
+    assert_eq!(scores[0]["kind"], "baseline");
+    assert!(scores.iter().any(|s| s["method"] == "agenda setter"));
+    assert!(scores.iter().all(|s| s["n"].as_u64().unwrap_or(0) > 0));
+    // The EV duties: the Commission's proposal stands under the reverse rule.
+    let ev = v["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["issue"] == "ev-duties")
+        .expect("the EV case");
+    let setter = ev["predictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["method"] == "agenda setter")
+        .unwrap();
+    assert_eq!(setter["value"], 100.0);
+    assert_eq!(setter["error"], 0.0);
+    let one = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["backtest", &dir, "--format", "json"])
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(stdout(&one), stdout(&o), "thread count changed the result");
+    let table = stdout(&detente(&["backtest", &dir]));
+    assert!(table.contains("Track record: 13 decisions"), "{table}");
+    assert!(table.lines().all(|l| l.chars().count() <= 100), "{table}");
+}
+
+#[test]
+fn backtest_rejects_bad_input_with_status_2() {
+    let fixtures = fixture("");
+    for args in [
+        vec!["backtest", "no/such/folder"],
+        vec!["backtest", fixtures.as_str()],
+        vec!["backtest", "--tolerance", "-1"],
+        vec!["backtest", "--resamples", "0"],
+    ] {
+        let o = detente(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!String::from_utf8_lossy(&o.stderr).is_empty(), "{args:?}");
+    }
+}

@@ -140,8 +140,9 @@ fn n1(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// A share as a whole percentage, without a space so the table keeps to 100 columns.
 fn pct(x: f64) -> String {
-    format!("{:.0} %", 100.0 * x)
+    format!("{:.0}%", 100.0 * x)
 }
 
 fn table(b: &Backtest) -> String {
@@ -150,8 +151,8 @@ fn table(b: &Backtest) -> String {
         b.cases.iter().map(|c| c.source.as_str()).collect();
     let _ = writeln!(
         out,
-        "Track record: {} decisions with a known outcome in {} files. Errors in points of a 0–100 \
-         scale; hit = within {}; [95 % bootstrap intervals over cases, {} resamples].",
+        "Track record: {} decisions with a known outcome in {} files.\nErrors: points of a \
+         0–100 scale; hit: within {}; 95 % bootstrap intervals, {} resamples.",
         b.cases.len(),
         scenarios.len(),
         n1(b.options.tolerance),
@@ -166,16 +167,17 @@ fn table(b: &Backtest) -> String {
         );
     }
     let best = b.best_baseline.as_deref().unwrap_or("none");
+    let _ = writeln!(out, "Best baseline (lowest error): {best}.");
     let mut t = Table::new(
         &[
             "method",
             "kind",
             "n",
             "MAE",
-            "95 % interval",
+            "interval",
             "hits",
-            "95 % interval",
-            &format!("vs {best}"),
+            "interval",
+            "vs best baseline",
         ],
         &[false, false, true, true, true, true, true, true],
     )
@@ -210,8 +212,8 @@ fn table(b: &Backtest) -> String {
     out.push_str(&t.render());
     let _ = writeln!(
         out,
-        "\nA negative difference means fewer points of error than the best baseline; an interval \
-         that straddles 0 means no detectable difference on this many cases."
+        "\nA negative difference means fewer points of error than the best baseline; an\n\
+         interval that straddles 0 means no detectable difference on this many cases."
     );
     let _ = writeln!(
         out,
