@@ -1,7 +1,9 @@
 //! Reading scenario files: the one place the CLI turns a path into a resolved scenario.
 
 use crate::error::CliError;
+use detente::import::{Format, ImportErrors, ImportOptions};
 use detente::scenario::{self, Resolved};
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// Read and resolve the scenario at `path`, or the bundled flagship when `path` is `None`.
@@ -30,4 +32,31 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// A scenario file, or a file in an importable format (Decide, plain, KTAB, DEU) converted to
+/// one, resolved. The format is detected from the name and content.
+pub fn load_any(path: &Path) -> Result<Resolved, CliError> {
+    let text = read_text(path)?;
+    let name = path.display().to_string();
+    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let format = detente::import::detect(file, &text).unwrap_or(Format::Scenario);
+    let source = if format == Format::Scenario {
+        text
+    } else {
+        detente::import::import(format, &text, &ImportOptions::default())
+            .map_err(|e| import_failed(path, format, &e))?
+            .to_scenario_toml()
+    };
+    scenario::load_str(&source, &name).map_err(|d| CliError::Input(d.render().trim_end().into()))
+}
+
+/// Every error of a failed import, each located as `FILE:line:column`.
+pub fn import_failed(path: &Path, format: Format, errors: &ImportErrors) -> CliError {
+    let name = path.display();
+    let mut msg = format!("{name} is not a valid {} file:", format.name());
+    for err in &errors.0 {
+        let _ = write!(msg, "\n  {name}:{err}");
+    }
+    CliError::Input(msg)
 }

@@ -1,5 +1,6 @@
 //! Text that reaches a terminal: control characters and bidirectional-text overrides from
-//! scenario files are shown as `\uXXXX` escapes, never passed through raw.
+//! scenario files are shown as `\u` escapes with four hex digits (`\u202e`), never passed
+//! through raw.
 //!
 //! A title holding U+202E (right-to-left override) or an escape sequence (U+001B) could
 //! otherwise reorder or restyle what the analyst reads. The escape is also a valid JSON string
@@ -11,18 +12,21 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` with every control character except line feed and tab, and every bidirectional
-/// control, replaced by `\uXXXX`.
+/// Whether `c` must not reach a terminal raw: a control character other than line feed and
+/// tab, or a bidirectional control.
+fn unsafe_for_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// `text` with every character that is [`unsafe_for_terminal`] replaced by its `\u` escape
+/// (four hex digits).
 pub fn escape(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
-    {
+    if !text.chars().any(unsafe_for_terminal) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
+        if unsafe_for_terminal(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

@@ -2,6 +2,9 @@
 //! stance and every known outcome cites a source the scenario declares, estimates carry a
 //! range, and the member lists are the ones in force on each case's date.
 
+mod cases_common;
+
+use cases_common::text;
 use detente::scenario::{self, load_str};
 
 /// The EU cases, by file name.
@@ -14,16 +17,8 @@ const CASES: [&str; 6] = [
     "ec-car-emissions.toml",
 ];
 
-fn text(file: &str) -> String {
-    let path = format!(
-        "{}/../../scenarios/cases/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 fn case(file: &str) -> scenario::Resolved {
-    load_str(&text(file), file).unwrap_or_else(|d| panic!("{}", d.render()))
+    cases_common::load(file)
 }
 
 fn member_ids(r: &scenario::Resolved, body: &str) -> Vec<String> {
@@ -39,77 +34,17 @@ fn every_case_resolves_without_errors() {
 }
 
 #[test]
-fn every_issue_with_stances_has_a_sourced_known_outcome() {
+fn every_outcome_and_stance_is_sourced() {
     for file in CASES {
         let r = case(file);
-        let declared: Vec<&str> = r
-            .scenario
-            .scenario
-            .sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
+        cases_common::assert_sourced(file, &r);
         for issue in r.scenario.issues.iter().filter(|i| !i.stances.is_empty()) {
-            let outcome = issue
-                .known_outcome
-                .as_ref()
-                .unwrap_or_else(|| panic!("{file}/{}: no known_outcome", issue.id));
-            let source = outcome
-                .source
-                .as_deref()
-                .unwrap_or_else(|| panic!("{file}/{}: outcome without source", issue.id));
-            assert!(
-                declared.contains(&source),
-                "{file}/{}: outcome source {source} not declared",
-                issue.id
-            );
+            let outcome = issue.known_outcome.as_ref().expect("checked above");
             assert!(
                 outcome.note.as_deref().is_some_and(|n| !n.is_empty()),
                 "{file}/{}: outcome without a note",
                 issue.id
             );
-        }
-    }
-}
-
-#[test]
-fn every_stance_cites_a_declared_source_with_evidence() {
-    for file in CASES {
-        let r = case(file);
-        let declared: Vec<&str> = r
-            .scenario
-            .scenario
-            .sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        for issue in &r.scenario.issues {
-            for s in &issue.stances {
-                let source = s
-                    .source
-                    .as_deref()
-                    .unwrap_or_else(|| panic!("{file}/{}/{}: no source", issue.id, s.actor));
-                assert!(
-                    declared.contains(&source),
-                    "{file}/{}/{}: source {source} not declared",
-                    issue.id,
-                    s.actor
-                );
-                assert!(
-                    s.evidence.as_deref().is_some_and(|e| !e.is_empty()),
-                    "{file}/{}/{}: no evidence",
-                    issue.id,
-                    s.actor
-                );
-                if s.estimate {
-                    assert!(
-                        s.position.is_uncertain(),
-                        "{file}/{}/{}: an estimate without a range",
-                        issue.id,
-                        s.actor
-                    );
-                }
-            }
         }
     }
 }

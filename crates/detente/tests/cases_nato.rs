@@ -4,7 +4,9 @@
 //! evidence, analyst placements carry a range, and the codebook points of docs/cases-nato.md
 //! are the ones written in the files.
 
-use detente::scenario::{self, ActorKind, load_str};
+mod cases_common;
+
+use detente::scenario::{self, ActorKind};
 
 /// One case: file name, the number of Allies on its `as_of`, and the issue's status quo and
 /// known outcome on the codebook.
@@ -40,10 +42,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn load(case: &Case) -> scenario::Resolved {
-    let path =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/cases/").to_owned() + case.file;
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    load_str(&text, case.file).unwrap_or_else(|d| panic!("{}", d.render()))
+    cases_common::load(case.file)
 }
 
 #[test]
@@ -119,55 +118,7 @@ fn the_secretary_general_is_an_other_actor_with_a_stance() {
 #[test]
 fn outcomes_and_stances_are_sourced() {
     for case in cases() {
-        let r = load(&case);
-        let cited: Vec<&str> = r
-            .scenario
-            .scenario
-            .sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        for issue in r.scenario.issues.iter().filter(|i| !i.stances.is_empty()) {
-            let outcome = issue
-                .known_outcome
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}/{}: no known outcome", case.file, issue.id));
-            let source = outcome.source.as_deref().unwrap_or_else(|| {
-                panic!(
-                    "{}/{}: the known outcome has no source",
-                    case.file, issue.id
-                )
-            });
-            assert!(
-                cited.contains(&source),
-                "{}: `{source}` not cited",
-                case.file
-            );
-            for s in &issue.stances {
-                let source = s.source.as_deref().unwrap_or_else(|| {
-                    panic!("{}/{}/{} has no source", case.file, issue.id, s.actor)
-                });
-                assert!(
-                    cited.contains(&source),
-                    "{}: `{source}` not cited",
-                    case.file
-                );
-                assert!(
-                    s.evidence.as_deref().is_some_and(|e| !e.is_empty()),
-                    "{}/{} has no evidence",
-                    case.file,
-                    s.actor
-                );
-                if s.estimate {
-                    assert!(
-                        s.position.is_uncertain(),
-                        "{}/{} is an estimate without a range",
-                        case.file,
-                        s.actor
-                    );
-                }
-            }
-        }
+        cases_common::assert_sourced(case.file, &load(&case));
     }
 }
 

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 use detente::experiment::backtest::{
     Backtest, BacktestOptions, MethodKind, backtest, decide_cases,
 };
-use detente::import::{Format, ImportOptions};
-use detente::scenario::{self, Resolved};
 
 use crate::error::{CliError, CliResult};
 use crate::output::{self, Format as OutFormat};
@@ -40,13 +38,13 @@ pub struct Args {
 pub fn run(args: Args) -> CliResult {
     if !(args.tolerance.is_finite() && args.tolerance >= 0.0) {
         return Err(CliError::Input(format!(
-            "error: --tolerance must be a number ≥ 0, got {}",
+            "--tolerance must be a number ≥ 0, got {}",
             args.tolerance
         )));
     }
     if args.resamples == 0 || args.resamples > 1_000_000 {
         return Err(CliError::Input(
-            "error: --resamples must be between 1 and 1000000".into(),
+            "--resamples must be between 1 and 1000000".into(),
         ));
     }
     let paths = if args.paths.is_empty() {
@@ -60,12 +58,12 @@ pub fn run(args: Args) -> CliResult {
     }
     let scenarios = files
         .iter()
-        .map(|f| load(f).map(|r| (f.display().to_string(), r)))
+        .map(|f| crate::input::load_any(f).map(|r| (f.display().to_string(), r)))
         .collect::<Result<Vec<_>, _>>()?;
     let cases = decide_cases(&scenarios);
     if cases.is_empty() {
         return Err(CliError::Input(format!(
-            "error: no issue with a known_outcome in {} file(s) under {}",
+            "no issue with a known_outcome in {} file(s) under {}",
             files.len(),
             paths
                 .iter()
@@ -93,13 +91,13 @@ pub fn run(args: Args) -> CliResult {
 /// Files under `path` (sorted, so the order never depends on the file system).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?;
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
     if meta.is_file() {
         out.push(path.to_path_buf());
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| CliError::Input(format!("error: cannot read {}: {e}", path.display())))?
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
@@ -112,28 +110,6 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), CliError> {
         }
     }
     Ok(())
-}
-
-/// A scenario file, or a file in an importable format converted to one.
-fn load(path: &Path) -> Result<Resolved, CliError> {
-    let text = crate::input::read_text(path)?;
-    let name = path.display().to_string();
-    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let format = detente::import::detect(file, &text).unwrap_or(Format::Scenario);
-    let source = if format == Format::Scenario {
-        text
-    } else {
-        detente::import::import(format, &text, &ImportOptions::default())
-            .map_err(|e| {
-                let mut msg = format!("error: {name} is not a valid {} file:", format.name());
-                for err in &e.0 {
-                    let _ = write!(msg, "\n  {name}:{err}");
-                }
-                CliError::Input(msg)
-            })?
-            .to_scenario_toml()
-    };
-    scenario::load_str(&source, &name).map_err(|d| CliError::Input(d.render().trim_end().into()))
 }
 
 fn n1(x: f64) -> String {
@@ -268,13 +244,7 @@ fn table(b: &Backtest) -> String {
 }
 
 fn csv(b: &Backtest) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+    let quote = crate::analysis_io::csv_field;
     let mut out = String::from(
         "source,scenario,issue,observed,estimate,method,kind,value,error_points,hit\n",
     );

@@ -235,13 +235,8 @@ pub fn read_imported(path: &Path, options: &LoadOptions) -> Result<Imported, Cli
     if import.title.is_none() {
         import.title = path.file_stem().and_then(|s| s.to_str()).map(String::from);
     }
-    detente::import::import(format, &text, &import).map_err(|e| {
-        let mut msg = format!("{} is not a valid {} file:", path.display(), format.name());
-        for err in &e.0 {
-            let _ = write!(msg, "\n  {}:{err}", path.display());
-        }
-        CliError::Input(msg)
-    })
+    detente::import::import(format, &text, &import)
+        .map_err(|e| crate::input::import_failed(path, format, &e))
 }
 
 /// The issues of a file as models read them, with what the file says about itself: a detente

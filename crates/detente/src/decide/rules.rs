@@ -177,6 +177,8 @@ struct Voter {
     /// The acceptance interval `[a, b]` of R1; `None` for a member that does not vote (silent
     /// or abstaining).
     accepts: Option<(f64, f64)>,
+    /// An explicit abstention (silent members are not abstainers).
+    abstains: bool,
 }
 
 /// Every member of the body with a vote on one dimension.
@@ -205,6 +207,7 @@ impl Electorate {
                     actor: s.actor.clone(),
                     weight: s.vote_weight,
                     accepts: (!s.abstain).then_some((x - reach, x + reach)),
+                    abstains: s.abstain,
                 }
             })
             .collect();
@@ -217,32 +220,20 @@ impl Electorate {
                     actor: m.actor.clone(),
                     weight: m.vote_weight,
                     accepts: None,
+                    abstains: false,
                 }),
         );
         Electorate { members }
     }
 
     /// Share of members and of vote weight that abstain explicitly (not the silent ones).
-    fn abstaining(&self, issue: &ResolvedIssue) -> (f64, f64) {
-        let abstainers: Vec<&str> = issue
-            .stances
-            .iter()
-            .filter(|s| s.abstain && s.vote_weight > 0.0)
-            .map(|s| s.actor.as_str())
-            .collect();
-        let n = self.members.len() as f64;
-        let total: f64 = self.members.iter().map(|m| m.weight).sum();
-        let (mut count, mut weight) = (0.0, 0.0);
-        for m in &self.members {
-            if abstainers.contains(&m.actor.as_str()) {
-                count += 1.0;
-                weight += m.weight;
-            }
-        }
-        (
-            if n > 0.0 { count / n } else { 0.0 },
-            if total > 0.0 { weight / total } else { 0.0 },
-        )
+    fn abstaining(&self) -> (f64, f64) {
+        let share = |w: &dyn Fn(&Voter) -> f64| {
+            let total: f64 = self.members.iter().map(w).sum();
+            let part: f64 = self.members.iter().filter(|m| m.abstains).map(w).sum();
+            if total > 0.0 { part / total } else { 0.0 }
+        };
+        (share(&|_| 1.0), share(&|m| m.weight))
     }
 }
 
@@ -343,7 +334,7 @@ pub fn admissible(rule: &DecisionRule, issue: &ResolvedIssue, d: usize, q: f64) 
         }
         (rule, None) => {
             if let DecisionRule::UnanimityWithAbstention { members, weight } = rule {
-                let (count, share) = e.abstaining(issue);
+                let (count, share) = e.abstaining();
                 if count >= *members - 1e-12 && share >= *weight - 1e-12 {
                     return (q, q);
                 }
