@@ -141,6 +141,12 @@ fn histogram(sorted: &[f64], bins: usize) -> Histogram {
             counts: Vec::new(),
         };
     };
+    binned(lo, hi, bins, sorted.iter().map(|&x| (x, 1)))
+}
+
+/// `bins` equal-width bins over `[lo, hi]` (width 1 when `lo = hi`), each `(value, count)` added
+/// to the bin its value falls in; values at `hi` go to the last bin.
+fn binned(lo: f64, hi: f64, bins: usize, values: impl Iterator<Item = (f64, u64)>) -> Histogram {
     let width = if hi > lo {
         (hi - lo) / bins as f64
     } else {
@@ -148,9 +154,8 @@ fn histogram(sorted: &[f64], bins: usize) -> Histogram {
     };
     let edges = (0..=bins).map(|k| lo + width * k as f64).collect();
     let mut counts = vec![0u64; bins];
-    for &x in sorted {
-        let b = (((x - lo) / width) as usize).min(bins - 1);
-        counts[b] += 1;
+    for (x, c) in values {
+        counts[(((x - lo) / width) as usize).min(bins - 1)] += c;
     }
     Histogram { edges, counts }
 }
@@ -338,21 +343,13 @@ impl Binned {
                 counts: Vec::new(),
             };
         }
-        let (lo, hi) = (self.min, self.max);
-        let width = if hi > lo {
-            (hi - lo) / bins as f64
-        } else {
-            1.0
-        };
-        let edges = (0..=bins).map(|k| lo + width * k as f64).collect();
-        let mut counts = vec![0u64; bins];
-        for (b, &c) in self.counts.iter().enumerate() {
-            if c > 0 {
-                let k = (((self.low[b] - lo) / width) as usize).min(bins - 1);
-                counts[k] += c;
-            }
-        }
-        Histogram { edges, counts }
+        let fine = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c > 0)
+            .map(|(b, &c)| (self.low[b], c));
+        binned(self.min, self.max, bins, fine)
     }
 }
 
