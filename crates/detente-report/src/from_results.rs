@@ -1,5 +1,5 @@
 //! Fill a whole [`Report`] from a resolved scenario and the [`Results`] of
-//! `detente::experiment::run_all` (experiments.md §3–4): headlines written from the real lens
+//! `detente::experiment::run_all`: headlines written from the real lens
 //! outputs, the scenario section, decide (predictions, feasible set, trajectories, Monte Carlo
 //! distributions, tornado and levers of the compromise model), align, escalate with Richardson,
 //! and the method notes. Sections the results lack stay `None`, so a scenario with one lens gives

@@ -1,5 +1,5 @@
 //! The HTML document: one file with inline CSS and inline SVG figures, a table of contents and
-//! the sections of experiments.md §4 in reading order. No JavaScript, no external resources:
+//! the report's sections in reading order. No JavaScript, no external resources:
 //! source URLs are printed as text, links are in-page anchors only.
 
 mod align;

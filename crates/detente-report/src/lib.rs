@@ -1,5 +1,4 @@
-//! Charts (SVG) and the self-contained HTML report for detente results (design:
-//! experiments.md §4).
+//! Charts (SVG) and the self-contained HTML report for detente results.
 //!
 //! The report is built from plain input structs ([`model`]), which the caller fills from the
 //! lens results; this crate does no modelling and no I/O. [`render`] returns one HTML document
@@ -38,7 +37,7 @@ pub use model::Report;
 
 /// Render `report` as one self-contained HTML document (UTF-8).
 ///
-/// Sections appear in the order of experiments.md §4 — the answer, the scenario, decide, align,
+/// Sections appear in this order: the answer, the scenario, decide, align,
 /// escalate, method — and only when present. The output is deterministic: the same `report`
 /// gives byte-identical HTML.
 pub fn render(report: &Report) -> String {

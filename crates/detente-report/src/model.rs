@@ -1,5 +1,5 @@
-//! The report's input: plain data, filled by the caller from the lens results
-//! (experiments.md §4). Nothing here depends on the lens modules, so the report can be built
+//! The report's input: plain data, filled by the caller from the lens results.
+//! Nothing here depends on the lens modules, so the report can be built
 //! from any source of results (a `Results` value, a JSON file, a test fixture).
 //!
 //! Every section is optional: a scenario with only one lens renders only that lens. Numbers
@@ -245,7 +245,7 @@ pub struct DecideSection {
     pub issues: Vec<IssueDecision>,
 }
 
-/// Everything the report shows for one issue (decide.md §1.2, experiments.md §2).
+/// Everything the report shows for one issue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IssueDecision {
     /// Issue id.
@@ -298,7 +298,7 @@ pub struct Prediction {
     pub value: f64,
 }
 
-/// The decision rule's verdict on the scale (decide.md §8).
+/// The decision rule's verdict on the scale.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Feasible {
     /// Outcomes in `[low, high]` can pass the rule.
@@ -363,7 +363,7 @@ pub struct Bin {
     pub count: u64,
 }
 
-/// One-at-a-time sensitivity (experiments.md §2, sensitivity).
+/// One-at-a-time sensitivity (sensitivity).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tornado {
     /// The metric, with unit (e.g. `NATO outcome (compromise), points`).
@@ -385,7 +385,7 @@ pub struct TornadoBar {
     pub at_high: f64,
 }
 
-/// A single change and its effect on the outcome (experiments.md §2, levers).
+/// A single change and its effect on the outcome (levers).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lever {
     /// Whose change.
@@ -399,7 +399,7 @@ pub struct Lever {
 // ---------------------------------------------------------------------------------------------
 // Align
 
-/// The align lens (align.md §5).
+/// The align lens.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AlignSection {
     /// What node size measures (e.g. `CINC 2022`).
@@ -445,7 +445,7 @@ pub struct Member {
     pub size: f64,
 }
 
-/// An actor's frustration and margin (align.md §5).
+/// An actor's frustration and margin.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorFrustration {
     /// Actor id.
@@ -470,7 +470,7 @@ pub struct FrustratedPair {
 // ---------------------------------------------------------------------------------------------
 // Escalate
 
-/// The escalate lens (escalate.md §4.7, §5).
+/// The escalate lens.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EscalateSection {
     /// Side names in order (colour order).
@@ -566,7 +566,7 @@ pub struct PairedDifference {
     pub ci: Interval,
 }
 
-/// The Richardson analysis (escalate.md §5).
+/// The Richardson analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Richardson {
     /// The verdict in words (e.g. "stable: spending returns to x* at rate 0.08/yr").

@@ -1,4 +1,4 @@
-//! Align benchmarks (align.md §6): Europe 1936 all minima with exact basins, a random `n = 30`
+//! Align benchmarks: Europe 1936 all minima with exact basins, a random `n = 30`
 //! exhaustive walk with 10^5 sampled basins on 2 threads, and a planted two-bloc `n = 200`
 //! heuristic search that must reach the stored best known energy.
 //!

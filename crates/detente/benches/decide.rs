@@ -1,4 +1,4 @@
-//! Benchmarks of the decide lens (decide.md §12). Run: `cargo bench -p detente --bench decide`.
+//! Benchmarks of the decide lens. Run: `cargo bench -p detente --bench decide`.
 
 use detente::decide::bdm::Bdm;
 use detente::decide::compromise::mean_1d;

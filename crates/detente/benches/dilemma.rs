@@ -1,4 +1,4 @@
-//! Benchmarks of the security-dilemma simulation (escalate.md §7.3) on the real flagship
+//! Benchmarks of the security-dilemma simulation on the real flagship
 //! (`scenarios/nato-china-2023.toml`: 7 western actors against China, 4 domains, 40 periods, 8
 //! policies): 10⁵ runs of one policy on 1 and 2 threads (target < 1 s on 2 cores), and every
 //! policy on the same 10⁵ runs (one arm each, every pair differenced). An illustrative 8-actor

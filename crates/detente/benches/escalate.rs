@@ -1,4 +1,4 @@
-//! Benchmarks of the escalate lens (escalate.md §7): memory-one turns per second, the general
+//! Benchmarks of the escalate lens: memory-one turns per second, the general
 //! match loop, and Axelrod's first tournament on one thread.
 
 use detente::escalate::game::Game;

@@ -1,4 +1,4 @@
-//! Experiment-layer benchmarks (experiments.md §6): per-run overhead of the Monte Carlo engine
+//! Experiment-layer benchmarks: per-run overhead of the Monte Carlo engine
 //! beyond the model's own work, and scaling from 1 to 2 threads on a model with real work.
 //!
 //! `cargo bench -p detente --bench experiment`

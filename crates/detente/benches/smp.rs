@@ -1,4 +1,4 @@
-//! SMP full runs on KTAB's scaling fixtures (decide.md §12): dummyData_3Dim (7×3), a040,
+//! SMP full runs on KTAB's scaling fixtures: dummyData_3Dim (7×3), a040,
 //! a080 and a160 (40, 80, 160 actors × 1 dimension), KTAB defaults, one core.
 
 use detente::decide::smp::{self, KTAB_DEFAULT_SEED, SmpInput, SmpParams};

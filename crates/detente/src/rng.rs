@@ -1,6 +1,6 @@
 //! Random streams: one master seed, independent reproducible streams per (run, purpose).
 //!
-//! Conventions (escalate.md §0, experiments.md §1): the generator is `ChaCha8Rng`; run `k` of an
+//! Conventions: the generator is `ChaCha8Rng`; run `k` of an
 //! experiment uses `ChaCha8Rng::seed_from_u64(seed)` with `set_stream(k)`; consumers inside a run
 //! derive their own seeds with [`derive`] so that adding a consumer never shifts another's numbers.
 
@@ -17,7 +17,7 @@ pub fn run_stream(seed: u64, k: u64) -> DetRng {
     rng
 }
 
-/// SplitMix64 finaliser (escalate.md §0.4), wrapping arithmetic.
+/// SplitMix64 finaliser, wrapping arithmetic.
 pub fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -25,18 +25,18 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Derived seed `mix(mix(mix(seed ^ a) ^ b) ^ c)` (escalate.md §0.4).
+/// Derived seed `mix(mix(mix(seed ^ a) ^ b) ^ c)`.
 pub fn derive(seed: u64, parts: [u64; 3]) -> u64 {
     mix(mix(mix(seed ^ parts[0]) ^ parts[1]) ^ parts[2])
 }
 
-/// Uniform double in [0, 1): `(next_u64() >> 11) · 2⁻⁵³` (escalate.md §0.3).
+/// Uniform double in [0, 1): `(next_u64() >> 11) · 2⁻⁵³`.
 #[inline]
 pub fn u01<R: Rng + ?Sized>(rng: &mut R) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// `true` with probability `p`; draws nothing when `p ≤ 0` or `p ≥ 1` (escalate.md §0.3).
+/// `true` with probability `p`; draws nothing when `p ≤ 0` or `p ≥ 1`.
 #[inline]
 pub fn bernoulli<R: Rng + ?Sized>(rng: &mut R, p: f64) -> bool {
     if p <= 0.0 {

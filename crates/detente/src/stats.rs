@@ -18,7 +18,7 @@ pub struct Proportion {
     pub high: f64,
 }
 
-/// Wilson score interval (escalate.md §4.7): centre `(p̂ + z²/2N)/(1 + z²/N)`, half-width
+/// Wilson score interval: centre `(p̂ + z²/2N)/(1 + z²/N)`, half-width
 /// `z/(1 + z²/N)·√(p̂(1 − p̂)/N + z²/4N²)`. With no trials the interval is [0, 1].
 pub fn wilson(hits: u64, trials: u64) -> Proportion {
     if trials == 0 {

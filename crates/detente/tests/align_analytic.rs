@@ -1,4 +1,4 @@
-//! Validation (d): the small analytic cases of align.md §4(d), and the model's properties (§1).
+//! Validation (d): the small analytic cases, and the model's properties.
 
 mod align_common;
 

@@ -1,4 +1,4 @@
-//! Validation (b): Europe 1936 with the documented re-coding of align.md §4(b)
+//! Validation (b): Europe 1936 with the documented re-coding
 //! (`fixtures/landscape/europe_1936_recoding.toml`). A tolerance test: AB's own 136 values are
 //! unpublished.
 
@@ -197,7 +197,7 @@ fn scenario_path() -> std::path::PathBuf {
         .join("../../scenarios/validation/europe-1936.toml")
 }
 
-/// The scenario draft in the format of scenario.md, generated from the re-coding.
+/// The scenario draft in the scenario format, generated from the re-coding.
 fn scenario_text(rc: &Recoding) -> String {
     let mut s = String::from(
         "# Generated from crates/detente/tests/fixtures/landscape/europe_1936_recoding.toml by\n\
@@ -212,7 +212,7 @@ fn scenario_text(rc: &Recoding) -> String {
          The 17 European states of Axelrod & Bennett (1993), sized by their 1936 share of world\n\
          capabilities. AB publish only the coding rules of their five factors (ethnic conflict,\n\
          border disagreement, recent war, religion, government); the propensities below come from\n\
-         this project's re-coding (align.md §4(b)), chosen with the published outcome in view.\n\
+         this project's re-coding, chosen with the published outcome in view.\n\
          Expected: two stable configurations; the global one within 2 actors of AB's\n\
          Configuration 1, the other within 1 of Configuration 2; global basin share 0.732 ± 0.05.\n\
          \"\"\"\n\
@@ -318,7 +318,7 @@ fn cinc_sizes(rc: &Recoding, year: u32) -> Vec<f64> {
     rc.names.iter().map(|n| by_name[n.as_str()]).collect()
 }
 
-/// The design's non-blocking re-run (align.md §4(b)): AB find the same two minima in 1937, only
+/// A non-blocking re-run: AB find the same two minima in 1937, only
 /// Configuration 1 in 1938 and one minimum with Poland on the Allied side in 1939 (Romania coded
 /// authoritarian from 1938). The re-coding reproduces the counts and Poland's switch; in 1939 it
 /// also moves Finland and the Baltic states to the Allied side (AB keep them with Germany).

@@ -1,4 +1,4 @@
-//! The flagship sanity check of align.md §3 (not an exact test): the 40 bundled states, CINC sizes,
+//! The flagship sanity check (not an exact test): the 40 bundled states, CINC sizes,
 //! default weights, ties USA–CHN rivalry 0.8, CHN–RUS partnership 0.8, RUS–UKR rivalry 1.0.
 
 use detente::align::{
@@ -47,7 +47,7 @@ fn flagship_puts_china_and_russia_opposite_the_usa_and_its_allies() {
     {
         assert_eq!(side(id), west, "{id} should be with the USA");
     }
-    // align.md §3: India joins CHN–RUS with these defaults; the smallest frustration margins are
+    // India joins CHN–RUS with these defaults; the smallest frustration margins are
     // TUR < NZL < JPN < IND (a prototype run found the same single configuration).
     assert_eq!(side("IND"), side("CHN"));
     assert_eq!(

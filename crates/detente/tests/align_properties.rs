@@ -1,5 +1,5 @@
-//! Property tests of the landscape model (align.md §1) and of the searches against plain
-//! reference evaluations (§4: Gray walk = naive evaluation, basins sum to the number of codes).
+//! Property tests of the landscape model and of the searches against plain
+//! reference evaluations (Gray walk = naive evaluation, basins sum to the number of codes).
 
 mod align_common;
 
@@ -191,7 +191,7 @@ proptest! {
 
 #[test]
 fn energy_is_not_invariant_under_a_shift_of_propensities() {
-    // Adding a constant changes which splits are stable (align.md §1): all −1 splits the triangle,
+    // Adding a constant changes which splits are stable: all −1 splits the triangle,
     // all +1 keeps everyone together.
     let l = build(
         &[1.0, 2.0, 3.0],

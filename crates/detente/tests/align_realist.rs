@@ -1,5 +1,5 @@
 //! Validation (c): the realist baseline (all propensities −1) on AB's 1936 sizes, exact counts and
-//! the closed form of align.md §1.
+//! its closed form.
 
 mod align_common;
 
@@ -18,7 +18,7 @@ fn sizes_1936() -> (Vec<String>, Vec<f64>) {
     (ids, sizes)
 }
 
-/// Closed form (§1): stable iff `S_big − S_small ≤ min{s_i : i on the bigger side}` (strict with
+/// Closed form: stable iff `S_big − S_small ≤ min{s_i : i on the bigger side}` (strict with
 /// `<`), computed in exact hundredths.
 fn closed_form(sizes: &[i64], side: &[bool]) -> Option<bool> {
     let a: i64 = sizes

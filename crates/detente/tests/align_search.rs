@@ -1,5 +1,5 @@
 //! The search machinery: sampled basins agree with exact ones, the heuristic finds a planted
-//! structure, results do not depend on the thread count (align.md §2.4), other descent rules, the
+//! structure, results do not depend on the thread count, other descent rules, the
 //! bloc field and the guards on bad options.
 
 mod align_common;

@@ -1,4 +1,4 @@
-//! Validation (a): Axelrod & Bennett's Unix 1988 case, exactly (align.md §4(a)).
+//! Validation (a): Axelrod & Bennett's Unix 1988 case, exactly.
 
 mod align_common;
 

@@ -1,4 +1,4 @@
-//! Validation of the BDM challenge model on the EC car-emission case (decide.md §10.3).
+//! Validation of the BDM challenge model on the EC car-emission case.
 
 use detente::decide::bdm::Bdm;
 use detente::decide::median::{MedianTie, weighted_median};
@@ -132,7 +132,7 @@ fn ec_scholz2011_trajectory_snapshot() {
 }
 
 /// With this document's defaults (Q = T = 1, Δ = 6) the median stays at 7.0 — the finding
-/// that made the preset necessary (§10.3).
+/// that made the preset necessary.
 #[test]
 fn ec_defaults_leave_the_median_at_seven() {
     let d = run(&Bdm::default(), &ec(), &mut detente::rng::run_stream(1, 0)).expect("runs");

@@ -1,5 +1,5 @@
 //! Validation of the exchange model and the Decide CSV importer on CoP21 and the Dutch
-//! municipal sample (decide.md §10.2).
+//! municipal sample.
 
 use detente::decide::exchange::{Exchange, Reuse, RoundOutcomes};
 use detente::decide::{MultiIssueModel, ResolvedIssue};
@@ -24,7 +24,7 @@ fn issue<'a>(issues: &'a [ResolvedIssue], id: &str) -> (usize, &'a ResolvedIssue
         .expect("issue present")
 }
 
-/// Round-0 NBS (D17) from the raw rows equals the exact rational values of §10.2.
+/// Round-0 NBS (D17) from the raw rows equals the exact rational values.
 #[test]
 fn cop21_round0_nbs_is_exact() {
     let issues = load("cop21.csv");
@@ -104,7 +104,7 @@ fn compare(model: &Exchange) -> (Vec<String>, usize) {
     (wrong_way, close)
 }
 
-/// After 10 rounds with the §7 defaults: within 10 points on at least 10 of 13 issues and the
+/// After 10 rounds with the defaults: within 10 points on at least 10 of 13 issues and the
 /// reference's direction on every issue it moved by more than 5 points — except finance_who,
 /// a known difference (docs/decide-validation.md); the test fails if any other issue turns.
 #[test]

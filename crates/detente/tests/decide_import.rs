@@ -1,4 +1,4 @@
-//! Importers: the malformed Copenhagen file, format detection, scenario output (§9.3, §9.4).
+//! Importers: the malformed Copenhagen file, format detection, scenario output.
 
 use detente::import::{Format, ImportOptions, decide_csv, detect, import};
 
@@ -10,7 +10,7 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).expect("fixture")
 }
 
-/// Exactly the two errors of the table in §9.3, and nothing else.
+/// Exactly the two errors the importer must report, and nothing else.
 #[test]
 fn copenhagen_with_errors_gives_exactly_two_errors() {
     let errors = decide_csv::parse(

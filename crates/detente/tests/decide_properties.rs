@@ -1,4 +1,4 @@
-//! Property tests of the decide models (decide.md §2–§5, §8).
+//! Property tests of the decide models.
 
 use detente::decide::bdm::Bdm;
 use detente::decide::compromise::Compromise;

@@ -1,4 +1,4 @@
-//! Smoke test on the Honduras 2009 case (decide.md §10.4): every model runs without error or
+//! Smoke test on the Honduras 2009 case: every model runs without error or
 //! panic, and tiny capabilities do not matter (scaling them by 1e6 changes nothing).
 
 use detente::decide::registry::{self, Model};

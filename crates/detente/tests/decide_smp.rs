@@ -1,4 +1,4 @@
-//! KTAB SMP validation against the reference run of dummyData_3Dim (decide.md §10.1).
+//! KTAB SMP validation against the reference run of dummyData_3Dim.
 
 use detente::decide::smp::{self, KTAB_DEFAULT_SEED, SmpInput, SmpParams, SmpRun, StopReason};
 use detente::import::ktab_csv;
@@ -6,9 +6,9 @@ use detente::rng::run_stream;
 
 const DUMMY_3DIM: &str = include_str!("fixtures/ktab/dummyData_3Dim.csv");
 
-/// Tolerance on 0–1 values (decide.md §10.1).
+/// Tolerance on 0–1 values.
 const TOL01: f64 = 5e-4;
-/// Tolerance on the 0–100 scale (decide.md §10.1).
+/// Tolerance on the 0–100 scale.
 const TOL100: f64 = 0.05;
 
 fn input() -> SmpInput {

@@ -1,4 +1,4 @@
-//! KTAB file variants and importers (decide.md §9.1–9.2, §10.1 "Also").
+//! KTAB file variants and importers.
 
 use detente::decide;
 use detente::decide::smp::{

@@ -1,5 +1,4 @@
-//! SMP properties (probabilities, actor order, capability scale) and the Honduras smoke test
-//! (decide.md §10.4).
+//! SMP properties (probabilities, actor order, capability scale) and the Honduras smoke test.
 
 use detente::decide::smp::{self, SmpActor, SmpInput, SmpParams, SmpRun, StopReason};
 use detente::decide::{self, ResolvedIssue};

@@ -1,4 +1,4 @@
-//! Validation of the security-dilemma simulation against escalate.md §6.4.
+//! Validation of the security-dilemma simulation against its published qualitative results.
 
 use detente::escalate::dilemma::{
     ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie,
@@ -133,7 +133,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 }
 
 /// 1: with only execution noise, a lone dyad is a noisy match; TFT pairs earn (R+S+T+P)/4 = 2.25
-/// per period in the long run and WSLS pairs 2.7765 at ε = 0.05 (escalate.md §6.3).
+/// per period in the long run and WSLS pairs 2.7765 at ε = 0.05.
 #[test]
 fn reduction_to_a_noisy_match() {
     let params = DilemmaParams {
@@ -389,7 +389,7 @@ fn policy_ordering_matches_the_literature() {
     assert_eq!(c.side_welfare.len(), 2);
 }
 
-/// §4.8.5: a high prior of greed makes two security seekers spiral; sustained restraint lowers
+/// A high prior of greed makes two security seekers spiral; sustained restraint lowers
 /// the belief.
 #[test]
 fn bayesian_trust_feeds_and_calms_fear() {

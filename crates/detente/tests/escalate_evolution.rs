@@ -1,4 +1,4 @@
-//! Evolution (escalate.md §6.5): neutral and constant-fitness Moran fixation probabilities and
+//! Evolution: neutral and constant-fitness Moran fixation probabilities and
 //! the replicator rest point and basins of TFT v Defector.
 
 use detente::escalate::evolution::{

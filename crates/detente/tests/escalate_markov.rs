@@ -1,4 +1,4 @@
-//! Analytic memory-one results (escalate.md §6.3): the exact Markov path to 1e−4 and a
+//! Analytic memory-one results: the exact Markov path to 1e−4 and a
 //! simulation of 10⁶ turns within 0.01.
 
 use detente::escalate::game::Game;

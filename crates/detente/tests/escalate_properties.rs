@@ -1,4 +1,4 @@
-//! Properties of matches that must hold for every strategy pair (escalate.md §3.1).
+//! Properties of matches that must hold for every strategy pair.
 
 use detente::escalate::game::Game;
 use detente::escalate::matchplay::{MatchSpec, play};

@@ -1,4 +1,4 @@
-//! Validation against Axelrod-Python 4.14.0 (escalate.md §6.1, §6.2): the 36 deterministic
+//! Validation against Axelrod-Python 4.14.0: the 36 deterministic
 //! reference matches move for move and score for score, and the round robin of the eight
 //! reference players with 1, 2 and 8 threads.
 

@@ -1,4 +1,4 @@
-//! Validation of the Richardson model against escalate.md §6.6.
+//! Validation of the Richardson model against closed-form results and Richardson's 1909–13 data.
 
 use detente::escalate::integrate::{Dopri5, Rk4};
 use detente::escalate::linalg::Matrix;

@@ -1,4 +1,4 @@
-//! The rule examples of escalate.md §2.4 (§6.1.2) and, for every registered strategy, its first
+//! The rule examples and, for every registered strategy, its first
 //! moves and replies to known opponents.
 
 use detente::escalate::game::{Action, Game, actions_to_string, parse_actions};
@@ -52,7 +52,7 @@ fn stein_rapoport_v_alternator() {
 
 #[test]
 fn tideman_chieruzzi_v_alternator() {
-    // The §2.4 example is a 20-turn match: turns 19–20 are the final (D, D).
+    // The example is a 20-turn match: turns 19–20 are the final (D, D).
     assert_eq!(
         moves("first-by-tideman-chieruzzi", "alternator", 20),
         "CCDCDDDDDCDDDDDDDDDD"

@@ -1,4 +1,4 @@
-//! The analysis layer on the flagship (experiments.md §2): sweeps with common random numbers,
+//! The analysis layer on the flagship: sweeps with common random numbers,
 //! tornado and Morris sensitivity, levers against the compromise model's closed form (D1), and
 //! determinism across thread counts.
 

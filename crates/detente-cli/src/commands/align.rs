@@ -1,4 +1,4 @@
-//! `detente align`: who sides with whom (landscape theory, design: align.md).
+//! `detente align`: who sides with whom (landscape theory, docs/align.md).
 //!
 //! Thin glue: reads the input, calls `detente::align`, prints. The core, [`report`], takes the
 //! plain `AlignInput`, built from a scenario file (`detente::align::scenario`), the bundled world
@@ -20,7 +20,7 @@ use crate::output::json;
     after_help = "Examples:\n  detente align                                   # the bundled flagship\n  \
     detente align scenarios/validation/europe-1936.toml\n  \
     detente align scenarios/nato-china-2023.toml --explain USA IND\n  \
-    detente align --world\n  detente align input.json --format json --seed 7"
+    detente align --world\n  detente align examples/align/triangle.json --format json --seed 7"
 )]
 pub struct Args {
     /// A scenario file (TOML, its `[align]` section), or an align input as JSON (the library's
@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(conflicts_with = "world")]
     pub file: Option<PathBuf>,
     /// Use the bundled world data: the 40 states, CINC sizes, default weights and the three
-    /// flagship ties (align.md §3).
+    /// flagship ties.
     #[arg(long)]
     pub world: bool,
     /// Explain the propensity between two actors term by term (scenario or --world input).

@@ -1,5 +1,5 @@
 //! `detente compare`: every escalate policy of a scenario on common random numbers, with paired
-//! differences between every pair (experiments.md §1–2; escalate.md §4.7).
+//! differences between every pair.
 
 use crate::analysis_io::{cli_error, csv_field, csv_num, num};
 use crate::error::CliResult;

@@ -58,9 +58,9 @@ impl InputFormat {
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  detente decide scenarios/nato-china-2023.toml --model all\n  \
-                        detente decide cop21.csv --model exchange\n  \
-                        detente decide ec_emissions_1994.csv --model bdm --preset scholz2011\n  \
-                        detente decide honduras.csv --scale 0,1 --format json"
+                        detente decide crates/detente/tests/fixtures/decide/cop21.csv --model exchange\n  \
+                        detente decide scenarios/cases/ec-car-emissions.toml --model bdm --preset scholz2011\n  \
+                        detente decide crates/detente/tests/fixtures/decide/honduras_2009.csv --scale 0,1 --format json"
 )]
 pub struct Args {
     /// Input file: a detente scenario, Decide CSV, plain CSV or KTAB CSV/XML (format detected from

@@ -1,5 +1,5 @@
-//! `detente escalate`: the security-dilemma Monte Carlo (escalate.md §4) and the Richardson
-//! arms-race analysis (§5) on plain setups.
+//! `detente escalate`: the security-dilemma Monte Carlo and the Richardson
+//! arms-race analysis on plain setups.
 //!
 //! The usual input is a scenario file (default: the bundled flagship): every policy of its
 //! `[escalate]` section is played on common random numbers and compared, and its arms race is
@@ -37,10 +37,10 @@ pub enum Format {
     detente escalate --arms --fit 2000..2024          # fit the arms race on SIPRI 2000-2024\n  \
     detente escalate --arms --fit 1990..2024 --pair USA,CHN\n  \
     detente escalate --arms --validate                # fit v arms races and naive forecasts\n  \
-    detente escalate --setup rivalry.json --runs 10000 --seed 7\n  \
-    detente escalate --setup tft.json --versus gtft.json --runs 10000\n  \
-    detente escalate --setup rivalry.json --run 3 --seed 7\n  \
-    detente escalate --arms-setup race.json --format json")]
+    detente escalate --setup examples/escalate/rivalry.json --runs 10000 --seed 7\n  \
+    detente escalate --setup examples/escalate/rivalry.json --versus examples/escalate/engage.json\n  \
+    detente escalate --setup examples/escalate/rivalry.json --run 3 --seed 7\n  \
+    detente escalate --arms-setup examples/escalate/race.json --format json")]
 pub struct Args {
     /// Scenario file (default: the bundled flagship) when no JSON set-up is given.
     #[arg(value_name = "SCENARIO", conflicts_with_all = ["setup", "arms_setup"])]

@@ -40,9 +40,11 @@ impl ImportFormat {
 /// Convert a Decide CSV, plain CSV, KTAB or DEU-layout file into a scenario file (TOML, on
 /// stdout).
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  detente import cop21.csv > cop21.toml\n  \
-                  detente import --input-format deu deu.csv > deu.toml\n  \
-                  detente import deu.csv --rule qualified-majority --threshold 0.74 > deu.toml")]
+#[command(
+    after_help = "Examples:\n  detente import crates/detente/tests/fixtures/decide/cop21.csv > cop21.toml\n  \
+                  detente import --input-format deu examples/deu-synthetic.csv > deu.toml\n  \
+                  detente import examples/deu-synthetic.csv --rule qualified-majority --threshold 0.74 > deu.toml"
+)]
 pub struct Args {
     /// Input file (format detected from extension and content).
     pub file: PathBuf,

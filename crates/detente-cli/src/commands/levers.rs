@@ -1,5 +1,5 @@
 //! `detente levers`: which single change moves a decide outcome most for one actor — its own
-//! position or salience, or persuading another actor (experiments.md §2).
+//! position or salience, or persuading another actor.
 
 use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::CliResult;

@@ -49,7 +49,7 @@ pub struct Args {
     pub exact: bool,
 }
 
-/// The exact Markov-chain payoffs of two memory-one players (escalate.md §3.2).
+/// The exact Markov-chain payoffs of two memory-one players.
 fn exact_lines(a: &Player, b: &Player, spec: &MatchSpec) -> Result<String, CliError> {
     let (Some(p), Some(q)) = (a.four_vector(), b.four_vector()) else {
         return Err(CliError::Input(

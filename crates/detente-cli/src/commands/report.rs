@@ -1,5 +1,4 @@
-//! `detente report`: run every lens of a scenario and write the self-contained HTML report
-//! (experiments.md §4).
+//! `detente report`: run every lens of a scenario and write the self-contained HTML report.
 
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
@@ -12,7 +11,7 @@ use std::path::PathBuf;
 /// scripts, nothing loaded from the network; the same inputs and seed give the same bytes).
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  detente report                                  # the bundled flagship → report.html\n  detente report my-scenario.toml -o out/brief.html --runs 10000 --seed 42"
+    after_help = "Examples:\n  detente report                                  # the bundled flagship → report.html\n  detente report scenarios/nato-china-2023.toml -o out/brief.html --runs 10000 --seed 42"
 )]
 pub struct Args {
     /// Scenario file (default: the bundled flagship, nato-china-2023).

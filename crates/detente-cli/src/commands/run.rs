@@ -16,7 +16,7 @@ use std::path::PathBuf;
 #[command(
     after_help = "Examples:\n  detente run                                  # the bundled NATO–China flagship\n  \
     detente run --runs 10000                     # with Monte Carlo intervals\n  \
-    detente run my-scenario.toml --format json --out out/\n\n\
+    detente run scenarios/nato-china-2023.toml --format json --out out/\n\n\
     Same scenario + seed ⇒ byte-identical JSON/CSV, whatever --threads."
 )]
 pub struct Args {

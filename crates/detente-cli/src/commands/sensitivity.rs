@@ -1,5 +1,5 @@
 //! `detente sensitivity`: which uncertain inputs move a metric most — a one-at-a-time tornado
-//! and Morris elementary effects (experiments.md §2).
+//! and Morris elementary effects.
 
 use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::CliResult;

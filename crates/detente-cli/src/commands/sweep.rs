@@ -1,5 +1,4 @@
-//! `detente sweep`: how metrics move across a parameter grid or a Latin hypercube
-//! (experiments.md §2).
+//! `detente sweep`: how metrics move across a parameter grid or a Latin hypercube.
 
 use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
 use crate::error::{CliError, CliResult};

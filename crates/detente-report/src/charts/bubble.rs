@@ -1,4 +1,4 @@
-//! The issue-scale bubble chart (experiments.md §4 item 3): actors on the scale with bubble area
+//! The issue-scale bubble chart: actors on the scale with bubble area
 //! ∝ capability × salience and whiskers over their plausible range, the status quo, the decision
 //! rule's feasible set, and one row per model prediction beside the compromise baseline.
 //!

@@ -1,4 +1,4 @@
-//! The coalition map (align.md §5, chart 1) as a column diagram: one column per coalition of
+//! The coalition map as a column diagram: one column per coalition of
 //! the best configuration, node area ∝ size, colour by coalition, saturation by relative margin
 //! (pale = pivot, an actor nearly as well off on the other side), and the strongest frustrated
 //! pairs as red links.

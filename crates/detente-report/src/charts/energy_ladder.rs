@@ -1,4 +1,4 @@
-//! The energy ladder (align.md §5, chart 2): one horizontal bar per stable configuration at its
+//! The energy ladder: one horizontal bar per stable configuration at its
 //! energy, bar length ∝ basin share, labelled with the actors that sit differently from the
 //! global minimum.
 

@@ -2,7 +2,7 @@
 //! small input struct to an `<svg>` string; all of them share the [`svg`] writer, the [`Scale`]
 //! and the palette below, so the report looks like one document.
 //!
-//! Style (experiments.md §4): quiet. One accent colour per side or coalition from a fixed
+//! Style: quiet. One accent colour per side or coalition from a fixed
 //! colour-blind-safe palette (Okabe & Ito 2008), light grid lines, labelled axes with units,
 //! text at least 11 px, width set by the viewBox so charts scale with the page.
 
@@ -34,7 +34,7 @@ pub fn colour(i: usize) -> &'static str {
 pub const INK: &str = "#4d4d4d";
 /// Grid lines.
 pub const GRID: &str = "#e6e6e6";
-/// Frustrated links (align.md §5: "red links").
+/// Frustrated links.
 pub const RED: &str = "#C0392B";
 
 /// Default drawing width in user units (the viewBox width; rendered at the container width).

@@ -1,4 +1,4 @@
-//! Tornado chart of a one-at-a-time sensitivity analysis (experiments.md §2): for each input,
+//! Tornado chart of a one-at-a-time sensitivity analysis: for each input,
 //! the metric with that input at its low end and at its high end, around the base value; rows
 //! sorted by swing, largest on top.
 

@@ -1,5 +1,4 @@
-//! Single-actor dynamics (D7) and the descent rules (D10), for two coalitions (spin form,
-//! align.md §2.1) and for `k > 2` (coalition sums, §2.2).
+//! Single-actor dynamics (D7) and the descent rules (D10), for two coalitions (spin form) and for `k > 2` (coalition sums).
 
 use super::problem::{Problem, move_targets};
 use super::weight::Weight;
@@ -62,7 +61,7 @@ impl std::str::FromStr for DescentRule {
 }
 
 /// Two-coalition state: side `σ_i` (`up` = coalition A) and local fields
-/// `h_i = Σ_j J_ij σ_j q + g_i`, so that flipping `m` changes the energy by `2 σ_m h_m` (§2.1).
+/// `h_i = Σ_j J_ij σ_j q + g_i`, so that flipping `m` changes the energy by `2 σ_m h_m`.
 #[derive(Debug, Clone)]
 pub(crate) struct Spins<W> {
     pub up: Vec<bool>,
@@ -179,7 +178,7 @@ impl<W: Weight> Spins<W> {
 }
 
 /// State with up to `k` coalitions, kept in canonical labels (restricted growth string, D11),
-/// with coalition sums `G_i^c` (§2.2).
+/// with coalition sums `G_i^c`.
 #[derive(Debug, Clone)]
 pub(crate) struct Partition<W> {
     pub k: usize,

@@ -1,8 +1,8 @@
-//! Exact enumeration for two coalitions (align.md §2.1): a reflected Gray-code walk over the
+//! Exact enumeration for two coalitions: a reflected Gray-code walk over the
 //! free actors with incremental local fields, optional successor table and exact basins (D10).
 //!
 //! Code layout: bit `b` of a code is the side of the `b`-th free actor (1 = coalition B); the
-//! pinned actor (D11) is always in A. Chunks are fixed by `n` alone (§2.4): `2^c` chunks,
+//! pinned actor (D11) is always in A. Chunks are fixed by `n` alone: `2^c` chunks,
 //! `c = min(10, free actors − 8)` (at least 256 codes per chunk), results concatenated in chunk
 //! order.
 
@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 /// Successor-table mark for a stable configuration.
 const STABLE: u8 = u8::MAX;
-/// Largest number of actors for which exact basins are computed (§2.1.4).
+/// Largest number of actors for which exact basins are computed.
 pub const EXACT_BASIN_MAX_ACTORS: usize = 24;
 
 /// A stable configuration found by the walk.
@@ -163,7 +163,7 @@ fn is_strict<W: Weight>(p: &Problem<W>, s: &Spins<W>) -> bool {
 
 /// Enumerates every configuration; with `basins`, also the exact basin of each stable
 /// configuration under `rule` (which must be deterministic). Reported energies are recomputed
-/// from scratch (§2.1.2).
+/// from scratch.
 pub(crate) fn enumerate<W: Weight>(
     p: &Problem<W>,
     rule: DescentRule,

@@ -1,4 +1,4 @@
-//! The plain inputs of the landscape model (align.md §1, D1–D3): actors with sizes, a symmetric
+//! The plain inputs of the landscape model: actors with sizes, a symmetric
 //! propensity matrix and an optional bloc field. Everything the search needs and nothing else.
 
 use super::error::{AlignError, AlignResultOf};
@@ -13,8 +13,8 @@ pub struct LandscapeActor {
     pub size: f64,
 }
 
-/// An optional pull of each actor toward two labelled, pre-existing blocs (align.md §1, critique
-/// (b)): `pull[i] = [h_i^A, h_i^B]` adds `−s_i·h_i^c` to the energy when actor `i` is in bloc `c`.
+/// An optional pull of each actor toward two labelled, pre-existing blocs (a known
+/// critique of the model): `pull[i] = [h_i^A, h_i^B]` adds `−s_i·h_i^c` to the energy when actor `i` is in bloc `c`.
 /// Off by default, so the default model is exactly Axelrod–Bennett's. Only for two coalitions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlocField {

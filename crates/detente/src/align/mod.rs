@@ -1,4 +1,4 @@
-//! The align lens: Axelrod–Bennett landscape theory of aggregation (design: align.md).
+//! The align lens: Axelrod–Bennett landscape theory of aggregation (docs/align.md).
 //!
 //! Actors of given sizes with pairwise propensities (to be together, `p > 0`, or apart, `p < 0`)
 //! split into at most `k` coalitions; each actor's frustration is the size-weighted propensity it
@@ -6,7 +6,7 @@
 //! at a time to lower their own frustration, which always lowers the energy (D7), so the
 //! dynamics end in stable configurations (D9). This module finds every stable configuration
 //! (exhaustively for small `n`, heuristically beyond), the share of starts that end in each
-//! (its basin, D10), and explains each actor's place in it (§5).
+//! (its basin, D10), and explains each actor's place in it.
 //!
 //! What it is not: a forecast. The model has no history, no costs of switching and no outside
 //! pull unless the optional bloc field is switched on; see docs/align.md for the caveats
@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use detente::align::{align, AlignInput, AlignOptions, Landscape, LandscapeActor};
-//! // Three mutual enemies of sizes 1, 2, 3 (align.md §4d): the largest stands alone.
+//! // Three mutual enemies of sizes 1, 2, 3: the largest stands alone.
 //! let actors = [1.0, 2.0, 3.0]
 //!     .iter()
 //!     .enumerate()

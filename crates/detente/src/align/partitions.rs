@@ -1,9 +1,9 @@
-//! Exact enumeration for `k > 2` coalitions (align.md §2.2): depth-first over restricted growth
+//! Exact enumeration for `k > 2` coalitions: depth-first over restricted growth
 //! strings (D11), keeping the coalition sums `G_i^c = Σ_{j∈c} J_ij` up to date as actors are
 //! placed (O(n) per placement), testing stability at each complete configuration.
 //!
 //! Work is split by the labels of the first `min(n, 8)` actors (fixed by `n` and `k` alone) and
-//! concatenated in prefix order (§2.4).
+//! concatenated in prefix order.
 
 use super::problem::Problem;
 use super::weight::Weight;
@@ -173,7 +173,7 @@ mod tests {
     fn counts_match_stirling_sums() {
         assert_eq!(configuration_count(4, 2), 8);
         assert_eq!(configuration_count(4, 4), 15); // Bell number B4
-        assert_eq!(configuration_count(17, 3), 21_523_361); // align.md §2.2
+        assert_eq!(configuration_count(17, 3), 21_523_361);
         assert_eq!(prefixes(3, 3).len(), 5);
     }
 }

@@ -1,5 +1,5 @@
 //! The landscape in search units: couplings `J_ij = s_i s_j p_ij` scaled to exact integers when
-//! possible (align.md §2.1.3), and the evaluations every search shares (D5–D9).
+//! possible, and the evaluations every search shares (D5–D9).
 //!
 //! Units: `jq[i·n+j] = J_ij · q` and `fld[i][c] = −s_i h_i^c · q`, so an energy in search units
 //! divided by `q` is `E` (D6, ordered pairs). For exact inputs `q = 2·10^D` with `D` the decimals
@@ -345,7 +345,7 @@ mod tests {
         let l = landscape(&[1.0, 2.0, 3.0], -1.0);
         match scale(&l) {
             Scaled::I32(p) => {
-                // {3} | {1,2}: E = 2·(3·1 + 3·2)·(−1) = −18 (align.md §4d).
+                // {3} | {1,2}: E = 2·(3·1 + 3·2)·(−1) = −18.
                 assert_eq!(p.energy(&[0, 0, 1]) as f64 / p.q, -18.0);
                 assert_eq!(p.pinned, Some(2));
             }

@@ -1,4 +1,4 @@
-//! Propensities and sizes from data (align.md §3): a pure function from plain per-actor
+//! Propensities and sizes from data: a pure function from plain per-actor
 //! attributes, alliance links and scenario ties to a [`Landscape`], with the per-term breakdown
 //! of every pair (for `--explain A B`) and diagnostics for missing data.
 //!
@@ -10,14 +10,14 @@ use super::landscape::{Landscape, LandscapeActor};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Organisations counted by the `shared_org` term (§3).
+/// Organisations counted by the `shared_org` term.
 pub const SHARED_ORGS: [&str; 5] = ["EU", "SCO", "BRICS", "Quad", "AUKUS"];
-/// Partners whose trade shares are bundled (§3, `trade_share`).
+/// Partners whose trade shares are bundled (`trade_share`).
 pub const TRADE_HUBS: [&str; 3] = ["CHN", "USA", "RUS"];
-/// Width `G` of the ideal-point scale for the July-2025 UNGA release (§3).
+/// Width `G` of the ideal-point scale for the July-2025 UNGA release.
 pub const IDEAL_POINT_SCALE: f64 = 2.0;
 
-/// How an actor's size is measured (§3 "Sizes").
+/// How an actor's size is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SizeMeasure {
@@ -62,7 +62,7 @@ pub struct ActorAttributes {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Explicit capability; wins over every measure when given (§3).
+    /// Explicit capability; wins over every measure when given.
     pub capability: Option<f64>,
     /// CINC score.
     pub cinc: Option<f64>,
@@ -81,7 +81,7 @@ pub struct ActorAttributes {
 }
 
 /// A defence commitment between two actors: strength 1 for a mutual-defence treaty, 0.5 for a
-/// weaker pledge (§3, `shared_alliance`).
+/// weaker pledge (`shared_alliance`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AllianceLink {
     /// One party.
@@ -94,7 +94,7 @@ pub struct AllianceLink {
     pub source: String,
 }
 
-/// Kind of a scenario tie (scenario.md `[[tie]]`).
+/// Kind of a scenario tie (`[[tie]]` in docs/scenario-format.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TieKind {
@@ -121,7 +121,7 @@ pub struct Tie {
     pub weight: f64,
 }
 
-/// Term weights `w_t` (§3 table; TOML keys as field names).
+/// Term weights `w_t` (table; TOML keys as field names).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TermWeights {
@@ -230,7 +230,7 @@ pub struct BuiltPropensities {
     pub landscape: Landscape,
     /// Every pair `i < j` in scenario order.
     pub pairs: Vec<PairBreakdown>,
-    /// Missing data and caveats (§3).
+    /// Missing data and caveats.
     pub diagnostics: Vec<String>,
 }
 
@@ -271,7 +271,7 @@ pub fn ideal_point_term(xi: f64, xj: f64, g: f64) -> f64 {
     ((xi - xj).abs() - g / 2.0) / (g / 2.0)
 }
 
-/// Builds the landscape (§3). Fails on unknown tie ends, non-positive sizes, non-finite values
+/// Builds the landscape. Fails on unknown tie ends, non-positive sizes, non-finite values
 /// or all-zero weights; missing data for a term only zeroes that term and is reported.
 pub fn build_propensities(inputs: &PropensityInputs) -> AlignResultOf<BuiltPropensities> {
     let n = inputs.actors.len();

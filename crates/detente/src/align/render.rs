@@ -1,4 +1,4 @@
-//! Plain-text renderings of an [`AlignResult`] (align.md §5): a terminal table that fits 100
+//! Plain-text renderings of an [`AlignResult`]: a terminal table that fits 100
 //! columns, CSV rows, and the per-term explanation of one pair's propensity.
 
 use super::propensity::PairBreakdown;
@@ -244,7 +244,7 @@ pub fn render_csv(r: &AlignResult) -> String {
     out
 }
 
-/// The per-term explanation of one pair's propensity (`--explain A B`, §3).
+/// The per-term explanation of one pair's propensity (`--explain A B`).
 pub fn render_explain(p: &PairBreakdown) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "p({}, {}) = {:.6}", p.a, p.b, p.p);

@@ -1,4 +1,4 @@
-//! Turns the stable configurations a search found into the ranked, explained result (§5):
+//! Turns the stable configurations a search found into the ranked, explained result:
 //! frustration (D5), margins and best moves (D8), strictness (D9), coalitions and distances.
 
 use super::problem::{Problem, move_targets};

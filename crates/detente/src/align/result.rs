@@ -1,11 +1,11 @@
-//! What an align run reports (align.md §5): ranked stable configurations with energies, basins,
+//! What an align run reports: ranked stable configurations with energies, basins,
 //! coalitions and per-actor frustration, margins and best moves, plus diagnostics and, for
 //! heuristic runs, a confidence report.
 
 use crate::stats::Proportion;
 use serde::{Deserialize, Serialize};
 
-/// The result of an align run (§5).
+/// The result of an align run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignResult {
     /// Where the inputs came from (free text lines from the caller).
@@ -16,7 +16,7 @@ pub struct AlignResult {
     pub diagnostics: Diagnostics,
     /// Stable configurations (D9), best (lowest energy) first; at most `report_limit` of them.
     pub configurations: Vec<StableConfiguration>,
-    /// Heuristic runs only: what may have been missed (§2.3).
+    /// Heuristic runs only: what may have been missed.
     pub confidence: Option<Confidence>,
 }
 
@@ -35,14 +35,14 @@ pub struct ActorSize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
-    /// Every configuration visited; every stable configuration found (§2.1, §2.2).
+    /// Every configuration visited; every stable configuration found.
     Exhaustive,
     /// Random restarts (and, for two coalitions, simulated annealing): stable configurations
-    /// with small basins may be missing (§2.3).
+    /// with small basins may be missing.
     Heuristic,
 }
 
-/// Run diagnostics (§5).
+/// Run diagnostics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostics {
     /// Exhaustive or heuristic.
@@ -57,7 +57,7 @@ pub struct Diagnostics {
     pub restarts: Option<u64>,
     /// Seed of the random starts, when any were drawn.
     pub seed: Option<u64>,
-    /// `"exact-i32"`, `"exact-i64"`, `"exact-i128"` or `"f64"` (§2.1.3).
+    /// `"exact-i32"`, `"exact-i64"`, `"exact-i128"` or `"f64"`.
     pub arithmetic: String,
     /// Comparison tolerance in energy units (0 when exact).
     pub tolerance: f64,
@@ -69,13 +69,13 @@ pub struct Diagnostics {
     pub ties: usize,
     /// Whether basins are exact counts (`true`) or sampled estimates.
     pub exact_basins: bool,
-    /// Lowest possible energy `Σ_{i≠j} min(0, J_ij)` (a certified bound, §2.3).
+    /// Lowest possible energy `Σ_{i≠j} min(0, J_ij)` (a certified bound).
     pub lower_bound: f64,
     /// Warnings and remarks (tolerance, limits, data caveats).
     pub notes: Vec<String>,
 }
 
-/// A stable configuration with everything §5 lists.
+/// A stable configuration with everything a report needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StableConfiguration {
     /// 1 = lowest energy.
@@ -176,7 +176,7 @@ pub struct Contributor {
     pub value: f64,
 }
 
-/// Confidence report of a heuristic run (§2.3).
+/// Confidence report of a heuristic run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Confidence {
     /// Random-start descents `R`.
@@ -192,7 +192,7 @@ pub struct Confidence {
     pub annealing_runs: u64,
     /// Whether annealing found a lower energy than every restart.
     pub annealing_beat_restarts: bool,
-    /// Certified lower bound on the energy (§2.3).
+    /// Certified lower bound on the energy.
     pub lower_bound: f64,
     /// Best energy found minus the bound.
     pub gap: f64,

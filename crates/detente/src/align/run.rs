@@ -1,5 +1,5 @@
-//! The align entry point: picks the search (align.md §2.1–2.3) from the size of the problem,
-//! runs it and assembles the [`AlignResult`] (§5).
+//! The align entry point: picks the search from the size of the problem,
+//! runs it and assembles the [`AlignResult`].
 
 use super::descent::DescentRule;
 use super::error::{AlignError, AlignResultOf};
@@ -14,7 +14,7 @@ use super::weight::Weight;
 use crate::stats::wilson;
 use serde::{Deserialize, Serialize};
 
-/// Search settings (align.md §2). Defaults: two coalitions, energy-steepest descent, 100,000
+/// Search settings. Defaults: two coalitions, energy-steepest descent, 100,000
 /// random starts where sampling is needed, seed 0, exhaustive search when small enough.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignOptions {
@@ -22,7 +22,7 @@ pub struct AlignOptions {
     pub coalitions: usize,
     /// Descent rule for basins (D10).
     pub rule: DescentRule,
-    /// Random-start descents for sampled basins and heuristic search (§2.1.5, §2.3).
+    /// Random-start descents for sampled basins and heuristic search.
     pub restarts: u64,
     /// Master seed of the random starts (run `r` uses `run_stream(seed, r)`).
     pub seed: u64,
@@ -31,7 +31,7 @@ pub struct AlignOptions {
     pub exhaustive: Option<bool>,
     /// Simulated-annealing runs in a heuristic search (two coalitions only).
     pub annealing_runs: u64,
-    /// Sweeps per annealing run (§2.3: 200).
+    /// Sweeps per annealing run (200).
     pub annealing_sweeps: u64,
     /// Most configurations detailed in the result (all are counted in diagnostics).
     pub report_limit: usize,
@@ -66,9 +66,9 @@ pub struct AlignInput {
     pub notes: Vec<String>,
 }
 
-/// Largest `n` for the default two-coalition exhaustive walk (§2.1).
+/// Largest `n` for the default two-coalition exhaustive walk.
 pub const EXHAUSTIVE_MAX_ACTORS: usize = 30;
-/// Largest `n` for a forced two-coalition exhaustive walk (§2.1).
+/// Largest `n` for a forced two-coalition exhaustive walk.
 pub const EXHAUSTIVE_FORCED_MAX_ACTORS: usize = 40;
 
 /// Runs the landscape model: finds the stable configurations, their energies and basins.
@@ -151,7 +151,7 @@ fn two_coalitions<W: Weight>(
         let codes = 2f64.powi(n as i32 - 1);
         notes.push(format!(
             "forced exhaustive walk over {codes:.3e} configurations: roughly {:.0} s per core \
-             at 1 ns per configuration (align.md §2.1)",
+             at 1 ns per configuration",
             codes * 1e-9
         ));
     }

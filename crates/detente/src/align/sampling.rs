@@ -1,7 +1,7 @@
-//! Random-start descents (align.md §2.1.5 and §2.3 "restarts") and simulated annealing (§2.3).
+//! Random-start descents and simulated annealing.
 //!
 //! Run `r` draws from `run_stream(seed, r)`; runs are grouped in fixed blocks of 1,024 and the
-//! blocks are merged in run order, so the outcome does not depend on the thread count (§2.4).
+//! blocks are merged in run order, so the outcome does not depend on the thread count.
 
 use super::descent::{DescentRule, Partition, Spins};
 use super::problem::Problem;
@@ -110,7 +110,7 @@ pub(crate) fn descents<W: Weight>(
     all
 }
 
-/// Annealing schedule (§2.3).
+/// Annealing schedule.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Schedule {
     pub runs: u64,

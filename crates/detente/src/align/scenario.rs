@@ -1,4 +1,4 @@
-//! From a resolved scenario to the align lens's inputs (align.md §3).
+//! From a resolved scenario to the align lens's inputs.
 //!
 //! `[align] actors = "states"` selects the state actors that have a row in the world data
 //! (bodies and hand-declared states are left out; list them explicitly to include them),
@@ -178,7 +178,7 @@ mod tests {
     use crate::align::align;
     use crate::scenario::{FLAGSHIP, load_str};
 
-    /// align.md §3 sanity check on the flagship's own `[align]` section: CHN and RUS opposite the
+    /// The sanity check on the flagship's own `[align]` section: CHN and RUS opposite the
     /// USA; every NATO member, UKR, JPN, KOR, AUS and NZL with the USA; no EU member with CHN.
     #[test]
     fn flagship_blocs_are_sane() {

@@ -1,5 +1,5 @@
 //! The number types the search runs in: exact integers (`i32`, `i64`, `i128`) when every input is a
-//! decimal with at most 6 digits after the point, else `f64` with a tolerance (align.md §2.1.3).
+//! decimal with at most 6 digits after the point, else `f64` with a tolerance.
 
 use std::fmt::Debug;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};

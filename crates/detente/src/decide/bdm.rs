@@ -1,5 +1,5 @@
 //! The BDM expected-utility "challenge" model as unravelled by Scholz, Calbert & Smith (2011)
-//! (decide.md §5, equations D4–D8).
+//! (equations D4–D8).
 //!
 //! One dimension, positions on a range of width `Δ`, risk exponents `r_i`. Each round:
 //!
@@ -17,8 +17,8 @@
 //! 6. Each actor accepts one offer (least move by default) and all move simultaneously.
 //!
 //! Stops when `max_j |Δx_j| < tol·Δ` or after `max_rounds`. Forecast: μ of the final positions.
-//! Every interpretive choice of §5 is a field of [`Bdm`]; the [`Bdm::scholz2011`] preset is
-//! the combination that reproduces the EC car-emission trajectory (§10.3, see
+//! Every interpretive choice the published accounts leave open is a field of [`Bdm`]; the [`Bdm::scholz2011`] preset is
+//! the combination that reproduces the EC car-emission trajectory (see
 //! docs/decide-validation.md).
 
 use serde::{Deserialize, Serialize};
@@ -31,7 +31,7 @@ use super::median::{MedianTie, weighted_median};
 use super::model::{DecideError, DecisionModel};
 use crate::rng::DetRng;
 
-/// The range `Δ` used to normalise distances (§5 "range Δ").
+/// The range `Δ` used to normalise distances.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BdmRange {
@@ -47,7 +47,7 @@ pub enum BdmRange {
     },
 }
 
-/// Denominator of the success probability P_ij (§5 "P_ij denominator").
+/// Denominator of the success probability P_ij.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Denominator {
@@ -60,7 +60,7 @@ pub enum Denominator {
     Global,
 }
 
-/// Whose risk exponent values `b = E_j(U_ji)` when i proposes to j (§5 "perspective of b").
+/// Whose risk exponent values `b = E_j(U_ji)` when i proposes to j.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Perspective {
@@ -73,7 +73,7 @@ pub enum Perspective {
     Proposer,
 }
 
-/// Which received offer an actor accepts (§5 "compromise selection").
+/// Which received offer an actor accepts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Selection {
@@ -84,7 +84,7 @@ pub enum Selection {
     LargestEu,
 }
 
-/// The reference point μ used in `U_b`, `U_w` after the risk update (§5).
+/// The reference point μ used in `U_b`, `U_w` after the risk update.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MedianUpdate {
@@ -106,7 +106,7 @@ pub enum SalienceTerm {
     Challenger,
 }
 
-/// The BDM challenge model with every interpretive choice of §5 as a parameter.
+/// The BDM challenge model with every interpretive choice as a parameter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Bdm {
@@ -191,8 +191,8 @@ struct Ctx<'a> {
 }
 
 impl Bdm {
-    /// The preset that reproduces the Scholz, Calbert & Smith (2011) EC car-emission run
-    /// (§10.3); see docs/decide-validation.md for how each choice was found.
+    /// The preset that reproduces the Scholz, Calbert & Smith (2011) EC car-emission run;
+    /// see docs/decide-validation.md for how each choice was found.
     ///
     /// Differences from the defaults: fixed range 1–10 (Δ = 9, as in the replication that
     /// sets `xmin = 1, xmax = 10`), `net` success probabilities, votes valued with the voter's

@@ -1,4 +1,4 @@
-//! The compromise model (baseline): the capability-and-salience weighted mean (decide.md §2).
+//! The compromise model (baseline): the capability-and-salience weighted mean.
 //!
 //! ```text
 //! (D1)  O = Σ_i w_i x_i / W,   w_i = c_i s_i,   W = Σ_i w_i
@@ -43,7 +43,7 @@ impl DecisionModel for Compromise {
     }
 }
 
-/// D1 on every dimension of `issue` (weights `w_id = c_i s_id`), with the edge cases of §2:
+/// D1 on every dimension of `issue` (weights `w_id = c_i s_id`), with these edge cases:
 /// `W = 0` → unweighted mean and `ZeroTotalWeight`; all positions equal → exactly that point.
 pub fn outcome(issue: &ResolvedIssue) -> (Vec<f64>, Vec<Warning>) {
     let mut warnings = Vec::new();

@@ -1,4 +1,4 @@
-//! The output of every decision model (decide.md §1.2).
+//! The output of every decision model.
 
 use std::collections::BTreeMap;
 
@@ -17,14 +17,14 @@ pub struct ModelSpec {
     pub parameters: serde_json::Value,
 }
 
-/// A model's answer on one issue (§1.2).
+/// A model's answer on one issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     /// The issue's id.
     pub issue: String,
     /// Model id and parameters.
     pub model: ModelSpec,
-    /// Predicted position (m values, issue scale) after the decision rule (§8).
+    /// Predicted position (m values, issue scale) after the decision rule.
     pub outcome: Vec<f64>,
     /// The model's prediction before the rule was applied (equal to `outcome` without a rule).
     pub unconstrained: Vec<f64>,
@@ -143,7 +143,7 @@ pub enum StopReason {
     Static,
 }
 
-/// Run diagnostics (§1.2).
+/// Run diagnostics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostics {
     /// Rounds run (0 for closed-form models).
@@ -168,7 +168,7 @@ impl Diagnostics {
     }
 }
 
-/// The kinds of warning a decision model or rule can raise (§1.2).
+/// The kinds of warning a decision model or rule can raise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum WarningCode {
     /// Fewer than 3 stances.
@@ -183,13 +183,13 @@ pub enum WarningCode {
     TieBroken,
     /// The round limit was reached before convergence.
     NotConverged,
-    /// The decision rule left no win-set: the status quo stands (§8.1).
+    /// The decision rule left no win-set: the status quo stands.
     RuleEmptiedWinSet,
-    /// The prediction was moved onto the rule's admissible set (§8.1).
+    /// The prediction was moved onto the rule's admissible set.
     RuleConstrained,
-    /// A rule was given but the issue has no status quo, so it was skipped (§8.1).
+    /// A rule was given but the issue has no status quo, so it was skipped.
     NoStatusQuo,
-    /// A one-dimensional rule was applied per dimension (§8.1, m > 1).
+    /// A one-dimensional rule was applied per dimension (m > 1).
     SeparableRule,
     /// BDM: all securities equal, every risk exponent set to 1 (D8).
     RiskRangeDegenerate,
@@ -205,7 +205,7 @@ pub enum WarningCode {
     DominantActor,
 }
 
-/// A typed warning: code, message, and the issue/actor it concerns (§1.2).
+/// A typed warning: code, message, and the issue/actor it concerns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// What kind of warning.

@@ -1,4 +1,4 @@
-//! The Stokman exchange model (equal gain), deciding several issues jointly (decide.md §7).
+//! The Stokman exchange model (equal gain), deciding several issues jointly.
 //!
 //! Per issue p, positions are mapped to 0–100 from the issue scale, power `c_ip ∈ [0,1]` is
 //! the stance's capability and `W_p = Σ_i c_ip s_ip`:
@@ -25,7 +25,7 @@ use super::issue::ResolvedIssue;
 use super::model::{DecideError, MultiIssueModel};
 use crate::rng::{DetRng, u01};
 
-/// How the gain of an exchange is split (§7 "random-rate option").
+/// How the gain of an exchange is split.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Split {
@@ -41,11 +41,11 @@ pub enum Split {
 }
 
 /// What happens to the other candidates of an actor-issue pair once it has exchanged in a
-/// round (§7 "Round").
+/// round.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reuse {
-    /// Every candidate that uses one of the four actor-issue pairs is deleted (§7, default).
+    /// Every candidate that uses one of the four actor-issue pairs is deleted (default).
     #[default]
     Exclusive,
     /// Such candidates are re-evaluated from the new voting positions and kept while every
@@ -59,7 +59,7 @@ pub enum Reuse {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoundOutcomes {
-    /// The voting NBS after every realised exchange (§7, default).
+    /// The voting NBS after every realised exchange (default).
     #[default]
     Current,
     /// The NBS at the start of the round. The Decide reference implementation comes close to

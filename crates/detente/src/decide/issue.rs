@@ -1,4 +1,4 @@
-//! The input every decision model reads: one issue with numbers only (decide.md §1.1).
+//! The input every decision model reads: one issue with numbers only.
 //!
 //! A [`ResolvedIssue`] is what remains of a scenario `[[issue]]` (or an imported file) once
 //! every reference is resolved and every uncertain number has been drawn or set to its
@@ -50,7 +50,7 @@ impl Scale {
     }
 }
 
-/// One actor's stance on an issue: capability, position and salience per dimension (§1.1).
+/// One actor's stance on an issue: capability, position and salience per dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stance {
     /// The actor's id (unique within the issue).
@@ -122,7 +122,7 @@ impl Stance {
     }
 }
 
-/// One issue as every decision model receives it (decide.md §1.1).
+/// One issue as every decision model receives it.
 ///
 /// `status_quo` holds `m` values (one per dimension) so that multi-dimensional issues can
 /// carry one too; scenario issues have `m = 1` and map `status_quo = 55` to `Some(vec![55.0])`.
@@ -139,7 +139,7 @@ pub struct ResolvedIssue {
     pub dimensions: Vec<String>,
     /// Stances of the actors that take part, in a fixed order (index = actor index in output).
     pub stances: Vec<Stance>,
-    /// Status quo (reversion point) per dimension; required by Nash (D3) and by rules (§8).
+    /// Status quo (reversion point) per dimension; required by Nash (D3) and by rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_quo: Option<Vec<f64>>,
     /// The deciding body's rule; `None` when the issue has no body.
@@ -201,7 +201,7 @@ impl ResolvedIssue {
         self.status_quo.as_ref().and_then(|q| q.first().copied())
     }
 
-    /// Check the issue once, before any model runs (§1.1). Problems that make the numbers
+    /// Check the issue once, before any model runs. Problems that make the numbers
     /// unusable are errors (all collected into [`DecideError::Invalid`]); degeneracies that a
     /// model can still handle come back as warnings.
     pub fn validate(&self) -> Result<Vec<Warning>, DecideError> {
@@ -275,7 +275,7 @@ impl ResolvedIssue {
         Ok(self.warnings())
     }
 
-    /// Additional checks of the spatial model of politics (§1.1): per-actor salience sum
+    /// Additional checks of the spatial model of politics: per-actor salience sum
     /// `≤ 1` and not all zero. Call after [`ResolvedIssue::validate`].
     pub fn validate_salience_budget(&self) -> Result<(), DecideError> {
         let mut problems = Vec::new();

@@ -1,4 +1,4 @@
-//! The weighted median: the Condorcet winner in one dimension (decide.md §3).
+//! The weighted median: the Condorcet winner in one dimension.
 //!
 //! With weights `w_i = c_i s_i` and utilities `−|z − x_i|`, any minimiser of
 //! `Σ_i w_i |z − x_i|` wins every pairwise vote:
@@ -17,7 +17,7 @@ use super::issue::ResolvedIssue;
 use super::model::{DecideError, DecisionModel};
 use crate::rng::DetRng;
 
-/// Which point of a tied median interval `[x_(k), x_(k+1)]` to return (§3).
+/// Which point of a tied median interval `[x_(k), x_(k+1)]` to return.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MedianTie {

@@ -1,8 +1,8 @@
-//! The decide lens: collective decision and spatial bargaining models (design: decide.md).
+//! The decide lens: collective decision and spatial bargaining models (docs/decide.md).
 //!
-//! Every model reads a [`ResolvedIssue`] (numbers only, §1.1) and returns a [`Decision`]
-//! (§1.2). [`run`] validates the issue, solves, adds the compromise baseline (D1) and applies
-//! the deciding body's rule (§8). [`registry`] maps scenario model names to models.
+//! Every model reads a [`ResolvedIssue`] (numbers only) and returns a [`Decision`].
+//! [`run`] validates the issue, solves, adds the compromise baseline (D1) and applies
+//! the deciding body's rule. [`registry`] maps scenario model names to models.
 //!
 //! ```
 //! use detente::decide::{run, compromise::Compromise, ResolvedIssue, Scale, Stance};

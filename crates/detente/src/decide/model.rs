@@ -1,5 +1,5 @@
 //! The trait every decision model implements, its error type, and the one function that runs a
-//! model on an issue (validate → solve → baseline → rule) (decide.md §1.3).
+//! model on an issue (validate → solve → baseline → rule).
 
 use std::fmt;
 
@@ -10,10 +10,10 @@ use super::issue::ResolvedIssue;
 use super::{compromise, rules};
 use crate::rng::DetRng;
 
-/// Input a model cannot use (§1.3). Ordinary degeneracies are warnings, not errors.
+/// Input a model cannot use. Ordinary degeneracies are warnings, not errors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DecideError {
-    /// The issue failed validation (§1.1); every problem is listed.
+    /// The issue failed validation; every problem is listed.
     Invalid {
         /// Issue id.
         issue: String,
@@ -27,7 +27,7 @@ pub enum DecideError {
         /// Model id.
         model: String,
     },
-    /// `Σ c·s = 0` where the model has no fallback (BDM, §5).
+    /// `Σ c·s = 0` where the model has no fallback (BDM).
     ZeroTotalWeight {
         /// Issue id.
         issue: String,
@@ -121,7 +121,7 @@ impl fmt::Display for DecideError {
 
 impl std::error::Error for DecideError {}
 
-/// A single-issue decision model: a value holding its parameters (§1.3).
+/// A single-issue decision model: a value holding its parameters.
 ///
 /// `solve` returns the model's own prediction in both `outcome` and `unconstrained`; the rule
 /// is applied afterwards by [`run`] (models never know about bodies). Deterministic models
@@ -135,7 +135,7 @@ pub trait DecisionModel: Send + Sync {
     fn solve(&self, issue: &ResolvedIssue, rng: &mut DetRng) -> Result<Decision, DecideError>;
 }
 
-/// A model that decides several issues jointly (the exchange model, §7).
+/// A model that decides several issues jointly (the exchange model).
 pub trait MultiIssueModel: Send + Sync {
     /// Registry name of the model.
     fn id(&self) -> &'static str;
@@ -149,8 +149,8 @@ pub trait MultiIssueModel: Send + Sync {
     ) -> Result<Vec<Decision>, DecideError>;
 }
 
-/// Run a single-issue model: validate the issue (§1.1), solve, make sure the compromise
-/// baseline (D1) is present, apply the issue's rule (§8), and prepend validation warnings.
+/// Run a single-issue model: validate the issue, solve, make sure the compromise
+/// baseline (D1) is present, apply the issue's rule, and prepend validation warnings.
 pub fn run(
     model: &dyn DecisionModel,
     issue: &ResolvedIssue,

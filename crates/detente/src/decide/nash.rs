@@ -1,4 +1,4 @@
-//! The Nash bargaining solution with the status quo as disagreement point (decide.md §4).
+//! The Nash bargaining solution with the status quo as disagreement point.
 //!
 //! Utilities (Achen's salience-weighted quadratic loss) `u_i(z) = −s_i (z − x_i)²`,
 //! disagreement `d_i = u_i(q)`, bargaining powers `p_i`:
@@ -17,9 +17,9 @@
 //!
 //! strictly decreasing on F from +∞ to −∞ (one root), found by Newton with bisection fallback
 //! to `1e-10·Δ`. As `|q − x̄| → ∞` the root tends to `Σ p_i x_i / Σ p_i`: the compromise model
-//! D1 when `p_i = c_i s_i` ([`Power::CapabilitySalience`]). With the design's default
+//! D1 when `p_i = c_i s_i` ([`Power::CapabilitySalience`]). With the default
 //! `p_i = c_i` the limit is the capability-weighted mean, which equals D1 only when saliences
-//! are equal — the design text's "D3 tends to D1" needs the salience in the power.
+//! are equal — the common statement "D3 tends to D1" needs the salience in the power.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +32,7 @@ use crate::rng::DetRng;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Power {
-    /// `p_i = c_i` (default, §4).
+    /// `p_i = c_i` (default).
     #[default]
     Capability,
     /// `p_i = 1` for every actor that counts.

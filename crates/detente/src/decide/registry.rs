@@ -1,8 +1,8 @@
-//! Scenario model names → model values with their defaults (decide.md §1.3).
+//! Scenario model names → model values with their defaults.
 //!
 //! `build("bdm", Some(&json!({"q": 0.7})))` gives the BDM model with `Q = 0.7` and every other
 //! parameter at its default; unknown parameter names are errors. Presets are named parameter
-//! sets (e.g. `scholz2011` for BDM, §10.3).
+//! sets (e.g. `scholz2011` for BDM).
 
 use serde::de::DeserializeOwned;
 

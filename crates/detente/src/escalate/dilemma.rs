@@ -1,4 +1,4 @@
-//! The multi-domain security-dilemma simulation (escalate.md §4).
+//! The multi-domain security-dilemma simulation.
 //!
 //! A rivalry is a set of repeated games, one per directed rival dyad (i → j, different sides) and
 //! domain. Each period every actor picks restraint (C) or hostility (D) toward each rival in each

@@ -1,4 +1,4 @@
-//! Evolutionary dynamics (escalate.md §3.4): the Moran process (birth–death or death–birth, with
+//! Evolutionary dynamics: the Moran process (birth–death or death–birth, with
 //! mutation) with fixation probabilities and Wilson intervals, and replicator dynamics (RK4,
 //! h = 0.01, plus the discrete map) with rest points found by support enumeration.
 
@@ -34,7 +34,7 @@ impl fmt::Display for EvolutionError {
 
 impl std::error::Error for EvolutionError {}
 
-/// Fitness of every individual of a population given as type indices (escalate.md §3.4.1).
+/// Fitness of every individual of a population given as type indices.
 pub trait Fitness {
     /// Writes individual k's fitness (≥ 0) into `out[k]`.
     fn fitness(&mut self, population: &[usize], rng: &mut DetRng, out: &mut [f64]);
@@ -54,7 +54,7 @@ impl Fitness for ConstantFitness {
 
 /// Fitness from play: every unordered pair of distinct individuals plays one match and an
 /// individual's fitness is the sum of its scores per turn. Pairs of deterministic types in
-/// noiseless fixed-length matches are played once per type pair (§3.1.5).
+/// noiseless fixed-length matches are played once per type pair.
 #[derive(Debug, Clone)]
 pub struct MatchFitness {
     types: Vec<Player>,
@@ -144,7 +144,7 @@ pub struct MoranResult {
     pub frequencies: Vec<f64>,
 }
 
-/// First index whose cumulative fitness reaches `u · total` (escalate.md §3.4.1 (c)), skipping
+/// First index whose cumulative fitness reaches `u · total`, skipping
 /// `excluded`.
 fn pick_by_fitness(fit: &[f64], u: f64, excluded: Option<usize>) -> usize {
     let total: f64 = fit
@@ -176,7 +176,7 @@ fn uniform_index(rng: &mut DetRng, n: usize) -> usize {
     ((u01(rng) * n as f64) as usize).min(n - 1)
 }
 
-/// Runs the Moran process (escalate.md §3.4.1) from `population` (type index per individual,
+/// Runs the Moran process from `population` (type index per individual,
 /// types `0..n_types`).
 pub fn moran(
     fitness: &mut dyn Fitness,
@@ -274,7 +274,7 @@ fn moran_with_rng(
 }
 
 /// Share of `runs` Moran processes (no mutation) in which a single mutant of type 0 takes over a
-/// population of `n − 1` residents of type 1, with its 95 % Wilson interval (escalate.md §3.4.1).
+/// population of `n − 1` residents of type 1, with its 95 % Wilson interval.
 /// Run k uses stream k of `spec.seed`; runs are spread over threads and counted in order.
 pub fn fixation_probability<F>(
     fitness: &F,
@@ -325,7 +325,7 @@ pub fn fixation_probability_of(
     fixation_probability(&fitness, n, runs, spec)
 }
 
-/// Replicator settings (escalate.md §3.4.2).
+/// Replicator settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReplicatorSpec {
     /// RK4 step (0.01).
@@ -407,7 +407,7 @@ fn renormalise(x: &mut [f64]) {
 }
 
 /// Continuous replicator dynamics on payoff matrix `a` from shares `x0` (normalised first),
-/// integrated by RK4 with clipping at 0 and renormalisation after each step (§3.4.2).
+/// integrated by RK4 with clipping at 0 and renormalisation after each step.
 pub fn replicator(
     a: &[Vec<f64>],
     x0: &[f64],

@@ -1,9 +1,9 @@
-//! Games (escalate.md §1): the 2×2 games strategies play, general bimatrices, the four presets,
+//! Games: the 2×2 games strategies play, general bimatrices, the four presets,
 //! the ordering classifier and the Jervis offence–defence and interdependence modifiers.
 
 use std::fmt;
 
-/// A move in a 2×2 game (escalate.md §0.1): `C` (restraint, engagement) is index 0, `D` (arm,
+/// A move in a 2×2 game: `C` (restraint, engagement) is index 0, `D` (arm,
 /// restrict, decouple) is index 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[repr(u8)]
@@ -102,7 +102,7 @@ impl fmt::Display for GameError {
 
 impl std::error::Error for GameError {}
 
-/// A 2×2 game in bimatrix form (escalate.md §1.1–1.2): `a[x][y]` is the row player's payoff and
+/// A 2×2 game in bimatrix form: `a[x][y]` is the row player's payoff and
 /// `b[x][y]` the column player's when the row player plays `x` and the column player `y`
 /// (index 0 = C, 1 = D). Payoffs are in utility units (the classic 3/0/5/1 scale).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -134,7 +134,7 @@ pub struct Rstp {
 }
 
 impl Game {
-    /// Symmetric game `A = [[R, S], [T, P]]`, `B = Aᵀ` (escalate.md §1.1). Values are not validated
+    /// Symmetric game `A = [[R, S], [T, P]]`, `B = Aᵀ`. Values are not validated
     /// here; use [`Game::try_symmetric`] for user input.
     pub fn symmetric(r: f64, s: f64, t: f64, p: f64) -> Game {
         Game {
@@ -152,12 +152,12 @@ impl Game {
         }
     }
 
-    /// Symmetric game from Axelrod-Python's `(R, P, S, T)` order (escalate.md §1.1).
+    /// Symmetric game from Axelrod-Python's `(R, P, S, T)` order.
     pub fn from_rpst(r: f64, p: f64, s: f64, t: f64) -> Result<Game, GameError> {
         Game::try_symmetric(r, s, t, p)
     }
 
-    /// A 2×2 bimatrix game (escalate.md §1.2): both matrices finite.
+    /// A 2×2 bimatrix game: both matrices finite.
     pub fn bimatrix(a: [[f64; 2]; 2], b: [[f64; 2]; 2]) -> Result<Game, GameError> {
         if a.iter().chain(b.iter()).flatten().all(|v| v.is_finite()) {
             Ok(Game { a, b })
@@ -166,7 +166,7 @@ impl Game {
         }
     }
 
-    /// A named preset (escalate.md §1.3 table): `prisoners-dilemma` (3, 0, 5, 1), `stag-hunt`
+    /// A named preset: `prisoners-dilemma` (3, 0, 5, 1), `stag-hunt`
     /// (5, 0, 3, 1), `chicken` (3, 1, 5, 0), `deadlock` (1, 0, 5, 3), as (R, S, T, P).
     pub fn preset(name: &str) -> Result<Game, GameError> {
         let key: String = name
@@ -218,12 +218,12 @@ impl Game {
         }
     }
 
-    /// Names the ordering of the row player's payoffs (escalate.md §1.3).
+    /// Names the ordering of the row player's payoffs.
     pub fn classify(&self) -> Classification {
         classify(self.rstp())
     }
 
-    /// Jervis offence–defence balance ω ∈ [−1, 1] (escalate.md §1.4): `T' = T + ω(T − R)`,
+    /// Jervis offence–defence balance ω ∈ [−1, 1]: `T' = T + ω(T − R)`,
     /// `S' = S − ω(P − S)` for each player, R and P unchanged.
     pub fn offence_defence(&self, omega: f64) -> Result<Game, GameError> {
         if !(-1.0..=1.0).contains(&omega) {
@@ -238,7 +238,7 @@ impl Game {
         }))
     }
 
-    /// Interdependence g ≥ 0 (escalate.md §1.5): `R' = R + g(R − P)`, `P' = P − g(R − P)` for
+    /// Interdependence g ≥ 0: `R' = R + g(R − P)`, `P' = P − g(R − P)` for
     /// each player — mutual engagement pays more and mutual decoupling costs more.
     pub fn interdependence(&self, g: f64) -> Result<Game, GameError> {
         if !(g.is_finite() && g >= 0.0) {
@@ -264,7 +264,7 @@ impl Game {
     }
 }
 
-/// A symmetric game's ordering and its name (escalate.md §1.3).
+/// A symmetric game's ordering and its name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Classification {
     /// The ordering, e.g. `"T > R > P > S"` (ties shown with `=`).
@@ -319,7 +319,7 @@ fn classify(v: Rstp) -> Classification {
     }
 }
 
-/// Jervis' four worlds (escalate.md §1.4) from the offence–defence balance ω and
+/// Jervis' four worlds from the offence–defence balance ω and
 /// distinguishability ψ. `None` when ω = 0 (neither side of the balance holds); an intermediate ψ
 /// is read by the nearer end (ψ ≥ 0.5 counts as distinguishable).
 pub fn jervis_world(omega: f64, psi: f64) -> Option<&'static str> {
@@ -336,7 +336,7 @@ pub fn jervis_world(omega: f64, psi: f64) -> Option<&'static str> {
     })
 }
 
-/// Distinguishability ψ ∈ [0, 1] (escalate.md §1.4): the factor `1 − ψ` by which a domain's
+/// Distinguishability ψ ∈ [0, 1]: the factor `1 − ψ` by which a domain's
 /// misperception rate is multiplied, because defensive postures can be told from offensive ones.
 pub fn misperception_factor(psi: f64) -> Result<f64, GameError> {
     if (0.0..=1.0).contains(&psi) {
@@ -348,7 +348,7 @@ pub fn misperception_factor(psi: f64) -> Result<f64, GameError> {
     }
 }
 
-/// A general m×n bimatrix game (escalate.md §1.2), row-major; payoffs in utility units.
+/// A general m×n bimatrix game, row-major; payoffs in utility units.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Bimatrix {
     /// Row player's payoffs, `rows × cols`.

@@ -1,4 +1,4 @@
-//! Hand-written ODE integrators (escalate.md §5.6): classical RK4 with a fixed step and
+//! Hand-written ODE integrators: classical RK4 with a fixed step and
 //! Dormand–Prince 5(4) with FSAL and step-size control. Both are generic over a right-hand side
 //! `f(t, &x, &mut dx)` so that Richardson races and replicator dynamics share them.
 //!
@@ -193,7 +193,7 @@ where
     })
 }
 
-/// Dormand–Prince nodes c₂..c₆ (c₇ = 1), escalate.md §5.6.
+/// Dormand–Prince nodes c₂..c₆ (c₇ = 1).
 const C: [f64; 5] = [1.0 / 5.0, 3.0 / 10.0, 4.0 / 5.0, 8.0 / 9.0, 1.0];
 const A21: f64 = 1.0 / 5.0;
 const A3: [f64; 2] = [3.0 / 40.0, 9.0 / 40.0];

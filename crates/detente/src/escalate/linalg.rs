@@ -1,4 +1,4 @@
-//! Small dense linear algebra for the Richardson model (escalate.md §5.2–§5.4, §5.7): LU with
+//! Small dense linear algebra for the Richardson model: LU with
 //! partial pivoting, a 1-norm condition number, eigenvalues by Hessenberg reduction and shifted QR,
 //! eigenvectors by inverse iteration, Householder least squares, and the matrix exponential used
 //! to check the integrators.
@@ -632,8 +632,7 @@ pub fn eigenvector(a: &Matrix, lambda: Complex) -> Result<Vec<Complex>, LinalgEr
     Ok(v)
 }
 
-/// Left eigenvector in the `wᵀ A = λ wᵀ` sense (`w = ū` for the `uᴴA = λuᴴ` convention of
-/// escalate.md §5.4): a right eigenvector of Aᵀ for the same λ.
+/// Left eigenvector in the `wᵀ A = λ wᵀ` sense (`w = ū` for the `uᴴA = λuᴴ` convention): a right eigenvector of Aᵀ for the same λ.
 pub fn left_eigenvector(a: &Matrix, lambda: Complex) -> Result<Vec<Complex>, LinalgError> {
     eigenvector(&a.transpose(), lambda)
 }

@@ -1,4 +1,4 @@
-//! The exact memory-one path (escalate.md §3.2): two memory-one players with noise form a Markov
+//! The exact memory-one path: two memory-one players with noise form a Markov
 //! chain on the last turn's state (CC, CD, DC, DD, player 1's move first), so long-run and
 //! finite-turn expected payoffs follow without simulation.
 
@@ -14,7 +14,7 @@ pub fn with_noise(p: f64, epsilon: f64) -> f64 {
 /// Player 2 reads (own, opp): swaps CD and DC.
 const MIRROR: [usize; 4] = [0, 2, 1, 3];
 
-/// The transition matrix `M[s][s']` (escalate.md §3.2) of two memory-one players under noise ε.
+/// The transition matrix `M[s][s']` of two memory-one players under noise ε.
 pub fn transition_matrix(p: &FourVector, q: &FourVector, epsilon: f64) -> [[f64; 4]; 4] {
     let mut m = [[0.0; 4]; 4];
     for (s, row) in m.iter_mut().enumerate() {

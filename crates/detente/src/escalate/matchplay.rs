@@ -1,4 +1,4 @@
-//! One match between two strategies (escalate.md §3.1): fixed or random length, noise on both
+//! One match between two strategies: fixed or random length, noise on both
 //! players' moves, three seeded random streams, and a cache for deterministic pairs.
 //!
 //! Streams of `ChaCha8Rng::seed_from_u64(seed)`: stream 0 draws the length and the noise (player
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
 
-/// What to play: the game, the length rule, noise and seed (escalate.md §3.1.1).
+/// What to play: the game, the length rule, noise and seed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MatchSpec {
     /// The game (row player = player 1).
@@ -45,7 +45,7 @@ impl MatchSpec {
         }
     }
 
-    /// Checks the inputs (escalate.md §3.1.1): a length rule, ε and `prob_end` in [0, 1].
+    /// Checks the inputs: a length rule, ε and `prob_end` in [0, 1].
     pub fn validate(&self) -> Result<(), MatchError> {
         if !(0.0..=1.0).contains(&self.noise) {
             return Err(MatchError::Noise(self.noise));
@@ -69,7 +69,7 @@ impl MatchSpec {
         }
     }
 
-    /// `true` when the result depends only on the strategies, game and turns (§3.1.5).
+    /// `true` when the result depends only on the strategies, game and turns.
     pub fn is_cacheable(&self, a: &dyn Strategy, b: &dyn Strategy) -> bool {
         self.noise == 0.0 && self.prob_end.is_none() && !a.meta().stochastic && !b.meta().stochastic
     }
@@ -101,7 +101,7 @@ impl fmt::Display for MatchError {
 
 impl std::error::Error for MatchError {}
 
-/// The outcome of a match (escalate.md §3.1.4). Index 0 is player 1.
+/// The outcome of a match. Index 0 is player 1.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MatchResult {
     /// Turns played.
@@ -185,7 +185,7 @@ impl MatchResult {
     }
 }
 
-/// The match length (escalate.md §3.1.2): with `prob_end = p`, `⌈ln(1 − u)/ln(1 − p)⌉` from
+/// The match length: with `prob_end = p`, `⌈ln(1 − u)/ln(1 − p)⌉` from
 /// stream 0 (1 when p = 1), capped by `turns` and at least 1; otherwise `turns`.
 pub fn draw_length(spec: &MatchSpec, stream0: &mut DetRng) -> u32 {
     match spec.prob_end {
@@ -203,7 +203,7 @@ pub fn draw_length(spec: &MatchSpec, stream0: &mut DetRng) -> u32 {
     }
 }
 
-/// Plays one match (escalate.md §3.1.3). Both strategies are reset first. Two memory-one
+/// Plays one match. Both strategies are reset first. Two memory-one
 /// players take the allocation-free four-vector path, which uses the streams identically.
 pub fn play<A, B>(p1: &mut A, p2: &mut B, spec: &MatchSpec) -> Result<MatchResult, MatchError>
 where
@@ -263,7 +263,7 @@ where
     Ok(result)
 }
 
-/// Two memory-one players (escalate.md §7.1): a branch-light step on the last state, no history,
+/// Two memory-one players: a branch-light step on the last state, no history,
 /// no allocation. Draws exactly what [`play`]'s general loop would draw.
 pub fn play_four_vectors(
     v1: &FourVector,
@@ -302,7 +302,7 @@ pub fn play_four_vectors(
 /// Both strategies' keys, the turns and the game's payoff bits.
 type CacheKey = (String, String, u32, [u64; 8]);
 
-/// The deterministic cache (escalate.md §3.1.5): results of noiseless fixed-length matches between
+/// The deterministic cache: results of noiseless fixed-length matches between
 /// deterministic strategies, keyed by both strategies' keys, the game and the turns. Safe to share
 /// between threads; a cached result is the one `play` would return.
 #[derive(Debug, Default)]

@@ -1,19 +1,18 @@
 //! The escalate lens: iterated games, the security-dilemma simulation, Richardson arms races
-//! (design: escalate.md).
+//! (docs/escalate-games.md, docs/escalate-dilemma.md, docs/escalate-richardson.md).
 //!
 //! Parts (each a pure function of typed inputs and a seed; no I/O):
 //!
 //! - [`game`] — 2×2 games and bimatrices, the presets (prisoner's dilemma, stag hunt, chicken,
 //!   deadlock), the ordering classifier, Jervis' offence–defence balance and the
-//!   interdependence modifier (§1).
+//!   interdependence modifier.
 //! - [`strategy`] — the [`strategy::Strategy`] trait, classifiers, one module per family, the
-//!   transformers and the [`strategy::registry`] (ids, Axelrod-Python names, policy aliases) (§2).
+//!   transformers and the [`strategy::registry`] (ids, Axelrod-Python names, policy aliases).
 //! - [`matchplay`] — one match: fixed or random length, noise, seeded streams, and the
-//!   deterministic cache (§3.1).
-//! - [`markov`] — the exact long-run and finite-turn payoffs of two memory-one players (§3.2).
-//! - [`tournament`] — round robins with Axelrod-Python's metrics, identical for any thread count
-//!   (§3.3).
-//! - [`evolution`] — the Moran process and replicator dynamics (§3.4), integrated by [`ode`].
+//!   deterministic cache.
+//! - [`markov`] — the exact long-run and finite-turn payoffs of two memory-one players.
+//! - [`tournament`] — round robins with Axelrod-Python's metrics, identical for any thread count.
+//! - [`evolution`] — the Moran process and replicator dynamics, integrated by [`ode`].
 //!
 //! ```
 //! use detente::escalate::{game::Game, matchplay::{play, MatchSpec}, strategy::registry};

@@ -1,5 +1,4 @@
-//! The classical fourth-order Runge–Kutta step, used by the replicator dynamics (escalate.md
-//! §3.4.2, h = 0.01). Kept deliberately small: the adaptive DOPRI5 integrator belongs to the
+//! The classical fourth-order Runge–Kutta step, used by the replicator dynamics (h = 0.01). Kept deliberately small: the adaptive DOPRI5 integrator belongs to the
 //! Richardson model.
 
 /// Scratch space for [`Rk4::step`] on a system of `n` equations (no allocation per step).

@@ -1,4 +1,4 @@
-//! The Richardson arms-race model (escalate.md §5): `ẋ = M x + g`, `M = K − diag(α)`.
+//! The Richardson arms-race model: `ẋ = M x + g`, `M = K − diag(α)`.
 //!
 //! x is military expenditure (constant 2023 US$ bn per year, or the unit of a fitted series), t is
 //! in years. [`analyse`] gives the rest point, the eigenvalues and stability verdict, the
@@ -65,7 +65,7 @@ impl From<IntegrateError> for RichardsonError {
     }
 }
 
-/// A Richardson system (§5.1): reactions K (k_ij: how much i adds per year per unit of j's
+/// A Richardson system: reactions K (k_ij: how much i adds per year per unit of j's
 /// spending; zero diagonal), fatigue α (per year, > 0 for a meaningful model) and grievance g
 /// (spending units per year; negative = goodwill).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,7 +80,7 @@ pub struct RichardsonModel {
     pub grievance: Vec<f64>,
 }
 
-/// Which integrator [`RichardsonModel::simulate`] uses (§5.6).
+/// Which integrator [`RichardsonModel::simulate`] uses.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum Integrator {
     /// Classical RK4 with a fixed step.
@@ -131,7 +131,7 @@ impl RichardsonModel {
         })
     }
 
-    /// The two-actor race `ẋ = k y − α x + g`, `ẏ = l x − β y + h` (§5.1).
+    /// The two-actor race `ẋ = k y − α x + g`, `ẏ = l x − β y + h`.
     pub fn two_actor(
         alpha: f64,
         beta: f64,
@@ -159,7 +159,7 @@ impl RichardsonModel {
         self.actors.is_empty()
     }
 
-    /// System matrix `M = K − diag(α)` (§5.1).
+    /// System matrix `M = K − diag(α)`.
     pub fn system_matrix(&self) -> Matrix {
         let mut m = self.reaction.clone();
         for (i, a) in self.fatigue.iter().enumerate() {
@@ -168,7 +168,7 @@ impl RichardsonModel {
         m
     }
 
-    /// Rest point `x* = −M⁻¹ g` (§5.2); an error when M is singular.
+    /// Rest point `x* = −M⁻¹ g`; an error when M is singular.
     pub fn equilibrium(&self) -> Result<Vec<f64>, RichardsonError> {
         let neg_g: Vec<f64> = self.grievance.iter().map(|g| -g).collect();
         Ok(linalg::solve(&self.system_matrix(), &neg_g)?)
@@ -185,7 +185,7 @@ impl RichardsonModel {
     }
 
     /// Path from `x0` at t = 0, reported at `times` (years, non-decreasing, ≥ 0), with RK4 or
-    /// DOPRI5 (§5.6).
+    /// DOPRI5.
     pub fn simulate(
         &self,
         x0: &[f64],
@@ -228,7 +228,7 @@ impl RichardsonModel {
         Ok(out)
     }
 
-    /// Annual difference form (§5.5): `x_{t+1} = x_t + h (M x_t + g)` with h = 1 year, for
+    /// Annual difference form: `x_{t+1} = x_t + h (M x_t + g)` with h = 1 year, for
     /// `years` steps; entry 0 is `x0`.
     pub fn discrete_path(
         &self,

@@ -1,5 +1,5 @@
 //! From a resolved scenario to the escalate lens's inputs: the security-dilemma set-up per policy
-//! (escalate.md §4.1–4.2) and the Richardson arms-race set-up (§5.8).
+//! and the Richardson arms-race set-up.
 //!
 //! `[escalate]` keys map one to one onto [`DilemmaParams`]; capability shares come from the
 //! actors' resolved capabilities (`weights = "equal"`: 1 each); ally influence comes from
@@ -232,7 +232,7 @@ pub fn uncertain_params(r: &Resolved) -> Vec<ParamDraw> {
     .collect()
 }
 
-/// The Richardson set-up (§5.8): `[richardson] actors` or the escalate sides' members; base
+/// The Richardson set-up: `[richardson] actors` or the escalate sides' members; base
 /// levels from SIPRI 2024 (current US$ bn) and burdens (% of GDP); rivalry, alliance and
 /// partnership ties among them; rates from `[richardson]`.
 pub fn arms_setup(r: &Resolved) -> Result<ArmsSetup, String> {
@@ -331,7 +331,7 @@ mod tests {
             monte_carlo(&p.setup, 4_000, 7).unwrap().spiral.estimate
         };
         // Grim trigger spirals at least as often as tit-for-tat, which spirals at least as often
-        // as generous tit-for-tat (escalate.md §4.8).
+        // as generous tit-for-tat.
         let (rival, hedge, engage) = (
             spiral("systemic-rival"),
             spiral("clear-eyed-hedging"),

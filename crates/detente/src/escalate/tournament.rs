@@ -1,4 +1,4 @@
-//! Round-robin tournaments (escalate.md §3.3) with Axelrod-Python's `ResultSet` metrics.
+//! Round-robin tournaments with Axelrod-Python's `ResultSet` metrics.
 //!
 //! Every pair (i, j) with i ≤ j plays (self-play included, against a fresh copy) in every
 //! repetition r with match seed `derive(seed, [r, i, j])`. Pairs are spread over rayon threads;
@@ -81,7 +81,7 @@ impl std::fmt::Display for TournamentError {
 
 impl std::error::Error for TournamentError {}
 
-/// Tournament results (escalate.md §3.3.3). Indices are player indices in input order; `r` is
+/// Tournament results. Indices are player indices in input order; `r` is
 /// the repetition.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TournamentResult {
@@ -200,7 +200,7 @@ pub fn display_names(players: &[Player]) -> Vec<String> {
         .collect()
 }
 
-/// All repetitions of one pair; deterministic pairs are played once and reused (§3.1.5).
+/// All repetitions of one pair; deterministic pairs are played once and reused.
 fn play_pair(
     a: &Player,
     b: &Player,

@@ -1,4 +1,4 @@
-//! Analyses over a scenario (experiments.md §2): metrics addressed by name, sweeps over a grid
+//! Analyses over a scenario: metrics addressed by name, sweeps over a grid
 //! or a Latin hypercube, one-at-a-time and Morris sensitivity, an actor's levers, and the
 //! comparison of every escalate policy on common random numbers.
 //!
@@ -394,7 +394,7 @@ pub fn evaluate(
 }
 
 /// Check that `path` addresses an input of `r`; the error names the closest path and lists the
-/// path forms (experiments.md §2, [`super::inputs`]).
+/// path forms ([`super::inputs`]).
 pub fn check_path(r: &Resolved, path: &str) -> Result<(), AnalysisError> {
     let mut probe = r.clone();
     let value = all_inputs(r)
@@ -976,7 +976,7 @@ pub struct Comparison {
 }
 
 /// Run every policy `runs` times on `seed` (run k of every policy uses the same stream) and
-/// difference every pair run by run (experiments.md §1; escalate.md §4.7). Each policy is one
+/// difference every pair run by run. Each policy is one
 /// arm of one Monte Carlo: n policies cost n × `runs` runs, and all n(n − 1)/2 pairs come from
 /// those runs. Uncertain `[escalate]` parameters are drawn per run, the same for every policy.
 pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, AnalysisError> {

@@ -1,5 +1,5 @@
 //! Experimental designs over named inputs: grids and Latin hypercubes for sweeps, one-at-a-time
-//! tornado and Morris elementary effects for sensitivity (experiments.md §2).
+//! tornado and Morris elementary effects for sensitivity.
 //!
 //! Everything here works on plain vectors of input values and a function `f(&[f64]) -> f64`, so
 //! it applies to any lens metric.

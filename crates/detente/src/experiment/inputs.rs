@@ -1,5 +1,5 @@
 //! Scenario inputs addressed by path: the uncertain numbers a Monte Carlo run draws, and the
-//! parameters a sweep or sensitivity analysis sets (experiments.md §2).
+//! parameters a sweep or sensitivity analysis sets.
 //!
 //! Paths:
 //!

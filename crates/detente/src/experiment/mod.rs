@@ -1,5 +1,5 @@
 //! The experiment layer: turns single model runs into answers with uncertainty
-//! (design: experiments.md).
+//! (docs/experiments.md).
 //!
 //! - [`inputs`] — scenario inputs addressed by path; drawing uncertain inputs for one run.
 //! - [`runner`] — the Monte Carlo engine: arms under common random numbers, parallel runs

@@ -1,5 +1,5 @@
-//! One run of every lens a scenario defines, as one serialisable [`Results`] value
-//! (experiments.md §3): what `detente run` prints, `--format json` writes and the report reads.
+//! One run of every lens a scenario defines, as one serialisable [`Results`] value:
+//! what `detente run` prints, `--format json` writes and the report reads.
 //!
 //! Decide runs at the point values (modes) and, with `runs > 0`, as a Monte Carlo over every
 //! uncertain scenario input (common random numbers across models). Escalate plays each policy's

@@ -1,4 +1,4 @@
-//! The Monte Carlo engine: runs in parallel, reduced in run order (experiments.md §1).
+//! The Monte Carlo engine: runs in parallel, reduced in run order.
 //!
 //! Run `k` of arm `a` draws from `run_stream(seed, k)` — the same stream for every arm, so arms
 //! are compared with common random numbers and differences are reported pairwise. Runs are

@@ -1,5 +1,5 @@
-//! Streaming summaries of Monte Carlo metrics: memory stays bounded however many runs there are
-//! (experiments.md §6), and values are folded in run order so the result is deterministic.
+//! Streaming summaries of Monte Carlo metrics: memory stays bounded however many runs there are,
+//! and values are folded in run order so the result is deterministic.
 
 use crate::rng::{DetRng, u01};
 use crate::stats::{Proportion, quantile_sorted, wilson};
@@ -9,7 +9,7 @@ use serde::Serialize;
 /// Values kept exactly before switching to a uniform reservoir sample for quantiles.
 pub const EXACT_CAP: usize = 200_000;
 
-/// The quantile levels every summary reports (experiments.md §2).
+/// The quantile levels every summary reports.
 pub const LEVELS: [f64; 5] = [0.05, 0.10, 0.50, 0.90, 0.95];
 
 /// Accumulates one real-valued metric.

@@ -1,4 +1,4 @@
-//! Decide/Stokman CSV (`#A #P #M #D` rows) → [`Imported`] (decide.md §9.3).
+//! Decide/Stokman CSV (`#A #P #M #D` rows) → [`Imported`].
 //!
 //! Delimiter: tab, else `;` or `,` when the first line has no tab. Fields may be quoted with
 //! `'` or `"`. Row types: `#A` actor (key, name, comment), `#P` issue (key, name, comment),

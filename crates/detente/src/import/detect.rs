@@ -1,4 +1,4 @@
-//! Which importer reads a file: by explicit name, else by extension and content (§9).
+//! Which importer reads a file: by explicit name, else by extension and content.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,15 +9,15 @@ use crate::decide::DecisionRule;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
-    /// Decide/Stokman CSV with `#A #P #M #D` rows (§9.3).
+    /// Decide/Stokman CSV with `#A #P #M #D` rows.
     Decide,
-    /// `actor,capability,position,salience` CSV (§9.4).
+    /// `actor,capability,position,salience` CSV.
     Plain,
-    /// KTAB SMP CSV (§9.1).
+    /// KTAB SMP CSV.
     KtabCsv,
-    /// KTAB SMP XML (§9.2).
+    /// KTAB SMP XML.
     KtabXml,
-    /// A detente scenario TOML file (scenario.md).
+    /// A detente scenario TOML file (docs/scenario-format.md).
     Scenario,
     /// Long CSV in the DEU layout: one row per proposal, issue and actor (docs/import-deu.md).
     Deu,
@@ -54,7 +54,7 @@ impl Format {
 /// Options an importer may need beyond the text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportOptions {
-    /// Issue scale `[lo, hi]` for formats that do not carry one (plain CSV, §9.4).
+    /// Issue scale `[lo, hi]` for formats that do not carry one (plain CSV).
     pub scale: Option<(f64, f64)>,
     /// Title when the file has none (e.g. the file stem).
     pub title: Option<String>,

@@ -1,4 +1,4 @@
-//! KTAB SMP CSV importer (decide.md §9.1).
+//! KTAB SMP CSV importer.
 //!
 //! ```text
 //! scenario name, description, N, m

@@ -1,4 +1,4 @@
-//! KTAB SMP XML importer (decide.md §9.2): scenario, optional `ModelParameters`, dimensions,
+//! KTAB SMP XML importer: scenario, optional `ModelParameters`, dimensions,
 //! actors (0–100 scale) and an optional `IdealAdjustment` accommodation matrix.
 
 use super::detect::Format;
@@ -233,7 +233,7 @@ fn number(doc: &Document<'_>, node: Node<'_, '_>, what: &str, hi: f64) -> Result
     }
 }
 
-/// `IdealAdjustment`: start from the identity; each `iaPair` sets one entry (§9.2).
+/// `IdealAdjustment`: start from the identity; each `iaPair` sets one entry.
 fn parse_adjustment(
     doc: &Document<'_>,
     ia: Node<'_, '_>,

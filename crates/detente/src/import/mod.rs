@@ -1,4 +1,4 @@
-//! Importers for foreign scenario formats (decide.md §9): Decide CSV (`#A/#P/#M/#D` rows),
+//! Importers for foreign scenario formats: Decide CSV (`#A/#P/#M/#D` rows),
 //! plain `actor,capability,position,salience` CSV, (in `ktab*`) the KTAB SMP CSV and XML, and
 //! the long DEU layout (one row per proposal, issue and actor; docs/import-deu.md).
 //!
@@ -92,7 +92,7 @@ pub struct ImportedSource {
     pub cite: String,
 }
 
-/// The result of importing a file (§9).
+/// The result of importing a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Imported {
     /// Which format the content was read as.
@@ -126,7 +126,7 @@ impl Imported {
         self.issues.iter().map(|i| i.issue.clone()).collect()
     }
 
-    /// Write the import as a scenario file (scenario.md, format 1) with `[world] data = "none"`.
+    /// Write the import as a scenario file (format version 1) with `[world] data = "none"`.
     pub fn to_scenario_toml(&self) -> String {
         toml_out::write(self)
     }

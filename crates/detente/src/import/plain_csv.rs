@@ -1,4 +1,4 @@
-//! Plain `actor,capability,position,salience` CSV → [`Imported`] with one issue (§9.4).
+//! Plain `actor,capability,position,salience` CSV → [`Imported`] with one issue.
 //!
 //! Header names are matched in any capitalisation and order; `Stakeholder` and `Resources`
 //! are synonyms of `actor` and `capability`. Fields may be quoted (`"Korea, Republic of"`). If any salience exceeds 1 the column is read on

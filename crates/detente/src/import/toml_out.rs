@@ -1,4 +1,4 @@
-//! Writing an [`Imported`] value as a scenario file (scenario.md, format 1).
+//! Writing an [`Imported`] value as a scenario file (format version 1).
 //!
 //! Lossless for the numbers: every stance carries its own capability (Decide CSV power is
 //! per actor-issue); the actor's capability is the common value of its stances, or their

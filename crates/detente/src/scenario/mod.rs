@@ -1,5 +1,5 @@
 //! The scenario format (version 1): typed model, TOML parsing with spans, validation and
-//! resolution against the bundled world data (design: scenario.md; reference:
+//! resolution against the bundled world data (docs/scenario-format.md; reference:
 //! `docs/scenario-format.md`).
 //!
 //! [`load_str`] is the entry point: it parses, checks and resolves a scenario and returns either

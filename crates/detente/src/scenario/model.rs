@@ -407,7 +407,7 @@ pub enum ActorSelection {
     List(Vec<String>),
 }
 
-/// `[align]` (align.md §3).
+/// `[align]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlignSection {
@@ -436,7 +436,7 @@ fn default_size() -> String {
     "cinc".into()
 }
 
-/// Weights of the propensity terms (align.md §3; defaults as there).
+/// Weights of the propensity terms (defaults as there).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PropensityWeights {
@@ -467,7 +467,7 @@ impl Default for PropensityWeights {
     }
 }
 
-/// `[escalate]` (escalate.md §4.1–4.2).
+/// `[escalate]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EscalateSection {
@@ -565,7 +565,7 @@ fn default_period() -> String {
     "year".into()
 }
 
-/// `spiral = { domains = 3, periods = 3, lock = 0.5 }` (escalate.md §4.4).
+/// `spiral = { domains = 3, periods = 3, lock = 0.5 }`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpiralSpec {
@@ -611,7 +611,7 @@ pub struct Influence {
     pub note: Option<String>,
 }
 
-/// `[richardson]` (escalate.md §5.8).
+/// `[richardson]`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RichardsonSpec {

@@ -1,5 +1,5 @@
 //! Uncertain numbers: any scenario number may be a point value, a triangular or a uniform
-//! distribution (scenario.md, "Numbers").
+//! distribution (docs/scenario-format.md).
 
 use rand::Rng;
 use serde::{Deserialize, Serialize};

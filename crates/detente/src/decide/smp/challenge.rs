@@ -1,4 +1,4 @@
-//! Challenge evaluation (decide.md §6 "Challenge evaluation"): h's estimate of the victory
+//! Challenge evaluation: h's estimate of the victory
 //! probability of i over j, with third parties weighing in through the commitment table, and
 //! of the expected change in utility for an affected actor k.
 
@@ -7,7 +7,7 @@ use super::risk::perceived;
 use super::utility::utility;
 use super::vote::vote;
 
-/// Floor of the principals' coalitions (§6 step 1).
+/// Floor of the principals' coalitions.
 const MIN_PRINCIPAL: f64 = 1e-10;
 
 /// What every challenge evaluation in one turn shares: distances, risk attitudes and the
@@ -73,7 +73,7 @@ impl TurnView<'_> {
     }
 
     /// h's estimate `(P^h(i>j), ΔEU)` for actor k of i challenging j, with `p` set by
-    /// [`TurnView::perspective`] for this h and i. Steps 1–4 of §6.
+    /// [`TurnView::perspective`] for this h and i. Steps 1–4 of a challenge.
     pub fn challenge(&self, p: &Perspective, k: usize, j: usize) -> (f64, f64) {
         let i = p.i;
         let prob = self.victory(p, j);

@@ -1,12 +1,12 @@
 //! The SMP's own plain input: actors on `[0,1]^m` with capabilities, saliences and an
-//! accommodation matrix (decide.md §6, §9.1–9.2).
+//! accommodation matrix.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Fewest actors the SMP accepts (decide.md §6 "Limits").
+/// Fewest actors the SMP accepts.
 pub const MIN_ACTORS: usize = 3;
-/// Most actors the SMP accepts (decide.md §6 "Limits").
+/// Most actors the SMP accepts.
 pub const MAX_ACTORS: usize = 250;
 /// Slack on the accommodation row sums and the salience sums (D16: `+1e-10`).
 const SUM_TOL: f64 = 1e-10;
@@ -44,9 +44,9 @@ pub struct SmpInput {
 /// Why an SMP run could not start or continue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SmpError {
-    /// The input breaks a rule of decide.md §1.1/§6 (message names actor and dimension).
+    /// The input breaks an input rule of the model (message names actor and dimension).
     InvalidInput(String),
-    /// A Markov PCE did not settle within 1000 iterations (§6 "PCE").
+    /// A Markov PCE did not settle within 1000 iterations.
     PceIterationCap {
         /// Number of options of the election.
         options: usize,

@@ -1,4 +1,4 @@
-//! KTAB's spatial model of politics (SMP), decide.md §6.
+//! KTAB's spatial model of politics (SMP).
 //!
 //! Actors hold positions on `[0,1]^m` with per-dimension saliences and a capability. Each turn
 //! every actor infers risk attitudes from its chance of prevailing (D13), picks the rival whose

@@ -1,4 +1,4 @@
-//! The SMP as a [`DecisionModel`] (decide.md §1.3): a [`ResolvedIssue`] is mapped to
+//! The SMP as a [`DecisionModel`]: a [`ResolvedIssue`] is mapped to
 //! `[0,1]^m` by `(x − lo)/Δ`, run, and the trajectory and final distribution mapped back.
 
 use super::input::{MAX_ACTORS, MIN_ACTORS, SmpActor, SmpError, SmpInput};

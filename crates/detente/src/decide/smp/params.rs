@@ -1,4 +1,4 @@
-//! The nine KTAB model parameters of the SMP and their defaults (decide.md §6 "Defaults").
+//! The nine KTAB model parameters of the SMP and their defaults.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,7 @@ pub enum VictoryProbModel {
     Binary,
 }
 
-/// Probabilistic Condorcet election variant (§6 "PCE").
+/// Probabilistic Condorcet election variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum PceModel {
     /// `p_a ∝ Π_b P(a>b)` (default).
@@ -30,7 +30,7 @@ pub enum PceModel {
     MarkovIncentive,
 }
 
-/// How an actor's queue of bargains becomes its next position (§6 "Bargain resolution").
+/// How an actor's queue of bargains becomes its next position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum StateTransitions {
     /// The first bargain with maximal probability (default).
@@ -40,7 +40,7 @@ pub enum StateTransitions {
     Stochastic,
 }
 
-/// How a voter's utility difference becomes a vote (§6 "Voting rules").
+/// How a voter's utility difference becomes a vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum VotingRule {
     /// `w·Δu` (default; KTAB also spells it `Proportional`).
@@ -58,7 +58,7 @@ pub enum VotingRule {
     ASymProsp,
 }
 
-/// How h perceives i's risk attitude (§6 "BigRAdjust").
+/// How h perceives i's risk attitude.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum BigRAdjust {
     /// `R_h` (KTAB also spells it `No`).
@@ -86,7 +86,7 @@ pub enum BigRRange {
     Max,
 }
 
-/// What a third party expects to keep after joining a side (§6 commitment table).
+/// What a third party expects to keep after joining a side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThirdPartyCommit {
     /// The third party always keeps its own position.
@@ -110,7 +110,7 @@ pub enum InterVecBrgn {
     S2PMax,
 }
 
-/// Which bargains enter the queues (§6 "BargnModel").
+/// Which bargains enter the queues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum BargnModel {
     /// One bargain from the initiator's estimate (default).
@@ -122,7 +122,7 @@ pub enum BargnModel {
     PWCompInterp,
 }
 
-/// The complete SMP parameter set. `Default` gives KTAB's CSV-run defaults (decide.md §6).
+/// The complete SMP parameter set. `Default` gives KTAB's CSV-run defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SmpParams {
@@ -173,10 +173,10 @@ impl Default for SmpParams {
     }
 }
 
-/// KTAB's default PRNG seed, used only by `Stochastic` transitions (decide.md §6).
+/// KTAB's default PRNG seed, used only by `Stochastic` transitions.
 pub const KTAB_DEFAULT_SEED: u64 = 15_455_440_707_583_219_804;
 
-/// Sets one parameter from KTAB's XML element name and value (decide.md §9.2).
+/// Sets one parameter from KTAB's XML element name and value.
 /// Accepts both `Prop`/`Proportional` and `None`/`No`. Returns an error message on an
 /// unknown element or value.
 pub fn set_by_ktab_name(params: &mut SmpParams, element: &str, value: &str) -> Result<(), String> {

@@ -1,4 +1,4 @@
-//! Probabilistic Condorcet elections (decide.md §6 "PCE", D11–D12) over a small set of
+//! Probabilistic Condorcet elections over a small set of
 //! options, with reusable buffers so that repeated elections allocate nothing.
 
 use super::input::SmpError;
@@ -7,7 +7,7 @@ use super::vote::{victory_probability, vote};
 
 /// Floor of every coalition strength (D11).
 const MIN_COALITION: f64 = 1e-8;
-/// Markov iterations before giving up (§6 "PCE").
+/// Markov iterations before giving up.
 const MARKOV_CAP: usize = 1000;
 
 /// The voting rule, victory-probability model and PCE model of one scalar PCE.

@@ -1,4 +1,4 @@
-//! The per-state report (decide.md §6 "Report"): unique position classes, their
+//! The per-state report: unique position classes, their
 //! probabilities, the probability-weighted outcome and the modal class.
 
 use super::input::SmpError;

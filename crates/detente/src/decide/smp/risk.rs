@@ -26,7 +26,7 @@ pub fn risk_from_probabilities(p: &[f64], range: BigRRange, out: &mut [f64]) -> 
     true
 }
 
-/// h's estimate of i's risk attitude, `R^h_i`, from their own `r_h` and `r_i` (§6 BigRAdjust).
+/// h's estimate of i's risk attitude, `R^h_i`, from their own `r_h` and `r_i`.
 #[inline]
 pub fn perceived(adjust: BigRAdjust, r_h: f64, r_i: f64) -> f64 {
     match adjust {

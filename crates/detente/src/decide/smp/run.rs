@@ -1,4 +1,4 @@
-//! The SMP turn loop (decide.md §6): risk attitudes, targets, bargains, resolution, ideals,
+//! The SMP turn loop: risk attitudes, targets, bargains, resolution, ideals,
 //! stopping; with the full per-turn trajectory.
 
 use super::bargain::{Bargain, propose, weighted_average};
@@ -15,7 +15,7 @@ use super::utility::fill_distances;
 use crate::rng::{DetRng, u01};
 use serde::{Deserialize, Serialize};
 
-/// Added to the first step's movement in the stop ratio `ρ_t` (§6 "Stopping").
+/// Added to the first step's movement in the stop ratio `ρ_t`.
 const MIN_SIG_DELTA: f64 = 1e-4;
 
 /// One state `t` of the run (positions on `[0,1]^m`).
@@ -405,7 +405,7 @@ fn step(
 }
 
 /// Every actor's target and the bargains the chosen `BargnModel` puts into the queues, in
-/// initiator order (§6 "Targets", D14).
+/// initiator order.
 fn propose_all(
     ws: &mut Workspace,
     params: &SmpParams,
@@ -475,7 +475,7 @@ fn choose(probs: &[f64], transitions: StateTransitions, rng: &mut DetRng) -> (us
     }
 }
 
-/// `D(t) = Σ_i ‖x_i(t) − x_i(t−1)‖₂` (§6 "Stopping").
+/// `D(t) = Σ_i ‖x_i(t) − x_i(t−1)‖₂`.
 fn movement(m: usize, before: &[f64], after: &[f64]) -> f64 {
     before
         .chunks_exact(m)

@@ -1,10 +1,10 @@
-//! Target choice (decide.md §6 "Targets"): each actor challenges the actor whose defeat it
+//! Target choice: each actor challenges the actor whose defeat it
 //! expects to gain most from.
 
 use super::challenge::{Perspective, TurnView};
 use serde::{Deserialize, Serialize};
 
-/// Smallest expected gain worth a challenge (§6 "Targets").
+/// Smallest expected gain worth a challenge.
 pub const MIN_GAIN: f64 = 1e-5;
 
 /// An actor's chosen target with its own estimates.

@@ -1,5 +1,5 @@
 //! Salience-weighted distance (D9) and risk-aware utility (D10), and the per-turn distance
-//! matrix shared by every stage of a turn (decide.md §12).
+//! matrix shared by every stage of a turn.
 
 /// D9: distance from `ideal` to `point`, weighted by `salience` and normalised by
 /// `Σ_d s_d²`, so that it lies in `[0, 1]` for points in the unit cube.

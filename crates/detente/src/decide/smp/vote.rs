@@ -1,9 +1,9 @@
-//! Voting rules and pairwise victory probabilities (decide.md §6, D11–D12).
+//! Voting rules and pairwise victory probabilities.
 
 use super::params::{VictoryProbModel, VotingRule};
 
 /// A vote of weight `w` for option a over option b given the utility difference
-/// `du = u_a − u_b` (§6 "Voting rules"); positive favours a.
+/// `du = u_a − u_b`; positive favours a.
 #[inline]
 pub fn vote(rule: VotingRule, w: f64, du: f64) -> f64 {
     match rule {

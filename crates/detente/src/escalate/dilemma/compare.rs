@@ -1,4 +1,4 @@
-//! Policy comparison with common random numbers (escalate.md §4.7, §6.4.4): run k of every
+//! Policy comparison with common random numbers: run k of every
 //! set-up uses the same stream `run_stream(seed, k)`, so per-run differences isolate the policy
 //! effect. Every set-up is played once, as one arm of the experiment layer's engine, and every
 //! pair is differenced from those runs: n policies cost n Monte Carlos, whatever the number of

@@ -1,4 +1,4 @@
-//! One run of the dilemma: the period loop of escalate.md §4.3 and the bookkeeping of §4.4.
+//! One run of the dilemma: the period loop and its bookkeeping.
 //!
 //! A [`Workspace`] holds every per-run buffer so that Monte Carlo runs on one thread reuse their
 //! allocations; all randomness comes from the run's own stream, drawn in canonical order (actor i,
@@ -12,7 +12,7 @@ use crate::escalate::game::Action;
 use crate::rng::{DetRng, bernoulli, run_stream};
 use serde::Serialize;
 
-/// Trust log-odds are clamped to this magnitude (§4.6.3).
+/// Trust log-odds are clamped to this magnitude.
 const LOG_ODDS_CLAMP: f64 = 20.0;
 
 /// Restraint and hostility counts of one domain over a run.
@@ -26,7 +26,7 @@ pub struct DomainMoves {
     pub hostile: u64,
 }
 
-/// i's final belief that j is greedy (§4.6).
+/// i's final belief that j is greedy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DyadTrust {
     /// Believer i.
@@ -37,19 +37,19 @@ pub struct DyadTrust {
     pub greed_belief: f64,
 }
 
-/// Everything one run reports (§4.7). Periods are 1-based in `onset`; vectors are indexed by
+/// Everything one run reports. Periods are 1-based in `onset`; vectors are indexed by
 /// period − 1.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DilemmaRun {
     /// Domain names.
     pub domains: Vec<String>,
-    /// `tension[d][t]` = T_d(t + 1) ∈ [0, 1]: capability-weighted share of hostile moves (§4.4.1).
+    /// `tension[d][t]` = T_d(t + 1) ∈ [0, 1]: capability-weighted share of hostile moves.
     pub tension: Vec<Vec<f64>>,
     /// T(t) = mean of T_d over domains.
     pub overall_tension: Vec<f64>,
-    /// Locked domains per period (§4.4.2).
+    /// Locked domains per period.
     pub locked_domains: Vec<u32>,
-    /// A spiral occurred (§4.4.3).
+    /// A spiral occurred.
     pub spiral: bool,
     /// First period of the first spiral window.
     pub onset: Option<usize>,
@@ -64,7 +64,7 @@ pub struct DilemmaRun {
     /// Joint welfare per directed dyad, domain and period: R under full engagement, P under full
     /// confrontation (with β = 1 and untransformed games).
     pub payoff_per_move: f64,
-    /// D(t) (§4.4.4); `None` without economic/technology domains or trade.
+    /// D(t); `None` without economic/technology domains or trade.
     pub decoupling: Option<Vec<f64>>,
     /// Mean D(t) over the last min(10, H) periods.
     pub final_decoupling: Option<f64>,
@@ -136,7 +136,7 @@ impl Workspace {
         self.locked_periods = 0;
     }
 
-    /// Play one run of `prep` with `rng` (§4.3).
+    /// Play one run of `prep` with `rng`.
     pub fn play(&mut self, prep: &Prepared, rng: &mut DetRng) {
         self.reset(prep);
         let p = &prep.params;
@@ -210,7 +210,7 @@ impl Workspace {
                     moves[d] = a;
                 }
             }
-            // 6–7: perceive and score (all moves of the period are decided first); the §4.4
+            // 6–7: perceive and score (all moves of the period are decided first); the
             // tallies ride along so that the moves are read once.
             self.hostile.iter_mut().for_each(|x| *x = 0.0);
             self.mutual.iter_mut().for_each(|x| *x = 0.0);
@@ -271,7 +271,7 @@ impl Workspace {
         }
     }
 
-    /// Tension, locks, spiral and decoupling of period t (0-based) from `self.moves` (§4.4).
+    /// Tension, locks, spiral and decoupling of period t (0-based) from `self.moves`.
     fn bookkeep(&mut self, prep: &Prepared, t: usize, streak: &mut usize) {
         let nd = prep.domains();
         let h = prep.params.horizon;

@@ -1,4 +1,4 @@
-//! Per-dyad stage games (escalate.md §4.5): the domain's game, then the Jervis offence–defence
+//! Per-dyad stage games: the domain's game, then the Jervis offence–defence
 //! transform (military) or the interdependence transform (economic), seen from the row actor.
 //! The transforms themselves are [`Game::offence_defence`] and [`Game::interdependence`].
 
@@ -6,7 +6,7 @@ use super::DilemmaError;
 use crate::escalate::game::{Action, Game, Rstp};
 use serde::{Deserialize, Serialize};
 
-/// A symmetric 2×2 stage game by its four payoffs to the row player (escalate.md §1.1): R mutual
+/// A symmetric 2×2 stage game by its four payoffs to the row player: R mutual
 /// restraint, S restrained against hostility, T hostile against restraint, P mutual hostility.
 /// The scenario adapter turns a preset name into these with `Game::preset(name)?.rstp()`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -73,7 +73,7 @@ impl DyadGame {
         }
     }
 
-    /// Kydd's assurance threshold q* = (P − S)/(δ + P − S) (§4.6.2): restraint is worthwhile iff
+    /// Kydd's assurance threshold q* = (P − S)/(δ + P − S): restraint is worthwhile iff
     /// the predicted probability that the rival restrains is at least q*.
     pub fn trust_threshold(&self, margin: f64) -> f64 {
         let gap = self.payoffs.p - self.payoffs.s;

@@ -1,4 +1,4 @@
-//! How the dilemma obtains a move from an actor's policy (escalate.md §4.1.6, §2.5): any strategy
+//! How the dilemma obtains a move from an actor's policy: any strategy
 //! of the registry (`escalate::strategy::registry`), by id, Axelrod-Python name, policy alias or
 //! specification string with transformers, played on the channel's own 2×2 game with unknown
 //! length.
@@ -50,10 +50,10 @@ impl PolicySpec {
 }
 
 /// One strategy instance for a (actor, rival, domain) channel with its history: own actual moves
-/// and perceived rival moves (§4.3), and the context it is reset with (its own bimatrix, unknown
+/// and perceived rival moves, and the context it is reset with (its own bimatrix, unknown
 /// length).
 ///
-/// Memory-one strategies (TFT, GTFT, WSLS, ...) take a fast path (escalate.md §7): their move
+/// Memory-one strategies (TFT, GTFT, WSLS, ...) take a fast path: their move
 /// depends only on the last (own, perceived) pair, so the channel keeps that pair instead of a
 /// growing history and steps the four-vector directly — the same rule and the same draws as the
 /// registry's memory-one player. Other strategies keep the registry player and its history.
@@ -119,7 +119,7 @@ impl Channel {
         }
     }
 
-    /// Intended move for the next period (§4.3.1).
+    /// Intended move for the next period.
     #[inline]
     pub fn decide(&mut self, rng: &mut DetRng) -> Action {
         match self {

@@ -1,4 +1,4 @@
-//! Inputs of the dilemma (escalate.md §4.1–§4.2) and their compilation into flat per-dyad,
+//! Inputs of the dilemma and their compilation into flat per-dyad,
 //! per-channel tables for the run loop.
 
 use super::DilemmaError;
@@ -8,7 +8,7 @@ use crate::escalate::game::Action;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Whether an actor seeks only security or is greedy (Kydd; §4.6.1).
+/// Whether an actor seeks only security or is greedy (Kydd).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorKind {
@@ -26,11 +26,11 @@ pub struct DilemmaActor {
     pub id: String,
     /// Name of its side (one of [`DilemmaSetup::sides`]).
     pub side: String,
-    /// Capability share c_i > 0 (1 for equal weights); dyad weight ω_ij = c_i c_j (§4.1.2).
+    /// Capability share c_i > 0 (1 for equal weights); dyad weight ω_ij = c_i c_j.
     pub capability: f64,
-    /// Policy toward every rival in every domain (§4.1.6).
+    /// Policy toward every rival in every domain.
     pub policy: PolicySpec,
-    /// Type for the trust option (§4.6.1).
+    /// Type for the trust option.
     #[serde(default)]
     pub kind: ActorKind,
     /// This actor's prior μ₀ that a rival is greedy (overrides `trust.prior`).
@@ -38,7 +38,7 @@ pub struct DilemmaActor {
     pub trust_prior: Option<f64>,
 }
 
-/// Which transform a domain takes (§4.5) and how it counts for decoupling (§4.4.4).
+/// Which transform a domain takes and how it counts for decoupling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DomainKind {
@@ -87,7 +87,7 @@ impl DomainSpec {
     }
 }
 
-/// Influence w_ik ∈ [0, 1] of ally `from` (k) on `to` (i) (§4.1.3).
+/// Influence w_ik ∈ [0, 1] of ally `from` (k) on `to` (i).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InfluenceTie {
     /// The ally whose hostility pulls (k).
@@ -98,7 +98,7 @@ pub struct InfluenceTie {
     pub weight: f64,
 }
 
-/// Trade share τ_ij ∈ [0, 1]: `to`'s share of `from`'s total goods trade (§4.1.4).
+/// Trade share τ_ij ∈ [0, 1]: `to`'s share of `from`'s total goods trade.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TradeTie {
     /// The trading actor i.
@@ -109,7 +109,7 @@ pub struct TradeTie {
     pub share: f64,
 }
 
-/// Extra standing pressure of `from` toward `to`, added to the global γ (§4.1.5).
+/// Extra standing pressure of `from` toward `to`, added to the global γ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GrievanceTie {
     /// Actor under pressure (i).
@@ -120,7 +120,7 @@ pub struct GrievanceTie {
     pub value: f64,
 }
 
-/// Spiral definition (§4.4.3): at least `domains` locked domains in each of `periods` consecutive
+/// Spiral definition: at least `domains` locked domains in each of `periods` consecutive
 /// periods, a domain being locked when the weighted share of rival pairs in mutual hostility is
 /// at least `lock`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -143,7 +143,7 @@ impl Default for SpiralRule {
     }
 }
 
-/// Kydd's Bayesian trust (§4.6).
+/// Kydd's Bayesian trust.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TrustParams {
     /// Prior μ₀ that a rival is greedy (default 0.3).
@@ -167,7 +167,7 @@ impl Default for TrustParams {
     }
 }
 
-/// Parameters of §4.2 with their defaults.
+/// The simulation's parameters with their defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DilemmaParams {
@@ -401,7 +401,7 @@ fn log_odds(mu: f64) -> f64 {
 }
 
 impl Prepared {
-    /// Validate a setup and compile it (§4.1–§4.6).
+    /// Validate a setup and compile it.
     pub fn new(setup: &DilemmaSetup) -> Result<Prepared, DilemmaError> {
         Prepared::with_params(setup, setup.params)
     }

@@ -1,4 +1,4 @@
-//! Monte Carlo over runs (escalate.md §4.7): the experiment layer's engine plays the runs in
+//! Monte Carlo over runs: the experiment layer's engine plays the runs in
 //! parallel and folds them in run order, so results are bit-identical whatever the thread count.
 //!
 //! Memory does not grow with the number of runs: onsets are counted per period (their mean,
@@ -60,7 +60,7 @@ pub struct OnsetSummary {
     pub q75: f64,
 }
 
-/// What N runs of one setup show (§4.7).
+/// What N runs of one setup show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloSummary {
     /// Number of runs.
@@ -175,7 +175,7 @@ pub(crate) fn summarise(arms: &DilemmaArms, tallies: &Tallies, arm: usize) -> Mo
 }
 
 /// Run `runs` independent runs (run k on `run_stream(seed, k)`) in parallel on the current rayon
-/// pool and summarise them in run order (§4.7), in memory that does not grow with `runs`.
+/// pool and summarise them in run order, in memory that does not grow with `runs`.
 pub fn monte_carlo(
     setup: &DilemmaSetup,
     runs: u64,

@@ -1,12 +1,11 @@
-//! Rest point, stability, Hawkins–Simon cross-check, drivers and discrete form (escalate.md
-//! §5.2–§5.5).
+//! Rest point, stability, Hawkins–Simon cross-check, drivers and discrete form .
 
 use super::{RichardsonError, RichardsonModel};
 use crate::escalate::linalg::{self, Complex, Matrix};
 use serde::Serialize;
 use std::fmt;
 
-/// Condition number of M above which the rest point is reported as unreliable (§5.2).
+/// Condition number of M above which the rest point is reported as unreliable.
 pub const CONDITION_WARNING: f64 = 1e12;
 
 /// Something the analyst should know about an analysis (never silent).
@@ -55,7 +54,7 @@ impl fmt::Display for RichardsonWarning {
 }
 
 /// Hawkins–Simon cross-check for a Metzler M (all k_ij ≥ 0): stable iff every leading principal
-/// minor of −M is positive (§5.3).
+/// minor of −M is positive.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HawkinsSimon {
     /// Leading principal minors of −M, orders 1..n.
@@ -64,7 +63,7 @@ pub struct HawkinsSimon {
     pub stable: bool,
 }
 
-/// One dyad's share in driving the dominant eigenvalue (§5.4).
+/// One dyad's share in driving the dominant eigenvalue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Driver {
     /// Reacting actor i (index).
@@ -83,7 +82,7 @@ pub struct Driver {
     pub score: f64,
 }
 
-/// The annual difference form `x_{t+1} = x_t + (M x_t + g)` (§5.5).
+/// The annual difference form `x_{t+1} = x_t + (M x_t + g)`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiscreteForm {
     /// Spectral radius of I + M.
@@ -99,7 +98,7 @@ pub struct Analysis {
     pub actors: Vec<String>,
     /// M = K − diag(α), rows.
     pub system_matrix: Vec<Vec<f64>>,
-    /// Rest point x* = −M⁻¹g (§5.2), spending units.
+    /// Rest point x* = −M⁻¹g, spending units.
     pub equilibrium: Vec<f64>,
     /// x* ≥ 0 componentwise (otherwise no meaningful rest point).
     pub equilibrium_nonnegative: bool,
@@ -119,7 +118,7 @@ pub struct Analysis {
     pub hawkins_simon: Option<HawkinsSimon>,
     /// Dominant eigenvalue λ₁ (largest real part; of a complex pair the one with Im > 0).
     pub dominant: Complex,
-    /// `reaction_sensitivity[i][j]` = Re ∂λ₁/∂k_ij = Re(ū_i v_j / uᴴv) (§5.4).
+    /// `reaction_sensitivity[i][j]` = Re ∂λ₁/∂k_ij = Re(ū_i v_j / uᴴv).
     pub reaction_sensitivity: Vec<Vec<f64>>,
     /// `fatigue_sensitivity[i]` = Re ∂λ₁/∂α_i = −Re(ū_i v_i / uᴴv).
     pub fatigue_sensitivity: Vec<f64>,
@@ -182,7 +181,7 @@ fn hawkins_simon(m: &Matrix) -> HawkinsSimon {
     }
 }
 
-/// Full analysis of a Richardson system (§5.2–§5.5). Errors when M is singular (no unique rest
+/// Full analysis of a Richardson system. Errors when M is singular (no unique rest
 /// point) or the eigenvalue iteration fails.
 pub fn analyse(model: &RichardsonModel) -> Result<Analysis, RichardsonError> {
     let n = model.len();

@@ -1,4 +1,4 @@
-//! A Richardson model from plain inputs (escalate.md §5.8): actors with their spending and
+//! A Richardson model from plain inputs: actors with their spending and
 //! burden, ties with a kind and weight, and four parameters. Every derived number is recorded
 //! with the rule and inputs that produced it.
 
@@ -139,7 +139,7 @@ fn param(
     }
 }
 
-/// Derive a Richardson model (§5.8): k_ij = r·w_ij·x⁰_i/x⁰_j for rival ties, a·w_ij·x⁰_i/x⁰_j for
+/// Derive a Richardson model: k_ij = r·w_ij·x⁰_i/x⁰_j for rival ties, a·w_ij·x⁰_i/x⁰_j for
 /// alliance/partnership ties, α_i = a₀·b_i/2, g calibrated (−M x⁰) or explicit.
 pub fn build(setup: &ArmsSetup) -> Result<ArmsModel, RichardsonError> {
     let n = setup.actors.len();
@@ -181,7 +181,7 @@ pub fn build(setup: &ArmsSetup) -> Result<ArmsModel, RichardsonError> {
         prov.push(Provenance {
             quantity: q.into(),
             value: v,
-            source: format!("{s} (escalate.md §5.8)"),
+            source: s.to_string(),
         });
     }
     let x0: Vec<f64> = setup.actors.iter().map(|a| a.milex).collect();

@@ -1,4 +1,4 @@
-//! Estimation of Richardson coefficients from annual series (escalate.md §5.7).
+//! Estimation of Richardson coefficients from annual series.
 //!
 //! Δx_i(t) = x_i(t+1) − x_i(t) is regressed on mid-year levels x̄(t) = (x(t) + x(t+1))/2 of the
 //! actors i reacts to, its own, and a constant ([`fit`]); the annual fit of `annual` regresses it
@@ -37,7 +37,7 @@ pub struct Estimate {
     pub standard_error: f64,
 }
 
-/// Identification problems of a fit (§5.7).
+/// Identification problems of a fit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum FitWarning {
     /// Fewer observations than regressors + 2: standard errors rest on almost nothing.
@@ -289,7 +289,7 @@ fn run_ols(
     Ok(ls)
 }
 
-/// Fit the N-actor model (§5.7): `tied[i]` lists the actors i reacts to (rivals and allies).
+/// Fit the N-actor model: `tied[i]` lists the actors i reacts to (rivals and allies).
 pub fn fit(series: &ArmsSeries, tied: &[Vec<usize>]) -> Result<Fit, RichardsonError> {
     fit_equations(series, tied, Timing::MidYear).map(|(f, _)| f)
 }
@@ -439,7 +439,7 @@ pub(super) fn fit_equations(
     ))
 }
 
-/// Fit the pooled two-bloc form Δ(U+V) = (k − α)(U+V) + (g + h) on mid-year levels (§5.7).
+/// Fit the pooled two-bloc form Δ(U+V) = (k − α)(U+V) + (g + h) on mid-year levels.
 /// `u` and `v` are the blocs' annual spending on the same consecutive years.
 pub fn fit_pooled(u: &[f64], v: &[f64]) -> Result<PooledFit, RichardsonError> {
     if u.len() != v.len() {

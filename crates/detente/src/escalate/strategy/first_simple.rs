@@ -1,4 +1,4 @@
-//! Axelrod's first tournament (1980), the entries with short rules (escalate.md §2.4 table):
+//! Axelrod's first tournament (1980), the entries with short rules:
 //! First by Davis, Feld, Tullock and Anonymous. (Joss and Grofman are memory-one presets, see
 //! [`super::memory_one`]; the long rules are in [`super::first_stateful`].)
 
@@ -29,7 +29,7 @@ pub struct FirstSimple {
     entry: Entry,
 }
 
-/// Feld's cooperation probability after an opponent's C on turn `n` (escalate.md §2.4):
+/// Feld's cooperation probability after an opponent's C on turn `n`:
 /// `max(start + ((end − start)/200)·(n − 1), end)` with start 1, end 0.5.
 pub fn feld_probability(n: usize) -> f64 {
     let (start, end, rounds) = (1.0, 0.5, 200.0);

@@ -1,6 +1,6 @@
-//! Axelrod's first tournament (1980), the entries with long rules (escalate.md §2.4, rules D1,
+//! Axelrod's first tournament (1980), the entries with long rules (rules D1,
 //! G1, N1, S1, R1, T1): First by Downing, Graaskamp, Nydegger, Shubik, Stein and Rapoport, and
-//! Tideman and Chieruzzi — each written exactly as the design states it.
+//! Tideman and Chieruzzi — each written exactly as the rules are published.
 
 use super::transformer::EndGame;
 use super::{Depth, History, MatchContext, Meta, Strategy, looks_random};
@@ -186,7 +186,7 @@ pub struct Nydegger {
     meta: Meta,
 }
 
-/// The values of A at which Nydegger defects (escalate.md §2.4 N1).
+/// The values of A at which Nydegger defects.
 pub const NYDEGGER_DEFECT: [u32; 19] = [
     1, 6, 7, 17, 22, 23, 26, 29, 30, 31, 33, 38, 39, 45, 49, 54, 55, 58, 61,
 ];

@@ -1,4 +1,4 @@
-//! The record of a match as one player observes it (escalate.md §0.6, §2.1).
+//! The record of a match as one player observes it.
 
 use crate::escalate::game::Action;
 

@@ -1,4 +1,4 @@
-//! Deterministic rules over the last few moves or the running counts (escalate.md §2.3): Tit For
+//! Deterministic rules over the last few moves or the running counts: Tit For
 //! 2 Tats, Two Tits For Tat, Hard Tit For Tat, Hard Tit For 2 Tats, Grudger, Prober, Soft Go By
 //! Majority and the cyclers.
 
@@ -163,7 +163,7 @@ pub fn soft_go_by_majority() -> LookBack {
     )
 }
 
-/// A cycler playing `pattern` (escalate.md §2.3: turn n plays `pattern[(n − 1) mod len]`).
+/// A cycler playing `pattern` (turn n plays `pattern[(n − 1) mod len]`).
 /// The named cyclers (CCD, CCCD, DC, DDC) get their own ids; any other pattern is `cycler`.
 pub fn cycler(pattern: Vec<Action>) -> LookBack {
     let text = actions_to_string(&pattern);

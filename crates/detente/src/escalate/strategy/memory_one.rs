@@ -1,4 +1,4 @@
-//! Memory-one strategies (escalate.md §2.3, §2.4): the move depends only on the last turn, so the
+//! Memory-one strategies: the move depends only on the last turn, so the
 //! whole rule is a four-vector of cooperation probabilities keyed by (own, opponent) last moves
 //! plus a first-move probability. Cooperator, Defector, Tit For Tat, Suspicious TFT, Alternator,
 //! Win-Stay Lose-Shift, Win-Shift Lose-Stay, Anti TFT, Bully, GTFT, Random, First by Joss, First by
@@ -9,7 +9,7 @@ use crate::escalate::game::{Action, Game};
 use crate::rng::DetRng;
 
 /// Cooperation probabilities after (CC, CD, DC, DD) — own move first — and on turn 1
-/// (escalate.md §2.3 `memory-one`, §3.2).
+/// (`memory-one`).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct FourVector {
     /// `p[2·own + opp]`: probability of C after the last turn was (own, opp).
@@ -188,7 +188,7 @@ pub fn bully() -> MemoryOne {
     MemoryOne::new(m, [0.0, 1.0, 0.0, 1.0], 0.0)
 }
 
-/// GTFT's default generosity from a player's game (escalate.md §2.3):
+/// GTFT's default generosity from a player's game:
 /// `g = min(1 − (T − R)/(R − S), (R − P)/(T − P))`, clamped to [0, 1] (1/3 for 3, 0, 5, 1).
 pub fn default_generosity(game: &Game) -> f64 {
     let v = game.rstp();
@@ -260,7 +260,7 @@ pub fn first_by_grofman() -> MemoryOne {
     MemoryOne::new(m, [1.0, q, q, 1.0], 1.0)
 }
 
-/// The generic memory-one player (escalate.md §2.3): first `initial`, then `choice(p[(own, opp)])`.
+/// The generic memory-one player: first `initial`, then `choice(p[(own, opp)])`.
 /// Depth 0 when all four probabilities are 0 or all are 1.
 pub fn generic(p: [f64; 4], initial: Action) -> MemoryOne {
     let constant = p.iter().all(|&x| x == 0.0) || p.iter().all(|&x| x == 1.0);

@@ -1,11 +1,11 @@
-//! Strategies for iterated 2×2 games (escalate.md §2): the [`Strategy`] trait, its classifier
+//! Strategies for iterated 2×2 games: the [`Strategy`] trait, its classifier
 //! [`Meta`], the [`History`] a player sees, one module per family, transformers that wrap any
 //! strategy, and the [`registry`] that builds them by id, Axelrod-Python name or policy alias.
 //!
 //! Families: [`memory_one`] (every strategy that is a four-vector: Cooperator, Defector, TFT,
 //! WSLS, GTFT, Random, Joss, Grofman, ...), [`lookback`] (rules over the last few moves or the
 //! whole record: TF2T, Two Tits, Hard TFT, Grudger, Prober, Soft Majority, cyclers),
-//! [`first_simple`] and [`first_stateful`] (Axelrod's first tournament, §2.4), [`transformer`]
+//! [`first_simple`] and [`first_stateful`] (Axelrod's first tournament), [`transformer`]
 //! (noise, forgiveness, grudge, final). [`Player`] is the enum used on hot paths.
 
 pub mod first_simple;
@@ -54,7 +54,7 @@ pub struct Uses {
     pub length: bool,
 }
 
-/// A strategy's classifier and provenance (escalate.md §2.2).
+/// A strategy's classifier and provenance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Meta {
     /// Registry id, e.g. `tit-for-tat`.
@@ -114,8 +114,7 @@ impl Meta {
         self
     }
 
-    /// A key that identifies the strategy with its parameters (the deterministic cache key,
-    /// escalate.md §3.1.5).
+    /// A key that identifies the strategy with its parameters (the deterministic cache key).
     pub fn key(&self) -> String {
         let mut k = self.id.clone();
         for (name, value) in &self.params {
@@ -128,7 +127,7 @@ impl Meta {
     }
 }
 
-/// What a player knows about the match before it starts (escalate.md §2.1). The default is the
+/// What a player knows about the match before it starts. The default is the
 /// prisoner's dilemma with unknown length.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct MatchContext {
@@ -173,7 +172,7 @@ impl fmt::Display for StrategyError {
 
 impl std::error::Error for StrategyError {}
 
-/// A rule for playing an iterated 2×2 game (escalate.md §2.1).
+/// A rule for playing an iterated 2×2 game.
 ///
 /// A strategy is reset before every match, then asked for one move per turn given its own view of
 /// the history. Random draws come only from the generator passed in, so matches are reproducible.
@@ -184,7 +183,7 @@ pub trait Strategy: StrategyClone + Send + Sync {
     fn reset(&mut self, ctx: &MatchContext);
     /// The move for turn `h.len() + 1`.
     fn decide(&mut self, h: &History, rng: &mut DetRng) -> Action;
-    /// The memory-one four-vector, for strategies that are one (escalate.md §3.2).
+    /// The memory-one four-vector, for strategies that are one.
     fn four_vector(&self) -> Option<FourVector> {
         None
     }
@@ -223,7 +222,7 @@ impl Strategy for Box<dyn Strategy> {
     }
 }
 
-/// `choice(p)` (escalate.md §0.3): C with probability `p`, drawing nothing when `p ≤ 0` or `p ≥ 1`.
+/// `choice(p)`: C with probability `p`, drawing nothing when `p ≤ 0` or `p ≥ 1`.
 #[inline]
 pub fn choice(rng: &mut DetRng, p: f64) -> Action {
     if crate::rng::bernoulli(rng, p) {
@@ -233,7 +232,7 @@ pub fn choice(rng: &mut DetRng, p: f64) -> Action {
     }
 }
 
-/// `flip(a, ε)` (escalate.md §0.3): the other action with probability `ε`.
+/// `flip(a, ε)`: the other action with probability `ε`.
 #[inline]
 pub fn flip(rng: &mut DetRng, a: Action, epsilon: f64) -> Action {
     if crate::rng::bernoulli(rng, epsilon) {
@@ -243,7 +242,7 @@ pub fn flip(rng: &mut DetRng, a: Action, epsilon: f64) -> Action {
     }
 }
 
-/// The random-play test of Graaskamp and Stein & Rapoport (escalate.md §2.4): with `c`
+/// The random-play test of Graaskamp and Stein & Rapoport: with `c`
 /// cooperations and `d` defections, `X = (c − d)²/(c + d)`; the opponent looks random iff the
 /// χ²(1) p-value is at least 0.05, i.e. `X ≤ 3.841458820694124`. No moves: not random.
 pub fn looks_random(c: u32, d: u32) -> bool {

@@ -1,5 +1,5 @@
 //! [`Player`]: every registry strategy as one enum, so match loops dispatch with a `match`
-//! instead of a virtual call (escalate.md §7), with a boxed fallback for strategies defined
+//! instead of a virtual call, with a boxed fallback for strategies defined
 //! outside this crate.
 
 use super::first_simple::FirstSimple;

@@ -1,4 +1,4 @@
-//! The strategy registry (escalate.md §2.2–2.5): one entry per strategy id, lookup by id,
+//! The strategy registry: one entry per strategy id, lookup by id,
 //! Axelrod-Python name or policy alias (case, spaces, hyphens and underscores ignored), the
 //! transformers, and the standard line-ups (Axelrod's first tournament, the basic strategies).
 //!
@@ -52,7 +52,7 @@ impl Entry {
     }
 }
 
-/// A policy alias (escalate.md §2.5): a name for a strategy with fixed parameters.
+/// A policy alias: a name for a strategy with fixed parameters.
 pub struct PolicyAlias {
     /// The alias.
     pub alias: &'static str,
@@ -62,7 +62,7 @@ pub struct PolicyAlias {
     pub why: &'static str,
 }
 
-/// The flagship policy aliases (escalate.md §2.5).
+/// The flagship policy aliases.
 pub const POLICY_ALIASES: [PolicyAlias; 9] = [
     PolicyAlias {
         alias: "constructive-engagement",
@@ -516,8 +516,8 @@ fn unknown(name: &str) -> StrategyError {
     }
 }
 
-/// Builds a strategy by id (or alias or Axelrod-Python name) with parameters, boxed
-/// (escalate.md §2.2). Policy aliases accept no parameters.
+/// Builds a strategy by id (or alias or Axelrod-Python name) with parameters, boxed.
+/// Policy aliases accept no parameters.
 pub fn build(id: &str, params: &Params) -> Result<Box<dyn Strategy>, StrategyError> {
     Ok(Box::new(player(id, params)?))
 }
@@ -605,7 +605,7 @@ fn players(ids: &[&str]) -> Vec<Player> {
         .collect()
 }
 
-/// Axelrod's first tournament line-up, in the published order (escalate.md §2.4).
+/// Axelrod's first tournament line-up, in the published order.
 pub fn first_tournament() -> Vec<Player> {
     players(&[
         "tit-for-tat",
@@ -626,7 +626,7 @@ pub fn first_tournament() -> Vec<Player> {
     ])
 }
 
-/// The basic strategies of escalate.md §2.3 (the generic memory-one and cycler entries are
+/// The basic strategies (the generic memory-one and cycler entries are
 /// represented by their named presets).
 pub fn basic() -> Vec<Player> {
     list()
@@ -646,7 +646,7 @@ pub fn all() -> Vec<Player> {
         .collect()
 }
 
-/// The eight reference players of escalate.md §6.2, in that order: TFT, Cooperator, Defector,
+/// The eight reference players of the Axelrod-Python comparison, in order: TFT, Cooperator, Defector,
 /// Grudger, Alternator, TF2T, WSLS, Suspicious TFT.
 pub fn reference_eight() -> Vec<Player> {
     players(&[

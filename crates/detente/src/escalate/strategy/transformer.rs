@@ -1,4 +1,4 @@
-//! Transformers (escalate.md §2.4, Axelrod-Python's strategy transformers): wrappers that change
+//! Transformers (Axelrod-Python's strategy transformers): wrappers that change
 //! any strategy's moves without rewriting it — `noise` (own move flipped w.p. ε), `forgiveness`
 //! (a D becomes C w.p. p), `grudge` (D for good once the opponent has defected more than n times)
 //! and `final` (a fixed end-game sequence when the length is known).
@@ -10,7 +10,7 @@ use super::{Depth, History, MatchContext, Meta, Player, Strategy, choice, flip};
 use crate::escalate::game::{Action, actions_to_string};
 use crate::rng::DetRng;
 
-/// The `final(seq)` end game (escalate.md §2.4): with a known length L, turns
+/// The `final(seq)` end game: with a known length L, turns
 /// L − len(seq) + 1 … L play `seq` in order; with unknown length nothing changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndGame {
