@@ -34,8 +34,10 @@ class ScenarioError(ValueError):
     >>> try:
     ...     detente.Scenario.load("format = 1\\n[scenario]\\nid = 3\\n")
     ... except detente.ScenarioError as e:
-    ...     print(e.diagnostics[0].code, e.diagnostics[0].line)
-    wrong-type 3
+    ...     for d in e.diagnostics:
+    ...         print(d.code, d.line, d.column, d.key)
+    missing-key 2 1 scenario.title
+    wrong-type 3 6 scenario.id
     """
 
     diagnostics: List[Diagnostic]

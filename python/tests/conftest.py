@@ -18,8 +18,8 @@ def _cli() -> Path | None:
     given = os.environ.get("DETENTE_CLI")
     if given:
         return Path(given)
-    # The release build: the wheel is built with the release profile, and the library's last
-    # bits can differ between optimisation levels.
+    # An optimised build: the wheel is optimised, and an unoptimised library can differ in the
+    # last bit of a few numbers. CI names the test-profile build (opt-level 2) in DETENTE_CLI.
     for profile in ("release", "debug"):
         p = ROOT / "target" / profile / "detente"
         if p.exists():

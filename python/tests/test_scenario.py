@@ -86,3 +86,14 @@ def test_scenarios_and_errors_pickle(flagship):
     except detente.ScenarioError as e:
         copy = pickle.loads(pickle.dumps(e))
         assert copy.diagnostics == e.diagnostics and str(copy) == str(e)
+
+
+def test_the_docstring_examples_run():
+    import doctest
+
+    import detente._errors
+    import detente._results
+
+    for module in (detente, detente._errors, detente._results):
+        failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert failed == 0 and attempted > 0, module.__name__
