@@ -1,7 +1,7 @@
 //! Reading scenario files: the one place the CLI turns a path into a resolved scenario.
 
 use crate::error::CliError;
-use detente::import::{Format, ImportErrors, ImportOptions};
+use detente::import::{Format, ImportErrors};
 use detente::scenario::{self, Resolved};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -40,14 +40,8 @@ pub fn load_any(path: &Path) -> Result<Resolved, CliError> {
     let text = read_text(path)?;
     let name = path.display().to_string();
     let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let format = detente::import::detect(file, &text).unwrap_or(Format::Scenario);
-    let source = if format == Format::Scenario {
-        text
-    } else {
-        detente::import::import(format, &text, &ImportOptions::default())
-            .map_err(|e| import_failed(path, format, &e))?
-            .to_scenario_toml()
-    };
+    let source = detente::import::as_scenario(file, &text)
+        .map_err(|(format, e)| import_failed(path, format, &e))?;
     scenario::load_str(&source, &name).map_err(|d| CliError::Input(d.render().trim_end().into()))
 }
 

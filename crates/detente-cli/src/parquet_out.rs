@@ -3,7 +3,7 @@
 //! one row group, written atomically.
 
 use crate::error::CliError;
-use crate::long_table::Row;
+use detente::experiment::long_table::Row;
 use parquet::data_type::{ByteArray, ByteArrayType, DoubleType};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;

@@ -8,11 +8,12 @@
 
 use crate::error::CliError;
 use detente::experiment::RunOptions;
+use detente::experiment::threads::{ThreadsError, check_threads, thread_pool};
 use detente::scenario::Resolved;
 
-/// The most worker threads a command starts. 256 covers the largest common servers; above it
-/// `--threads` is refused (exit status 2) rather than starting thousands of idle threads.
-pub const MAX_THREADS: usize = 256;
+/// The most worker threads a command starts (the library's bound): above it `--threads` is
+/// refused (exit status 2) rather than starting thousands of idle threads.
+pub use detente::experiment::threads::MAX_THREADS;
 
 /// `--runs`, `--seed`, `--threads`, flattened into every command that runs a Monte Carlo.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -54,25 +55,17 @@ pub fn parse_threads(text: &str) -> Result<usize, String> {
         .trim()
         .parse()
         .map_err(|_| format!("expected a whole number of threads from 1 to {MAX_THREADS}"))?;
-    match n {
-        0 => Err("at least 1 thread is needed".into()),
-        n if n > MAX_THREADS => Err(format!(
-            "at most {MAX_THREADS} threads (results do not depend on the thread count)"
-        )),
-        n => Ok(n),
-    }
+    check_threads(n)
 }
 
 /// A thread pool of `threads` workers (rayon's default, one per core, when `None`).
 pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, CliError> {
-    if let Some(n) = threads {
-        parse_threads(&n.to_string())
-            .map_err(|e| CliError::Input(format!("error: --threads {n}: {e}")))?;
-    }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| CliError::Failure(format!("error: cannot start worker threads: {e}")))
+    thread_pool(threads).map_err(|e| match (e, threads) {
+        (ThreadsError::Count(e), Some(n)) => CliError::Input(format!("error: --threads {n}: {e}")),
+        (ThreadsError::Count(e) | ThreadsError::Start(e), _) => {
+            CliError::Failure(format!("error: cannot start worker threads: {e}"))
+        }
+    })
 }
 
 /// Run `work` on `threads` worker threads (the global pool, all cores, when `None`).

@@ -6,6 +6,7 @@ use crate::long_table::csv;
 use crate::output::{Format, json, print, write_atomic};
 use crate::run_args::RunArgs;
 use crate::{lens_decide, lens_escalate, summary};
+use detente::experiment::results::Recorded;
 use detente::experiment::{Results, run_all};
 use detente::scenario::Resolved;
 use std::io::IsTerminal;
@@ -79,7 +80,7 @@ pub fn run(args: Args) -> CliResult {
     let results = args
         .run
         .install(|| run_all(&r, &source, &opts, &progress))?;
-    let envelope = Envelope {
+    let envelope = Recorded {
         command: std::env::args().collect(),
         results: &results,
     };
@@ -171,15 +172,6 @@ fn table(r: &Resolved, name: &str, res: &Results) -> String {
         res.seed, res.scenario_hash, res.version
     ));
     out
-}
-
-/// What `run --format json` writes: the command line that produced the results, then the
-/// library's results.
-#[derive(serde::Serialize)]
-struct Envelope<'a> {
-    command: Vec<String>,
-    #[serde(flatten)]
-    results: &'a Results,
 }
 
 /// Greedy word wrap to `width` columns.

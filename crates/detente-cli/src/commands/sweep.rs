@@ -9,10 +9,9 @@ use crate::table::Table;
 use detente::experiment::analysis::{Design, sweep};
 use std::path::PathBuf;
 
-/// The most points a sweep evaluates (grid points, or Latin hypercube points). Each point is a
-/// full evaluation of the scenario; a million points is hours of work and the table alone would
-/// not fit in memory for the grids a typo produces (`0:100:1000000000`).
-pub const MAX_POINTS: usize = 100_000;
+/// The most points a sweep evaluates (the library's bound, checked here first so the message
+/// names the flags).
+pub const MAX_POINTS: usize = detente::experiment::analysis::MAX_POINTS;
 
 /// Evaluate metrics at every point of a parameter grid or Latin hypercube.
 #[derive(clap::Args)]

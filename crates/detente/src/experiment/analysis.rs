@@ -475,26 +475,44 @@ const LHS_STREAM: u64 = 0x1a75;
 /// Tag for the Morris trajectories.
 const MORRIS_STREAM: u64 = 0x3044;
 
-/// Evaluate `metrics` at every point of `design`. Each point sets its parameters (fixed values)
-/// on a copy of `r`; points run in parallel and are collected in design order. The Latin
-/// hypercube draws from a stream derived from `seed`.
-pub fn sweep(
-    r: &Resolved,
-    design: &Design,
-    metrics: &[Metric],
-    runs: u64,
-    seed: u64,
-) -> Result<SweepTable, AnalysisError> {
-    if metrics.is_empty() {
-        return Err(AnalysisError::Invalid(
-            "a sweep needs at least one metric".into(),
-        ));
-    }
+/// The most points a sweep evaluates. Each point is a full evaluation of the scenario; a grid
+/// a typo produces (`0:100:1000000000`) is refused before it is built.
+pub const MAX_POINTS: usize = 100_000;
+
+/// The points a sweep visits, before any is evaluated: the parameter paths and each point's
+/// values, in design order. A front end that spreads a sweep over several processes plans
+/// once, evaluates slices of the points anywhere ([`sweep_points`]) and concatenates the rows:
+/// every point runs on the master seed, so a slice's rows do not depend on how the points
+/// were split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SweepPlan {
+    /// `grid` or `lhs`.
+    pub design: String,
+    /// Parameter paths.
+    pub params: Vec<String>,
+    /// Parameter values per point, in the order of `params`.
+    pub points: Vec<Vec<f64>>,
+}
+
+/// Plan the points of `design` on `r`: every path is checked, every value must be finite and
+/// inside what the scenario format allows for its path, and a design has at most
+/// [`MAX_POINTS`] points. The Latin hypercube draws from a stream derived from `seed`.
+pub fn plan_sweep(r: &Resolved, design: &Design, seed: u64) -> Result<SweepPlan, AnalysisError> {
     let (kind, params, points) = match design {
         Design::Grid(axes) => {
             if let Some((p, _)) = axes.iter().find(|(_, v)| v.is_empty()) {
                 return Err(AnalysisError::Invalid(format!(
                     "parameter `{p}` has no values"
+                )));
+            }
+            let count = axes
+                .iter()
+                .try_fold(1usize, |acc, (_, v)| acc.checked_mul(v.len()))
+                .filter(|n| *n <= MAX_POINTS);
+            if count.is_none() {
+                return Err(AnalysisError::Invalid(format!(
+                    "the grid has more than {MAX_POINTS} points; use fewer values per parameter \
+                     or a Latin hypercube"
                 )));
             }
             let values: Vec<Vec<f64>> = axes.iter().map(|(_, v)| v.clone()).collect();
@@ -506,6 +524,11 @@ pub fn sweep(
                 return Err(AnalysisError::Invalid(
                     "a Latin hypercube needs at least one point".into(),
                 ));
+            }
+            if *points > MAX_POINTS {
+                return Err(AnalysisError::Invalid(format!(
+                    "a Latin hypercube of {points} points: at most {MAX_POINTS}"
+                )));
             }
             let bounds: Vec<(f64, f64)> = ranges.iter().map(|(_, lo, hi)| (*lo, *hi)).collect();
             let mut rng = run_stream(derive(seed, [LHS_STREAM, 0, 0]), 0);
@@ -527,12 +550,49 @@ pub fn sweep(
             "parameter value {v} is not a finite number"
         )));
     }
+    for x in &points {
+        for (p, v) in params.iter().zip(x) {
+            super::domain::check_value(r, p, *v).map_err(AnalysisError::Invalid)?;
+        }
+    }
+    Ok(SweepPlan {
+        design: kind.into(),
+        params,
+        points,
+    })
+}
+
+/// Evaluate `metrics` at the points `range` of `plan` (in parallel, collected in design order):
+/// each point sets its parameters (fixed values) on a copy of `r` and is evaluated with
+/// [`evaluate`] on `runs` runs of the master `seed`. Rows carry the points' indices in the
+/// whole plan.
+pub fn sweep_points(
+    r: &Resolved,
+    plan: &SweepPlan,
+    range: std::ops::Range<usize>,
+    metrics: &[Metric],
+    runs: u64,
+    seed: u64,
+) -> Result<Vec<SweepRow>, AnalysisError> {
+    if metrics.is_empty() {
+        return Err(AnalysisError::Invalid(
+            "a sweep needs at least one metric".into(),
+        ));
+    }
+    let Some(points) = plan.points.get(range.clone()) else {
+        return Err(AnalysisError::Invalid(format!(
+            "points {}..{} are not in a plan of {} points",
+            range.start,
+            range.end,
+            plan.points.len()
+        )));
+    };
     let results: Vec<Result<Vec<f64>, AnalysisError>> = points
         .par_iter()
-        .map(|x| evaluate(&with_values(r, &params, x)?, metrics, runs, seed))
+        .map(|x| evaluate(&with_values(r, &plan.params, x)?, metrics, runs, seed))
         .collect();
     let mut rows = Vec::with_capacity(points.len() * metrics.len());
-    for (point, (x, res)) in points.iter().zip(results).enumerate() {
+    for (point, (x, res)) in range.zip(points.iter().zip(results)) {
         for (m, value) in metrics.iter().zip(res?) {
             rows.push(SweepRow {
                 point,
@@ -542,14 +602,46 @@ pub fn sweep(
             });
         }
     }
-    Ok(SweepTable {
-        design: kind.into(),
-        params,
-        metrics: metrics.iter().map(ToString::to_string).collect(),
-        runs,
-        seed,
-        rows,
-    })
+    Ok(rows)
+}
+
+/// Evaluate `metrics` at every point of `design` ([`plan_sweep`], then [`sweep_points`] over
+/// all of them). Every point runs on the master `seed`: common random numbers.
+pub fn sweep(
+    r: &Resolved,
+    design: &Design,
+    metrics: &[Metric],
+    runs: u64,
+    seed: u64,
+) -> Result<SweepTable, AnalysisError> {
+    if metrics.is_empty() {
+        return Err(AnalysisError::Invalid(
+            "a sweep needs at least one metric".into(),
+        ));
+    }
+    let plan = plan_sweep(r, design, seed)?;
+    let rows = sweep_points(r, &plan, 0..plan.points.len(), metrics, runs, seed)?;
+    Ok(SweepTable::new(plan, metrics, runs, seed, rows))
+}
+
+impl SweepTable {
+    /// The table of `rows` evaluated on `plan` (all of its points, in design order).
+    pub fn new(
+        plan: SweepPlan,
+        metrics: &[Metric],
+        runs: u64,
+        seed: u64,
+        rows: Vec<SweepRow>,
+    ) -> Self {
+        SweepTable {
+            design: plan.design,
+            params: plan.params,
+            metrics: metrics.iter().map(ToString::to_string).collect(),
+            runs,
+            seed,
+            rows,
+        }
+    }
 }
 
 /// One bar of a tornado diagram over a named input.

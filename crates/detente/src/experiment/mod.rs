@@ -11,6 +11,9 @@
 //! - [`run_options`] — run settings (seed, runs) read from `[experiment]`, overridden by
 //!   flags: the one place defaults live.
 //! - [`results`] — every lens of a scenario in one [`Results`] value (`detente run`).
+//! - [`long_table`] — the same results as one long table (lens, subject, metric, statistic,
+//!   value), as `results.csv` and data frames show them.
+//! - [`threads`] — the bound on worker threads and the one pool builder.
 //! - [`design`] — sweep designs (grid, Latin hypercube) and sensitivity (tornado, Morris).
 
 pub mod analysis;
@@ -18,11 +21,13 @@ pub mod backtest;
 pub mod design;
 pub mod domain;
 pub mod inputs;
+pub mod long_table;
 pub mod paired;
 pub mod results;
 pub mod run_options;
 pub mod runner;
 pub mod summary;
+pub mod threads;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};

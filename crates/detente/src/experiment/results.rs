@@ -56,6 +56,17 @@ pub struct Results {
     pub errors: Vec<LensError>,
 }
 
+/// Results with the command line that reproduces them: what `detente run --format json`
+/// writes (the command first, then every field of the results).
+#[derive(Debug, Clone, Serialize)]
+pub struct Recorded<'a> {
+    /// The command line, program name first.
+    pub command: Vec<String>,
+    /// The results.
+    #[serde(flatten)]
+    pub results: &'a Results,
+}
+
 /// A lens that could not run.
 #[derive(Debug, Clone, Serialize)]
 pub struct LensError {

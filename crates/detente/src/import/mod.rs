@@ -24,6 +24,23 @@ use crate::decide::{DecisionRule, ResolvedIssue};
 
 pub use detect::{Format, ImportOptions, detect, import};
 
+/// The scenario text of a file named `file_name` holding `text`: the text itself when it is a
+/// detente scenario, otherwise the file imported (its format detected from the name and the
+/// content) and written as a scenario. An import that fails gives the format tried and every
+/// error, located.
+pub fn as_scenario<'t>(
+    file_name: &str,
+    text: &'t str,
+) -> Result<std::borrow::Cow<'t, str>, (Format, ImportErrors)> {
+    let format = detect(file_name, text).unwrap_or(Format::Scenario);
+    if format == Format::Scenario {
+        return Ok(std::borrow::Cow::Borrowed(text));
+    }
+    import(format, text, &ImportOptions::default())
+        .map(|i| std::borrow::Cow::Owned(i.to_scenario_toml()))
+        .map_err(|e| (format, e))
+}
+
 /// An actor declared by an imported file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedActor {

@@ -1,0 +1,124 @@
+//! `run` and `report`: every lens of a scenario, as `detente run` and `detente report` do it.
+
+use crate::errors::{invalid, json};
+use crate::interrupt::detached;
+use crate::scenario::NativeScenario;
+use detente::experiment::long_table::{Row, rows};
+use detente::experiment::results::{MC_MODELS, Recorded};
+use detente::experiment::{RunOptions, run_all};
+use pyo3::prelude::*;
+
+/// The scenario's run settings with the caller's overrides laid over them.
+pub fn options(s: &NativeScenario, runs: Option<u64>, seed: Option<u64>) -> RunOptions {
+    RunOptions::for_scenario(&s.resolved).with(seed, runs)
+}
+
+/// The command line that makes the CLI write the same JSON (`detente run FILE --runs N --seed S
+/// --format json`). A scenario not read from a file is named by its diagnostics name.
+fn command(s: &NativeScenario, opts: &RunOptions) -> Vec<String> {
+    let mut c = vec!["detente".to_string(), "run".to_string()];
+    if s.path.is_some() || s.name != detente::scenario::FLAGSHIP_NAME {
+        c.push(s.path.clone().unwrap_or_else(|| s.name.clone()));
+    }
+    c.extend([
+        "--runs".into(),
+        opts.runs.to_string(),
+        "--seed".into(),
+        opts.seed.to_string(),
+    ]);
+    if opts.mc_models != MC_MODELS {
+        c.push("--mc-models".into());
+        c.push(opts.mc_models.join(","));
+    }
+    c.extend(["--format".into(), "json".into()]);
+    c
+}
+
+/// A run as Python receives it: the JSON, the long table's rows, and `(lens, why)` for every
+/// lens that could not run.
+type RunOutput = (String, Vec<Row>, Vec<(String, String)>);
+
+/// Every lens the scenario defines: the JSON `detente run --format json` writes for the same
+/// scenario, runs and seed (with the command line that reproduces it), the long table's rows
+/// (lens, subject, metric, statistic, value) and the lenses that could not run.
+#[pyfunction]
+#[pyo3(signature = (scenario, runs=None, seed=None, threads=None, mc_models=None))]
+pub fn run(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    runs: Option<u64>,
+    seed: Option<u64>,
+    threads: Option<usize>,
+    mc_models: Option<Vec<String>>,
+) -> PyResult<RunOutput> {
+    let mut opts = options(scenario, runs, seed);
+    if let Some(models) = mc_models {
+        if let Some(bad) = models
+            .iter()
+            .find(|m| !detente::decide::registry::NAMES.contains(&m.as_str()))
+        {
+            return Err(invalid(format!(
+                "unknown model `{bad}` in mc_models (models: {})",
+                detente::decide::registry::NAMES.join(", ")
+            )));
+        }
+        opts.mc_models = models;
+    }
+    let resolved = scenario.resolved.clone();
+    let source = scenario.source.clone();
+    let run_opts = opts.clone();
+    let results = detached(py, threads, move |stop| {
+        run_all(&resolved, &source, &run_opts, &|_, _, _| stop.checkpoint())
+    })?;
+    let text = json(&Recorded {
+        command: command(scenario, &opts),
+        results: &results,
+    })?;
+    let errors = results
+        .errors
+        .iter()
+        .map(|e| (e.lens.clone(), e.message.clone()))
+        .collect();
+    Ok((text, rows(&results), errors))
+}
+
+/// The self-contained HTML report of every lens (what `detente report` writes for the same
+/// scenario, runs and seed).
+#[pyfunction]
+#[pyo3(signature = (scenario, runs=None, seed=None, threads=None))]
+pub fn report(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    runs: Option<u64>,
+    seed: Option<u64>,
+    threads: Option<usize>,
+) -> PyResult<String> {
+    let opts = options(scenario, runs, seed);
+    if opts.runs == 0 {
+        return Err(invalid(
+            "runs must be at least 1 (the report shows Monte Carlo distributions)",
+        ));
+    }
+    let resolved = scenario.resolved.clone();
+    let source = scenario.source.clone();
+    let run_opts = opts.clone();
+    let results = detached(py, threads, move |stop| {
+        run_all(&resolved, &source, &run_opts, &|_, _, _| stop.checkpoint())
+    })?;
+    // The command that reproduces the report byte for byte.
+    let mut command = vec!["detente".to_string(), "report".to_string()];
+    if let Some(p) = &scenario.path {
+        command.push(p.clone());
+    }
+    command.extend([
+        "--runs".into(),
+        opts.runs.to_string(),
+        "--seed".into(),
+        opts.seed.to_string(),
+    ]);
+    let mut report = detente_report::from_results::report_from(&scenario.resolved, &results);
+    if let Some(method) = &mut report.method {
+        method.command = command.join(" ");
+    }
+    Ok(detente_report::render(&report))
+}

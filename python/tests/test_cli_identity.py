@@ -1,0 +1,147 @@
+"""Every result's JSON is byte for byte what the `detente` command writes for the same
+scenario, settings and seed; the tables hold the command's CSV rows."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+import detente
+
+FLAGSHIP_FILE = "scenarios/nato-china-2023.toml"
+
+
+def test_run_json_is_the_commands(cli, flagship):
+    r = flagship.run(runs=300, seed=11)
+    # The result records the command line that reproduces it.
+    assert r.data["command"] == ["detente", "run", "--runs", "300", "--seed", "11", "--format",
+                                 "json"]
+    assert r.to_json().encode() == cli(*r.data["command"][1:])
+
+
+def test_run_json_from_a_file_with_other_models(cli):
+    s = detente.Scenario.load(FLAGSHIP_FILE)
+    r = s.run(runs=150, seed=3, mc_models=["compromise", "bdm"])
+    assert r.data["command"][2] == FLAGSHIP_FILE
+    assert "--mc-models" in r.data["command"]
+    assert r.to_json().encode() == cli(*r.data["command"][1:])
+
+
+def test_run_does_not_depend_on_the_thread_count(flagship):
+    one = flagship.run(runs=400, seed=5, threads=1)
+    two = flagship.run(runs=400, seed=5, threads=2)
+    assert one.to_json() == two.to_json()
+    assert one.rows == two.rows
+
+
+def test_the_long_table_is_the_commands_csv(cli, flagship):
+    r = flagship.run(runs=200, seed=2)
+    csv = pd.read_csv(io.BytesIO(cli("run", "--runs", "200", "--seed", "2", "--format", "csv")),
+                      keep_default_na=False, na_values=[""])
+    frame = r.to_pandas()
+    assert list(frame.columns) == list(csv.columns)
+    pd.testing.assert_frame_equal(frame, csv, check_exact=True)
+    table = r.to_arrow()
+    assert table.column_names == list(csv.columns)
+    assert table.num_rows == len(csv)
+    assert str(table.schema.field("value").type) == "double"
+
+
+def test_decide_json(cli, flagship):
+    d = flagship.decide(models=["compromise", "median", "nash", "bdm"], seed=4)
+    assert d.to_json().encode() == cli("decide", FLAGSHIP_FILE, "--model",
+                                       "compromise,median,nash,bdm", "--seed", "4",
+                                       "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli("decide", FLAGSHIP_FILE, "--model",
+                                     "compromise,median,nash,bdm", "--seed", "4",
+                                     "--format", "csv")))
+    assert list(d.to_pandas().columns) == list(csv.columns)
+    assert len(d.rows) == len(csv)
+    assert d.to_pandas()["outcome"].round(4).tolist() == csv["outcome"].tolist()
+
+
+def test_align_json_and_csv(cli, flagship):
+    a = flagship.align(seed=9, restarts=200)
+    args = ("align", FLAGSHIP_FILE, "--seed", "9", "--restarts", "200")
+    assert a.to_json().encode() == cli(*args, "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli(*args, "--format", "csv")))
+    assert list(a.to_pandas().columns) == list(csv.columns)
+    assert len(a.rows) == len(csv)
+
+
+def test_escalate_json(cli, flagship):
+    e = flagship.escalate(runs=200, seed=8)
+    assert e.to_json().encode() == cli("escalate", "--runs", "200", "--seed", "8",
+                                       "--format", "json")
+    one = flagship.escalate(policy="systemic-rival", runs=200, seed=8)
+    assert one.to_json().encode() == cli("escalate", "--policy", "systemic-rival", "--runs",
+                                         "200", "--seed", "8", "--format", "json")
+    assert one.rows[0][0] == "systemic-rival"
+    by_policy = {row[0]: row for row in e.rows}
+    assert by_policy["systemic-rival"][2:5] == one.rows[0][2:5]
+
+
+def test_sweep_json_and_csv(cli, flagship):
+    t = flagship.sweep({"escalate.noise": (0.0, 0.2, 3)},
+                       ["escalate.clear-eyed-hedging.spiral", "decide.china-posture.nash"],
+                       runs=100, seed=6)
+    args = ("sweep", "--param", "escalate.noise=0:0.2:3", "--metric",
+            "escalate.clear-eyed-hedging.spiral", "--metric", "decide.china-posture.nash",
+            "--runs", "100", "--seed", "6")
+    assert t.to_json().encode() == cli(*args, "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli(*args, "--format", "csv")))
+    pd.testing.assert_frame_equal(t.to_pandas(), csv, check_exact=True, check_dtype=False)
+
+
+def test_latin_hypercube_sweep_json(cli, flagship):
+    t = flagship.sweep({"escalate.noise": (0.0, 0.2), "escalate.contagion": (0.0, 0.3)},
+                       "escalate.clear-eyed-hedging.spiral", lhs=4, runs=100, seed=7)
+    assert t.to_json().encode() == cli(
+        "sweep", "--param", "escalate.noise=0:0.2", "--param", "escalate.contagion=0:0.3",
+        "--lhs", "4", "--metric", "escalate.clear-eyed-hedging.spiral", "--runs", "100",
+        "--seed", "7", "--format", "json")
+
+
+def test_levers_json_and_csv(cli, flagship):
+    metric = "decide.china-posture.compromise.unconstrained"
+    l = flagship.levers("FRA", metric, delta=5)
+    args = ("levers", "--actor", "FRA", "--metric", metric, "--delta", "5")
+    assert l.to_json().encode() == cli(*args, "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli(*args, "--format", "csv")))
+    pd.testing.assert_frame_equal(l.to_pandas(), csv, check_exact=True, check_dtype=False)
+
+
+def test_sensitivity_json_and_csv(cli, flagship):
+    metric = "decide.china-posture.compromise.unconstrained"
+    s = flagship.sensitivity(metric, morris=True, trajectories=4)
+    args = ("sensitivity", "--metric", metric, "--morris", "--trajectories", "4")
+    assert s.to_json().encode() == cli(*args, "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli(*args, "--format", "csv")))
+    pd.testing.assert_frame_equal(s.to_pandas(), csv, check_exact=True, check_dtype=False)
+
+
+def test_backtest_json(cli):
+    b = detente.backtest("scenarios/cases", resamples=200, seed=1)
+    assert b.to_json().encode() == cli("backtest", "scenarios/cases", "--resamples", "200",
+                                       "--seed", "1", "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli("backtest", "scenarios/cases", "--resamples", "200",
+                                     "--seed", "1", "--format", "csv")))
+    frame = b.to_pandas()
+    assert list(frame.columns) == list(csv.columns)
+    assert frame["method"].tolist() == csv["method"].tolist()
+    assert frame["value"].tolist() == pytest.approx(csv["value"].tolist(), nan_ok=True)
+
+
+def test_tournament_and_match_json(cli):
+    players = ["Tit For Tat", "Defector", "Grudger", "Random"]
+    t = detente.tournament(players, turns=50, repetitions=3, noise=0.05, seed=2, threads=2)
+    args = ("tournament", "--strategies", ",".join(players), "--turns", "50", "--repetitions",
+            "3", "--noise", "0.05", "--seed", "2")
+    assert t.to_json().encode() == cli(*args, "--format", "json")
+    csv = pd.read_csv(io.BytesIO(cli(*args, "--format", "csv")))
+    pd.testing.assert_frame_equal(t.to_pandas(), csv, check_exact=True, check_dtype=False)
+    m = detente.match("Tit For Tat", "Random", turns=30, seed=4, noise=0.1)
+    assert m.to_json().encode() == cli("match", "Tit For Tat", "Random", "--turns", "30",
+                                       "--seed", "4", "--noise", "0.1", "--format", "json")
