@@ -1183,7 +1183,7 @@ fn method_notes(results: &Results) -> MethodNotes {
                             .metrics
                             .iter()
                             .filter_map(|m| m.name.rsplit('.').next())
-                            .filter(|m| *m != "deadlock")
+                            .filter(|m| !["deadlock", "up", "down", "stays"].contains(m))
                             .fold(Vec::<&str>::new(), |mut v, m| {
                                 if !v.contains(&m) {
                                     v.push(m);
