@@ -376,14 +376,12 @@ pub fn run(args: Args) -> CliResult {
     }
     let seed = args.seed.unwrap_or(info.seed);
     let uncertainty = info.scenario.as_deref().and_then(|r| {
+        // Every issue, also under --issue: linkage pays for a block with another issue.
         let runs = RunOptions::for_scenario(r).with(None, args.runs).runs;
-        let shown: Vec<ResolvedIssue> = issues
-            .iter()
-            .filter(|i| args.issue.as_ref().is_none_or(|id| &i.id == id))
-            .cloned()
-            .collect();
-        (runs > 0 && !uncertain_inputs(r).is_empty())
-            .then(|| run_arms(&DecideMc::for_issues(r, shown, &[]), runs, seed, &|_, _| {}))
+        (runs > 0 && !uncertain_inputs(r).is_empty()).then(|| {
+            let mc = DecideMc::for_issues(r, issues.clone(), &[]);
+            run_arms(&mc, runs, seed, &|_, _| {})
+        })
     });
     let issues = decide_with(
         &issues,
@@ -623,6 +621,7 @@ fn context(r: &IssueDecisions) -> Vec<String> {
             )
         });
     }
+    lines.extend(crate::lens_decide::linkage_lines(r));
     if let Some(sp) = r.spread.as_ref().filter(|sp| sp.disagree) {
         lines.push(format!(
             "The models disagree: before the rule they range from {} to {} ({:.0} % of the \
@@ -644,7 +643,8 @@ pub fn movement_lines(mc: &McResult, issue: &str) -> Vec<String> {
     };
     let event = |way: &str| match mc.summary(arm, &format!("decide.{issue}.{way}")) {
         Some(MetricSummary::Event(p)) => Some(format!(
-            "{way} {:.1} % [{:.1}–{:.1}]",
+            "{} {:.1} % [{:.1}–{:.1}]",
+            way.trim_start_matches("linked."),
             100.0 * p.estimate,
             100.0 * p.low,
             100.0 * p.high
@@ -661,6 +661,10 @@ pub fn movement_lines(mc: &McResult, issue: &str) -> Vec<String> {
         ),
         format!("{stays} (a move: more than 1 % of the scale; 95 % Wilson intervals)"),
     ];
+    let linked = |way: &str| event(&format!("linked.{way}"));
+    if let (Some(up), Some(down), Some(stays)) = (linked("up"), linked("down"), linked("stays")) {
+        lines.push(format!("With linkage: {up}, {down}, {stays}"));
+    }
     if let Some(MetricSummary::Real(s)) = mc.summary(arm, &format!("decide.{issue}.setter"))
         && let (Some(lo), Some(hi)) = (s.quantile(0.05), s.quantile(0.95))
     {

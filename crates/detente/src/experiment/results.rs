@@ -225,7 +225,9 @@ pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, S
 /// stands because the rule empties the win-set) and, on an issue with an agenda setter,
 /// `decide.ISSUE.setter` (the adopted point) with the events `decide.ISSUE.up`, `.down` and
 /// `.stays` (which way the adopted point moves off the status quo, S2 of
-/// [`crate::decide::setter`]).
+/// [`crate::decide::setter`]); when the body allows linkage, the same four again after blocks
+/// were bought with concessions on other issues (`decide.ISSUE.linked.setter`, `.linked.up`,
+/// …, [`crate::decide::linkage`]).
 pub struct DecideMc {
     issues: Vec<ResolvedIssue>,
     inputs: Vec<Input>,
@@ -386,6 +388,16 @@ fn issue_metrics(i: &ResolvedIssue, models: &[String]) -> Vec<Metric> {
         for way in MOVEMENTS {
             metrics.push(Metric::event(format!("decide.{}.{}", i.id, way.word())));
         }
+        if i.linkage {
+            metrics.push(Metric::real(format!("decide.{}.linked.setter", i.id)));
+            for way in MOVEMENTS {
+                metrics.push(Metric::event(format!(
+                    "decide.{}.linked.{}",
+                    i.id,
+                    way.word()
+                )));
+            }
+        }
     }
     metrics
 }
@@ -407,6 +419,14 @@ pub fn issue_values(issue: &ResolvedIssue, d: &IssueDecisions, models: &[String]
     if let Some(s) = &d.setter {
         v.push(s.outcome);
         v.extend(MOVEMENTS.iter().map(|&w| flag(s.movement == w)));
+        if issue.linkage {
+            let (z, m) = d
+                .linkage
+                .as_ref()
+                .map_or((s.outcome, s.movement), |l| (l.outcome, l.movement));
+            v.push(z);
+            v.extend(MOVEMENTS.iter().map(|&w| flag(m == w)));
+        }
     }
     v
 }
@@ -465,15 +485,14 @@ mod tests {
                         v.push(if d.deadlocked() { 1.0 } else { 0.0 });
                     }
                     if let Some(s) = &d.setter {
-                        v.push(s.outcome);
                         let q = s.status_quo;
-                        v.push(if s.outcome > q + 1.0 { 1.0 } else { 0.0 });
-                        v.push(if s.outcome < q - 1.0 { 1.0 } else { 0.0 });
-                        v.push(if (s.outcome - q).abs() <= 1.0 {
-                            1.0
-                        } else {
-                            0.0
-                        });
+                        let linked = d.linkage.as_ref().map(|l| l.outcome);
+                        for z in std::iter::once(s.outcome).chain(linked) {
+                            v.push(z);
+                            v.push(if z > q + 1.0 { 1.0 } else { 0.0 });
+                            v.push(if z < q - 1.0 { 1.0 } else { 0.0 });
+                            v.push(if (z - q).abs() <= 1.0 { 1.0 } else { 0.0 });
+                        }
                     }
                     v
                 })
