@@ -48,6 +48,9 @@ pub fn render(r: &Resolved, all: &[IssueDecisions]) -> String {
                 fmt_num(s.outcome)
             ));
         }
+        for line in linkage_lines(d) {
+            out.push_str(&format!("  {line}\n"));
+        }
         if !d.collective {
             out.push_str(
                 "  no body decides: the values below are weighted centres, not a collective \
@@ -111,6 +114,50 @@ pub fn render(r: &Resolved, all: &[IssueDecisions]) -> String {
         out.push_str(&crate::summary::indent(&t.render(), 2));
     }
     out
+}
+
+/// What linkage did on an issue, one line per bought block and one for the result:
+/// "HUN's block on china-posture is bought by moving USA from 80 to 76.2 on tokyo-office".
+pub fn linkage_lines(d: &IssueDecisions) -> Vec<String> {
+    let Some(l) = &d.linkage else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for deal in &l.deals {
+        let moves: Vec<String> = deal
+            .payers
+            .iter()
+            .map(|p| format!("{} from {} to {}", p.actor, fmt_num(p.from), fmt_num(p.to)))
+            .collect();
+        lines.push(format!(
+            "Linkage: {}'s block on {} is bought by moving {} on {}",
+            deal.blocker,
+            d.issue,
+            moves.join(" and "),
+            deal.issue,
+        ));
+        lines.push(format!(
+            "  ({}'s expected outcome {} → {}); the proposal goes from {} to {}",
+            deal.issue,
+            fmt_num(deal.outcome_from),
+            fmt_num(deal.outcome_to),
+            fmt_num(deal.proposal_from),
+            fmt_num(deal.proposal_to)
+        ));
+    }
+    lines.push(if l.deals.is_empty() {
+        format!(
+            "Linkage: no concession on another issue buys a block; the body adopts {}",
+            fmt_num(l.outcome)
+        )
+    } else {
+        format!(
+            "With linkage the body adopts {} (without: {})",
+            fmt_num(l.outcome),
+            fmt_num(l.before)
+        )
+    });
+    lines
 }
 
 /// The rule in words.

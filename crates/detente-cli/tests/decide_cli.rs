@@ -218,3 +218,57 @@ fn backtest_rejects_bad_input_with_status_2() {
         assert!(!String::from_utf8_lossy(&o.stderr).is_empty(), "{args:?}");
     }
 }
+
+fn flagship() -> String {
+    format!(
+        "{}/../../scenarios/nato-china-2023.toml",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// With the veto cost drawn from 0–0.1, NATO moves china-posture up unless Hungary's cost is
+/// below about 0.007 (`55 + 143·c` must clear 56): P(up) ≈ 1 − 0.007/0.1, never down.
+#[test]
+fn decide_reports_which_way_the_body_moves_over_the_veto_cost_range() {
+    let f = flagship();
+    let args = [
+        "decide",
+        &f,
+        "--issue",
+        "china-posture",
+        "--model",
+        "compromise",
+        "--runs",
+        "2000",
+    ];
+    let o = detente(&[&args[..], &["--format", "json"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["issues"][0]["setter"]["movement"], "up");
+    let mc = &v["uncertainty"];
+    let p = |name: &str| {
+        let k = mc["metrics"]
+            .as_array()
+            .expect("metrics")
+            .iter()
+            .position(|m| m["name"] == format!("decide.china-posture.{name}"))
+            .expect(name);
+        mc["summaries"][0][k]["estimate"]
+            .as_f64()
+            .expect("estimate")
+    };
+    let (up, down, stays) = (p("up"), p("down"), p("stays"));
+    assert!((up + down + stays - 1.0).abs() < 1e-12);
+    assert_eq!(down, 0.0);
+    assert!((0.89..0.96).contains(&up), "P(up) = {up}");
+    let o = detente(&args);
+    let out = stdout(&o);
+    assert!(
+        out.contains("it moves up") && out.contains("stays"),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+    let off = detente(&[&args[..6], &["--runs", "0", "--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&off)).expect("JSON");
+    assert!(v.get("uncertainty").is_none());
+}

@@ -73,3 +73,60 @@ fn malformed_scenario_exits_2_and_writes_nothing() {
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The report's track record is the bundled case library's backtest: every method's MAE, hit
+/// rate and paired difference equal `detente backtest scenarios/cases --format json`'s, and it
+/// runs from any working directory (the cases are compiled in).
+#[test]
+fn the_track_record_equals_the_backtest() {
+    let dir = scratch("track");
+    let o = detente()
+        .current_dir(&dir)
+        .args(["report", "--runs", "30", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = String::from_utf8(o.stdout).expect("UTF-8");
+    let start = html
+        .find("<section id=\"track-record\">")
+        .expect("the section");
+    let section = &html[start..start + html[start..].find("</section>").expect("closed")];
+    assert!(section.contains("No model beats the weighted median (no rule) baseline"));
+    let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/cases");
+    let o = detente()
+        .args(["backtest", cases, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let scores = v["scores"].as_array().expect("scores");
+    assert!(scores.len() >= 10);
+    let interval = |x: &serde_json::Value, scale: f64| {
+        let f = |k: &str| x[k].as_f64().expect("a number") * scale;
+        (f("value"), f("low"), f("high"))
+    };
+    for s in scores {
+        let method = s["method"].as_str().expect("method");
+        let row_start = section
+            .find(&format!("<td>{method}</td>"))
+            .unwrap_or_else(|| panic!("a row for {method}"));
+        let row = &section[row_start..row_start + section[row_start..].find("</tr>").unwrap()];
+        let (v, lo, hi) = interval(&s["mae"], 1.0);
+        assert!(
+            row.contains(&format!("{v:.1} [{lo:.1}, {hi:.1}]")),
+            "{method}: {row}"
+        );
+        let (v, lo, hi) = interval(&s["hit_rate"], 100.0);
+        assert!(
+            row.contains(&format!("{v:.0} % [{lo:.0}, {hi:.0}]")),
+            "{method}: {row}"
+        );
+        if let Some(p) = s.get("versus_best_baseline") {
+            let (v, lo, hi) = interval(&p["difference"], 1.0);
+            assert!(
+                row.contains(&format!("{v:+.1} [{lo:+.1}, {hi:+.1}]")),
+                "{method}: {row}"
+            );
+        }
+    }
+}

@@ -15,7 +15,7 @@ use crate::model::{
     DomainTension, Driver, EquilibriumRow, EscalateSection, Feasible, FrustratedPair, Headline,
     Interval, IssueDecision, IssueScale, Lens, Lever, Member, MethodNotes, ModelNote,
     PairedDifference, Param, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
-    SideWelfare, Tornado, TornadoBar, Trajectory,
+    SideWelfare, Tornado, TornadoBar, TrackRecord, TrackRow, Trajectory,
 };
 use detente::align::AlignResult;
 use detente::align::Basin;
@@ -97,7 +97,80 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
         align,
         escalate,
         method: Some(method_notes(results)),
+        track_record: None,
     }
+}
+
+/// The track record section from a scored backtest (one implementation: the library's
+/// [`detente::experiment::backtest`]; nothing is recomputed here). `command` reproduces it.
+pub fn track_record(b: &detente::experiment::backtest::Backtest, command: &str) -> TrackRecord {
+    use detente::experiment::backtest::{Interval, MethodKind};
+    let tuple = |i: &Interval| (i.value, i.low, i.high);
+    let rows: Vec<TrackRow> = b
+        .scores
+        .iter()
+        .map(|s| TrackRow {
+            method: s.method.clone(),
+            baseline: s.kind == MethodKind::Baseline,
+            n: s.n,
+            mae: s.mae.as_ref().map(tuple),
+            hit_rate: s.hit_rate.as_ref().map(tuple),
+            versus_best: s
+                .versus_best_baseline
+                .as_ref()
+                .map(|p| tuple(&p.difference)),
+        })
+        .collect();
+    TrackRecord {
+        cases: b.cases.len(),
+        placements: b.cases.iter().filter(|c| c.estimate).count(),
+        tolerance: b.options.tolerance,
+        resamples: b.options.resamples,
+        verdict: verdict(&rows, b.best_baseline.as_deref()),
+        rows,
+        command: command.to_string(),
+    }
+}
+
+/// Which method has the lowest error, and whether any model beats the best baseline (its
+/// paired interval lies wholly below 0).
+fn verdict(rows: &[TrackRow], best_baseline: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((r, (v, lo, hi))) = rows
+        .iter()
+        .filter_map(|r| Some((r, r.mae?)))
+        .min_by(|a, b| a.1.0.total_cmp(&b.1.0))
+    {
+        out.push(format!(
+            "Lowest mean error: {} ({}, {:.1} points [{:.1}, {:.1}] on {} cases).",
+            r.method,
+            if r.baseline { "a baseline" } else { "a model" },
+            v,
+            lo,
+            hi,
+            r.n
+        ));
+    }
+    let Some(base) = best_baseline else {
+        return out;
+    };
+    let beaten: Vec<&str> = rows
+        .iter()
+        .filter(|r| !r.baseline && r.versus_best.is_some_and(|(_, _, hi)| hi < 0.0))
+        .map(|r| r.method.as_str())
+        .collect();
+    out.push(if beaten.is_empty() {
+        format!(
+            "No model beats the {base} baseline: every model's paired difference interval \
+             includes 0 or lies above it, so on this many cases none is detectably better."
+        )
+    } else {
+        format!(
+            "Beating the {base} baseline (paired interval below 0): {}.",
+            beaten.join(", ")
+        )
+    });
+    out
 }
 
 /// The report's question, composed from what was run: the issues' question when there is
@@ -1183,7 +1256,7 @@ fn method_notes(results: &Results) -> MethodNotes {
                             .metrics
                             .iter()
                             .filter_map(|m| m.name.rsplit('.').next())
-                            .filter(|m| *m != "deadlock")
+                            .filter(|m| !["deadlock", "up", "down", "stays"].contains(m))
                             .fold(Vec::<&str>::new(), |mut v, m| {
                                 if !v.contains(&m) {
                                     v.push(m);

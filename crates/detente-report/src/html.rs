@@ -7,6 +7,7 @@ mod decide;
 mod escalate;
 mod method;
 mod scenario;
+mod track;
 
 use crate::charts::svg::{escape, text_num, value};
 use crate::model::Report;
@@ -232,6 +233,11 @@ pub(crate) fn document(report: &Report) -> String {
         let t = next("Decide: where positions settle");
         decide::section(&mut body, d, &t.0);
         toc.push(("decide".into(), t.1, decide::toc(d)));
+    }
+    if let Some(tr) = &report.track_record {
+        let t = next("Track record");
+        track::section(&mut body, tr, &t.0);
+        toc.push(("track-record".into(), t.1, vec![]));
     }
     if let Some(a) = &report.align {
         let t = next("Align: who sides with whom");

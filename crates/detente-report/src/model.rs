@@ -6,6 +6,42 @@
 //! are in the units the field names; where a value may be missing the field is an `Option`
 //! and the report prints "–".
 
+/// The decide lens's track record: every method's error on the cases with a known outcome.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrackRecord {
+    /// Cases scored.
+    pub cases: usize,
+    /// Of which analyst placements of the outcome.
+    pub placements: usize,
+    /// Hit tolerance, points of a 0–100 scale.
+    pub tolerance: f64,
+    /// Bootstrap resamples behind the intervals.
+    pub resamples: usize,
+    /// One row per method, baselines first.
+    pub rows: Vec<TrackRow>,
+    /// Plain sentences: which method is best, whether any model beats the best baseline.
+    pub verdict: Vec<String>,
+    /// The command that gives the same numbers.
+    pub command: String,
+}
+
+/// One method's row of the track record; intervals are `(value, low, high)`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrackRow {
+    /// The method.
+    pub method: String,
+    /// True for a naive baseline.
+    pub baseline: bool,
+    /// Cases with a prediction.
+    pub n: usize,
+    /// Mean absolute error, points of a 0–100 scale.
+    pub mae: Option<(f64, f64, f64)>,
+    /// Share of cases within the tolerance.
+    pub hit_rate: Option<(f64, f64, f64)>,
+    /// Mean paired difference in error against the best baseline (negative is better).
+    pub versus_best: Option<(f64, f64, f64)>,
+}
+
 /// Everything one report shows, in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
@@ -21,6 +57,8 @@ pub struct Report {
     pub align: Option<AlignSection>,
     /// The escalate lens (dilemma policies and Richardson).
     pub escalate: Option<EscalateSection>,
+    /// The decide lens's track record on the bundled case library.
+    pub track_record: Option<TrackRecord>,
     /// How the numbers were produced and how to reproduce them.
     pub method: Option<MethodNotes>,
 }

@@ -20,7 +20,7 @@ fn examples() -> Vec<String> {
 #[test]
 fn every_worked_example_gives_what_the_docs_say() {
     let blocks = examples();
-    assert_eq!(blocks.len(), 4, "four worked examples");
+    assert_eq!(blocks.len(), 5, "five worked examples");
     let mut checked = 0;
     for (k, block) in blocks.iter().enumerate() {
         let r = load_str(block, &format!("example-{k}.toml"))
@@ -56,12 +56,31 @@ fn every_worked_example_gives_what_the_docs_say() {
                         assert_eq!(s.pivotal, vec![words[3].to_string()], "example {k}");
                     }
                 }
+                "linkage" => {
+                    let l = d.linkage.as_ref().expect("the body allows linkage");
+                    assert!(
+                        (l.outcome - num(1)).abs() < 1e-9,
+                        "example {k}: linkage {}, docs say {line}",
+                        l.outcome
+                    );
+                    let deal = &l.deals[0];
+                    assert_eq!(
+                        (deal.blocker.as_str(), deal.issue.as_str()),
+                        (words[2], words[3])
+                    );
+                    assert_eq!(deal.payers[0].actor, words[4], "example {k}");
+                    assert!(
+                        (deal.payers[0].to - num(5)).abs() < 0.005,
+                        "example {k}: payer moves to {}, docs say {line}",
+                        deal.payers[0].to
+                    );
+                }
                 other => panic!("unknown expectation '{other}'"),
             }
             checked += 1;
         }
     }
-    assert_eq!(checked, 5);
+    assert_eq!(checked, 7);
 }
 
 /// The reverse example fails under a positive qualified majority: the rule, not the

@@ -7,6 +7,8 @@ use clap::ValueEnum;
 use detente::decide::registry;
 use detente::decide::scenario::{DecideOptions, IssueDecisions, ModelAnswer, decide_with};
 use detente::decide::{DecisionRule, ResolvedIssue};
+use detente::experiment::results::DecideMc;
+use detente::experiment::{McResult, MetricSummary, RunOptions, run_arms, uncertain_inputs};
 use detente::import::{Format, ImportOptions, Imported};
 use serde::Serialize;
 
@@ -93,10 +95,15 @@ pub struct Args {
     /// Quota of a (reverse) qualified-majority rule, as a share of the votes (e.g. 0.65).
     #[arg(long)]
     pub threshold: Option<f64>,
-    /// Seed of the models' stochastic options (default: the scenario's `[experiment] seed`,
-    /// 0 for imported files).
+    /// Seed of the models' stochastic options and of the Monte Carlo (default: the scenario's
+    /// `[experiment] seed`, 0 for imported files).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Draws of the scenario's uncertain inputs for the rule and agenda-setter probabilities
+    /// (how often the body moves up, down or stays; default: the scenario's `[experiment] runs`,
+    /// else 2000; 0 turns the Monte Carlo off). Imported files have no uncertain inputs.
+    #[arg(long, value_name = "N")]
+    pub runs: Option<u64>,
 }
 
 /// Decision rules selectable on the command line (docs/decide.md, "Decision rules").
@@ -184,6 +191,9 @@ pub struct LoadInfo {
     /// The file's own seed (a scenario's `[experiment] seed`; 0 for imported formats).
     #[serde(skip)]
     pub seed: u64,
+    /// The resolved scenario, when the file is one (its uncertain inputs feed the Monte Carlo).
+    #[serde(skip)]
+    pub scenario: Option<Box<detente::scenario::Resolved>>,
 }
 
 /// Parse `--scale LO,HI`.
@@ -267,6 +277,7 @@ pub fn load_issues(
                 title: resolved.scenario.scenario.title.clone(),
                 notes,
                 seed: resolved.seed(),
+                scenario: Some(Box::new(resolved)),
             },
         ));
     }
@@ -276,6 +287,7 @@ pub fn load_issues(
         title: imported.title.clone(),
         notes: imported.notes.clone(),
         seed: 0,
+        scenario: None,
     };
     Ok((imported.resolved_issues(), info))
 }
@@ -285,6 +297,9 @@ struct Report {
     input: LoadInfo,
     seed: u64,
     issues: Vec<IssueDecisions>,
+    /// The rule and setter metrics over draws of the uncertain inputs (scenarios only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncertainty: Option<McResult>,
 }
 
 fn model_names(model: &str) -> Result<Vec<&'static str>, CliError> {
@@ -360,6 +375,14 @@ pub fn run(args: Args) -> CliResult {
         )));
     }
     let seed = args.seed.unwrap_or(info.seed);
+    let uncertainty = info.scenario.as_deref().and_then(|r| {
+        // Every issue, also under --issue: linkage pays for a block with another issue.
+        let runs = RunOptions::for_scenario(r).with(None, args.runs).runs;
+        (runs > 0 && !uncertain_inputs(r).is_empty()).then(|| {
+            let mc = DecideMc::for_issues(r, issues.clone(), &[]);
+            run_arms(&mc, runs, seed, &|_, _| {})
+        })
+    });
     let issues = decide_with(
         &issues,
         &DecideOptions {
@@ -373,6 +396,7 @@ pub fn run(args: Args) -> CliResult {
         input: info,
         seed,
         issues,
+        uncertainty,
     };
     let out = match args.format {
         OutputFormat::Json => serde_json::to_string_pretty(&report)
@@ -488,6 +512,14 @@ fn table(report: &Report) -> String {
         for line in context(r) {
             let _ = writeln!(out, "  {}", shorten(&line, WIDTH - 2));
         }
+        for line in report
+            .uncertainty
+            .as_ref()
+            .map(|mc| movement_lines(mc, &r.issue))
+            .unwrap_or_default()
+        {
+            let _ = writeln!(out, "  {line}");
+        }
         let w = r
             .answers
             .iter()
@@ -589,6 +621,7 @@ fn context(r: &IssueDecisions) -> Vec<String> {
             )
         });
     }
+    lines.extend(crate::lens_decide::linkage_lines(r));
     if let Some(sp) = r.spread.as_ref().filter(|sp| sp.disagree) {
         lines.push(format!(
             "The models disagree: before the rule they range from {} to {} ({:.0} % of the \
@@ -596,6 +629,49 @@ fn context(r: &IssueDecisions) -> Vec<String> {
             num(sp.low),
             num(sp.high),
             100.0 * sp.share
+        ));
+    }
+    lines
+}
+
+/// The Monte Carlo lines of an issue with an agenda setter: how often the adopted point moves
+/// up, down or stays (S2), with 95 % Wilson intervals, and the adopted point's 5–95 % range.
+/// Empty for an issue without these metrics.
+pub fn movement_lines(mc: &McResult, issue: &str) -> Vec<String> {
+    let Some(arm) = mc.arms.first() else {
+        return Vec::new();
+    };
+    let event = |way: &str| match mc.summary(arm, &format!("decide.{issue}.{way}")) {
+        Some(MetricSummary::Event(p)) => Some(format!(
+            "{} {:.1} % [{:.1}–{:.1}]",
+            way.trim_start_matches("linked."),
+            100.0 * p.estimate,
+            100.0 * p.low,
+            100.0 * p.high
+        )),
+        _ => None,
+    };
+    let (Some(up), Some(down), Some(stays)) = (event("up"), event("down"), event("stays")) else {
+        return Vec::new();
+    };
+    let mut lines = vec![
+        format!(
+            "Over {} draws of the uncertain inputs it moves {up}, {down},",
+            mc.runs
+        ),
+        format!("{stays} (a move: more than 1 % of the scale; 95 % Wilson intervals)"),
+    ];
+    let linked = |way: &str| event(&format!("linked.{way}"));
+    if let (Some(up), Some(down), Some(stays)) = (linked("up"), linked("down"), linked("stays")) {
+        lines.push(format!("With linkage: {up}, {down}, {stays}"));
+    }
+    if let Some(MetricSummary::Real(s)) = mc.summary(arm, &format!("decide.{issue}.setter"))
+        && let (Some(lo), Some(hi)) = (s.quantile(0.05), s.quantile(0.95))
+    {
+        lines.push(format!(
+            "The adopted point's 5–95 % range: {}–{}",
+            num(lo),
+            num(hi)
         ));
     }
     lines

@@ -66,6 +66,18 @@ pub fn run(args: Args) -> CliResult {
         opts.seed.to_string(),
     ]);
     let mut report = detente_report::from_results::report_from(&r, &results);
+    if report.decide.is_some() {
+        // The decide lens's track record on the case library bundled into the binary, scored
+        // exactly as `detente backtest scenarios/cases` with its default options.
+        let backtest = detente::experiment::backtest::bundled_backtest(
+            detente::experiment::backtest::BacktestOptions::default(),
+        )
+        .map_err(|e| CliError::Failure(format!("the bundled case library does not load: {e}")))?;
+        report.track_record = Some(detente_report::from_results::track_record(
+            &backtest,
+            "detente backtest scenarios/cases",
+        ));
+    }
     if let Some(method) = &mut report.method {
         method.command = command.join(" ");
     }

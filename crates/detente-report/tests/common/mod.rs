@@ -846,6 +846,7 @@ pub fn full() -> Report {
         align: Some(align()),
         escalate: Some(escalate()),
         method: Some(method()),
+        track_record: None,
     }
 }
 

@@ -109,25 +109,40 @@ struct Candidate {
     alive: bool,
 }
 
-/// Working state: actor × issue tables on the 0–100 scale.
-struct Table {
+/// Working state: actor × issue tables on the 0–100 scale (also read by the linkage of vetoes,
+/// [`super::linkage`]).
+pub(crate) struct Table {
     n: usize,
     m: usize,
     /// Position, `NaN` where the actor has no stance.
-    x: Vec<f64>,
+    pub(crate) x: Vec<f64>,
     c: Vec<f64>,
-    s: Vec<f64>,
+    /// Salience.
+    pub(crate) s: Vec<f64>,
     w: Vec<f64>,
 }
 
 impl Table {
-    fn at(&self, a: usize, p: usize) -> usize {
+    /// The index of actor `a` on issue `p`.
+    pub(crate) fn at(&self, a: usize, p: usize) -> usize {
         a * self.m + p
     }
-    fn has(&self, a: usize, p: usize) -> bool {
+    /// Whether actor `a` has a stance on issue `p`.
+    pub(crate) fn has(&self, a: usize, p: usize) -> bool {
         !self.x[self.at(a, p)].is_nan()
     }
-    fn nbs(&self, pos: &[f64], p: usize) -> f64 {
+    /// D18's coefficient `c_ap s_ap / W_p`: how far issue p's outcome moves when actor a moves
+    /// its voting position by one point (0 on an issue without weight).
+    pub(crate) fn influence(&self, a: usize, p: usize) -> f64 {
+        let k = self.at(a, p);
+        if self.w[p] > 0.0 {
+            self.c[k] * self.s[k] / self.w[p]
+        } else {
+            0.0
+        }
+    }
+    /// D17: issue p's outcome, the NBS of voting positions `pos`.
+    pub(crate) fn nbs(&self, pos: &[f64], p: usize) -> f64 {
         let (mut num, mut den) = (0.0, 0.0);
         for a in 0..self.n {
             let k = self.at(a, p);
@@ -150,7 +165,7 @@ fn evaluate(v: &View, i: usize, j: usize, p: usize, q: usize) -> Option<Candidat
     if !opposite(y[ip], y[jp], o[p]) || !opposite(y[iq], y[jq], o[q]) {
         return None;
     }
-    let (ki, kj) = (t.c[ip] * t.s[ip] / t.w[p], t.c[jq] * t.s[jq] / t.w[q]);
+    let (ki, kj) = (t.influence(i, p), t.influence(j, q));
     if ki <= 0.0 || kj <= 0.0 {
         return None;
     }
@@ -212,7 +227,7 @@ struct View<'a> {
 
 /// The ordered candidate for an actor pair on an issue pair: who supplies where follows the
 /// salience ratios; equal ratios → none.
-fn orient(t: &Table, a: usize, b: usize, p: usize, q: usize) -> Option<(usize, usize)> {
+pub(crate) fn orient(t: &Table, a: usize, b: usize, p: usize, q: usize) -> Option<(usize, usize)> {
     let (sap, saq, sbp, sbq) = (
         t.s[t.at(a, p)],
         t.s[t.at(a, q)],
@@ -239,7 +254,9 @@ fn consistent(t: &Table, dir: &[f64], y: &[f64], e: &Candidate) -> bool {
 }
 
 impl Exchange {
-    fn table(issues: &[ResolvedIssue]) -> (Table, Vec<String>, Vec<Vec<usize>>) {
+    /// The actor × issue table of `issues` (positions mapped to 0–100), the actor ids in table
+    /// order, and per issue the table index of each stance's actor.
+    pub(crate) fn table(issues: &[ResolvedIssue]) -> (Table, Vec<String>, Vec<Vec<usize>>) {
         let mut actors: Vec<String> = Vec::new();
         let mut index = std::collections::BTreeMap::new();
         let mut stance_actor = Vec::with_capacity(issues.len());
@@ -314,7 +331,7 @@ impl Exchange {
         };
         let (v, z) = (u01(rng), u01(rng));
         let (iq, ip, jq) = (t.at(c.i, c.q), t.at(c.i, c.p), t.at(c.j, c.q));
-        let kj = t.c[jq] * t.s[jq] / t.w[c.q];
+        let kj = t.influence(c.j, c.q);
         let full_oq = kj * (y[iq] - y[jq]).abs();
         let g_max = t.s[iq] * full_oq - t.s[ip] * c.d_op;
         let g_i = if v < 0.5 {

@@ -151,6 +151,10 @@ pub struct ResolvedIssue {
     /// The agenda setter: the id of an actor with a stance, whose position is its proposal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposer: Option<String>,
+    /// Whether a member's block on this issue may be bought with a concession on another issue
+    /// (the body's `linkage = true`; see [`super::linkage`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linkage: bool,
 }
 
 impl ResolvedIssue {
@@ -167,6 +171,7 @@ impl ResolvedIssue {
             rule: None,
             silent: Vec::new(),
             proposer: None,
+            linkage: false,
         }
     }
 

@@ -20,6 +20,7 @@ pub mod compromise;
 pub mod decision;
 pub mod exchange;
 pub mod issue;
+pub mod linkage;
 pub mod median;
 pub mod model;
 pub mod nash;

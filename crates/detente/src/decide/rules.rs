@@ -40,7 +40,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decision::{Decision, Warning, WarningCode};
-use super::issue::ResolvedIssue;
+use super::issue::{ResolvedIssue, Stance};
 
 /// A deciding body's rule. What a member without a stance (silent) or with `abstain` means
 /// depends on the rule and is stated on each variant.
@@ -181,6 +181,19 @@ struct Voter {
     abstains: bool,
 }
 
+/// R1: the interval `[a_i, b_i]` of proposals that `stance` does not oppose on dimension `d`,
+/// with status quo `q` on a scale of width `width` (unbounded for a member of salience 0).
+pub fn acceptance(stance: &Stance, d: usize, q: f64, width: f64) -> (f64, f64) {
+    let x = stance.position[d];
+    let sal = stance.salience.get(d).copied().unwrap_or(0.0);
+    let reach = if sal > 0.0 {
+        (x - q).abs() + stance.veto_cost * width / sal
+    } else {
+        f64::INFINITY
+    };
+    (x - reach, x + reach)
+}
+
 /// Every member of the body with a vote on one dimension.
 struct Electorate {
     members: Vec<Voter>,
@@ -195,20 +208,11 @@ impl Electorate {
             .stances
             .iter()
             .filter(|s| s.vote_weight > 0.0)
-            .map(|s| {
-                let x = s.position[d];
-                let sal = s.salience.get(d).copied().unwrap_or(0.0);
-                let reach = if sal > 0.0 {
-                    (x - q).abs() + s.veto_cost * width / sal
-                } else {
-                    f64::INFINITY
-                };
-                Voter {
-                    actor: s.actor.clone(),
-                    weight: s.vote_weight,
-                    accepts: (!s.abstain).then_some((x - reach, x + reach)),
-                    abstains: s.abstain,
-                }
+            .map(|s| Voter {
+                actor: s.actor.clone(),
+                weight: s.vote_weight,
+                accepts: (!s.abstain).then(|| acceptance(s, d, q, width)),
+                abstains: s.abstain,
             })
             .collect();
         members.extend(

@@ -7,6 +7,7 @@
 //! `weights`), other actors with stances bargain but have vote weight 0.
 
 use super::issue::{ResolvedIssue, Scale, SilentMember, Stance};
+use super::linkage::{Linkage, link};
 use super::registry::{self, Model};
 use super::rules::{CONSTRUCTIVE_ABSTENTION, DecisionRule, DoubleMajority, admissible};
 use super::setter::{SetterOutcome, agenda};
@@ -95,6 +96,7 @@ fn issue(r: &Resolved, i: &crate::scenario::Issue) -> ResolvedIssue {
         rule: body.map(rule),
         silent,
         proposer,
+        linkage: body.is_some_and(|b| b.linkage),
     }
 }
 
@@ -188,6 +190,9 @@ pub struct IssueDecisions {
     /// The agenda setter's proposal and what the body adopts, when the issue has a proposer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub setter: Option<SetterOutcome>,
+    /// The blocks bought with concessions on other issues, when the body allows linkage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linkage: Option<Linkage>,
     /// How far the models' predictions before the rule lie apart.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<ModelSpread>,
@@ -280,6 +285,7 @@ pub fn decide_with(issues: &[ResolvedIssue], opts: &DecideOptions) -> Vec<IssueD
                     .copied()
                     .unwrap_or(f64::NAN),
                 setter: if i.n() > 0 { agenda(i) } else { None },
+                linkage: None,
                 spread: None,
                 answers: Vec::new(),
             }
@@ -316,8 +322,11 @@ pub fn decide_with(issues: &[ResolvedIssue], opts: &DecideOptions) -> Vec<IssueD
             }
         }
     }
-    for (i, d) in issues.iter().zip(out.iter_mut()) {
+    for (k, (i, d)) in issues.iter().zip(out.iter_mut()).enumerate() {
         d.spread = spread(i, &d.answers);
+        if wanted(k) && i.n() > 0 {
+            d.linkage = link(issues, k);
+        }
     }
     (0..out.len())
         .zip(out)
@@ -431,6 +440,35 @@ mod tests {
         assert!((hi - 6.25).abs() < 1e-9, "{hi}");
         assert_eq!(tokyo.decision("compromise").unwrap().outcome, vec![hi]);
         assert!(tokyo.decision("compromise").unwrap().unconstrained[0] > 10.0);
+    }
+
+    /// NATO allows linkage: at the modes Hungary's block on china-posture (its bound 62.14 at
+    /// veto cost 0.05) is bought on tokyo-office for L = 0.7·(38.33 − 30)/100 − 0.05, i.e. a
+    /// shift of 100·L/0.4 = 2.08 points of tokyo-office's expected outcome paid by the USA, and
+    /// the setter gets France's bound 63.33.
+    #[test]
+    fn flagship_buys_hungarys_block_on_tokyo_office() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let all = decide_all(&issues(&r), &[], 1);
+        let posture = all.iter().find(|d| d.issue == "china-posture").unwrap();
+        let l = posture.linkage.as_ref().expect("NATO allows linkage");
+        assert!((l.before - (55.0 + 0.05 * 100.0 / 0.7)).abs() < 1e-9);
+        assert!((l.outcome - (55.0 + 0.05 * 100.0 / 0.6)).abs() < 1e-9);
+        assert_eq!(l.deals.len(), 1);
+        let d = &l.deals[0];
+        assert_eq!(
+            (d.blocker.as_str(), d.issue.as_str()),
+            ("HUN", "tokyo-office")
+        );
+        let price = 0.7 * ((25.0 - l.outcome).abs() - 30.0) / 100.0 - 0.05;
+        assert!((d.price - price).abs() < 1e-12);
+        assert!((d.outcome_from - d.outcome_to - 100.0 * price / 0.4).abs() < 1e-9);
+        assert_eq!(d.payers.len(), 1);
+        assert_eq!(d.payers[0].actor, "USA");
+        assert!((d.payers[0].to - 77.29).abs() < 0.005, "{}", d.payers[0].to);
+        // The EU does not allow linkage.
+        let eu = all.iter().find(|d| d.issue == "china-decoupling").unwrap();
+        assert!(eu.linkage.is_none());
     }
 
     /// All 27 EU members count on `china-decoupling`: the 13 without a stance are not a yes

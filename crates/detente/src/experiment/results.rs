@@ -14,7 +14,7 @@ use super::runner::{ArmModel, McResult, Metric, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
-use crate::decide::setter::agenda;
+use crate::decide::setter::{Movement, agenda};
 use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
 use crate::escalate::richardson::{Analysis, ArmsModel};
 use crate::escalate::scenario::uncertain_params;
@@ -232,8 +232,13 @@ pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, S
 /// The decide lens as a Monte Carlo model: run k draws every uncertain input (one uniform each,
 /// in path order, so the draws do not depend on which lenses run), writes the drawn values
 /// straight into the issues the models read, then every model decides every issue; metrics
-/// `decide.ISSUE.MODEL` (outcome after the rule) and `decide.ISSUE.deadlock` (the status quo
-/// stands because the rule empties the win-set).
+/// `decide.ISSUE.MODEL` (outcome after the rule), `decide.ISSUE.deadlock` (the status quo
+/// stands because the rule empties the win-set) and, on an issue with an agenda setter,
+/// `decide.ISSUE.setter` (the adopted point) with the events `decide.ISSUE.up`, `.down` and
+/// `.stays` (which way the adopted point moves off the status quo, S2 of
+/// [`crate::decide::setter`]); when the body allows linkage, the same four again after blocks
+/// were bought with concessions on other issues (`decide.ISSUE.linked.setter`, `.linked.up`,
+/// …, [`crate::decide::linkage`]).
 pub struct DecideMc {
     issues: Vec<ResolvedIssue>,
     inputs: Vec<Input>,
@@ -256,18 +261,15 @@ enum Target {
 impl DecideMc {
     /// Build for the scenario and these models.
     pub fn new(r: &Resolved, models: &[String]) -> Self {
-        let issues = issues(r);
+        Self::for_issues(r, issues(r), models)
+    }
+
+    /// Build for `issues` (the scenario's issues, possibly with a rule or status quo laid over
+    /// them) and these models; the scenario supplies the uncertain inputs.
+    pub fn for_issues(r: &Resolved, issues: Vec<ResolvedIssue>, models: &[String]) -> Self {
         let mut metrics = Vec::new();
         for i in &issues {
-            for m in models {
-                metrics.push(Metric::real(format!("decide.{}.{m}", i.id)));
-            }
-            if i.rule.is_some() && i.status_quo.is_some() {
-                metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
-            }
-            if agenda(i).is_some() {
-                metrics.push(Metric::real(format!("decide.{}.setter", i.id)));
-            }
+            metrics.extend(issue_metrics(i, models));
         }
         let inputs = uncertain_inputs(r);
         let targets = inputs
@@ -373,22 +375,71 @@ impl ArmModel for DecideMc {
         let models: Vec<&str> = self.models.iter().map(String::as_str).collect();
         let seed = rand::Rng::next_u64(rng);
         let all = decide_all(&issues, &models, seed);
-        let mut j = 0;
-        for (issue, d) in issues.iter().zip(&all) {
-            for m in &self.models {
-                out[j] = d.decision(m).map_or(f64::NAN, |x| x.outcome[0]);
-                j += 1;
-            }
-            if issue.rule.is_some() && issue.status_quo.is_some() {
-                out[j] = if d.deadlocked() { 1.0 } else { 0.0 };
-                j += 1;
-            }
-            if let Some(s) = &d.setter {
-                out[j] = s.outcome;
-                j += 1;
+        let values = issues
+            .iter()
+            .zip(&all)
+            .flat_map(|(issue, d)| issue_values(issue, d, &self.models));
+        for (slot, v) in out.iter_mut().zip(values) {
+            *slot = v;
+        }
+    }
+}
+
+/// The Monte Carlo metrics of one issue, in the order [`issue_values`] fills them.
+fn issue_metrics(i: &ResolvedIssue, models: &[String]) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    for m in models {
+        metrics.push(Metric::real(format!("decide.{}.{m}", i.id)));
+    }
+    if i.rule.is_some() && i.status_quo.is_some() {
+        metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
+    }
+    if agenda(i).is_some() {
+        metrics.push(Metric::real(format!("decide.{}.setter", i.id)));
+        for way in MOVEMENTS {
+            metrics.push(Metric::event(format!("decide.{}.{}", i.id, way.word())));
+        }
+        if i.linkage {
+            metrics.push(Metric::real(format!("decide.{}.linked.setter", i.id)));
+            for way in MOVEMENTS {
+                metrics.push(Metric::event(format!(
+                    "decide.{}.linked.{}",
+                    i.id,
+                    way.word()
+                )));
             }
         }
     }
+    metrics
+}
+
+/// The three ways of S2, in metric order.
+const MOVEMENTS: [Movement; 3] = [Movement::Up, Movement::Down, Movement::Stays];
+
+/// One draw's values of [`issue_metrics`]: model outcomes after the rule, deadlock (1/0), the
+/// setter's adopted point and its movement events (1/0).
+pub fn issue_values(issue: &ResolvedIssue, d: &IssueDecisions, models: &[String]) -> Vec<f64> {
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let mut v: Vec<f64> = models
+        .iter()
+        .map(|m| d.decision(m).map_or(f64::NAN, |x| x.outcome[0]))
+        .collect();
+    if issue.rule.is_some() && issue.status_quo.is_some() {
+        v.push(flag(d.deadlocked()));
+    }
+    if let Some(s) = &d.setter {
+        v.push(s.outcome);
+        v.extend(MOVEMENTS.iter().map(|&w| flag(s.movement == w)));
+        if issue.linkage {
+            let (z, m) = d
+                .linkage
+                .as_ref()
+                .map_or((s.outcome, s.movement), |l| (l.outcome, l.movement));
+            v.push(z);
+            v.extend(MOVEMENTS.iter().map(|&w| flag(m == w)));
+        }
+    }
+    v
 }
 
 #[cfg(test)]
@@ -445,7 +496,14 @@ mod tests {
                         v.push(if d.deadlocked() { 1.0 } else { 0.0 });
                     }
                     if let Some(s) = &d.setter {
-                        v.push(s.outcome);
+                        let q = s.status_quo;
+                        let linked = d.linkage.as_ref().map(|l| l.outcome);
+                        for z in std::iter::once(s.outcome).chain(linked) {
+                            v.push(z);
+                            v.push(if z > q + 1.0 { 1.0 } else { 0.0 });
+                            v.push(if z < q - 1.0 { 1.0 } else { 0.0 });
+                            v.push(if (z - q).abs() <= 1.0 { 1.0 } else { 0.0 });
+                        }
                     }
                     v
                 })

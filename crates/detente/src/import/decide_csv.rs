@@ -192,6 +192,7 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
                 rule: None,
                 silent: Vec::new(),
                 proposer: None,
+                linkage: false,
             },
             comment: d.comment,
             markers: d.markers,

@@ -293,6 +293,7 @@ pub fn to_imported(format: Format, input: &SmpInput, params: &SmpParams, seed: u
         rule: None,
         silent: Vec::new(),
         proposer: None,
+        linkage: false,
     };
     let mut extra = BTreeMap::new();
     extra.insert("model".to_string(), serde_json::Value::from("smp"));

@@ -157,6 +157,10 @@ pub struct Actor {
     /// member blocks only when its loss from a proposal exceeds it). May be uncertain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub veto_cost: Option<Uncertain>,
+    /// Bodies: whether a member's block on one of the body's issues may be bought with a
+    /// concession on another issue (linkage, docs/decide.md).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linkage: bool,
     /// Source id for what this entry declares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

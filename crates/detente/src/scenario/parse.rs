@@ -276,6 +276,7 @@ const ACTOR_KEYS: &[&str] = &[
     "double",
     "proposer",
     "veto_cost",
+    "linkage",
     "source",
     "note",
 ];
@@ -342,6 +343,7 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
     });
     let proposer = t.string(r, "proposer", false);
     let veto_cost = read_veto_cost(r, t);
+    let linkage = t.boolean(r, "linkage").unwrap_or(false);
     let source = t.string(r, "source", false);
     let note = t.string(r, "note", false);
     t.finish(r, ACTOR_KEYS);
@@ -359,6 +361,7 @@ fn read_actor(r: &mut Reader, t: &Tbl) -> Option<Actor> {
         double,
         proposer,
         veto_cost,
+        linkage,
         source,
         note,
     })

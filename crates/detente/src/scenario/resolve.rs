@@ -201,6 +201,7 @@ pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>)
                 ("rule", a.rule.is_some()),
                 ("proposer", a.proposer.is_some()),
                 ("veto_cost", a.veto_cost.is_some()),
+                ("linkage", a.linkage),
             ] {
                 if set {
                     cx.err(

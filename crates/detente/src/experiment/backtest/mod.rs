@@ -15,9 +15,11 @@
 //! result does not depend on the thread count.
 
 mod decide;
+pub mod library;
 mod score;
 
 pub use decide::decide_cases;
+pub use library::bundled_backtest;
 pub use score::{Interval, MethodScore, Paired, score};
 
 use serde::Serialize;
