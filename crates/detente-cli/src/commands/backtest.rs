@@ -144,8 +144,7 @@ pub fn align_table(a: &AlignCase, resamples: usize) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or(&a.source);
     let count = |side: &str| a.states.iter().filter(|(_, s)| s == side).count();
-    let _ = writeln!(
-        out,
+    let head = format!(
         "Align case {file}: {} ({}); {} states scored ({}){}.",
         a.event,
         a.date,
@@ -161,6 +160,7 @@ pub fn align_table(a: &AlignCase, resamples: usize) -> String {
             format!("; {} without data", a.unscored.len())
         }
     );
+    let _ = writeln!(out, "{}", super::run::wrap(&head, 100));
     for (id, why) in &a.unscored {
         let _ = writeln!(out, "  not scored: {id} ({why})");
     }
@@ -219,16 +219,19 @@ pub fn align_table(a: &AlignCase, resamples: usize) -> String {
         } else {
             "ties with"
         };
-        let _ = writeln!(
-            out,
+        let verdict = format!(
             "On share placed correctly the model {verdict} the best baseline ({}: {} against {}).",
             b.method,
             pct(acc.value),
             pct(bv)
         );
+        let _ = writeln!(out, "{}", super::run::wrap(&verdict, 100));
     }
     for note in a.notes.iter().filter(|n| !n.contains("missing data for")) {
-        let _ = writeln!(out, "  note: {note}");
+        let text = super::run::wrap(&format!("note: {note}"), 96);
+        for line in text.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
     }
     out
 }
