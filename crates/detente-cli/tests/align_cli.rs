@@ -144,3 +144,39 @@ fn scenario_files_are_aligned() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("CHN RUS IND"), "{out}");
 }
+
+/// A backtest case: the configuration, then the share placed correctly and Cohen's κ of the
+/// model next to its baselines, and the verdict against the best baseline, within 100 columns.
+#[test]
+fn a_case_prints_its_scores_next_to_the_baselines() {
+    let path = format!(
+        "{}/../../scenarios/cases/ww2-europe-1939.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = detente(&["align", &path]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("neutral ("), "{out}");
+    assert!(out.contains("Against what happened:"), "{out}");
+    for method in [
+        "majority side",
+        "nearest bloc by ideal point",
+        "alliance with an anchor",
+        "align (best configuration)",
+    ] {
+        assert!(out.contains(method), "{method} missing\n{out}");
+    }
+    // 9 Allied, 6 Axis, 10 out (the header wraps at 100 columns).
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("25 states scored (allies 9, axis 6, neutral 10)"),
+        "{out}"
+    );
+    // Everyone out would place 10 of 25.
+    assert!(flat.contains("majority side baseline 40%"), "{out}");
+    assert!(
+        out.contains("the model loses to the best baseline"),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}

@@ -199,8 +199,21 @@ fn backtest_scores_the_case_library() {
         .output()
         .expect("runs");
     assert_eq!(stdout(&one), stdout(&o), "thread count changed the result");
+    // The align cases: one per scenario with an [align.known_outcome], states scored one by
+    // one against the recorded sides (tallies as recorded).
+    let align = v["align"].as_array().expect("align cases");
+    let tally = |id: &str| {
+        let c = align.iter().find(|c| c["scenario"] == id).expect(id);
+        c["states"].as_array().unwrap().len()
+    };
+    assert_eq!(align.len(), 4);
+    assert_eq!(tally("unga-es-11-1"), 193);
+    assert_eq!(tally("unga-68-262"), 193);
+    assert_eq!(tally("ww1-1914"), 44);
+    assert_eq!(tally("ww2-europe-1939"), 25);
     let table = stdout(&detente(&["backtest", &dir]));
     assert!(table.contains("Track record: 13 decisions"), "{table}");
+    assert!(table.contains("Align case unga-es-11-1"), "{table}");
     assert!(table.lines().all(|l| l.chars().count() <= 100), "{table}");
 }
 

@@ -197,3 +197,43 @@ fn planted_200_heuristic_best_known(b: divan::Bencher) {
         r
     });
 }
+
+/// A UN vote with the neutral pole: A/RES/ES-11/1, 193 states of the 2021 panel, two
+/// coalitions plus `neutral`, 1,000 random restarts (the case file's setting), on 2 threads.
+/// Target < 2 s.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn unga_es_11_1_neutral_193_states(b: divan::Bencher) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/cases/unga-es-11-1.toml"
+    );
+    let text = std::fs::read_to_string(path).expect("the case file");
+    let r = detente::scenario::load_str(&text, path).expect("a valid case");
+    let (input, _) = detente::align::scenario::input(&r).expect("align input");
+    assert!(input.options.neutral && input.landscape.n() == 193);
+    b.bench(|| {
+        let result = align(&input).expect("runs");
+        assert_eq!(result.diagnostics.method, Method::Heuristic);
+        result
+    });
+}
+
+/// The whole align case for ES-11/1 as `detente backtest` scores it: build the landscape from
+/// the panel, run the model, three baselines, accuracy and κ with 2,000 bootstrap resamples.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn unga_es_11_1_scored_case(b: divan::Bencher) {
+    use detente::experiment::backtest::{BacktestOptions, align::align_case};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/cases/unga-es-11-1.toml"
+    );
+    let text = std::fs::read_to_string(path).expect("the case file");
+    let r = detente::scenario::load_str(&text, path).expect("a valid case");
+    let k = r
+        .scenario
+        .align
+        .as_ref()
+        .and_then(|a| a.known_outcome.clone())
+        .expect("an outcome");
+    b.bench(|| align_case(path, &r, &k, &BacktestOptions::default(), 0).expect("scores"));
+}

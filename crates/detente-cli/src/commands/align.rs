@@ -53,6 +53,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> CliResult {
+    let mut outcome = None;
     let (mut input, built) = if args.world {
         let built =
             build_propensities(&flagship_inputs().map_err(input_error)?).map_err(input_error)?;
@@ -82,6 +83,29 @@ pub fn run(args: Args) -> CliResult {
         let (resolved, name) = crate::input::load_scenario(args.file.as_deref())?;
         let (input, built) = detente::align::scenario::input(&resolved)
             .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+        if let Some(k) = resolved
+            .scenario
+            .align
+            .as_ref()
+            .and_then(|a| a.known_outcome.as_ref())
+            && args.explain.is_none()
+            && args.format == Format::Table
+            && args.coalitions.is_none()
+            && args.restarts.is_none()
+            && args.seed.is_none()
+            && args.rule.is_none()
+        {
+            outcome = Some(
+                detente::experiment::backtest::align::align_case(
+                    &name,
+                    &resolved,
+                    k,
+                    &detente::experiment::backtest::BacktestOptions::default(),
+                    0,
+                )
+                .map_err(CliError::Input)?,
+            );
+        }
         (input, Some(built))
     };
     if let Some(k) = args.coalitions {
@@ -100,7 +124,15 @@ pub fn run(args: Args) -> CliResult {
         .explain
         .as_deref()
         .map(|v| (v[0].as_str(), v[1].as_str()));
-    crate::output::print(&report(&input, built.as_ref(), explain, args.format)?)?;
+    let mut text = report(&input, built.as_ref(), explain, args.format)?;
+    if let Some(case) = &outcome {
+        text.push_str("\nAgainst what happened:\n");
+        text.push_str(&super::backtest::align_table(
+            case,
+            detente::experiment::backtest::BacktestOptions::default().resamples,
+        ));
+    }
+    crate::output::print(&text)?;
     Ok(())
 }
 

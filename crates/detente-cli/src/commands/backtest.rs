@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use detente::experiment::backtest::{
-    Backtest, BacktestOptions, MethodKind, backtest, decide_cases,
+    AlignCase, Backtest, BacktestOptions, MethodKind, align_cases, backtest, decide_cases,
 };
 
 use crate::error::{CliError, CliResult};
@@ -61,9 +61,15 @@ pub fn run(args: Args) -> CliResult {
         .map(|f| crate::input::load_any(f).map(|r| (f.display().to_string(), r)))
         .collect::<Result<Vec<_>, _>>()?;
     let cases = decide_cases(&scenarios);
-    if cases.is_empty() {
+    let options = BacktestOptions {
+        tolerance: args.tolerance,
+        resamples: args.resamples,
+        seed: args.seed,
+    };
+    let aligned = align_cases(&scenarios, &options).map_err(CliError::Input)?;
+    if cases.is_empty() && aligned.is_empty() {
         return Err(CliError::Input(format!(
-            "no issue with a known_outcome in {} file(s) under {}",
+            "no issue with a known_outcome and no [align.known_outcome] in {} file(s) under {}",
             files.len(),
             paths
                 .iter()
@@ -72,14 +78,7 @@ pub fn run(args: Args) -> CliResult {
                 .join(", ")
         )));
     }
-    let result = backtest(
-        cases,
-        BacktestOptions {
-            tolerance: args.tolerance,
-            resamples: args.resamples,
-            seed: args.seed,
-        },
-    );
+    let result = backtest(cases, options).with_align(aligned);
     let text = match args.format {
         OutFormat::Json => output::json(&result)?,
         OutFormat::Csv => csv(&result),
@@ -122,6 +121,122 @@ fn pct(x: f64) -> String {
 }
 
 fn table(b: &Backtest) -> String {
+    let mut out = if b.cases.is_empty() {
+        String::new()
+    } else {
+        decide_table(b)
+    };
+    for a in &b.align {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&align_table(a, b.options.resamples));
+    }
+    out
+}
+
+/// One align case: share placed correctly and Cohen's κ for the model and each baseline, with
+/// the verdict against the best baseline stated plainly.
+pub fn align_table(a: &AlignCase, resamples: usize) -> String {
+    let mut out = String::new();
+    let file = Path::new(&a.source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(&a.source);
+    let count = |side: &str| a.states.iter().filter(|(_, s)| s == side).count();
+    let head = format!(
+        "Align case {file}: {} ({}); {} states scored ({}){}.",
+        a.event,
+        a.date,
+        a.states.len(),
+        a.sides
+            .iter()
+            .map(|s| format!("{s} {}", count(s)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if a.unscored.is_empty() {
+            String::new()
+        } else {
+            format!("; {} without data", a.unscored.len())
+        }
+    );
+    let _ = writeln!(out, "{}", super::run::wrap(&head, 100));
+    for (id, why) in &a.unscored {
+        let _ = writeln!(out, "  not scored: {id} ({why})");
+    }
+    let _ = writeln!(
+        out,
+        "Share placed correctly and Cohen's kappa; 95 % bootstrap intervals over states, {resamples} resamples."
+    );
+    let mut t = Table::new(
+        &["method", "kind", "correct", "interval", "kappa", "interval"],
+        &[false, false, true, true, true, true],
+    )
+    .limit(0, 30);
+    for m in &a.methods {
+        let acc = m.accuracy.map_or(("–".into(), String::new()), |x| {
+            (pct(x.value), format!("[{}, {}]", pct(x.low), pct(x.high)))
+        });
+        let kappa = m.kappa.map_or(("–".into(), String::new()), |x| {
+            (
+                format!("{:.2}", x.value),
+                format!("[{:.2}, {:.2}]", x.low, x.high),
+            )
+        });
+        t.row(vec![
+            m.method.clone(),
+            match m.kind {
+                MethodKind::Baseline => "baseline".into(),
+                MethodKind::Model => "model".into(),
+            },
+            acc.0,
+            acc.1,
+            kappa.0,
+            kappa.1,
+        ]);
+    }
+    out.push_str(&t.render());
+    let model = a.methods.iter().find(|m| m.kind == MethodKind::Model);
+    let best = a
+        .methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::Baseline)
+        .filter_map(|m| m.accuracy.map(|x| (m, x.value)))
+        .fold(
+            None::<(&detente::experiment::backtest::AlignMethod, f64)>,
+            |b, (m, v)| match b {
+                Some((_, bv)) if bv >= v => b,
+                _ => Some((m, v)),
+            },
+        );
+    if let (Some(m), Some((b, bv))) = (model, best)
+        && let Some(acc) = m.accuracy
+    {
+        let verdict = if acc.value < bv {
+            "loses to"
+        } else if acc.value > bv {
+            "beats"
+        } else {
+            "ties with"
+        };
+        let verdict = format!(
+            "On share placed correctly the model {verdict} the best baseline ({}: {} against {}).",
+            b.method,
+            pct(acc.value),
+            pct(bv)
+        );
+        let _ = writeln!(out, "{}", super::run::wrap(&verdict, 100));
+    }
+    for note in a.notes.iter().filter(|n| !n.contains("missing data for")) {
+        let text = super::run::wrap(&format!("note: {note}"), 96);
+        for line in text.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}
+
+fn decide_table(b: &Backtest) -> String {
     let mut out = String::new();
     let scenarios: std::collections::BTreeSet<&str> =
         b.cases.iter().map(|c| c.source.as_str()).collect();

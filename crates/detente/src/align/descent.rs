@@ -1,6 +1,6 @@
 //! Single-actor dynamics (D7) and the descent rules (D10), for two coalitions (spin form) and for `k > 2` (coalition sums).
 
-use super::problem::{Problem, move_targets};
+use super::problem::{Problem, label_counts};
 use super::weight::Weight;
 use crate::rng::DetRng;
 use rand::RngExt;
@@ -189,7 +189,7 @@ pub(crate) struct Partition<W> {
 impl<W: Weight> Partition<W> {
     /// Sets up the coalition sums in O(n²) after putting `labels` in canonical form.
     pub fn new(p: &Problem<W>, k: usize, mut labels: Vec<u8>) -> Self {
-        canonical_rgs(&mut labels);
+        canonical_labels(&mut labels, p.neutral);
         let sums = p.coalition_sums(&labels, k);
         Partition { k, labels, sums }
     }
@@ -203,9 +203,12 @@ impl<W: Weight> Partition<W> {
     ) -> Option<(usize, usize)> {
         let neg = -p.eps;
         let mut improving: Vec<(usize, usize, W)> = Vec::new();
+        let used = label_counts(&self.labels, self.k);
+        let mut targets = Vec::with_capacity(self.k);
         for i in 0..p.n {
             let mut best: Option<(usize, W)> = None;
-            for c in move_targets(&self.labels, self.k, i) {
+            p.targets_into(&used, self.labels[i] as usize, &mut targets);
+            for &c in &targets {
                 let d = p.move_delta(&self.sums, self.k, &self.labels, i, c);
                 if d < neg && best.is_none_or(|(_, b)| d < b - p.eps) {
                     best = Some((c, d));
@@ -261,7 +264,7 @@ impl<W: Weight> Partition<W> {
         }
         self.labels[m] = to as u8;
         let old = self.labels.clone();
-        canonical_rgs(&mut self.labels);
+        canonical_labels(&mut self.labels, p.neutral);
         if old != self.labels {
             let mut map = vec![0usize; k];
             for (o, nw) in old.iter().zip(&self.labels) {
@@ -294,9 +297,14 @@ impl<W: Weight> Partition<W> {
     }
 }
 
-/// Relabels coalitions in order of their lowest-index member (D11, restricted growth string).
-pub(crate) fn canonical_rgs(labels: &mut [u8]) {
+/// Relabels coalitions in order of their lowest-index member (D11, restricted growth string),
+/// leaving the neutral pole's label, when on, where it is (it is not a coalition, so it is never
+/// interchangeable with one).
+pub(crate) fn canonical_labels(labels: &mut [u8], neutral: Option<u8>) {
     let mut map = [u8::MAX; 256];
+    if let Some(nl) = neutral {
+        map[nl as usize] = nl;
+    }
     let mut next = 0u8;
     for l in labels.iter_mut() {
         let slot = &mut map[*l as usize];
@@ -315,8 +323,11 @@ mod tests {
     #[test]
     fn rgs_relabels_by_first_member() {
         let mut l = vec![2, 2, 0, 1, 0];
-        canonical_rgs(&mut l);
+        canonical_labels(&mut l, None);
         assert_eq!(l, vec![0, 0, 1, 2, 1]);
+        let mut l = vec![2, 1, 2, 0, 1];
+        canonical_labels(&mut l, Some(2));
+        assert_eq!(l, vec![2, 0, 2, 1, 0]);
     }
 
     #[test]

@@ -36,7 +36,9 @@
 mod descent;
 mod error;
 mod exhaustive;
+mod history_alliances;
 mod landscape;
+mod neutral;
 mod partitions;
 mod problem;
 mod propensity;
@@ -52,6 +54,7 @@ mod world_inputs;
 pub use descent::DescentRule;
 pub use error::{AlignError, AlignResultOf};
 pub use exhaustive::EXACT_BASIN_MAX_ACTORS;
+pub use history_alliances::{LAST_ALLIANCE_YEAR, alliance_year, history_alliances};
 pub use landscape::{BlocField, Landscape, LandscapeActor};
 pub use partitions::configuration_count;
 pub use propensity::{
@@ -60,6 +63,7 @@ pub use propensity::{
     Tie, TieKind, build_propensities, ideal_point_term,
 };
 pub use render::{render_csv, render_explain, render_table};
+pub use report::NEUTRAL_LABEL;
 pub use result::{
     ActorPlacement, ActorSize, AlignResult, Basin, Coalition, Confidence, Contributor, Diagnostics,
     Method, StableConfiguration,

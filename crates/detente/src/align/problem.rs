@@ -31,6 +31,9 @@ pub(crate) struct Problem<W> {
     pub q: f64,
     /// Pinned actor of the canonical form (D11), `None` when a field breaks label symmetry.
     pub pinned: Option<usize>,
+    /// Label of the neutral pole when it is on (always the last label, `k`): its members are in
+    /// no coalition, so no pair that involves one of them counts as split.
+    pub neutral: Option<u8>,
 }
 
 /// A problem in whichever number type the inputs allow.
@@ -54,11 +57,23 @@ macro_rules! with_problem {
 }
 pub(crate) use with_problem;
 
-#[cfg(test)]
 impl Scaled {
     /// Whether the search runs in exact integers.
+    #[cfg(test)]
     pub fn exact(&self) -> bool {
         !matches!(self, Scaled::F64(_))
+    }
+
+    /// Switches the neutral pole on, as label `k` (the coalitions keep labels `0..k`).
+    pub fn with_neutral(mut self, k: usize) -> Self {
+        let label = Some(k as u8);
+        match &mut self {
+            Scaled::I32(p) => p.neutral = label,
+            Scaled::I64(p) => p.neutral = label,
+            Scaled::I128(p) => p.neutral = label,
+            Scaled::F64(p) => p.neutral = label,
+        }
+        self
     }
 }
 
@@ -120,6 +135,7 @@ impl ExactParts {
             eps: W::ZERO,
             q: self.q,
             pinned: self.pinned,
+            neutral: None,
         }
     }
 }
@@ -240,6 +256,7 @@ fn float_problem(l: &Landscape) -> Problem<f64> {
         } else {
             Some(l.pinned_actor())
         },
+        neutral: None,
     }
 }
 
@@ -250,12 +267,26 @@ impl<W: Weight> Problem<W> {
         self.jq[i * self.n + j]
     }
 
-    /// Energy (D6) of a labelled configuration, in search units, summed in a fixed order.
+    /// Whether actor `i` sits in the neutral pole.
+    #[inline]
+    pub fn is_neutral(&self, labels: &[u8], i: usize) -> bool {
+        self.neutral == Some(labels[i])
+    }
+
+    /// Whether the pair `(i, j)` is split (`d_ij = 1`): in different coalitions, neither of them
+    /// in the neutral pole.
+    #[inline]
+    pub fn split(&self, labels: &[u8], i: usize, j: usize) -> bool {
+        labels[i] != labels[j] && !self.is_neutral(labels, i) && !self.is_neutral(labels, j)
+    }
+
+    /// Energy (D6) of a labelled configuration, in search units, summed in a fixed order. With
+    /// the neutral pole, pairs with a neutral member count 0.
     pub fn energy(&self, labels: &[u8]) -> W {
         let mut e = W::ZERO;
         for i in 0..self.n {
             for j in 0..self.n {
-                if labels[i] != labels[j] {
+                if self.split(labels, i, j) {
                     e += self.j(i, j);
                 }
             }
@@ -281,8 +312,28 @@ impl<W: Weight> Problem<W> {
 
     /// Energy change (search units) of moving actor `i` from its coalition to `to` (D7):
     /// `2 (G_i^own − G_i^to)` plus the bloc field's change.
+    ///
+    /// With the neutral pole (label `N`), actor `i`'s share of the energy is
+    /// `2 c_i(X(i))` with `c_i(N) = 0` and, for a coalition `c`, `c_i(c) = T_i − G_i^N − G_i^c`
+    /// (`T_i = Σ_c G_i^c`: every active partner outside `c`), so a move changes the energy by
+    /// `2 (c_i(to) − c_i(own))`; between two coalitions this is the same `2 (G_i^own − G_i^to)`.
     pub fn move_delta(&self, sums: &[W], k: usize, labels: &[u8], i: usize, to: usize) -> W {
         let own = labels[i] as usize;
+        if let Some(nl) = self.neutral {
+            let nl = nl as usize;
+            if own == nl || to == nl {
+                let row = &sums[i * k..(i + 1) * k];
+                let mut active = W::ZERO;
+                for (c, &v) in row.iter().enumerate() {
+                    if c != nl {
+                        active += v;
+                    }
+                }
+                let cost = |c: usize| if c == nl { W::ZERO } else { active - row[c] };
+                let d = cost(to) - cost(own);
+                return d + d;
+            }
+        }
         let d = sums[i * k + own] - sums[i * k + to];
         let mut e = d + d;
         if let Some(f) = &self.fld {
@@ -298,6 +349,61 @@ impl<W: Weight> Problem<W> {
     }
 }
 
+impl<W> Problem<W> {
+    /// The moves open to actor `i` in `labels` with `k` labels (D7): every other coalition in
+    /// use, plus one empty coalition when fewer than the maximum are in use and `i` is not alone.
+    /// With the neutral pole (label `N = k − 1`, so at most `k − 1` coalitions), a neutral actor
+    /// may also open an empty coalition, and every actor outside the pole may join it.
+    pub fn targets(&self, labels: &[u8], k: usize, i: usize) -> Vec<usize> {
+        if self.neutral.is_none() {
+            return move_targets(labels, k, i);
+        }
+        self.targets_from(&label_counts(labels, k), labels[i] as usize)
+    }
+
+    /// [`Problem::targets`] for an actor in coalition `own`, given the label counts
+    /// ([`label_counts`]), so a sweep over actors counts once.
+    pub fn targets_from(&self, used: &[usize], own: usize) -> Vec<usize> {
+        let mut targets = Vec::with_capacity(used.len());
+        self.targets_into(used, own, &mut targets);
+        targets
+    }
+
+    /// [`Problem::targets_from`] into a buffer (cleared first), for the descent's hot loop.
+    pub fn targets_into(&self, used: &[usize], own: usize, targets: &mut Vec<usize>) {
+        targets.clear();
+        let k = used.len();
+        if k == 2 && self.neutral.is_none() {
+            targets.push(1 - own);
+            return;
+        }
+        let (coalitions, nl) = match self.neutral {
+            Some(nl) => (nl as usize, Some(nl as usize)),
+            None => (k, None),
+        };
+        targets.extend((0..coalitions).filter(|&c| c != own && used[c] > 0));
+        if (Some(own) == nl || used[own] > 1)
+            && let Some(empty) = (0..coalitions).find(|&c| used[c] == 0)
+        {
+            targets.push(empty);
+        }
+        if let Some(nl) = nl
+            && own != nl
+        {
+            targets.push(nl);
+        }
+    }
+}
+
+/// How many actors carry each of the `k` labels.
+pub(crate) fn label_counts(labels: &[u8], k: usize) -> Vec<usize> {
+    let mut used = vec![0usize; k];
+    for &l in labels {
+        used[l as usize] += 1;
+    }
+    used
+}
+
 /// The moves open to actor `i` in `labels` with at most `k` coalitions: every other coalition in
 /// use, plus one empty coalition when fewer than `k` are in use and `i` is not alone (D7).
 pub(crate) fn move_targets(labels: &[u8], k: usize, i: usize) -> Vec<usize> {
@@ -305,10 +411,7 @@ pub(crate) fn move_targets(labels: &[u8], k: usize, i: usize) -> Vec<usize> {
     if k == 2 {
         return vec![1 - own];
     }
-    let mut used = vec![0usize; k];
-    for &l in labels {
-        used[l as usize] += 1;
-    }
+    let used = label_counts(labels, k);
     let mut targets: Vec<usize> = (0..k).filter(|&c| c != own && used[c] > 0).collect();
     if used[own] > 1
         && let Some(empty) = (0..k).find(|&c| used[c] == 0)

@@ -1,7 +1,7 @@
 //! Turns the stable configurations a search found into the ranked, explained result:
 //! frustration (D5), margins and best moves (D8), strictness (D9), coalitions and distances.
 
-use super::problem::{Problem, move_targets};
+use super::problem::Problem;
 use super::result::{
     ActorPlacement, ActorSize, AlignResult, Basin, Coalition, Contributor, Diagnostics,
     StableConfiguration,
@@ -23,13 +23,19 @@ pub(crate) struct Candidate<W> {
 pub(crate) fn is_strict<W: Weight>(p: &Problem<W>, k: usize, labels: &[u8]) -> bool {
     let sums = p.coalition_sums(labels, k);
     (0..p.n).all(|i| {
-        move_targets(labels, k, i)
+        p.targets(labels, k, i)
             .into_iter()
             .all(|c| p.move_delta(&sums, k, labels, i, c) > p.eps)
     })
 }
 
+/// Label of the neutral pole in outputs.
+pub const NEUTRAL_LABEL: &str = "neutral";
+
 fn coalition_label(input: &AlignInput, c: usize) -> String {
+    if input.options.neutral && c == input.options.coalitions {
+        return NEUTRAL_LABEL.to_string();
+    }
     match &input.landscape.field {
         Some(f) => f.blocs[c & 1].clone(),
         None => {
@@ -47,8 +53,25 @@ fn coalition_label(input: &AlignInput, c: usize) -> String {
     }
 }
 
-/// Actors that differ between two configurations, minimised over relabellings of coalitions.
-pub(crate) fn distance(a: &[u8], b: &[u8], k: usize) -> usize {
+/// Actors that differ between two configurations, minimised over relabellings of coalitions
+/// (the neutral pole, label `neutral`, is never relabelled).
+pub(crate) fn distance(a: &[u8], b: &[u8], k: usize, neutral: Option<u8>) -> usize {
+    if let Some(nl) = neutral {
+        // Coalitions are matched among themselves; an actor neutral in one and not in the other
+        // differs whatever the matching.
+        let off = a
+            .iter()
+            .zip(b)
+            .filter(|&(&x, &y)| (x == nl) != (y == nl))
+            .count();
+        let (ca, cb): (Vec<u8>, Vec<u8>) = a
+            .iter()
+            .zip(b)
+            .filter(|&(&x, &y)| x != nl && y != nl)
+            .map(|(&x, &y)| (x, y))
+            .unzip();
+        return off + distance(&ca, &cb, nl as usize, None);
+    }
     let n = a.len();
     let used = |x: &[u8]| x.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
     let m = used(a).max(used(b)).min(k);
@@ -106,7 +129,7 @@ fn placements<W: Weight>(
             let mut frustration = W::ZERO;
             let mut terms: Vec<(usize, W)> = Vec::new();
             for j in 0..p.n {
-                if j != i && labels[j] != labels[i] {
+                if j != i && p.split(labels, i, j) {
                     frustration += p.j(i, j);
                     if p.j(i, j) != W::ZERO {
                         terms.push((j, p.j(i, j)));
@@ -120,13 +143,18 @@ fn placements<W: Weight>(
                     .then(a.0.cmp(&b.0))
             });
             let mut best: Option<(usize, W)> = None;
-            for c in move_targets(labels, k, i) {
+            for c in p.targets(labels, k, i) {
                 let d = p.move_delta(&sums, k, labels, i, c);
                 if best.is_none_or(|(_, b)| d < b - p.eps) {
                     best = Some((c, d));
                 }
             }
-            let used = labels.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+            let used = labels
+                .iter()
+                .filter(|&&x| Some(x) != p.neutral)
+                .map(|&x| x as usize + 1)
+                .max()
+                .unwrap_or(0);
             let per_actor = p.q * p.s[i];
             let margin = best.map_or(0.0, |(_, d)| p.to_frustration(i, d));
             ActorPlacement {
@@ -140,7 +168,9 @@ fn placements<W: Weight>(
                     0.0
                 },
                 best_move: best.map(|(c, _)| {
-                    if c >= used && k > 2 {
+                    if Some(c as u8) == p.neutral {
+                        NEUTRAL_LABEL.to_string()
+                    } else if c >= used && k > 2 {
                         "new".to_string()
                     } else {
                         coalition_label(input, c)
@@ -161,10 +191,20 @@ fn placements<W: Weight>(
 
 fn coalitions(input: &AlignInput, labels: &[u8], total: f64) -> Vec<Coalition> {
     let l = &input.landscape;
-    let m = labels.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+    let k = input.options.coalitions;
+    let neutral = input.options.neutral;
+    let m = labels
+        .iter()
+        .filter(|&&x| !(neutral && x as usize == k))
+        .map(|&x| x as usize + 1)
+        .max()
+        .unwrap_or(0);
     // With a bloc field both blocs are listed even when one is empty.
     let m = if l.field.is_some() { 2 } else { m };
-    (0..m)
+    // The neutral pole, when on, is listed last, even when empty.
+    let listed: Vec<usize> = (0..m).chain(neutral.then_some(k)).collect();
+    listed
+        .into_iter()
         .map(|c| {
             let members: Vec<usize> = (0..l.n()).filter(|&i| labels[i] as usize == c).collect();
             let size: f64 = members.iter().map(|&i| l.size(i)).sum();
@@ -189,7 +229,8 @@ pub(crate) fn assemble<W: Weight>(
 ) -> AlignResult {
     let l = &input.landscape;
     let o = &input.options;
-    let k = o.coalitions;
+    // Labels in the search: the coalitions, plus the neutral pole when on.
+    let k = o.coalitions + usize::from(o.neutral);
     search.candidates.sort_by(|a, b| {
         a.energy
             .partial_cmp(&b.energy)
@@ -231,7 +272,7 @@ pub(crate) fn assemble<W: Weight>(
             actors: placements(p, input, k, &c.labels),
             distance_to: shown
                 .iter()
-                .map(|d| distance(&c.labels, &d.labels, k))
+                .map(|d| distance(&c.labels, &d.labels, k, p.neutral))
                 .collect(),
         })
         .collect();
@@ -253,7 +294,8 @@ pub(crate) fn assemble<W: Weight>(
             .collect(),
         diagnostics: Diagnostics {
             method: search.method,
-            coalitions: k,
+            coalitions: o.coalitions,
+            neutral: o.neutral,
             rule: o.rule.name().to_string(),
             configurations_visited: search.visited,
             restarts: search.restarts,
@@ -278,9 +320,12 @@ mod tests {
 
     #[test]
     fn distance_ignores_relabelling() {
-        assert_eq!(distance(&[0, 0, 1, 1], &[1, 1, 0, 0], 2), 0);
-        assert_eq!(distance(&[0, 0, 1, 1], &[0, 1, 1, 1], 2), 1);
-        assert_eq!(distance(&[0, 1, 2], &[0, 2, 1], 3), 0);
-        assert_eq!(distance(&[0, 0, 0, 0], &[0, 0, 1, 1], 2), 2);
+        assert_eq!(distance(&[0, 0, 1, 1], &[1, 1, 0, 0], 2, None), 0);
+        assert_eq!(distance(&[0, 0, 1, 1], &[0, 1, 1, 1], 2, None), 1);
+        assert_eq!(distance(&[0, 1, 2], &[0, 2, 1], 3, None), 0);
+        assert_eq!(distance(&[0, 0, 0, 0], &[0, 0, 1, 1], 2, None), 2);
+        // Neutral (label 2) is never matched with a coalition.
+        assert_eq!(distance(&[0, 0, 2, 1], &[1, 1, 2, 0], 3, Some(2)), 0);
+        assert_eq!(distance(&[0, 0, 2, 2], &[2, 2, 0, 0], 3, Some(2)), 4);
     }
 }

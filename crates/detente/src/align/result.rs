@@ -49,6 +49,10 @@ pub struct Diagnostics {
     pub method: Method,
     /// Maximum number of coalitions `k` (D3).
     pub coalitions: usize,
+    /// Whether the neutral pole was on (a place outside every coalition, listed last as
+    /// `neutral`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub neutral: bool,
     /// Descent rule used for basins (D10).
     pub rule: String,
     /// Configurations visited by an exhaustive search.

@@ -5,6 +5,7 @@ use super::descent::DescentRule;
 use super::error::{AlignError, AlignResultOf};
 use super::exhaustive::{self, EXACT_BASIN_MAX_ACTORS};
 use super::landscape::Landscape;
+use super::neutral;
 use super::partitions;
 use super::problem::{Problem, Scaled, scale, with_problem};
 use super::report::{Candidate, assemble};
@@ -35,6 +36,11 @@ pub struct AlignOptions {
     pub annealing_sweeps: u64,
     /// Most configurations detailed in the result (all are counted in diagnostics).
     pub report_limit: usize,
+    /// Adds the neutral pole: a place outside the `k` coalitions that costs nothing and gains
+    /// nothing (its members' pairs never count as split; see [`crate::align`]). Off by
+    /// default, which is exactly Axelrod–Bennett's model.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub neutral: bool,
 }
 
 impl Default for AlignOptions {
@@ -48,6 +54,7 @@ impl Default for AlignOptions {
             annealing_runs: 16,
             annealing_sweeps: 200,
             report_limit: 100,
+            neutral: false,
         }
     }
 }
@@ -90,7 +97,21 @@ pub fn align(input: &AlignInput) -> AlignResultOf<AlignResult> {
     if o.report_limit == 0 {
         return Err(AlignError::Input("report_limit must be at least 1".into()));
     }
-    let scaled = scale(l);
+    if o.neutral && l.field.is_some() {
+        return Err(AlignError::Input(
+            "the neutral pole and a bloc field cannot be combined".into(),
+        ));
+    }
+    if o.neutral && k > 254 {
+        return Err(AlignError::Input(format!(
+            "with the neutral pole, coalitions must be at most 254 (got {k})"
+        )));
+    }
+    let scaled = if o.neutral {
+        scale(l).with_neutral(k)
+    } else {
+        scale(l)
+    };
     let arithmetic = match &scaled {
         Scaled::I32(_) => "exact-i32",
         Scaled::I64(_) => "exact-i64",
@@ -111,7 +132,9 @@ fn run_on<W: Weight>(
     if arithmetic == "f64" {
         notes.push("inputs have more than 6 decimals: ties decided within tolerance".into());
     }
-    let search = if k == 2 {
+    let search = if o.neutral {
+        neutral::search(p, o, &mut notes)?
+    } else if k == 2 {
         two_coalitions(p, o, &mut notes)?
     } else {
         many_coalitions(p, o, &mut notes)?
@@ -243,7 +266,7 @@ fn many_coalitions<W: Weight>(
 
 /// Sampled basins for an enumerated stable set: every descent must end in an enumerated
 /// configuration; one that does not is reported (it would be an engine bug).
-fn attach_samples<W: Weight>(
+pub(crate) fn attach_samples<W: Weight>(
     p: &Problem<W>,
     k: usize,
     o: &AlignOptions,
@@ -275,7 +298,7 @@ fn attach_samples<W: Weight>(
     }
 }
 
-fn heuristic<W: Weight>(
+pub(crate) fn heuristic<W: Weight>(
     p: &Problem<W>,
     k: usize,
     o: &AlignOptions,

@@ -8,6 +8,9 @@
 //! `size = "capability"`; scenario ties feed the `ties` term; defence treaties in force at
 //! `as_of` feed `shared_alliance`.
 
+use super::history_alliances::{
+    FIRST_ALLIANCE_YEAR, LAST_ALLIANCE_YEAR, alliance_year, history_alliances,
+};
 use super::propensity::{
     ActorAttributes, BuiltPropensities, IDEAL_POINT_SCALE, PropensityInputs, SHARED_ORGS,
     SizeMeasure, TRADE_HUBS, TermWeights, Tie, TieKind, build_propensities,
@@ -31,6 +34,10 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             coalitions: 2,
             size: "cinc".into(),
             propensity: Default::default(),
+            neutral: false,
+            restarts: None,
+            alliances: "memberships".into(),
+            known_outcome: None,
         });
     let as_of = r
         .scenario
@@ -82,11 +89,30 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             weight: t.weight.map_or(1.0, |w| w.point()),
         })
         .collect();
-    let alliances = world_alliances(&as_of)
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .filter(|l| ids.contains(&l.a.as_str()) && ids.contains(&l.b.as_str()))
-        .collect();
+    let alliances = if section.alliances == "history" {
+        let year = as_of_year(&as_of)?;
+        if alliance_year(year).is_none() {
+            return Err(format!(
+                "[align] alliances = \"history\" covers {FIRST_ALLIANCE_YEAR}-{LAST_ALLIANCE_YEAR}; as_of is {as_of}"
+            ));
+        }
+        let by_ccode = selected
+            .iter()
+            .filter_map(|a| {
+                a.world
+                    .as_ref()
+                    .and_then(|w| w.cow_ccode)
+                    .map(|c| (c, a.id.clone()))
+            })
+            .collect();
+        history_alliances(&by_ccode, year)
+    } else {
+        world_alliances(&as_of)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .filter(|l| ids.contains(&l.a.as_str()) && ids.contains(&l.b.as_str()))
+            .collect()
+    };
     let w = section.propensity;
     Ok(PropensityInputs {
         actors,
@@ -103,6 +129,14 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
         size,
         ideal_point_scale: IDEAL_POINT_SCALE,
     })
+}
+
+/// The year of an `as_of` date (`YYYY-MM-DD`).
+fn as_of_year(as_of: &str) -> Result<i32, String> {
+    as_of
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .ok_or_else(|| format!("as_of `{as_of}` does not start with a year"))
 }
 
 fn attributes(a: &ResolvedActor, size: SizeMeasure, as_of: &str) -> ActorAttributes {
@@ -154,20 +188,43 @@ pub fn input(r: &Resolved) -> Result<(AlignInput, BuiltPropensities), String> {
     let inputs = propensity_inputs(r)?;
     let built = build_propensities(&inputs).map_err(|e| e.to_string())?;
     let section = r.scenario.align.as_ref();
+    let d = AlignOptions::default();
     let options = AlignOptions {
         coalitions: section.map_or(2, |s| s.coalitions as usize),
         seed: r.seed(),
-        ..AlignOptions::default()
+        neutral: section.is_some_and(|s| s.neutral),
+        restarts: section.and_then(|s| s.restarts).unwrap_or(d.restarts),
+        ..d
     };
     let provenance = vec![
         format!("scenario `{}` ([align]; ties; as_of {})", r.scenario.scenario.id, r.scenario.scenario.as_of.as_deref().unwrap_or("—")),
         "bundled world data: data/world/actors_2024.csv, memberships_2025.csv (see data/world/SOURCES.md)".into(),
     ];
+    let mut notes = built.diagnostics.clone();
+    if section.is_some_and(|s| s.alliances == "history") {
+        let year = r
+            .scenario
+            .scenario
+            .as_of
+            .as_deref()
+            .and_then(|d| as_of_year(d).ok())
+            .and_then(alliance_year);
+        if let Some(y) = year {
+            notes.push(format!(
+                "shared_alliance: alliances in force in {y} ({}; data/history/alliances.csv)",
+                if y > 2012 {
+                    "ATOP 5.1"
+                } else {
+                    "COW Formal Alliances v4.1"
+                }
+            ));
+        }
+    }
     let input = AlignInput {
         landscape: built.landscape.clone(),
         options,
         provenance,
-        notes: built.diagnostics.clone(),
+        notes,
     };
     Ok((input, built))
 }

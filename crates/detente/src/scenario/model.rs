@@ -428,6 +428,48 @@ pub struct AlignSection {
     /// Weights of the propensity terms.
     #[serde(default)]
     pub propensity: PropensityWeights,
+    /// Adds the neutral pole (a place outside every coalition: members feel and cause no
+    /// frustration).
+    #[serde(default)]
+    pub neutral: bool,
+    /// Random-start descents of a sampled or heuristic search (default 100,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restarts: Option<u64>,
+    /// Where `shared_alliance` reads alliances: `"memberships"` (the bundled treaty
+    /// memberships of the 2025 table, the default) or `"history"` (COW and ATOP alliance spells
+    /// in force in the `as_of` year, 1816–2018).
+    #[serde(default = "default_alliances")]
+    pub alliances: String,
+    /// The observed alignment, for backtests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_outcome: Option<AlignOutcome>,
+}
+
+/// `[align.known_outcome]`: the sides the actors actually took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlignOutcome {
+    /// What happened (a vote, a war).
+    pub event: String,
+    /// When it happened (`YYYY-MM-DD`), after `as_of`.
+    pub date: String,
+    /// Id of the `[scenario] sources` entry that records it.
+    pub source: String,
+    /// Sides and their members, in file order (every scored actor on exactly one side).
+    pub sides: Vec<(String, Vec<String>)>,
+    /// The side that corresponds to the neutral pole (abstain, stay out), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_side: Option<String>,
+    /// Per side, an actor known before the event to lead it; the coalition holding a side's
+    /// anchor is read as that side.
+    pub anchors: Vec<(String, String)>,
+    /// Coding notes (side-switchers, what counts as neutral).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn default_alliances() -> String {
+    "memberships".into()
 }
 
 fn default_states() -> ActorSelection {

@@ -707,12 +707,167 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
         );
         w
     });
-    t.finish(r, &["actors", "coalitions", "size", "propensity"]);
+    let neutral = t.boolean(r, "neutral");
+    let restarts = t.unsigned(r, "restarts", false).and_then(|n| {
+        if n == 0 {
+            let span = t
+                .get("restarts")
+                .map(|v| v.span())
+                .unwrap_or(t.span.clone());
+            r.error(
+                Kind::OutOfRange,
+                "`restarts` is 0; expected at least 1".to_string(),
+                &t.key_path("restarts"),
+                span,
+            );
+            None
+        } else {
+            Some(n)
+        }
+    });
+    let alliance_sources = ["memberships", "history"];
+    let alliances = keyword(
+        r,
+        t,
+        "alliances",
+        false,
+        |s| alliance_sources.contains(&s).then(|| s.to_string()),
+        &alliance_sources,
+    );
+    let known_outcome = t
+        .table(r, "known_outcome", false)
+        .and_then(|k| read_align_outcome(r, &k));
+    t.finish(
+        r,
+        &[
+            "actors",
+            "coalitions",
+            "size",
+            "propensity",
+            "neutral",
+            "restarts",
+            "alliances",
+            "known_outcome",
+        ],
+    );
     Some(AlignSection {
         actors: actors.unwrap_or(ActorSelection::Named("states".into())),
         coalitions: coalitions.unwrap_or(2),
         size: size.unwrap_or_else(|| "cinc".into()),
         propensity: propensity.unwrap_or_default(),
+        neutral: neutral.unwrap_or(false),
+        restarts,
+        alliances: alliances.unwrap_or_else(|| "memberships".into()),
+        known_outcome,
+    })
+}
+
+/// `[align.known_outcome]`: event, date, source, sides (a table of side → actor ids), anchors
+/// (a table of side → actor id), optional `neutral_side` and `note`. An actor on two sides, an
+/// anchor or neutral side that names no side, and a side without members are errors.
+fn read_align_outcome(r: &mut Reader, k: &Tbl) -> Option<AlignOutcome> {
+    let event = k.string(r, "event", true);
+    let date = k.date(r, "date");
+    if !k.has("date") {
+        r.error(
+            Kind::MissingKey,
+            format!("missing key `date` in `{}`", k.path),
+            &k.key_path("date"),
+            k.span.clone(),
+        )
+        .expected = Some("`date = 2022-03-02` (the day of the event)".into());
+    }
+    let source = k.string(r, "source", true);
+    let neutral_side = k.string(r, "neutral_side", false);
+    let note = k.string(r, "note", false);
+    let mut sides: Vec<(String, Vec<String>)> = Vec::new();
+    if let Some(t) = k.table(r, "sides", true) {
+        let names: Vec<String> = t.entries().map(|(name, _)| name.to_string()).collect();
+        for name in names {
+            if let Some(members) = t.strings(r, &name, true) {
+                if members.is_empty() {
+                    let span = t.get(&name).map(|v| v.span()).unwrap_or(t.span.clone());
+                    r.error(
+                        Kind::OutOfRange,
+                        format!("side `{name}` has no members"),
+                        &t.key_path(&name),
+                        span,
+                    );
+                }
+                sides.push((name, members));
+            }
+        }
+        let mut seen: std::collections::BTreeMap<&str, &str> = Default::default();
+        let mut twice = Vec::new();
+        for (side, members) in &sides {
+            for m in members {
+                if let Some(first) = seen.insert(m.as_str(), side.as_str()) {
+                    twice.push((m.clone(), first.to_string(), side.clone()));
+                }
+            }
+        }
+        for (m, a, b) in twice {
+            let span = t.get(&b).map(|v| v.span()).unwrap_or(t.span.clone());
+            r.error(
+                Kind::OutOfRange,
+                format!("`{m}` is on two sides (`{a}` and `{b}`)"),
+                &t.key_path(&b),
+                span,
+            );
+        }
+    }
+    let mut anchors: Vec<(String, String)> = Vec::new();
+    if let Some(t) = k.table(r, "anchors", true) {
+        let names: Vec<String> = t.entries().map(|(name, _)| name.to_string()).collect();
+        for name in names {
+            if let Some(id) = t.string(r, &name, true) {
+                if !sides.iter().any(|(s, m)| s == &name && m.contains(&id)) {
+                    let span = t.get(&name).map(|v| v.span()).unwrap_or(t.span.clone());
+                    r.error(
+                        Kind::OutOfRange,
+                        format!("anchor `{id}` of side `{name}` is not a member of that side"),
+                        &t.key_path(&name),
+                        span,
+                    );
+                }
+                anchors.push((name, id));
+            }
+        }
+    }
+    if let Some(n) = &neutral_side
+        && !sides.iter().any(|(s, _)| s == n)
+    {
+        let span = k
+            .get("neutral_side")
+            .map(|v| v.span())
+            .unwrap_or(k.span.clone());
+        r.error(
+            Kind::OutOfRange,
+            format!("`neutral_side` names `{n}`, which is not a side"),
+            &k.key_path("neutral_side"),
+            span,
+        );
+    }
+    k.finish(
+        r,
+        &[
+            "event",
+            "date",
+            "source",
+            "sides",
+            "neutral_side",
+            "anchors",
+            "note",
+        ],
+    );
+    Some(AlignOutcome {
+        event: event?,
+        date: date?,
+        source: source?,
+        sides,
+        neutral_side,
+        anchors,
+        note,
     })
 }
 

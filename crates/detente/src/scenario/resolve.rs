@@ -841,6 +841,27 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &IndexSet<&str>, sources: &HashS
             cx.actor_ref(ids, a, &format!("align.actors[{k}]"), "align actor");
         }
     }
+    if let Some(k) = s.align.as_ref().and_then(|a| a.known_outcome.as_ref()) {
+        let p = "align.known_outcome";
+        cx.source_ref(sources, Some(&k.source), &format!("{p}.source"));
+        for (side, members) in &k.sides {
+            for (j, m) in members.iter().enumerate() {
+                cx.actor_ref(ids, m, &format!("{p}.sides.{side}[{j}]"), "side member");
+            }
+        }
+        if let Some(as_of) = &s.scenario.as_of
+            && k.date.as_str() <= as_of.as_str()
+        {
+            cx.err(
+                Kind::Inconsistent,
+                format!(
+                    "the event ({}) is not after as_of ({as_of}): a backtest must use inputs from before the event",
+                    k.date
+                ),
+                &format!("{p}.date"),
+            );
+        }
+    }
     if let Some(r) = &s.richardson
         && let Some(list) = &r.actors
     {

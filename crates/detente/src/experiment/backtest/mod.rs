@@ -9,15 +9,18 @@
 //! (B3)  d_c = e_mc − e_bc,          mean paired difference against the best baseline b
 //! ```
 //!
-//! with bootstrap intervals over cases (resampling cases with replacement, percentile
+//! with bootstrap intervals over cases (align cases are scored state by state instead: share
+//! placed correctly and Cohen's κ, see [`align`]) (resampling cases with replacement, percentile
 //! intervals, a seeded stream so the result is reproducible). A negative paired difference means
 //! the model beats the baseline. Cases run in parallel and are collected in input order, so the
 //! result does not depend on the thread count.
 
+pub mod align;
 mod decide;
 pub mod library;
 mod score;
 
+pub use align::{AlignCase, AlignMethod, align_cases};
 pub use decide::decide_cases;
 pub use library::bundled_backtest;
 pub use score::{Interval, MethodScore, Paired, score};
@@ -115,6 +118,9 @@ pub struct Backtest {
     /// The baseline with the lowest mean absolute error, the yardstick of the paired
     /// differences.
     pub best_baseline: Option<String>,
+    /// Align cases (scenarios with an `[align.known_outcome]`), each scored on its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub align: Vec<AlignCase>,
 }
 
 /// Score `cases` (see [`score`]) into a [`Backtest`].
@@ -125,6 +131,15 @@ pub fn backtest(cases: Vec<Case>, options: BacktestOptions) -> Backtest {
         cases,
         scores,
         best_baseline,
+        align: Vec::new(),
+    }
+}
+
+impl Backtest {
+    /// The same backtest with the align cases added.
+    pub fn with_align(mut self, align: Vec<AlignCase>) -> Self {
+        self.align = align;
+        self
     }
 }
 

@@ -74,9 +74,9 @@ fn errors(cases: &[Case], method: &str) -> Vec<Option<f64>> {
 /// Bootstrap a statistic of the values present: the statistic on the observed values and its
 /// 2.5–97.5 % interval over `resamples` resamples of the same size, drawn from the stream
 /// `(seed, stream)`.
-fn bootstrap(
-    values: &[f64],
-    statistic: impl Fn(&[f64]) -> f64,
+pub(super) fn bootstrap<T: Copy>(
+    values: &[T],
+    statistic: impl Fn(&[T]) -> f64,
     options: &BacktestOptions,
     stream: u64,
 ) -> Option<Interval> {
@@ -84,7 +84,7 @@ fn bootstrap(
         return None;
     }
     let mut rng = run_stream(options.seed, stream);
-    let mut sample = vec![0.0; values.len()];
+    let mut sample = vec![values[0]; values.len()];
     let mut stats: Vec<f64> = (0..options.resamples)
         .map(|_| {
             for s in sample.iter_mut() {
