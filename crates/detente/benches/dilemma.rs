@@ -89,6 +89,7 @@ fn flagship() -> DilemmaSetup {
         influence,
         trade,
         grievances: vec![],
+        start: vec![],
         params: DilemmaParams::default(),
     }
 }

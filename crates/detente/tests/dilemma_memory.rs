@@ -65,6 +65,7 @@ fn rivalry(west: &str) -> DilemmaSetup {
         influence: vec![],
         trade: vec![],
         grievances: vec![],
+        start: vec![],
         params: DilemmaParams {
             spiral: detente::escalate::dilemma::SpiralRule {
                 domains: 1,

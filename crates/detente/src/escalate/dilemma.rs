@@ -32,9 +32,11 @@ pub use payoff::{DyadGame, StageGame};
 pub use policy::PolicySpec;
 pub use setup::{
     ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainKind, DomainSpec, GrievanceTie,
-    InfluenceTie, SpiralRule, TradeTie, TrustParams,
+    InfluenceTie, SpiralRule, StartState, TradeTie, TrustParams,
 };
-pub use summary::{Band, MonteCarloSummary, QuantileSummary, monte_carlo};
+pub use summary::{
+    Band, DisputeSummary, Estimate, MonteCarloSummary, QuantileSummary, monte_carlo,
+};
 
 use std::fmt;
 

@@ -10,8 +10,8 @@
 //! the uncertain global parameters, which the policy comparison draws per run.
 
 use super::dilemma::{
-    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, TradeTie,
-    TrustParams,
+    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, StartState,
+    TradeTie, TrustParams,
 };
 use super::dilemma::{GlobalParam, ParamDraw, PolicySpec, StageGame};
 use super::game::Game;
@@ -191,6 +191,10 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
         }),
         trust: (e.trust.as_deref() == Some("bayes")).then(TrustParams::default),
         discount: point(e.discount, d.discount),
+        reconciliation: point(e.reconciliation, d.reconciliation),
+        reconciliation_restraint: point(e.reconciliation_restraint, d.reconciliation_restraint),
+        leadership_change: point(e.leadership_change, d.leadership_change),
+        periods_per_year: periods_per_year(&e.period),
     };
     Ok(DilemmaSetup {
         sides: e.sides.keys().cloned().collect(),
@@ -199,8 +203,28 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
         influence,
         trade,
         grievances: Vec::new(),
+        start: e
+            .start
+            .iter()
+            .map(|s| StartState {
+                domain: s.domain.clone(),
+                from: s.from.clone(),
+                to: s.to.clone(),
+                hostility: s.hostility,
+            })
+            .collect(),
         params,
     })
+}
+
+/// Periods in a year for `[escalate] period` (`year` 1, `half-year` 2, `quarter` 4, `month` 12).
+pub fn periods_per_year(period: &str) -> usize {
+    match period {
+        "half-year" => 2,
+        "quarter" => 4,
+        "month" => 12,
+        _ => 1,
+    }
 }
 
 /// The uncertain `[escalate]` parameters (noise, optimism, execution noise, spillover,
@@ -222,6 +246,12 @@ pub fn uncertain_params(r: &Resolved) -> Vec<ParamDraw> {
         (GlobalParam::OffenceDefence, e.offence_defence),
         (GlobalParam::Distinguishability, e.distinguishability),
         (GlobalParam::Discount, e.discount),
+        (GlobalParam::Reconciliation, e.reconciliation),
+        (
+            GlobalParam::ReconciliationRestraint,
+            e.reconciliation_restraint,
+        ),
+        (GlobalParam::LeadershipChange, e.leadership_change),
     ]
     .into_iter()
     .filter_map(|(param, value)| {

@@ -735,6 +735,10 @@ const ESCALATE_KEYS: &[&str] = &[
     "policy",
     "influence",
     "trade",
+    "reconciliation",
+    "reconciliation_restraint",
+    "leadership_change",
+    "start",
 ];
 
 fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
@@ -780,6 +784,8 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let execution_noise = prob("execution_noise");
     let distinguishability = prob("distinguishability");
     let discount = prob("discount");
+    let reconciliation = prob("reconciliation");
+    let leadership_change = prob("leadership_change");
     let mut nonneg = |key: &str| {
         t.uncertain(r, key, false)
             .and_then(|u| check_range(r, t, key, u, 0.0, MAX_RATE, "a number from 0 to 1000000"))
@@ -788,6 +794,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let contagion = nonneg("contagion");
     let interdependence = nonneg("interdependence");
     let grievance = nonneg("grievance");
+    let reconciliation_restraint = nonneg("reconciliation_restraint");
     let offence_defence = t.uncertain(r, "offence_defence", false).and_then(|u| {
         check_range(
             r,
@@ -910,6 +917,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             })
         })
         .collect();
+    let start = read_start(r, t);
     t.finish(r, ESCALATE_KEYS);
     Some(EscalateSection {
         sides: sides?,
@@ -930,6 +938,9 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         offence_defence,
         distinguishability,
         discount,
+        reconciliation,
+        reconciliation_restraint,
+        leadership_change,
         game,
         weights,
         spiral,
@@ -937,7 +948,78 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         policies,
         influences,
         trade,
+        start,
     })
+}
+
+/// `[[escalate.start]]`: domain, optional pair, hostility in [0, 1], basis and evidence.
+fn read_start(r: &mut Reader, t: &Tbl) -> Vec<StartPlacement> {
+    t.tables(r, "start")
+        .iter()
+        .filter_map(|e| {
+            let domain = e.string(r, "domain", true);
+            let from = e.string(r, "from", false);
+            let to = e.string(r, "to", false);
+            if from.is_some() != to.is_some() {
+                let key = if from.is_some() { "to" } else { "from" };
+                r.error(
+                    Kind::MissingKey,
+                    format!(
+                        "a pair's starting state needs both `from` and `to`; `{key}` is missing"
+                    ),
+                    &e.key_path(key),
+                    e.span.clone(),
+                )
+                .expected = Some("from = \"ACTOR\" and to = \"ACTOR\", or neither".into());
+            }
+            let hostility = e.uncertain(r, "hostility", true).and_then(|u| {
+                check_range(
+                    r,
+                    e,
+                    "hostility",
+                    u,
+                    0.0,
+                    1.0,
+                    "a probability in [0, 1] that a channel opens hostile",
+                )
+            });
+            let bases = ["analyst", "coded"];
+            let basis = keyword(
+                r,
+                e,
+                "basis",
+                true,
+                |s| bases.contains(&s).then(|| s.to_string()),
+                &bases,
+            );
+            let evidence = e.string(r, "evidence", true);
+            let source = e.string(r, "source", false);
+            e.finish(
+                r,
+                &[
+                    "domain",
+                    "from",
+                    "to",
+                    "hostility",
+                    "basis",
+                    "evidence",
+                    "source",
+                ],
+            );
+            if from.is_some() != to.is_some() {
+                return None;
+            }
+            Some(StartPlacement {
+                domain: domain?,
+                from,
+                to,
+                hostility: hostility?,
+                basis: basis?,
+                evidence: evidence?,
+                source,
+            })
+        })
+        .collect()
 }
 
 fn read_richardson(r: &mut Reader, t: &Tbl) -> RichardsonSpec {

@@ -36,6 +36,14 @@ pub struct Layout {
     pub final_decoupling: usize,
     /// Mean final greed belief (NaN without trust).
     pub greed_belief: usize,
+    /// At least one year with a militarised dispute (level ≥ 2) (event).
+    pub mid: usize,
+    /// At least one year with a dispute at level ≥ 4, use of force (event).
+    pub mid_force: usize,
+    /// Years with a dispute (level ≥ 2).
+    pub dispute_years: usize,
+    /// Years whose highest level is 2, 3, 4, 5 at `level_years + 0 … 3`.
+    pub level_years: usize,
     /// `T_d(t)` at `tension + d·H + t`.
     pub tension: usize,
     /// `T(t)` at `overall_tension + t`.
@@ -48,7 +56,8 @@ impl Layout {
     fn new(sides: usize, domains: usize, horizon: usize) -> Layout {
         let side_welfare = 1;
         let joint_welfare = side_welfare + sides;
-        let tension = joint_welfare + 6;
+        let mid = joint_welfare + 6;
+        let tension = mid + 7;
         let overall_tension = tension + domains * horizon;
         Layout {
             spiral: 0,
@@ -59,6 +68,10 @@ impl Layout {
             payoff_per_move: joint_welfare + 3,
             final_decoupling: joint_welfare + 4,
             greed_belief: joint_welfare + 5,
+            mid,
+            mid_force: mid + 1,
+            dispute_years: mid + 2,
+            level_years: mid + 3,
             tension,
             overall_tension,
             len: overall_tension + horizon,
@@ -135,9 +148,11 @@ impl DilemmaArms {
                 || p.sides != p0.sides
                 || p.domain_names != p0.domain_names
                 || p.params.horizon != p0.params.horizon
+                || p.params.periods_per_year != p0.params.periods_per_year
         }) {
             return Err(DilemmaError::Input(
-                "compared setups must have the same actors, sides, domains and horizon".into(),
+                "compared setups must have the same actors, sides, domains, horizon and period"
+                    .into(),
             ));
         }
         let h = p0.params.horizon;
@@ -209,6 +224,15 @@ impl DilemmaArms {
                 .binned(0.0, 1.0, 1)
                 .unpaired(),
         );
+        let years = h.div_ceil(p0.params.periods_per_year);
+        let year_count =
+            |name: String| Metric::real(name).binned(-0.5, years as f64 + 0.5, years + 1);
+        metrics.push(Metric::event("mid"));
+        metrics.push(Metric::event("mid_force"));
+        metrics.push(year_count("dispute_years".into()));
+        for level in 2..=5 {
+            metrics.push(year_count(format!("dispute_years.level{level}")).unpaired());
+        }
         for d in &p0.domain_names {
             for t in 1..=h {
                 metrics.push(
@@ -328,6 +352,7 @@ mod tests {
             influence: vec![],
             trade: vec![],
             grievances: vec![],
+            start: vec![],
             params: Default::default(),
         }
     }
