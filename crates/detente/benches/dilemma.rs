@@ -90,6 +90,7 @@ fn flagship() -> DilemmaSetup {
         trade,
         grievances: vec![],
         start: vec![],
+        prior: None,
         params: DilemmaParams::default(),
     }
 }

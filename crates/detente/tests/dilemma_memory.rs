@@ -66,6 +66,7 @@ fn rivalry(west: &str) -> DilemmaSetup {
         trade: vec![],
         grievances: vec![],
         start: vec![],
+        prior: None,
         params: DilemmaParams {
             spiral: detente::escalate::dilemma::SpiralRule {
                 domains: 1,

@@ -27,6 +27,7 @@ fn lone_dyad(policy: &str, params: DilemmaParams) -> DilemmaSetup {
         trade: vec![],
         grievances: vec![],
         start: vec![],
+        prior: None,
         params: DilemmaParams {
             spillover: 0.0,
             contagion: 0.0,
@@ -91,6 +92,7 @@ fn small_rivalry(west: &str, east: &str, params: DilemmaParams) -> DilemmaSetup 
         ],
         grievances: vec![],
         start: vec![],
+        prior: None,
         params,
     }
 }

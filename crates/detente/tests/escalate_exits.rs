@@ -49,6 +49,7 @@ fn quiet_dyad(domains: &[&str], start: Vec<StartState>, params: DilemmaParams) -
         trade: vec![],
         grievances: vec![],
         start,
+        prior: None,
         params: DilemmaParams {
             spillover: 0.0,
             contagion: 0.0,

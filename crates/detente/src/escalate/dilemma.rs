@@ -41,7 +41,7 @@ pub use policy::PolicySpec;
 pub use posterior::{Posterior, RIVALRIES_PRIOR, to_csv};
 pub use setup::{
     ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainKind, DomainSpec, GrievanceTie,
-    InfluenceTie, SpiralRule, StartState, TradeTie, TrustParams,
+    InfluenceTie, PriorSpec, SpiralRule, StartState, TradeTie, TrustParams,
 };
 pub use summary::{
     Band, DisputeSummary, Estimate, MonteCarloSummary, QuantileSummary, monte_carlo,

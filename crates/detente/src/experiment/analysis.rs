@@ -1071,10 +1071,10 @@ mod tests {
     #[test]
     fn bad_paths_suggest_the_closest() {
         let r = load_str(FLAGSHIP, "f.toml").unwrap();
-        let Err(AnalysisError::Invalid(msg)) = check_path(&r, "escalate.nois") else {
+        let Err(AnalysisError::Invalid(msg)) = check_path(&r, "escalate.contagio") else {
             panic!()
         };
-        assert!(msg.contains("did you mean `escalate.noise`"), "{msg}");
+        assert!(msg.contains("did you mean `escalate.contagion`"), "{msg}");
         assert!(check_path(&r, "issue.china-posture.stance.USA.salience").is_ok());
     }
 }

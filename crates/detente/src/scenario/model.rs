@@ -521,6 +521,9 @@ pub struct EscalateSection {
     /// η: per-period probability that an actor's leadership changes (grievances forgotten).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leadership_change: Option<Uncertain>,
+    /// Calibrated prior of the behavioural parameters (`rivalries-1816-2010`) or `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<String>,
     /// Stage game of every domain (a preset name), default `prisoners-dilemma`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub game: Option<String>,

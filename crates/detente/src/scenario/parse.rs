@@ -739,6 +739,7 @@ const ESCALATE_KEYS: &[&str] = &[
     "reconciliation_restraint",
     "leadership_change",
     "start",
+    "prior",
 ];
 
 fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
@@ -806,6 +807,15 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             "a balance in [−1, 1]",
         )
     });
+    let priors = ["rivalries-1816-2010", "none"];
+    let prior = keyword(
+        r,
+        t,
+        "prior",
+        false,
+        |s| priors.contains(&s).then(|| s.to_string()),
+        &priors,
+    );
     let games = ["prisoners-dilemma", "stag-hunt", "chicken", "deadlock"];
     let game = keyword(
         r,
@@ -941,6 +951,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         reconciliation,
         reconciliation_restraint,
         leadership_change,
+        prior,
         game,
         weights,
         spiral,

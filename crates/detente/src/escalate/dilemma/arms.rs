@@ -5,8 +5,11 @@
 //! tension per domain and period.
 
 use super::DilemmaError;
+use super::calibrate::{CalibratedParam, PRIOR};
 use super::draws::{ParamDraw, at_corner};
 use super::engine::Workspace;
+use super::posterior::Posterior;
+use super::setup::DilemmaParams;
 use super::setup::{DilemmaSetup, Prepared};
 use crate::experiment::runner::{ArmModel, Metric};
 use crate::rng::DetRng;
@@ -79,6 +82,18 @@ impl Layout {
     }
 }
 
+/// The value of a calibrated parameter in `p`.
+fn read(param: CalibratedParam, p: &DilemmaParams) -> f64 {
+    match param {
+        CalibratedParam::Noise => p.noise,
+        CalibratedParam::Spillover => p.spillover,
+        CalibratedParam::Grievance => p.grievance,
+        CalibratedParam::Reconciliation => p.reconciliation,
+        CalibratedParam::ReconciliationRestraint => p.reconciliation_restraint,
+        CalibratedParam::LeadershipChange => p.leadership_change,
+    }
+}
+
 /// Compiled set-ups played as arms on common random numbers.
 pub struct DilemmaArms {
     pub(crate) preps: Vec<Prepared>,
@@ -87,6 +102,8 @@ pub struct DilemmaArms {
     pub(crate) layout: Layout,
     names: Vec<String>,
     metrics: Vec<Metric>,
+    /// The calibrated posterior with, per calibrated parameter, whether it is drawn.
+    posterior: Option<(Posterior, [bool; 6])>,
 }
 
 /// Bounds of side s's welfare over a run: Σ_t β^t Σ over its actors' channels of the smallest
@@ -250,7 +267,22 @@ impl DilemmaArms {
             );
         }
         debug_assert_eq!(metrics.len(), layout.len);
+        let posterior = match &named[0].1.prior {
+            None => None,
+            Some(spec) => {
+                let post = Posterior::named(&spec.name)?;
+                let drawn =
+                    std::array::from_fn(|k| !spec.except.iter().any(|e| e == PRIOR[k].0.key()));
+                Some((post, drawn))
+            }
+        };
+        if named.iter().any(|(_, s)| s.prior != named[0].1.prior) {
+            return Err(DilemmaError::Input(
+                "compared setups must share the calibrated prior".into(),
+            ));
+        }
         Ok(DilemmaArms {
+            posterior,
             preps,
             setups: named.iter().map(|(_, s)| (*s).clone()).collect(),
             draws,
@@ -271,7 +303,7 @@ impl ArmModel for DilemmaArms {
     }
 
     fn run(&self, arm: usize, _k: u64, rng: &mut DetRng, out: &mut [f64]) {
-        if !self.draws.is_empty() {
+        if !self.draws.is_empty() || self.posterior.is_some() {
             return self.run_drawn(arm, rng, out);
         }
         let prep = &self.preps[arm];
@@ -289,7 +321,7 @@ impl ArmModel for DilemmaArms {
         let Some(spaces) = scratch.downcast_mut::<Vec<Option<Workspace>>>() else {
             return self.run(arm, k, rng, out);
         };
-        if !self.draws.is_empty() {
+        if !self.draws.is_empty() || self.posterior.is_some() {
             return self.run_drawn(arm, rng, out);
         }
         let prep = &self.preps[arm];
@@ -300,12 +332,27 @@ impl ArmModel for DilemmaArms {
 }
 
 impl DilemmaArms {
-    /// A run with drawn parameters: draw every uncertain parameter (in list order, from the
-    /// run's stream), compile the arm's set-up with them and play. The ranges were checked when
+    /// A run with drawn parameters: draw a row of the calibrated posterior (one uniform, when a
+    /// prior is set; parameters given explicitly keep their values), then every uncertain
+    /// parameter (in list order, from the run's stream), compile the arm's set-up with them and play. The ranges were checked when
     /// the arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
     fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
         let setup = &self.setups[arm];
         let mut params = setup.params;
+        if let Some((post, drawn)) = &self.posterior {
+            let mut drawn_params = params;
+            post.draw_into(rng, &mut drawn_params);
+            let mut keep = params;
+            for (k, (param, _, _)) in PRIOR.iter().enumerate() {
+                let v = if drawn[k] {
+                    read(*param, &drawn_params)
+                } else {
+                    read(*param, &keep)
+                };
+                param.set(&mut keep, v);
+            }
+            params = keep;
+        }
         for d in &self.draws {
             d.param.set(&mut params, d.value.draw(rng));
         }
@@ -353,6 +400,7 @@ mod tests {
             trade: vec![],
             grievances: vec![],
             start: vec![],
+            prior: None,
             params: Default::default(),
         }
     }

@@ -181,6 +181,7 @@ pub fn rivalry_setup(values: &[f64; 6], horizon: usize) -> DilemmaSetup {
         trade: vec![],
         grievances: vec![],
         start: vec![],
+        prior: None,
         params,
     }
 }

@@ -140,6 +140,18 @@ pub struct StartState {
     pub hostility: Uncertain,
 }
 
+/// A calibrated prior for the behavioural parameters: every run draws one weighted row of the
+/// named posterior (see [`super::Posterior`]) and plays with its values, except for the
+/// parameters listed in `except` (given explicitly, they keep their own values).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorSpec {
+    /// Posterior name (`rivalries-1816-2010`).
+    pub name: String,
+    /// Scenario keys of calibrated parameters not drawn from the posterior.
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
 /// Spiral definition (§4.4.3): at least `domains` locked domains in each of `periods` consecutive
 /// periods, a domain being locked when the weighted share of rival pairs in mutual hostility is
 /// at least `lock`.
@@ -275,6 +287,9 @@ pub struct DilemmaSetup {
     /// Observed starting states (none: every channel opens with its policy's first move).
     #[serde(default)]
     pub start: Vec<StartState>,
+    /// Calibrated prior of the behavioural parameters (none: the parameters as given).
+    #[serde(default)]
+    pub prior: Option<PriorSpec>,
     /// Parameters.
     #[serde(default)]
     pub params: DilemmaParams,
