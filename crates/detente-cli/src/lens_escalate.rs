@@ -36,9 +36,8 @@ pub fn render(r: &Resolved, e: &EscalateResults) -> String {
     header.extend(sides.iter().map(|s| format!("welfare {s}")));
     header.push("decoupling".into());
     let heads: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut right = vec![false, true, true, true];
-    right.extend(sides.iter().map(|_| true));
-    right.push(true);
+    let mut right = vec![true; heads.len()];
+    right[0] = false;
     let mut t = Table::new(&heads, &right).limit(0, 26);
     for p in &e.policies {
         let s = &p.summary;
@@ -55,6 +54,9 @@ pub fn render(r: &Resolved, e: &EscalateResults) -> String {
         t.row(row);
     }
     out.push_str(&t.render());
+    out.push_str(&dispute_table(e.policies.iter().filter_map(|p| {
+        p.summary.disputes.as_ref().map(|d| (p.id.as_str(), d))
+    })));
     if let Some(first) = e.policies.first()
         && !e.versus_first.is_empty()
     {
@@ -90,8 +92,86 @@ pub fn render(r: &Resolved, e: &EscalateResults) -> String {
             ]);
         }
         out.push_str(&d.render());
+        let mut m = Table::new(
+            &[
+                "policy",
+                "Δ MID",
+                "95% CI",
+                "Δ MID≥4",
+                "95% CI",
+                "Δ yrs",
+                "95% CI",
+            ],
+            &[false, true, true, true, true, true, true],
+        )
+        .limit(0, 26);
+        let mut any = false;
+        for (id, c) in &e.versus_first {
+            let (Some(mid), Some(force), Some(years)) = (&c.mid, &c.mid_force, &c.dispute_years)
+            else {
+                continue;
+            };
+            any = true;
+            let pts = |x: &detente::escalate::dilemma::PairedDifference| {
+                [
+                    format!("{:+.1}", 100.0 * x.mean),
+                    format!("[{:+.1}, {:+.1}]", 100.0 * x.low, 100.0 * x.high),
+                ]
+            };
+            let mut row = vec![id.clone()];
+            row.extend(pts(mid));
+            row.extend(pts(force));
+            row.push(format!("{:+.1}", years.mean));
+            row.push(format!("[{:+.1}, {:+.1}]", years.low, years.high));
+            m.row(row);
+        }
+        if any {
+            out.push_str("\nMilitarised disputes, paired differences (percentage points, Newcombe; dispute-years):\n");
+            out.push_str(&m.render());
+        }
     }
     out
+}
+
+/// Militarised disputes per policy (empty without a military domain): P(≥ 1 MID) with its
+/// Wilson interval, P(≥ 1 at level ≥ 4), the yearly hazard of a first MID and the expected
+/// dispute-years with its interval.
+pub fn dispute_table<'a>(
+    rows: impl Iterator<Item = (&'a str, &'a detente::escalate::dilemma::DisputeSummary)>,
+) -> String {
+    let mut t = Table::new(
+        &[
+            "policy",
+            "P(MID)",
+            "95% CI",
+            "P(MID≥4)",
+            "hazard/yr",
+            "dispute-yrs",
+        ],
+        &[false, true, true, true, true, true],
+    )
+    .limit(0, 26);
+    let mut years = 0;
+    for (id, m) in rows {
+        years = m.years;
+        t.row(vec![
+            id.to_string(),
+            pct(m.any.estimate),
+            format!("{}–{}", pct(m.any.low), pct(m.any.high)),
+            pct(m.force.estimate),
+            pct(m.yearly_hazard.estimate),
+            format!("{:.1}", m.dispute_years.estimate),
+        ]);
+    }
+    if years == 0 {
+        return String::new();
+    }
+    format!(
+        "\nMilitarised disputes (MID) over {years} years, read from the military domain: mutual\n\
+         military hostility for 1 period = level 2 threat, 2 = 3 display, 3+ = 4 use of force\n\
+         (5 war when every domain is hostile); hazard = yearly hazard of a first MID\n{}",
+        t.render()
+    )
 }
 
 /// The Richardson verdict: stability, growth rate, the dyad that drives the dominant eigenvalue.

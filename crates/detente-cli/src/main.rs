@@ -73,6 +73,8 @@ enum Command {
     Levers(commands::levers::Args),
     /// Every escalate policy on common random numbers, with paired differences.
     Compare(commands::compare::Args),
+    /// Fit a lens's behavioural parameters to history (escalate: rivalries 1816-1945).
+    Calibrate(commands::calibrate::Args),
     /// Run every lens and write a self-contained HTML report (default: report.html).
     Report(commands::report::Args),
 }
@@ -109,6 +111,7 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => commands::sensitivity::run(a),
         Command::Levers(a) => commands::levers::run(a),
         Command::Compare(a) => commands::compare::run(a),
+        Command::Calibrate(a) => commands::calibrate::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -110,13 +110,13 @@ fn bad_metric_and_path_exit_2_with_the_options() {
         &[
             "sweep",
             "--param",
-            "escalate.nois=0:1:2",
+            "escalate.contagio=0:1:2",
             "--metric",
             "escalate.systemic-rival.spiral",
         ],
         2,
     );
-    assert!(err.contains("did you mean `escalate.noise`"), "{err}");
+    assert!(err.contains("did you mean `escalate.contagion`"), "{err}");
     assert!(err.contains("valid paths"), "{err}");
     let err = fails(
         &["sweep", "--param", "escalate.noise=0:1", "--metric", "x"],

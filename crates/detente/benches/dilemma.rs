@@ -89,6 +89,8 @@ fn flagship() -> DilemmaSetup {
         influence,
         trade,
         grievances: vec![],
+        start: vec![],
+        prior: None,
         params: DilemmaParams::default(),
     }
 }

@@ -65,6 +65,8 @@ fn rivalry(west: &str) -> DilemmaSetup {
         influence: vec![],
         trade: vec![],
         grievances: vec![],
+        start: vec![],
+        prior: None,
         params: DilemmaParams {
             spiral: detente::escalate::dilemma::SpiralRule {
                 domains: 1,

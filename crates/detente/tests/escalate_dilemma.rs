@@ -26,6 +26,8 @@ fn lone_dyad(policy: &str, params: DilemmaParams) -> DilemmaSetup {
         influence: vec![],
         trade: vec![],
         grievances: vec![],
+        start: vec![],
+        prior: None,
         params: DilemmaParams {
             spillover: 0.0,
             contagion: 0.0,
@@ -89,6 +91,8 @@ fn small_rivalry(west: &str, east: &str, params: DilemmaParams) -> DilemmaSetup 
             },
         ],
         grievances: vec![],
+        start: vec![],
+        prior: None,
         params,
     }
 }

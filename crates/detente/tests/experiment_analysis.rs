@@ -13,13 +13,20 @@ fn flagship() -> Resolved {
     load_str(FLAGSHIP, "f.toml").unwrap()
 }
 
+/// The flagship's point-values variant (`prior = "none"`): every behavioural parameter at its
+/// given value, so a sweep of one parameter moves only that parameter.
+fn flagship_point_values() -> Resolved {
+    let text = FLAGSHIP.replace("prior = \"rivalries-1816-2010\"", "prior = \"none\"");
+    load_str(&text, "f.toml").unwrap()
+}
+
 fn metric(r: &Resolved, name: &str) -> Metric {
     Metric::parse(r, name).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn spiral_probability_rises_with_noise_under_common_random_numbers() {
-    let r = flagship();
+    let r = flagship_point_values();
     let noise = vec![0.0, 0.02, 0.05, 0.1, 0.2];
     let m = [
         metric(&r, "escalate.constructive-engagement.spiral"),
@@ -236,7 +243,8 @@ fn compare_differences_every_pair() {
     let r = flagship();
     let c = compare(&r, 300, 5).unwrap();
     let n = c.policies.len();
-    let per_pair = c.sides.len() + 2;
+    // spiral, welfare per side, joint welfare, and the three dispute differences.
+    let per_pair = c.sides.len() + 5;
     assert_eq!(c.differences.len(), n * (n - 1) / 2 * per_pair);
     let spiral = |id: &str| {
         c.policies

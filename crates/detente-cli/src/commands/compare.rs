@@ -92,6 +92,21 @@ pub fn run(args: Args) -> CliResult {
                     f64::NAN,
                     f64::NAN,
                 );
+                if let Some(m) = &p.disputes {
+                    line(&p.id, "", "mid", m.any.estimate, m.any.low, m.any.high);
+                    line(
+                        &p.id,
+                        "",
+                        "mid_force",
+                        m.force.estimate,
+                        m.force.low,
+                        m.force.high,
+                    );
+                    let h = &m.yearly_hazard;
+                    line(&p.id, "", "mid_hazard", h.estimate, h.low, h.high);
+                    let y = &m.dispute_years;
+                    line(&p.id, "", "dispute_years", y.estimate, y.low, y.high);
+                }
             }
             for d in &c.differences {
                 line(&d.a, &d.b, &d.metric, d.mean, d.low, d.high);
@@ -107,6 +122,7 @@ pub fn run(args: Args) -> CliResult {
             header.extend(c.sides.iter().map(|s| format!("welfare {s}")));
             header.push("joint".into());
             header.push("onset".into());
+
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut right = vec![true; header.len()];
             right[0] = false;
@@ -123,6 +139,11 @@ pub fn run(args: Args) -> CliResult {
                 t.row(row);
             }
             out.push_str(&t.render());
+            out.push_str(&crate::lens_escalate::dispute_table(
+                c.policies
+                    .iter()
+                    .filter_map(|p| p.disputes.as_ref().map(|d| (p.id.as_str(), d))),
+            ));
             out.push_str("\nPaired differences a − b (mean over runs, 95% interval)\n");
             let mut t = Table::new(
                 &["a", "b", "metric", "mean", "low", "high"],
@@ -133,7 +154,8 @@ pub fn run(args: Args) -> CliResult {
             for d in &c.differences {
                 // Spiral differences are differences of probabilities: percentage points.
                 let cell = |x: f64| {
-                    if d.metric == "spiral" && x.is_finite() {
+                    if ["spiral", "mid", "mid_force"].contains(&d.metric.as_str()) && x.is_finite()
+                    {
                         format!("{:+.1} pp", 100.0 * x)
                     } else {
                         num(x)

@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod backtest;
+pub mod calibrate;
 pub mod check;
 pub mod compare;
 pub mod decide;

@@ -12,29 +12,40 @@
 //! Entry points take a plain [`DilemmaSetup`]; the scenario adapter fills it from `[escalate]`.
 
 mod arms;
+mod calibrate;
 mod compare;
 mod draws;
 mod engine;
+mod moments;
 mod payoff;
 mod policy;
+mod posterior;
 mod setup;
 mod summary;
 
 pub use crate::escalate::game::Action;
 pub use arms::{DilemmaArms, TENSION_BINS, WELFARE_BINS};
+pub use calibrate::{
+    CalibratedParam, Calibration, CalibrationSettings, MomentCheck, PRIOR, PosteriorDraw,
+    calibrate, distance, rivalry_setup,
+};
 pub use compare::{
     PairedDifference, PairedMetric, PolicyArms, PolicyComparison, compare_policies,
     compare_with_first,
 };
 pub use draws::{GlobalParam, ParamDraw};
 pub use engine::{DilemmaRun, DomainMoves, DyadTrust, run_one};
+pub use moments::{MOMENT_NAMES, RivalryCounts, observed};
 pub use payoff::{DyadGame, StageGame};
 pub use policy::PolicySpec;
+pub use posterior::{Posterior, RIVALRIES_PRIOR, to_csv};
 pub use setup::{
     ActorKind, DilemmaActor, DilemmaParams, DilemmaSetup, DomainKind, DomainSpec, GrievanceTie,
-    InfluenceTie, SpiralRule, TradeTie, TrustParams,
+    InfluenceTie, PriorSpec, SpiralRule, StartState, TradeTie, TrustParams,
 };
-pub use summary::{Band, MonteCarloSummary, QuantileSummary, monte_carlo};
+pub use summary::{
+    Band, DisputeSummary, Estimate, MonteCarloSummary, QuantileSummary, monte_carlo,
+};
 
 use std::fmt;
 

@@ -10,10 +10,12 @@
 //! the uncertain global parameters, which the policy comparison draws per run.
 
 use super::dilemma::{
-    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, TradeTie,
-    TrustParams,
+    CalibratedParam, GlobalParam, PRIOR, ParamDraw, PolicySpec, Posterior, PriorSpec, StageGame,
 };
-use super::dilemma::{GlobalParam, ParamDraw, PolicySpec, StageGame};
+use super::dilemma::{
+    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, StartState,
+    TradeTie, TrustParams,
+};
 use super::game::Game;
 use super::richardson::{ArmsActor, ArmsParams, ArmsSetup, ArmsTie, TieKind as ArmsTieKind};
 use crate::scenario::{Resolved, TieKind, Uncertain};
@@ -172,7 +174,15 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
             }
         }
     }
-    let d = DilemmaParams::default();
+    // With a calibrated prior, a calibrated parameter not given explicitly takes the
+    // posterior's weighted mean as its point value (for single runs); Monte Carlo runs draw it.
+    let mut d = DilemmaParams::default();
+    if let Some(spec) = prior_spec(e) {
+        let post = Posterior::named(&spec.name).map_err(|err| err.to_string())?;
+        for ((param, _, _), v) in PRIOR.iter().zip(post.means()) {
+            param.set(&mut d, v);
+        }
+    }
     let params = DilemmaParams {
         horizon: e.horizon as usize,
         noise: point(e.noise, d.noise),
@@ -191,6 +201,10 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
         }),
         trust: (e.trust.as_deref() == Some("bayes")).then(TrustParams::default),
         discount: point(e.discount, d.discount),
+        reconciliation: point(e.reconciliation, d.reconciliation),
+        reconciliation_restraint: point(e.reconciliation_restraint, d.reconciliation_restraint),
+        leadership_change: point(e.leadership_change, d.leadership_change),
+        periods_per_year: periods_per_year(&e.period),
     };
     Ok(DilemmaSetup {
         sides: e.sides.keys().cloned().collect(),
@@ -199,8 +213,51 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
         influence,
         trade,
         grievances: Vec::new(),
+        prior: prior_spec(e),
+        start: e
+            .start
+            .iter()
+            .map(|s| StartState {
+                domain: s.domain.clone(),
+                from: s.from.clone(),
+                to: s.to.clone(),
+                hostility: s.hostility,
+            })
+            .collect(),
         params,
     })
+}
+
+/// The calibrated prior of `[escalate] prior` (none for `"none"` or no key), with the
+/// calibrated parameters the scenario gives explicitly, which keep their values.
+pub fn prior_spec(e: &crate::scenario::EscalateSection) -> Option<PriorSpec> {
+    let name = e.prior.as_deref().filter(|p| *p != "none")?;
+    let given = |param: CalibratedParam| match param {
+        CalibratedParam::Noise => e.noise.is_some(),
+        CalibratedParam::Spillover => e.spillover.is_some(),
+        CalibratedParam::Grievance => e.grievance.is_some(),
+        CalibratedParam::Reconciliation => e.reconciliation.is_some(),
+        CalibratedParam::ReconciliationRestraint => e.reconciliation_restraint.is_some(),
+        CalibratedParam::LeadershipChange => e.leadership_change.is_some(),
+    };
+    Some(PriorSpec {
+        name: name.to_string(),
+        except: PRIOR
+            .iter()
+            .filter(|(p, _, _)| given(*p))
+            .map(|(p, _, _)| p.key().to_string())
+            .collect(),
+    })
+}
+
+/// Periods in a year for `[escalate] period` (`year` 1, `half-year` 2, `quarter` 4, `month` 12).
+pub fn periods_per_year(period: &str) -> usize {
+    match period {
+        "half-year" => 2,
+        "quarter" => 4,
+        "month" => 12,
+        _ => 1,
+    }
 }
 
 /// The uncertain `[escalate]` parameters (noise, optimism, execution noise, spillover,
@@ -222,6 +279,12 @@ pub fn uncertain_params(r: &Resolved) -> Vec<ParamDraw> {
         (GlobalParam::OffenceDefence, e.offence_defence),
         (GlobalParam::Distinguishability, e.distinguishability),
         (GlobalParam::Discount, e.discount),
+        (GlobalParam::Reconciliation, e.reconciliation),
+        (
+            GlobalParam::ReconciliationRestraint,
+            e.reconciliation_restraint,
+        ),
+        (GlobalParam::LeadershipChange, e.leadership_change),
     ]
     .into_iter()
     .filter_map(|(param, value)| {
@@ -341,6 +404,43 @@ mod tests {
             rival >= hedge && hedge >= engage,
             "{rival} {hedge} {engage}"
         );
+    }
+
+    /// The flagship draws its behavioural parameters from the calibrated posterior; a value
+    /// given explicitly is kept; `prior = "none"` restores the point values (the library
+    /// defaults: noise 0.05, spillover 0.1, grievance 0, no exits).
+    #[test]
+    fn flagship_uses_the_calibrated_prior_and_explicit_values_override_it() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let setup = base_setup(&r).unwrap();
+        let spec = setup.prior.clone().unwrap();
+        assert_eq!(spec.name, "rivalries-1816-2010");
+        assert!(spec.except.is_empty());
+        let means = Posterior::named(&spec.name).unwrap().means();
+        assert_eq!(setup.params.noise, means[0]);
+        let explicit = FLAGSHIP.replace(
+            "prior = \"rivalries-1816-2010\"",
+            "prior = \"rivalries-1816-2010\"\nnoise = 0.05",
+        );
+        let r = load_str(&explicit, "f.toml").unwrap();
+        let setup = base_setup(&r).unwrap();
+        assert_eq!(setup.prior.unwrap().except, vec!["noise".to_string()]);
+        assert_eq!(setup.params.noise, 0.05);
+        let none = FLAGSHIP.replace("prior = \"rivalries-1816-2010\"", "prior = \"none\"");
+        let setup = base_setup(&load_str(&none, "f.toml").unwrap()).unwrap();
+        assert!(setup.prior.is_none());
+        assert_eq!(
+            setup.params,
+            DilemmaParams {
+                horizon: 40,
+                ..DilemmaParams::default()
+            }
+        );
+        // The drawn runs differ from the point-valued ones.
+        let with = base_setup(&r).unwrap();
+        let a = monte_carlo(&with, 500, 3).unwrap();
+        let b = monte_carlo(&setup, 500, 3).unwrap();
+        assert_ne!(a.spiral.hits, b.spiral.hits);
     }
 
     #[test]

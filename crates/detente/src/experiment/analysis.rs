@@ -21,7 +21,9 @@
 use super::design::{self, TornadoBar};
 use super::inputs::{all_inputs, set, uncertain_inputs};
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
-use crate::escalate::dilemma::{MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo};
+use crate::escalate::dilemma::{
+    DisputeSummary, MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo,
+};
 use crate::experiment::paired::PairedDifference;
 use crate::rng::{derive, run_stream};
 use crate::scenario::{Resolved, Uncertain};
@@ -1046,10 +1048,14 @@ pub struct PolicyArm {
     pub joint_welfare: f64,
     /// Median onset among spiralling runs (`None`: none spiralled).
     pub onset_median: Option<f64>,
+    /// Militarised disputes: P(≥ 1 MID), P(≥ 1 at level ≥ 4), yearly hazard, dispute-years
+    /// (`None` without a military domain).
+    pub disputes: Option<DisputeSummary>,
 }
 
 /// A paired difference `a − b` between two policies on one metric (common random numbers):
-/// `spiral` (Newcombe's hybrid score interval), `welfare.SIDE` or `welfare.joint` (normal).
+/// `spiral`, `mid`, `mid_force` (Newcombe's hybrid score interval), `welfare.SIDE`,
+/// `welfare.joint` or `dispute_years` (normal).
 pub type PolicyDifference = PairedDifference;
 
 /// Every escalate policy on common random numbers, with paired differences between every pair.
@@ -1095,6 +1101,7 @@ pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, Analysi
                 side_welfare: s.side_welfare.iter().map(|w| w.mean).collect(),
                 joint_welfare: s.joint_welfare.mean,
                 onset_median: s.onset.as_ref().map(|o| o.median),
+                disputes: s.disputes.clone(),
             }
         })
         .collect();
@@ -1106,6 +1113,15 @@ pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, Analysi
                 differences.push(played.difference(a, b, PairedMetric::SideWelfare(k)));
             }
             differences.push(played.difference(a, b, PairedMetric::JointWelfare));
+            if played.has_disputes() {
+                for m in [
+                    PairedMetric::Mid,
+                    PairedMetric::MidForce,
+                    PairedMetric::DisputeYears,
+                ] {
+                    differences.push(played.difference(a, b, m));
+                }
+            }
         }
     }
     Ok(Comparison {
@@ -1147,10 +1163,10 @@ mod tests {
     #[test]
     fn bad_paths_suggest_the_closest() {
         let r = load_str(FLAGSHIP, "f.toml").unwrap();
-        let Err(AnalysisError::Invalid(msg)) = check_path(&r, "escalate.nois") else {
+        let Err(AnalysisError::Invalid(msg)) = check_path(&r, "escalate.contagio") else {
             panic!()
         };
-        assert!(msg.contains("did you mean `escalate.noise`"), "{msg}");
+        assert!(msg.contains("did you mean `escalate.contagion`"), "{msg}");
         assert!(check_path(&r, "issue.china-posture.stance.USA.salience").is_ok());
     }
 }

@@ -38,7 +38,7 @@ impl std::fmt::Display for PathError {
     }
 }
 
-const ESCALATE_PARAMS: [&str; 10] = [
+const ESCALATE_PARAMS: [&str; 13] = [
     "noise",
     "optimism",
     "execution_noise",
@@ -49,6 +49,9 @@ const ESCALATE_PARAMS: [&str; 10] = [
     "offence_defence",
     "distinguishability",
     "discount",
+    "reconciliation",
+    "reconciliation_restraint",
+    "leadership_change",
 ];
 
 /// Every numeric input of the scenario with its path, in file order (actors, issues, ties,
@@ -152,6 +155,9 @@ fn escalate_param(e: &crate::scenario::EscalateSection, name: &str) -> Option<Un
         "offence_defence" => e.offence_defence,
         "distinguishability" => e.distinguishability,
         "discount" => e.discount,
+        "reconciliation" => e.reconciliation,
+        "reconciliation_restraint" => e.reconciliation_restraint,
+        "leadership_change" => e.leadership_change,
         _ => None,
     }
 }
@@ -171,6 +177,9 @@ fn escalate_slot<'a>(
         "offence_defence" => &mut e.offence_defence,
         "distinguishability" => &mut e.distinguishability,
         "discount" => &mut e.discount,
+        "reconciliation" => &mut e.reconciliation,
+        "reconciliation_restraint" => &mut e.reconciliation_restraint,
+        "leadership_change" => &mut e.leadership_change,
         _ => return None,
     })
 }

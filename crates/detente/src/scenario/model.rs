@@ -558,6 +558,18 @@ pub struct EscalateSection {
     /// β: per-period welfare discount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Uncertain>,
+    /// ρ₀: per-period probability that a pair in mutual hostility in a domain reconciles there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconciliation: Option<Uncertain>,
+    /// ρ₁: growth of the reconciliation probability with mutual restraint in other domains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconciliation_restraint: Option<Uncertain>,
+    /// η: per-period probability that an actor's leadership changes (grievances forgotten).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leadership_change: Option<Uncertain>,
+    /// Calibrated prior of the behavioural parameters (`rivalries-1816-2010`) or `none`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<String>,
     /// Stage game of every domain (a preset name), default `prisoners-dilemma`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub game: Option<String>,
@@ -579,6 +591,34 @@ pub struct EscalateSection {
     /// Directed trade shares overriding the world data (`share` of `from`'s trade with `to`).
     #[serde(rename = "trade", default, skip_serializing_if = "Vec::is_empty")]
     pub trade: Vec<TradeLink>,
+    /// Observed starting states per domain (and per rival pair and domain) at `as_of`.
+    #[serde(rename = "start", default, skip_serializing_if = "Vec::is_empty")]
+    pub start: Vec<StartPlacement>,
+}
+
+/// `[[escalate.start]]`: the state of one domain (or of one rival pair in it) at `as_of`, as the
+/// probability that a directed channel opens hostile, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartPlacement {
+    /// Domain name (one of `domains`).
+    pub domain: String,
+    /// With `to`: the rival pair this state is for (both directions); without: every pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The pair's other actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Probability in [0, 1] that a channel opens hostile (a range: drawn per run).
+    pub hostility: Uncertain,
+    /// Who placed it: `analyst` (a judgement from the cited record) or `coded` (read from a
+    /// coded data set).
+    pub basis: String,
+    /// The dated record the placement rests on.
+    pub evidence: String,
+    /// Source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// `[[escalate.trade]]`: the share of `from`'s total goods trade that is with `to`.

@@ -893,6 +893,11 @@ const ESCALATE_KEYS: &[&str] = &[
     "policy",
     "influence",
     "trade",
+    "reconciliation",
+    "reconciliation_restraint",
+    "leadership_change",
+    "start",
+    "prior",
 ];
 
 fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
@@ -938,6 +943,8 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let execution_noise = prob("execution_noise");
     let distinguishability = prob("distinguishability");
     let discount = prob("discount");
+    let reconciliation = prob("reconciliation");
+    let leadership_change = prob("leadership_change");
     let mut nonneg = |key: &str| {
         t.uncertain(r, key, false)
             .and_then(|u| check_range(r, t, key, u, 0.0, MAX_RATE, "a number from 0 to 1000000"))
@@ -946,6 +953,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let contagion = nonneg("contagion");
     let interdependence = nonneg("interdependence");
     let grievance = nonneg("grievance");
+    let reconciliation_restraint = nonneg("reconciliation_restraint");
     let offence_defence = t.uncertain(r, "offence_defence", false).and_then(|u| {
         check_range(
             r,
@@ -957,6 +965,15 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             "a balance in [−1, 1]",
         )
     });
+    let priors = ["rivalries-1816-2010", "none"];
+    let prior = keyword(
+        r,
+        t,
+        "prior",
+        false,
+        |s| priors.contains(&s).then(|| s.to_string()),
+        &priors,
+    );
     let games = ["prisoners-dilemma", "stag-hunt", "chicken", "deadlock"];
     let game = keyword(
         r,
@@ -1068,6 +1085,7 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
             })
         })
         .collect();
+    let start = read_start(r, t);
     t.finish(r, ESCALATE_KEYS);
     Some(EscalateSection {
         sides: sides?,
@@ -1088,6 +1106,10 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         offence_defence,
         distinguishability,
         discount,
+        reconciliation,
+        reconciliation_restraint,
+        leadership_change,
+        prior,
         game,
         weights,
         spiral,
@@ -1095,7 +1117,78 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         policies,
         influences,
         trade,
+        start,
     })
+}
+
+/// `[[escalate.start]]`: domain, optional pair, hostility in [0, 1], basis and evidence.
+fn read_start(r: &mut Reader, t: &Tbl) -> Vec<StartPlacement> {
+    t.tables(r, "start")
+        .iter()
+        .filter_map(|e| {
+            let domain = e.string(r, "domain", true);
+            let from = e.string(r, "from", false);
+            let to = e.string(r, "to", false);
+            if from.is_some() != to.is_some() {
+                let key = if from.is_some() { "to" } else { "from" };
+                r.error(
+                    Kind::MissingKey,
+                    format!(
+                        "a pair's starting state needs both `from` and `to`; `{key}` is missing"
+                    ),
+                    &e.key_path(key),
+                    e.span.clone(),
+                )
+                .expected = Some("from = \"ACTOR\" and to = \"ACTOR\", or neither".into());
+            }
+            let hostility = e.uncertain(r, "hostility", true).and_then(|u| {
+                check_range(
+                    r,
+                    e,
+                    "hostility",
+                    u,
+                    0.0,
+                    1.0,
+                    "a probability in [0, 1] that a channel opens hostile",
+                )
+            });
+            let bases = ["analyst", "coded"];
+            let basis = keyword(
+                r,
+                e,
+                "basis",
+                true,
+                |s| bases.contains(&s).then(|| s.to_string()),
+                &bases,
+            );
+            let evidence = e.string(r, "evidence", true);
+            let source = e.string(r, "source", false);
+            e.finish(
+                r,
+                &[
+                    "domain",
+                    "from",
+                    "to",
+                    "hostility",
+                    "basis",
+                    "evidence",
+                    "source",
+                ],
+            );
+            if from.is_some() != to.is_some() {
+                return None;
+            }
+            Some(StartPlacement {
+                domain: domain?,
+                from,
+                to,
+                hostility: hostility?,
+                basis: basis?,
+                evidence: evidence?,
+                source,
+            })
+        })
+        .collect()
 }
 
 fn read_richardson(r: &mut Reader, t: &Tbl) -> RichardsonSpec {

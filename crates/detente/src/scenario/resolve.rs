@@ -959,6 +959,44 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &IndexSet<&str>, sources: &HashS
         cx.actor_ref(ids, &t.to, &format!("{p}.to"), "trade partner");
         cx.source_ref(sources, t.source.as_deref(), &format!("{p}.source"));
     }
+    for (k, st) in e.start.iter().enumerate() {
+        let p = format!("escalate.start[{k}]");
+        if !e.domains.contains(&st.domain) {
+            let d = cx.err(
+                Kind::UnknownId,
+                format!("starting state for unknown domain `{}`", st.domain),
+                &format!("{p}.domain"),
+            );
+            d.expected = Some(format!("one of the domains: {}", e.domains.join(", ")));
+            d.help = did_you_mean(&st.domain, e.domains.iter().map(String::as_str));
+        }
+        if let (Some(from), Some(to)) = (&st.from, &st.to) {
+            let known_from = cx.actor_ref(ids, from, &format!("{p}.from"), "starting-state actor");
+            let known_to = cx.actor_ref(ids, to, &format!("{p}.to"), "starting-state actor");
+            if known_from && known_to {
+                match (side_of.get(from.as_str()), side_of.get(to.as_str())) {
+                    (Some(a), Some(b)) if a != b => {}
+                    (Some(_), Some(_)) => {
+                        cx.err(
+                            Kind::Inconsistent,
+                            format!("`{from}` and `{to}` are on the same side; a starting state is for rivals"),
+                            &format!("{p}.to"),
+                        )
+                        .expected = Some("an actor on another side".into());
+                    }
+                    _ => {
+                        cx.err(
+                            Kind::Inconsistent,
+                            format!("`{from}`–`{to}`: both must be members of [escalate] sides"),
+                            &format!("{p}.from"),
+                        )
+                        .expected = Some("actors listed in [escalate] sides".into());
+                    }
+                }
+            }
+        }
+        cx.source_ref(sources, st.source.as_deref(), &format!("{p}.source"));
+    }
 }
 
 // What each lens needs beyond valid references, checked here so that `detente check` rejects

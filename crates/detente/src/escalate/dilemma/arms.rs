@@ -5,8 +5,11 @@
 //! tension per domain and period.
 
 use super::DilemmaError;
+use super::calibrate::{CalibratedParam, PRIOR};
 use super::draws::{ParamDraw, at_corner};
 use super::engine::Workspace;
+use super::posterior::Posterior;
+use super::setup::DilemmaParams;
 use super::setup::{DilemmaSetup, Prepared};
 use crate::experiment::runner::{ArmModel, Metric};
 use crate::rng::DetRng;
@@ -36,6 +39,14 @@ pub struct Layout {
     pub final_decoupling: usize,
     /// Mean final greed belief (NaN without trust).
     pub greed_belief: usize,
+    /// At least one year with a militarised dispute (level ≥ 2) (event).
+    pub mid: usize,
+    /// At least one year with a dispute at level ≥ 4, use of force (event).
+    pub mid_force: usize,
+    /// Years with a dispute (level ≥ 2).
+    pub dispute_years: usize,
+    /// Years whose highest level is 2, 3, 4, 5 at `level_years + 0 … 3`.
+    pub level_years: usize,
     /// `T_d(t)` at `tension + d·H + t`.
     pub tension: usize,
     /// `T(t)` at `overall_tension + t`.
@@ -48,7 +59,8 @@ impl Layout {
     fn new(sides: usize, domains: usize, horizon: usize) -> Layout {
         let side_welfare = 1;
         let joint_welfare = side_welfare + sides;
-        let tension = joint_welfare + 6;
+        let mid = joint_welfare + 6;
+        let tension = mid + 7;
         let overall_tension = tension + domains * horizon;
         Layout {
             spiral: 0,
@@ -59,10 +71,26 @@ impl Layout {
             payoff_per_move: joint_welfare + 3,
             final_decoupling: joint_welfare + 4,
             greed_belief: joint_welfare + 5,
+            mid,
+            mid_force: mid + 1,
+            dispute_years: mid + 2,
+            level_years: mid + 3,
             tension,
             overall_tension,
             len: overall_tension + horizon,
         }
+    }
+}
+
+/// The value of a calibrated parameter in `p`.
+fn read(param: CalibratedParam, p: &DilemmaParams) -> f64 {
+    match param {
+        CalibratedParam::Noise => p.noise,
+        CalibratedParam::Spillover => p.spillover,
+        CalibratedParam::Grievance => p.grievance,
+        CalibratedParam::Reconciliation => p.reconciliation,
+        CalibratedParam::ReconciliationRestraint => p.reconciliation_restraint,
+        CalibratedParam::LeadershipChange => p.leadership_change,
     }
 }
 
@@ -74,6 +102,8 @@ pub struct DilemmaArms {
     pub(crate) layout: Layout,
     names: Vec<String>,
     metrics: Vec<Metric>,
+    /// The calibrated posterior with, per calibrated parameter, whether it is drawn.
+    posterior: Option<(Posterior, [bool; 6])>,
 }
 
 /// Bounds of side s's welfare over a run: Σ_t β^t Σ over its actors' channels of the smallest
@@ -135,9 +165,11 @@ impl DilemmaArms {
                 || p.sides != p0.sides
                 || p.domain_names != p0.domain_names
                 || p.params.horizon != p0.params.horizon
+                || p.params.periods_per_year != p0.params.periods_per_year
         }) {
             return Err(DilemmaError::Input(
-                "compared setups must have the same actors, sides, domains and horizon".into(),
+                "compared setups must have the same actors, sides, domains, horizon and period"
+                    .into(),
             ));
         }
         let h = p0.params.horizon;
@@ -209,6 +241,15 @@ impl DilemmaArms {
                 .binned(0.0, 1.0, 1)
                 .unpaired(),
         );
+        let years = h.div_ceil(p0.params.periods_per_year);
+        let year_count =
+            |name: String| Metric::real(name).binned(-0.5, years as f64 + 0.5, years + 1);
+        metrics.push(Metric::event("mid"));
+        metrics.push(Metric::event("mid_force"));
+        metrics.push(year_count("dispute_years".into()));
+        for level in 2..=5 {
+            metrics.push(year_count(format!("dispute_years.level{level}")).unpaired());
+        }
         for d in &p0.domain_names {
             for t in 1..=h {
                 metrics.push(
@@ -226,7 +267,22 @@ impl DilemmaArms {
             );
         }
         debug_assert_eq!(metrics.len(), layout.len);
+        let posterior = match &named[0].1.prior {
+            None => None,
+            Some(spec) => {
+                let post = Posterior::named(&spec.name)?;
+                let drawn =
+                    std::array::from_fn(|k| !spec.except.iter().any(|e| e == PRIOR[k].0.key()));
+                Some((post, drawn))
+            }
+        };
+        if named.iter().any(|(_, s)| s.prior != named[0].1.prior) {
+            return Err(DilemmaError::Input(
+                "compared setups must share the calibrated prior".into(),
+            ));
+        }
         Ok(DilemmaArms {
+            posterior,
             preps,
             setups: named.iter().map(|(_, s)| (*s).clone()).collect(),
             draws,
@@ -247,7 +303,7 @@ impl ArmModel for DilemmaArms {
     }
 
     fn run(&self, arm: usize, _k: u64, rng: &mut DetRng, out: &mut [f64]) {
-        if !self.draws.is_empty() {
+        if !self.draws.is_empty() || self.posterior.is_some() {
             return self.run_drawn(arm, rng, out);
         }
         let prep = &self.preps[arm];
@@ -265,7 +321,7 @@ impl ArmModel for DilemmaArms {
         let Some(spaces) = scratch.downcast_mut::<Vec<Option<Workspace>>>() else {
             return self.run(arm, k, rng, out);
         };
-        if !self.draws.is_empty() {
+        if !self.draws.is_empty() || self.posterior.is_some() {
             return self.run_drawn(arm, rng, out);
         }
         let prep = &self.preps[arm];
@@ -276,12 +332,27 @@ impl ArmModel for DilemmaArms {
 }
 
 impl DilemmaArms {
-    /// A run with drawn parameters: draw every uncertain parameter (in list order, from the
-    /// run's stream), compile the arm's set-up with them and play. The ranges were checked when
+    /// A run with drawn parameters: draw a row of the calibrated posterior (one uniform, when a
+    /// prior is set; parameters given explicitly keep their values), then every uncertain
+    /// parameter (in list order, from the run's stream), compile the arm's set-up with them and play. The ranges were checked when
     /// the arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
     fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
         let setup = &self.setups[arm];
         let mut params = setup.params;
+        if let Some((post, drawn)) = &self.posterior {
+            let mut drawn_params = params;
+            post.draw_into(rng, &mut drawn_params);
+            let mut keep = params;
+            for (k, (param, _, _)) in PRIOR.iter().enumerate() {
+                let v = if drawn[k] {
+                    read(*param, &drawn_params)
+                } else {
+                    read(*param, &keep)
+                };
+                param.set(&mut keep, v);
+            }
+            params = keep;
+        }
         for d in &self.draws {
             d.param.set(&mut params, d.value.draw(rng));
         }
@@ -328,6 +399,8 @@ mod tests {
             influence: vec![],
             trade: vec![],
             grievances: vec![],
+            start: vec![],
+            prior: None,
             params: Default::default(),
         }
     }

@@ -27,6 +27,13 @@ pub struct PolicyComparison {
     pub joint_welfare: PairedDifference,
     /// Difference in welfare per side (normal interval).
     pub side_welfare: Vec<PairedDifference>,
+    /// Difference in P(at least one militarised dispute) (Newcombe), `None` without a military
+    /// domain.
+    pub mid: Option<PairedDifference>,
+    /// Difference in P(at least one dispute at level ≥ 4) (Newcombe).
+    pub mid_force: Option<PairedDifference>,
+    /// Difference in dispute-years (normal interval).
+    pub dispute_years: Option<PairedDifference>,
 }
 
 /// A paired metric of the dilemma.
@@ -38,6 +45,12 @@ pub enum PairedMetric {
     SideWelfare(usize),
     /// Joint welfare.
     JointWelfare,
+    /// At least one militarised dispute (level ≥ 2).
+    Mid,
+    /// At least one dispute at level ≥ 4.
+    MidForce,
+    /// Years with a dispute.
+    DisputeYears,
 }
 
 /// Several set-ups played once each on the same runs, ready to be summarised and differenced.
@@ -88,6 +101,11 @@ impl PolicyArms {
         &self.arms.preps[0].sides
     }
 
+    /// Whether the set-ups have a military domain (and so militarised disputes).
+    pub fn has_disputes(&self) -> bool {
+        self.arms.preps[0].military.is_some()
+    }
+
     /// The Monte Carlo summary of arm `arm`.
     pub fn summary(&self, arm: usize) -> MonteCarloSummary {
         summarise(&self.arms, &self.tallies, arm)
@@ -100,6 +118,9 @@ impl PolicyArms {
             PairedMetric::Spiral => l.spiral,
             PairedMetric::SideWelfare(k) => l.side_welfare + k,
             PairedMetric::JointWelfare => l.joint_welfare,
+            PairedMetric::Mid => l.mid,
+            PairedMetric::MidForce => l.mid_force,
+            PairedMetric::DisputeYears => l.dispute_years,
         };
         self.tallies
             .difference(a, b, m)
@@ -116,6 +137,15 @@ impl PolicyArms {
             side_welfare: (0..self.sides().len())
                 .map(|k| self.difference(alt, base, PairedMetric::SideWelfare(k)))
                 .collect(),
+            mid: self
+                .has_disputes()
+                .then(|| self.difference(alt, base, PairedMetric::Mid)),
+            mid_force: self
+                .has_disputes()
+                .then(|| self.difference(alt, base, PairedMetric::MidForce)),
+            dispute_years: self
+                .has_disputes()
+                .then(|| self.difference(alt, base, PairedMetric::DisputeYears)),
         }
     }
 }

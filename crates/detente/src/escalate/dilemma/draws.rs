@@ -33,6 +33,12 @@ pub enum GlobalParam {
     Distinguishability,
     /// β.
     Discount,
+    /// ρ₀.
+    Reconciliation,
+    /// ρ₁.
+    ReconciliationRestraint,
+    /// η.
+    LeadershipChange,
 }
 
 impl GlobalParam {
@@ -49,6 +55,9 @@ impl GlobalParam {
             GlobalParam::OffenceDefence => &mut p.offence_defence,
             GlobalParam::Distinguishability => &mut p.distinguishability,
             GlobalParam::Discount => &mut p.discount,
+            GlobalParam::Reconciliation => &mut p.reconciliation,
+            GlobalParam::ReconciliationRestraint => &mut p.reconciliation_restraint,
+            GlobalParam::LeadershipChange => &mut p.leadership_change,
         };
         *slot = v;
     }

@@ -72,6 +72,9 @@ pub struct DilemmaRun {
     pub trust: Option<Vec<DyadTrust>>,
     /// Move counts per domain.
     pub moves: Vec<DomainMoves>,
+    /// Per year: the highest militarised-dispute level of any rival pair (0 none, 2 threat,
+    /// 3 display, 4 use of force, 5 war); `None` without a military domain.
+    pub dispute_levels: Option<Vec<u8>>,
 }
 
 /// Per-run buffers.
@@ -95,6 +98,30 @@ pub(crate) struct Workspace {
     mutual: Vec<f64>,
     onset: Option<usize>,
     locked_periods: usize,
+    /// Per channel: probability that it opens hostile (starting states only).
+    start: Vec<f64>,
+    /// Whether this run opened from starting states (period 0 is then a history).
+    primed: bool,
+    /// Per dyad (i < j used): consecutive periods of mutual military hostility.
+    military_streak: Vec<u32>,
+    /// Per year: the highest dispute level of any rival pair (0 or 2–5).
+    year_level: Vec<u8>,
+}
+
+/// Dispute level of a rival pair in the military domain in one period, on the hostility scale
+/// of militarised interstate disputes. One-sided hostility (one side arms or restricts while
+/// the other is restrained) is posture, not a dispute: level 0. With `streak` the number of
+/// consecutive periods of mutual military hostility up to and including this one:
+/// 2 threat (streak 1), 3 display of force (streak 2), 4 use of force (streak ≥ 3), 5 war
+/// (streak ≥ 3 and the pair is in mutual hostility in every domain, `total`).
+pub(crate) fn dispute_level(streak: u32, total: bool) -> u8 {
+    match streak {
+        0 => 0,
+        1 => 2,
+        2 => 3,
+        _ if total => 5,
+        _ => 4,
+    }
 }
 
 fn sigmoid(l: f64) -> f64 {
@@ -122,6 +149,10 @@ impl Workspace {
             mutual: vec![0.0; prep.domains()],
             onset: None,
             locked_periods: 0,
+            start: vec![0.0; channels],
+            primed: false,
+            military_streak: vec![0; prep.dyads.len()],
+            year_level: vec![0; h.div_ceil(prep.params.periods_per_year)],
         }
     }
 
@@ -134,11 +165,136 @@ impl Workspace {
         self.hostile_moves.iter_mut().for_each(|c| *c = 0);
         self.onset = None;
         self.locked_periods = 0;
+        self.primed = false;
+        self.military_streak.iter_mut().for_each(|s| *s = 0);
+        self.year_level.iter_mut().for_each(|l| *l = 0);
+    }
+
+    /// Period 0 from the starting states: draw each state's hostility h (in list order, when
+    /// uncertain), then each channel's opening move (hostile with probability h, canonical
+    /// order), and record the opening moves, perceived as they are, as every channel's history.
+    fn prime(&mut self, prep: &Prepared, rng: &mut DetRng) {
+        self.start.iter_mut().for_each(|x| *x = 0.0);
+        for (h, covered) in &prep.start {
+            let h = if h.is_uncertain() {
+                h.draw(rng)
+            } else {
+                h.point()
+            };
+            for &c in covered {
+                self.start[c] = h;
+            }
+        }
+        for (m, &h) in self.moves.iter_mut().zip(&self.start) {
+            *m = if bernoulli(rng, h) {
+                Action::D
+            } else {
+                Action::C
+            };
+        }
+        let nd = prep.domains();
+        for (y, dy) in prep.dyads.iter().enumerate() {
+            for d in 0..nd {
+                let (c, r) = (y * nd + d, dy.reverse * nd + d);
+                let (mine, theirs) = (self.moves[c], self.moves[r]);
+                self.channels[c].record(mine, theirs);
+                self.last_moves_h[c] = f64::from(u8::from(mine == Action::D));
+                self.last_seen_h[c] = f64::from(u8::from(theirs == Action::D));
+            }
+        }
+        if let Some(m) = prep.military {
+            for (y, dy) in prep.dyads.iter().enumerate() {
+                let both = self.moves[y * nd + m] == Action::D
+                    && self.moves[dy.reverse * nd + m] == Action::D;
+                self.military_streak[y] = u32::from(both);
+            }
+        }
+        self.primed = true;
+    }
+
+    /// Dispute level of period t (0-based): the highest level of any rival pair, folded into
+    /// its year.
+    fn tally_disputes(&mut self, prep: &Prepared, t: usize) {
+        let Some(m) = prep.military else { return };
+        let nd = prep.domains();
+        let mut level = 0u8;
+        for (y, dy) in prep.dyads.iter().enumerate() {
+            if dy.i > dy.j {
+                continue;
+            }
+            let (base, rev) = (y * nd, dy.reverse * nd);
+            let hostile = |c: usize| self.moves[c] == Action::D;
+            let (mine, theirs) = (hostile(base + m), hostile(rev + m));
+            if mine && theirs {
+                self.military_streak[y] += 1;
+            } else {
+                self.military_streak[y] = 0;
+            }
+            let total = (0..nd).all(|d| hostile(base + d) && hostile(rev + d));
+            level = level.max(dispute_level(self.military_streak[y], total));
+        }
+        let year = &mut self.year_level[t / prep.params.periods_per_year];
+        *year = (*year).max(level);
+    }
+
+    /// Exits from hostility after the period's moves (drawn in this order):
+    ///
+    /// - reconciliation: every rival pair i < j in mutual hostility in domain d reconciles there
+    ///   with probability r = min(1, ρ₀ + ρ₁·M), M the share of the other domains in which the
+    ///   pair was in mutual restraint this period (0 with one domain); both channels of the pair
+    ///   in d forget their history and reopen with their policies' first moves;
+    /// - leadership change: each actor, with probability η, forgets every grievance: all its
+    ///   channels forget their history and its trust beliefs return to its prior.
+    fn exits(&mut self, prep: &Prepared, rng: &mut DetRng) {
+        let p = &prep.params;
+        let nd = prep.domains();
+        if p.reconciliation > 0.0 || p.reconciliation_restraint > 0.0 {
+            let others = if nd > 1 { (nd - 1) as f64 } else { 1.0 };
+            for (y, dy) in prep.dyads.iter().enumerate() {
+                if dy.i > dy.j {
+                    continue;
+                }
+                let (base, rev) = (y * nd, dy.reverse * nd);
+                let restrained = (0..nd)
+                    .filter(|&d| {
+                        self.moves[base + d] == Action::C && self.moves[rev + d] == Action::C
+                    })
+                    .count() as f64;
+                for d in 0..nd {
+                    if self.moves[base + d] == Action::D
+                        && self.moves[rev + d] == Action::D
+                        && bernoulli(
+                            rng,
+                            p.reconciliation + p.reconciliation_restraint * restrained / others,
+                        )
+                    {
+                        self.channels[base + d].reset();
+                        self.channels[rev + d].reset();
+                    }
+                }
+            }
+        }
+        if p.leadership_change > 0.0 {
+            for i in 0..prep.actor_ids.len() {
+                if bernoulli(rng, p.leadership_change) {
+                    for (y, _) in prep.dyads.iter().enumerate().filter(|(_, dy)| dy.i == i) {
+                        self.channels[y * nd..(y + 1) * nd]
+                            .iter_mut()
+                            .for_each(Channel::reset);
+                        self.log_odds[y] = prep.prior_log_odds[i];
+                    }
+                }
+            }
+        }
     }
 
     /// Play one run of `prep` with `rng`.
     pub fn play(&mut self, prep: &Prepared, rng: &mut DetRng) {
         self.reset(prep);
+        if !prep.start.is_empty() {
+            self.prime(prep, rng);
+        }
+        let primed = self.primed;
         let p = &prep.params;
         let nd = prep.domains();
         let h = p.horizon;
@@ -172,7 +328,7 @@ impl Workspace {
                 let (ally_base, ally_weight) =
                     (&prep.ally_base[allies.clone()], &prep.ally_weight[allies]);
                 // Σ_d perceived hostility toward this rival last period (exact: a sum of 0s and 1s).
-                let spill_seen: f64 = if t > 0 && nd > 1 {
+                let spill_seen: f64 = if (t > 0 || primed) && nd > 1 {
                     last_seen.iter().sum()
                 } else {
                     0.0
@@ -185,7 +341,7 @@ impl Workspace {
                         a = Action::D;
                     }
                     let mut z = pressure[d];
-                    if t > 0 {
+                    if t > 0 || primed {
                         if nd > 1 {
                             z += spill_unit * (spill_seen - last_seen[d]);
                         }
@@ -265,6 +421,8 @@ impl Workspace {
             }
             self.decoupling[t] = decoupled;
             self.bookkeep(prep, t, &mut streak);
+            self.tally_disputes(prep, t);
+            self.exits(prep, rng);
             std::mem::swap(&mut self.moves_h, &mut self.last_moves_h);
             std::mem::swap(&mut self.seen_h, &mut self.last_seen_h);
             discount *= p.discount;
@@ -348,6 +506,14 @@ impl Workspace {
         out[layout.payoff_per_move] = self.payoff_per_move(prep, joint);
         out[layout.final_decoupling] = self.final_decoupling(prep).unwrap_or(f64::NAN);
         out[layout.greed_belief] = self.mean_greed_belief(prep).unwrap_or(f64::NAN);
+        let years = &self.year_level;
+        let count = |min: u8| years.iter().filter(|&&l| l >= min).count() as f64;
+        out[layout.mid] = f64::from(u8::from(count(2) > 0.0));
+        out[layout.mid_force] = f64::from(u8::from(count(4) > 0.0));
+        out[layout.dispute_years] = count(2);
+        for (k, level) in (2u8..=5).enumerate() {
+            out[layout.level_years + k] = years.iter().filter(|&&l| l == level).count() as f64;
+        }
         let single = |x: f64| f64::from(x as f32);
         let tension = &mut out[layout.tension..layout.tension + nd * h];
         for (o, &x) in tension.iter_mut().zip(&self.tension) {
@@ -410,6 +576,7 @@ impl Workspace {
                     hostile,
                 })
                 .collect(),
+            dispute_levels: prep.military.map(|_| self.year_level.clone()),
         }
     }
 }

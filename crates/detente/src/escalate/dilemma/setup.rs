@@ -5,6 +5,7 @@ use super::DilemmaError;
 use super::payoff::{DyadGame, StageGame, bimatrix};
 use super::policy::{Channel, PolicySpec};
 use crate::escalate::game::Action;
+use crate::scenario::Uncertain;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -120,6 +121,37 @@ pub struct GrievanceTie {
     pub value: f64,
 }
 
+/// The observed state of one domain (or one rival pair in one domain) when the simulation starts:
+/// every directed channel it covers opens with a hostile move with probability `hostility`, drawn
+/// per run when uncertain. The opening moves form period 0, a history that policies, spillover
+/// and contagion read in period 1 but that no tally counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartState {
+    /// Domain name (one of [`DilemmaSetup::domains`]).
+    pub domain: String,
+    /// With `to`: only the rival pair `from`–`to`, in both directions (overrides the domain's
+    /// state). Without: every rival dyad of the domain.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// The other actor of the pair.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Probability h ∈ [0, 1] that a covered channel opens hostile.
+    pub hostility: Uncertain,
+}
+
+/// A calibrated prior for the behavioural parameters: every run draws one weighted row of the
+/// named posterior (see [`super::Posterior`]) and plays with its values, except for the
+/// parameters listed in `except` (given explicitly, they keep their own values).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorSpec {
+    /// Posterior name (`rivalries-1816-2010`).
+    pub name: String,
+    /// Scenario keys of calibrated parameters not drawn from the posterior.
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
 /// Spiral definition: at least `domains` locked domains in each of `periods` consecutive
 /// periods, a domain being locked when the weighted share of rival pairs in mutual hostility is
 /// at least `lock`.
@@ -197,6 +229,17 @@ pub struct DilemmaParams {
     pub trust: Option<TrustParams>,
     /// β ∈ (0, 1]: per-period welfare discount (default 1).
     pub discount: f64,
+    /// ρ₀: per-period probability that a rival pair in mutual hostility in a domain reconciles
+    /// there (default 0: no reconciliation).
+    pub reconciliation: f64,
+    /// ρ₁: how much the reconciliation probability grows with the pair's mutual restraint in
+    /// the other domains, r = min(1, ρ₀ + ρ₁·M) (default 0).
+    pub reconciliation_restraint: f64,
+    /// η: per-period probability that an actor's leadership changes and it forgets every
+    /// grievance it holds (default 0).
+    pub leadership_change: f64,
+    /// Periods per year (1 = a period is a year); militarised disputes are counted per year.
+    pub periods_per_year: usize,
 }
 
 impl Default for DilemmaParams {
@@ -215,6 +258,10 @@ impl Default for DilemmaParams {
             spiral: SpiralRule::default(),
             trust: None,
             discount: 1.0,
+            reconciliation: 0.0,
+            reconciliation_restraint: 0.0,
+            leadership_change: 0.0,
+            periods_per_year: 1,
         }
     }
 }
@@ -237,6 +284,12 @@ pub struct DilemmaSetup {
     /// Directed extra grievances (missing pairs: 0).
     #[serde(default)]
     pub grievances: Vec<GrievanceTie>,
+    /// Observed starting states (none: every channel opens with its policy's first move).
+    #[serde(default)]
+    pub start: Vec<StartState>,
+    /// Calibrated prior of the behavioural parameters (none: the parameters as given).
+    #[serde(default)]
+    pub prior: Option<PriorSpec>,
     /// Parameters.
     #[serde(default)]
     pub params: DilemmaParams,
@@ -307,6 +360,11 @@ pub(crate) struct Prepared {
     /// Per channel: i's payoffs indexed `2·own + rival` (C = 0, D = 1).
     pub payoff_table: Vec<[f64; 4]>,
     pub trade_total: f64,
+    /// Starting states in the order they are applied (domain-wide ones first, then pair
+    /// overrides): the hostility and the channels it covers.
+    pub start: Vec<(Uncertain, Vec<usize>)>,
+    /// Index of the military domain (militarised disputes are read from it).
+    pub military: Option<usize>,
 }
 
 fn probability(name: &str, v: f64) -> Result<f64, DilemmaError> {
@@ -339,6 +397,14 @@ fn validate_params(p: &DilemmaParams, domains: usize) -> Result<(), DilemmaError
     probability("optimism", p.optimism)?;
     probability("execution_noise", p.execution_noise)?;
     probability("distinguishability", p.distinguishability)?;
+    probability("reconciliation", p.reconciliation)?;
+    non_negative("reconciliation_restraint", p.reconciliation_restraint)?;
+    probability("leadership_change", p.leadership_change)?;
+    if p.periods_per_year == 0 {
+        return Err(DilemmaError::Input(
+            "periods_per_year must be at least 1".into(),
+        ));
+    }
     non_negative("spillover", p.spillover)?;
     non_negative("contagion", p.contagion)?;
     non_negative("interdependence", p.interdependence)?;
@@ -390,6 +456,66 @@ fn validate_params(p: &DilemmaParams, domains: usize) -> Result<(), DilemmaError
         }
     }
     Ok(())
+}
+
+/// Channels covered by each starting state, domain-wide states first so that pair states
+/// override them.
+fn compile_start(
+    setup: &DilemmaSetup,
+    dyads: &[Dyad],
+    actor_index: &HashMap<&str, usize>,
+    nd: usize,
+) -> Result<Vec<(Uncertain, Vec<usize>)>, DilemmaError> {
+    let mut wide = Vec::new();
+    let mut pairs = Vec::new();
+    for s in &setup.start {
+        let d = setup
+            .domains
+            .iter()
+            .position(|x| x.name == s.domain)
+            .ok_or_else(|| {
+                DilemmaError::Input(format!("start state names unknown domain {}", s.domain))
+            })?;
+        if !(0.0..=1.0).contains(&s.hostility.low()) || !(0.0..=1.0).contains(&s.hostility.high()) {
+            return Err(DilemmaError::Input(format!(
+                "start state of {}: hostility must be in [0, 1]",
+                s.domain
+            )));
+        }
+        match (&s.from, &s.to) {
+            (None, None) => {
+                wide.push((s.hostility, (0..dyads.len()).map(|y| y * nd + d).collect()))
+            }
+            (Some(a), Some(b)) => {
+                let find = |id: &str| {
+                    actor_index.get(id).copied().ok_or_else(|| {
+                        DilemmaError::Input(format!("start state names unknown actor {id}"))
+                    })
+                };
+                let (i, j) = (find(a)?, find(b)?);
+                let covered: Vec<usize> = dyads
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, dy)| (dy.i, dy.j) == (i, j) || (dy.i, dy.j) == (j, i))
+                    .map(|(y, _)| y * nd + d)
+                    .collect();
+                if covered.is_empty() {
+                    return Err(DilemmaError::Input(format!(
+                        "start state {a}–{b}: the two actors are not rivals"
+                    )));
+                }
+                pairs.push((s.hostility, covered));
+            }
+            _ => {
+                return Err(DilemmaError::Input(format!(
+                    "start state of {}: give both `from` and `to`, or neither",
+                    s.domain
+                )));
+            }
+        }
+    }
+    wide.extend(pairs);
+    Ok(wide)
 }
 
 fn dy_index(dy: &Dyad, dyad_of: &[Vec<usize>]) -> usize {
@@ -635,6 +761,8 @@ impl Prepared {
             }
             ally_start.push(ally_base.len());
         }
+        let start = compile_start(setup, &dyads, &actor_index, nd)?;
+        let military = kinds.iter().position(|k| *k == DomainKind::Military);
         Ok(Prepared {
             params: p,
             actor_ids: setup.actors.iter().map(|a| a.id.clone()).collect(),
@@ -660,6 +788,8 @@ impl Prepared {
             payoff_table,
             decoupling_domains,
             trade_total,
+            start,
+            military,
         })
     }
 

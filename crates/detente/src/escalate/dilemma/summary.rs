@@ -60,6 +60,37 @@ pub struct OnsetSummary {
     pub q75: f64,
 }
 
+/// An estimate with its 95 % interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Point estimate.
+    pub estimate: f64,
+    /// Lower end of the 95 % interval.
+    pub low: f64,
+    /// Upper end of the 95 % interval.
+    pub high: f64,
+}
+
+/// Militarised disputes read from the military domain, per year (see
+/// `dispute_level` in the engine for the level scale).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisputeSummary {
+    /// Years in the horizon (periods / periods per year, rounded up).
+    pub years: usize,
+    /// P(at least one year with a dispute, level ≥ 2) with its Wilson interval.
+    pub any: Proportion,
+    /// P(at least one year with use of force, level ≥ 4) with its Wilson interval.
+    pub force: Proportion,
+    /// Constant yearly hazard of a first dispute implied by `any`: 1 − (1 − p)^(1/years), its
+    /// interval the same transform of the Wilson interval's ends.
+    pub yearly_hazard: Estimate,
+    /// Expected number of dispute-years, mean ± 1.96·sd/√N.
+    pub dispute_years: Estimate,
+    /// Share of dispute-years whose highest level is 2, 3, 4, 5 (pooled over runs; NaN when no
+    /// run had a dispute).
+    pub level_mix: [f64; 4],
+}
+
 /// What N runs of one setup show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloSummary {
@@ -96,6 +127,8 @@ pub struct MonteCarloSummary {
     pub final_decoupling: Option<f64>,
     /// Mean final belief that a rival is greedy (trust on only).
     pub final_greed_belief: Option<f64>,
+    /// Militarised disputes (`None` without a military domain).
+    pub disputes: Option<DisputeSummary>,
 }
 
 /// The summary of arm `arm` after `tallies` of `arms`.
@@ -171,6 +204,39 @@ pub(crate) fn summarise(arms: &DilemmaArms, tallies: &Tallies, arm: usize) -> Mo
         overall_tension: (0..h).map(|t| band(l.overall_tension + t)).collect(),
         final_decoupling: mean(l.final_decoupling),
         final_greed_belief: mean(l.greed_belief),
+        disputes: prep.military.map(|_| {
+            let years = h.div_ceil(prep.params.periods_per_year);
+            let any = tallies.event(arm, l.mid).expect("mid is an event");
+            let force = tallies
+                .event(arm, l.mid_force)
+                .expect("mid_force is an event");
+            let hazard = |p: f64| 1.0 - (1.0 - p).powf(1.0 / years as f64);
+            let counted = sketch(l.dispute_years);
+            let m = counted.mean().unwrap_or(f64::NAN);
+            let half = counted.sd().map_or(0.0, |sd| {
+                crate::stats::Z95 * sd / (counted.n() as f64).sqrt()
+            });
+            let level: Vec<f64> = (0..4)
+                .map(|k| sketch(l.level_years + k).mean().unwrap_or(f64::NAN))
+                .collect();
+            let total: f64 = level.iter().sum();
+            DisputeSummary {
+                years,
+                yearly_hazard: Estimate {
+                    estimate: hazard(any.estimate),
+                    low: hazard(any.low),
+                    high: hazard(any.high),
+                },
+                any,
+                force,
+                dispute_years: Estimate {
+                    estimate: m,
+                    low: m - half,
+                    high: m + half,
+                },
+                level_mix: std::array::from_fn(|k| level[k] / total),
+            }
+        }),
     }
 }
 
