@@ -4,7 +4,7 @@
 use crate::errors::{invalid, json};
 use crate::interrupt::detached;
 use detente::escalate::game::Game;
-use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
+use detente::escalate::matchplay::{MatchRecord, MatchSpec, play};
 use detente::escalate::strategy::registry;
 use detente::escalate::strategy::{Depth, Player, Strategy};
 use detente::escalate::tournament::{TournamentSpec, run_with_progress};
@@ -66,18 +66,6 @@ pub fn strategies(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
         .collect()
 }
 
-/// What `detente match --format json` writes.
-#[derive(serde::Serialize)]
-struct JsonMatch<'a> {
-    players: [&'a str; 2],
-    ids: [&'a str; 2],
-    seed: u64,
-    noise: f64,
-    game: Game,
-    moves: [String; 2],
-    result: &'a MatchResult,
-}
-
 /// One iterated game between two strategies (ids, Axelrod-Python names or specifications):
 /// the JSON of `detente match A B --format json`, with every move.
 #[pyfunction]
@@ -121,20 +109,14 @@ pub fn play_match(
     let r = py
         .detach(|| play(&mut a, &mut b, &spec))
         .map_err(|e| invalid(e.to_string()))?;
-    let moves = r.moves.as_deref().unwrap_or(&[]);
-    let seq = |k: usize| moves.iter().map(|m| m[k].as_char()).collect::<String>();
-    json(&JsonMatch {
-        players: [&a.meta().name, &b.meta().name],
-        ids: [&a.meta().id, &b.meta().id],
+    json(&MatchRecord::new(
+        [&a.meta().name, &b.meta().name],
+        [&a.meta().id, &b.meta().id],
         seed,
         noise,
         game,
-        moves: [seq(0), seq(1)],
-        result: &MatchResult {
-            moves: None,
-            ..r.clone()
-        },
-    })
+        &r,
+    ))
 }
 
 /// The players of a tournament: `first` (Axelrod's first tournament), `basic`, `all`, or a

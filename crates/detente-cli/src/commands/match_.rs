@@ -5,7 +5,7 @@ use crate::games::{parse_game, parse_strategy};
 use crate::output::print as emit;
 use detente::escalate::game::{Action, Game};
 use detente::escalate::markov;
-use detente::escalate::matchplay::{MatchResult, MatchSpec, play};
+use detente::escalate::matchplay::{MatchRecord, MatchResult, MatchSpec, play};
 use detente::escalate::strategy::{Player, Strategy};
 
 pub use crate::output::Format;
@@ -140,17 +140,6 @@ fn table(names: [&str; 2], spec: &MatchSpec, r: &MatchResult) -> String {
     out
 }
 
-#[derive(serde::Serialize)]
-struct JsonMatch<'a> {
-    players: [&'a str; 2],
-    ids: [&'a str; 2],
-    seed: u64,
-    noise: f64,
-    game: Game,
-    moves: [String; 2],
-    result: &'a MatchResult,
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let game = parse_game(&args.game)?;
@@ -192,20 +181,14 @@ pub fn run(args: Args) -> CliResult {
                     "detente match supports --format table or json".into(),
                 ));
             }
-            let moves = r.moves.as_deref().unwrap_or(&[]);
-            let seq = |k: usize| moves.iter().map(|m| m[k].as_char()).collect::<String>();
-            let out = JsonMatch {
-                players: names,
-                ids: [&a.meta().id, &b.meta().id],
-                seed: args.seed,
-                noise: args.noise,
+            let out = MatchRecord::new(
+                names,
+                [&a.meta().id, &b.meta().id],
+                args.seed,
+                args.noise,
                 game,
-                moves: [seq(0), seq(1)],
-                result: &MatchResult {
-                    moves: None,
-                    ..r.clone()
-                },
-            };
+                &r,
+            );
             serde_json::to_string_pretty(&out).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
         }
     };

@@ -126,6 +126,54 @@ pub struct MatchResult {
     pub first_moves: [Action; 2],
 }
 
+/// One match as `detente match --format json` writes it (and the Python package returns it):
+/// the players, the settings, every move as a string of `C`/`D` per player, and the result
+/// without its per-turn moves.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MatchRecord<'a> {
+    /// The players' display names.
+    pub players: [&'a str; 2],
+    /// The players' strategy ids.
+    pub ids: [&'a str; 2],
+    /// The seed of the match's random stream.
+    pub seed: u64,
+    /// The probability that a move is flipped.
+    pub noise: f64,
+    /// The stage game.
+    pub game: Game,
+    /// Each player's moves, one character per turn.
+    pub moves: [String; 2],
+    /// The result, its `moves` left out (they are in `moves` above).
+    pub result: MatchResult,
+}
+
+impl<'a> MatchRecord<'a> {
+    /// The record of a match played with its moves recorded.
+    pub fn new(
+        players: [&'a str; 2],
+        ids: [&'a str; 2],
+        seed: u64,
+        noise: f64,
+        game: Game,
+        result: &MatchResult,
+    ) -> MatchRecord<'a> {
+        let turns = result.moves.as_deref().unwrap_or(&[]);
+        let seq = |k: usize| turns.iter().map(|m| m[k].as_char()).collect::<String>();
+        MatchRecord {
+            players,
+            ids,
+            seed,
+            noise,
+            game,
+            moves: [seq(0), seq(1)],
+            result: MatchResult {
+                moves: None,
+                ..result.clone()
+            },
+        }
+    }
+}
+
 impl MatchResult {
     fn from_counts(game: &Game, state_counts: [u32; 4], first_moves: [Action; 2]) -> MatchResult {
         let length: u32 = state_counts.iter().sum();
