@@ -35,7 +35,7 @@ def test_the_flagship_is_embedded(flagship):
     assert flagship.default_runs == 10000
     assert flagship.path is None
     assert "escalate.clear-eyed-hedging.spiral" in flagship.metrics()
-    assert "escalate.noise" in flagship.inputs()
+    assert "escalate.contagion" in flagship.inputs()
 
 
 def test_a_path_text_and_the_flagship_are_the_same_scenario(flagship):
