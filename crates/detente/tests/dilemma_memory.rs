@@ -6,8 +6,7 @@
 //! One test in this binary, so no other test allocates while it measures.
 
 use detente::escalate::dilemma::{
-    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, PolicySpec, compare_policies,
-    monte_carlo,
+    DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, compare_policies, monte_carlo,
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,14 +46,7 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> (usize, T) {
 }
 
 fn rivalry(west: &str) -> DilemmaSetup {
-    let actor = |id: &str, side: &str, policy: &str| DilemmaActor {
-        id: id.into(),
-        side: side.into(),
-        capability: 1.0,
-        policy: PolicySpec::new(policy),
-        kind: Default::default(),
-        trust_prior: None,
-    };
+    let actor = DilemmaActor::new;
     DilemmaSetup {
         sides: vec!["west".into(), "east".into()],
         actors: vec![

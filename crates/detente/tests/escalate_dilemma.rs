@@ -7,14 +7,7 @@ use detente::escalate::dilemma::{
 };
 
 fn actor(id: &str, side: &str, policy: &str) -> DilemmaActor {
-    DilemmaActor {
-        id: id.into(),
-        side: side.into(),
-        capability: 1.0,
-        policy: PolicySpec::new(policy),
-        kind: Default::default(),
-        trust_prior: None,
-    }
+    DilemmaActor::new(id, side, policy)
 }
 
 /// Two actors on two sides, one domain, no pressures.

@@ -8,14 +8,7 @@ use detente::escalate::dilemma::{
 use detente::scenario::Uncertain;
 
 fn actor(id: &str, side: &str, policy: &str) -> DilemmaActor {
-    DilemmaActor {
-        id: id.into(),
-        side: side.into(),
-        capability: 1.0,
-        policy: PolicySpec::new(policy),
-        kind: Default::default(),
-        trust_prior: None,
-    }
+    DilemmaActor::new(id, side, policy)
 }
 
 fn start(domain: &str, hostility: f64) -> StartState {

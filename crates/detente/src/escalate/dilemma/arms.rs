@@ -369,22 +369,15 @@ impl DilemmaArms {
 
 #[cfg(test)]
 mod tests {
+    use super::super::PolicyArms;
     use super::super::draws::GlobalParam;
     use super::super::setup::{DilemmaActor, DomainSpec};
-    use super::super::{PolicyArms, PolicySpec};
     use super::*;
     use crate::rng::run_stream;
     use crate::scenario::Uncertain;
 
     fn rivalry(west: &str) -> DilemmaSetup {
-        let actor = |id: &str, side: &str, policy: &str| DilemmaActor {
-            id: id.into(),
-            side: side.into(),
-            capability: 1.0,
-            policy: PolicySpec::new(policy),
-            kind: Default::default(),
-            trust_prior: None,
-        };
+        let actor = DilemmaActor::new;
         DilemmaSetup {
             sides: vec!["west".into(), "east".into()],
             actors: vec![

@@ -24,7 +24,6 @@
 
 use super::DilemmaError;
 use super::moments::{MOMENT_NAMES, RivalryCounts, observed, simulate};
-use super::policy::PolicySpec;
 use super::setup::{DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, Prepared};
 use crate::rng::{DetRng, derive, run_stream, u01};
 use rayon::prelude::*;
@@ -153,14 +152,7 @@ pub struct Calibration {
 
 /// The two-actor rivalry a historical dyad is modelled as, with parameters `values`.
 pub fn rivalry_setup(values: &[f64; 6], horizon: usize) -> DilemmaSetup {
-    let actor = |id: &str, side: &str| DilemmaActor {
-        id: id.into(),
-        side: side.into(),
-        capability: 1.0,
-        policy: PolicySpec::new("tit-for-tat"),
-        kind: Default::default(),
-        trust_prior: None,
-    };
+    let actor = |id: &str, side: &str| DilemmaActor::new(id, side, "tit-for-tat");
     let mut params = DilemmaParams {
         horizon,
         contagion: 0.0,

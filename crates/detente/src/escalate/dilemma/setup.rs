@@ -39,6 +39,21 @@ pub struct DilemmaActor {
     pub trust_prior: Option<f64>,
 }
 
+impl DilemmaActor {
+    /// An actor of capability 1 (equal weights) playing `policy`, of the default type and with
+    /// the setup's trust prior.
+    pub fn new(id: &str, side: &str, policy: &str) -> DilemmaActor {
+        DilemmaActor {
+            id: id.into(),
+            side: side.into(),
+            capability: 1.0,
+            policy: PolicySpec::new(policy),
+            kind: ActorKind::default(),
+            trust_prior: None,
+        }
+    }
+}
+
 /// Which transform a domain takes and how it counts for decoupling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
