@@ -4,7 +4,7 @@ use crate::errors::{invalid, json};
 use crate::interrupt::detached;
 use crate::scenario::NativeScenario;
 use detente::experiment::long_table::{Row, rows};
-use detente::experiment::results::{MC_MODELS, Recorded};
+use detente::experiment::results::{MC_MODELS, Recorded, Results};
 use detente::experiment::{RunOptions, run_all};
 use pyo3::prelude::*;
 
@@ -15,6 +15,21 @@ pub fn options(s: &NativeScenario, runs: Option<u64>, seed: Option<u64>) -> RunO
 
 /// The command line that makes the CLI write the same JSON (`detente run FILE --runs N --seed S
 /// --format json`). A scenario not read from a file is named by its diagnostics name.
+/// Every lens of `scenario` under `opts`, run off the GIL and stopped by Ctrl-C between blocks.
+fn run_detached(
+    py: Python<'_>,
+    scenario: &NativeScenario,
+    opts: &RunOptions,
+    threads: Option<usize>,
+) -> PyResult<Results> {
+    let resolved = scenario.resolved.clone();
+    let source = scenario.source.clone();
+    let opts = opts.clone();
+    detached(py, threads, move |stop| {
+        run_all(&resolved, &source, &opts, &|_, _, _| stop.checkpoint())
+    })
+}
+
 fn command(s: &NativeScenario, opts: &RunOptions) -> Vec<String> {
     let mut c = vec!["detente".to_string(), "run".to_string()];
     if s.path.is_some() || s.name != detente::scenario::FLAGSHIP_NAME {
@@ -64,12 +79,7 @@ pub fn run(
         }
         opts.mc_models = models;
     }
-    let resolved = scenario.resolved.clone();
-    let source = scenario.source.clone();
-    let run_opts = opts.clone();
-    let results = detached(py, threads, move |stop| {
-        run_all(&resolved, &source, &run_opts, &|_, _, _| stop.checkpoint())
-    })?;
+    let results = run_detached(py, scenario, &opts, threads)?;
     let text = json(&Recorded {
         command: command(scenario, &opts),
         results: &results,
@@ -99,12 +109,7 @@ pub fn report(
             "runs must be at least 1 (the report shows Monte Carlo distributions)",
         ));
     }
-    let resolved = scenario.resolved.clone();
-    let source = scenario.source.clone();
-    let run_opts = opts.clone();
-    let results = detached(py, threads, move |stop| {
-        run_all(&resolved, &source, &run_opts, &|_, _, _| stop.checkpoint())
-    })?;
+    let results = run_detached(py, scenario, &opts, threads)?;
     // The command that reproduces the report byte for byte.
     let mut command = vec!["detente".to_string(), "report".to_string()];
     if let Some(p) = &scenario.path {
