@@ -16,6 +16,7 @@ pub mod decide;
 pub mod escalate;
 pub mod experiment;
 pub mod import;
+pub mod maths;
 pub mod rng;
 pub mod scenario;
 pub mod stats;

@@ -87,7 +87,7 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
         return 1.0;
     }
     let raw = span / count as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = detente::maths::powf(10.0, detente::maths::log10(raw).floor());
     let norm = raw / magnitude;
     let nice = if norm <= 1.0 {
         1.0

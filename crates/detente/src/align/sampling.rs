@@ -6,6 +6,7 @@
 use super::descent::{DescentRule, Partition, Spins};
 use super::problem::Problem;
 use super::weight::Weight;
+use crate::maths;
 use crate::rng::{DetRng, derive, run_stream, u01};
 use rand::{Rng, RngExt};
 use rayon::prelude::*;
@@ -137,11 +138,11 @@ pub(crate) fn anneal<W: Weight>(p: &Problem<W>, schedule: Schedule, seed: u64) -
             if t0 > 0.0 && schedule.sweeps > 0 {
                 let steps = schedule.sweeps.max(2) - 1;
                 for sweep in 0..schedule.sweeps {
-                    let t = t0 * 1e-3f64.powf(sweep.min(steps) as f64 / steps as f64);
+                    let t = t0 * maths::powf(1e-3, sweep.min(steps) as f64 / steps as f64);
                     for _ in 0..p.n {
                         let m = rng.random_range(0..p.n);
                         let de = 2.0 * s.half_delta(m).to_f64();
-                        if de <= 0.0 || u01(&mut rng) < (-de / t).exp() {
+                        if de <= 0.0 || u01(&mut rng) < maths::exp(-de / t) {
                             s.flip(p, m);
                         }
                     }

@@ -29,6 +29,7 @@ use super::decision::{
 use super::issue::ResolvedIssue;
 use super::median::{MedianTie, weighted_median};
 use super::model::{DecideError, DecisionModel};
+use crate::maths;
 use crate::rng::DetRng;
 
 /// The range `Δ` used to normalise distances.
@@ -169,7 +170,7 @@ struct Basic {
 }
 
 fn pw(base: f64, r: f64) -> f64 {
-    base.max(0.0).powf(r)
+    maths::powf(base.max(0.0), r)
 }
 
 fn basic(d_ij: f64, d_imu: f64, r: f64) -> Basic {

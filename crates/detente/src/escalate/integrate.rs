@@ -5,6 +5,7 @@
 //! Steps are shortened to land exactly on every requested output time. With `floor_at_zero` the
 //! state is clamped at 0 after each step (budgets cannot go negative).
 
+use crate::maths;
 use serde::Serialize;
 use std::fmt;
 
@@ -311,7 +312,7 @@ where
             let factor = if err == 0.0 {
                 5.0
             } else {
-                (0.9 * err.powf(-0.2)).clamp(0.2, 5.0)
+                (0.9 * maths::powf(err, -0.2)).clamp(0.2, 5.0)
             };
             if err <= 1.0 {
                 t = if landing { target } else { t + step };

@@ -7,6 +7,7 @@
 //! is O(n³) on row-major `f64` storage. Nothing here panics on user data: singular or
 //! ill-shaped inputs come back as [`LinalgError`].
 
+use crate::maths;
 use serde::Serialize;
 use std::fmt;
 use std::ops::{Add, Div, Index, IndexMut, Mul, Neg, Sub};
@@ -340,7 +341,7 @@ impl Complex {
     }
     /// Modulus.
     pub fn abs(self) -> f64 {
-        self.re.hypot(self.im)
+        maths::hypot(self.re, self.im)
     }
     /// Multiply by a real.
     pub fn scale(self, s: f64) -> Self {
@@ -442,7 +443,7 @@ fn givens(x: Complex, y: Complex) -> (f64, Complex) {
     if ax == 0.0 {
         return (0.0, Complex::real(1.0));
     }
-    let norm = ax.hypot(y.abs());
+    let norm = maths::hypot(ax, y.abs());
     (ax / norm, x.scale(1.0 / ax) * y.conj().scale(1.0 / norm))
 }
 
@@ -766,7 +767,7 @@ pub fn expm(a: &Matrix) -> Result<Matrix, LinalgError> {
     }
     let norm = a.norm_one();
     let squarings = if norm > 0.5 {
-        (norm / 0.5).log2().ceil() as i32
+        maths::log2(norm / 0.5).ceil() as i32
     } else {
         0
     };

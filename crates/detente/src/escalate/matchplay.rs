@@ -7,6 +7,7 @@
 
 use crate::escalate::game::{Action, Game};
 use crate::escalate::strategy::{FourVector, History, MatchContext, Strategy, choice, flip};
+use crate::maths;
 use crate::rng::{DetRng, run_stream, u01};
 use std::collections::HashMap;
 use std::fmt;
@@ -243,7 +244,7 @@ pub fn draw_length(spec: &MatchSpec, stream0: &mut DetRng) -> u32 {
                 1
             } else {
                 // `as` saturates: astronomically long matches are capped at u32::MAX turns.
-                ((1.0 - u).ln() / (1.0 - p).ln()).ceil() as u32
+                (maths::ln(1.0 - u) / maths::ln(1.0 - p)).ceil() as u32
             };
             spec.turns.map_or(n, |t| n.min(t)).max(1)
         }

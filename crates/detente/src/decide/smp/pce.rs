@@ -4,6 +4,7 @@
 use super::input::SmpError;
 use super::params::{PceModel, VictoryProbModel, VotingRule};
 use super::vote::{victory_probability, vote};
+use crate::maths;
 
 /// Floor of every coalition strength (D11).
 const MIN_COALITION: f64 = 1e-8;
@@ -124,7 +125,7 @@ fn pce_from_coalitions(
 fn conditional(p: &[f64], k: usize, out: &mut [f64]) {
     let mut best = f64::NEG_INFINITY;
     for a in 0..k {
-        let s: f64 = p[a * k..(a + 1) * k].iter().map(|x| x.ln()).sum();
+        let s: f64 = p[a * k..(a + 1) * k].iter().map(|&x| maths::ln(x)).sum();
         out[a] = s;
         best = best.max(s);
     }
@@ -134,7 +135,7 @@ fn conditional(p: &[f64], k: usize, out: &mut [f64]) {
     }
     let mut total = 0.0;
     for x in out.iter_mut() {
-        *x = (*x - best).exp();
+        *x = maths::exp(*x - best);
         total += *x;
     }
     for x in out.iter_mut() {

@@ -9,6 +9,7 @@ use super::arms::Layout;
 use super::policy::Channel;
 use super::setup::{DilemmaSetup, Prepared};
 use crate::escalate::game::Action;
+use crate::maths;
 use crate::rng::{DetRng, bernoulli, run_stream};
 use serde::Serialize;
 
@@ -125,7 +126,7 @@ pub(crate) fn dispute_level(streak: u32, total: bool) -> u8 {
 }
 
 fn sigmoid(l: f64) -> f64 {
-    1.0 / (1.0 + (-l).exp())
+    1.0 / (1.0 + maths::exp(-l))
 }
 
 impl Workspace {

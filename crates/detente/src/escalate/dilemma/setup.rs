@@ -5,6 +5,7 @@ use super::DilemmaError;
 use super::payoff::{DyadGame, StageGame, bimatrix};
 use super::policy::{Channel, PolicySpec};
 use crate::escalate::game::Action;
+use crate::maths;
 use crate::scenario::Uncertain;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -538,7 +539,7 @@ fn dy_index(dy: &Dyad, dyad_of: &[Vec<usize>]) -> usize {
 }
 
 fn log_odds(mu: f64) -> f64 {
-    (mu / (1.0 - mu)).ln()
+    maths::ln(mu / (1.0 - mu))
 }
 
 impl Prepared {
@@ -691,8 +692,8 @@ impl Prepared {
                     }
                 };
                 [
-                    bounded(((1.0 - dg) / (1.0 - ds)).ln()),
-                    bounded((dg / ds).ln()),
+                    bounded(maths::ln((1.0 - dg) / (1.0 - ds))),
+                    bounded(maths::ln(dg / ds)),
                 ]
             })
             .collect();

@@ -13,6 +13,7 @@ use super::DilemmaError;
 use super::arms::DilemmaArms;
 use super::setup::DilemmaSetup;
 use crate::experiment::runner::{Tallies, tally_arms};
+use crate::maths;
 use crate::stats::Proportion;
 use serde::Serialize;
 
@@ -210,7 +211,7 @@ pub(crate) fn summarise(arms: &DilemmaArms, tallies: &Tallies, arm: usize) -> Mo
             let force = tallies
                 .event(arm, l.mid_force)
                 .expect("mid_force is an event");
-            let hazard = |p: f64| 1.0 - (1.0 - p).powf(1.0 / years as f64);
+            let hazard = |p: f64| 1.0 - maths::powf(1.0 - p, 1.0 / years as f64);
             let counted = sketch(l.dispute_years);
             let m = counted.mean().unwrap_or(f64::NAN);
             let half = counted.sd().map_or(0.0, |sd| {

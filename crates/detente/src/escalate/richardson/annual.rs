@@ -21,6 +21,7 @@
 use super::estimate::{Design, Fit, Timing, fit_equations};
 use super::{ArmsSeries, RichardsonError, RichardsonModel};
 use crate::escalate::linalg::{self, Lu, Matrix};
+use crate::maths;
 use crate::rng::{self, DetRng};
 use crate::stats::{self, Proportion};
 use rand::SeedableRng;
@@ -182,7 +183,7 @@ fn cholesky(v: &[Vec<f64>]) -> Vec<Vec<f64>> {
 fn standard_normal(rng: &mut DetRng) -> f64 {
     let u1 = 1.0 - rng::u01(rng);
     let u2 = rng::u01(rng);
-    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+    (-2.0 * maths::ln(u1)).sqrt() * maths::cos(std::f64::consts::TAU * u2)
 }
 
 impl AnnualFit {
