@@ -7,7 +7,7 @@
 //! cargo run -p detente-report --example demo
 //! ```
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/report/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;

@@ -40,8 +40,10 @@ pub fn wilson(hits: u64, trials: u64) -> Proportion {
         hits,
         trials,
         estimate: p,
-        low: (centre - half).max(0.0),
-        high: (centre + half).min(1.0),
+        // The interval always contains p; at p = 0 or 1 rounding would otherwise leave its end
+        // an ulp inside (8.7e-19, 0.9999999999999998).
+        low: (centre - half).clamp(0.0, p),
+        high: (centre + half).clamp(p, 1.0),
     }
 }
 
@@ -97,6 +99,12 @@ mod tests {
         assert!((p.high - 0.395_82).abs() < 1e-4, "{p:?}");
         let zero = wilson(0, 10);
         assert_eq!(zero.low, 0.0);
+        // The ends are exact where the estimate sits on a bound.
+        for n in [1, 7, 200, 10_000, 100_000] {
+            assert_eq!(wilson(0, n).low, 0.0, "n = {n}");
+            assert_eq!(wilson(n, n).high, 1.0, "n = {n}");
+            assert!(wilson(n, n).low < 1.0 && wilson(0, n).high > 0.0);
+        }
         assert!((zero.high - 0.277_53).abs() < 1e-4);
     }
 

@@ -5,8 +5,8 @@
 use detente::decide::{DecisionRule, ResolvedIssue, registry};
 use detente::import::{Format, ImportOptions, Imported, detect, import};
 
-const SYNTHETIC: &str = include_str!("fixtures/deu/synthetic.csv");
-const MALFORMED: &str = include_str!("fixtures/deu/malformed.csv");
+const SYNTHETIC: &str = include_str!("../fixtures/deu/synthetic.csv");
+const MALFORMED: &str = include_str!("../fixtures/deu/malformed.csv");
 
 fn synthetic() -> Imported {
     import(Format::Deu, SYNTHETIC, &ImportOptions::default()).expect("valid fixture")

@@ -6,7 +6,8 @@ use detente::experiment::{RunOptions, run_all};
 use detente::scenario::{Provenance, Resolved, load_str};
 use detente::world::{self, Figure};
 
-const INDIA_PAKISTAN: &str = include_str!("../../../scenarios/examples/india-pakistan-2001.toml");
+const INDIA_PAKISTAN: &str =
+    include_str!("../../../../scenarios/examples/india-pakistan-2001.toml");
 
 fn load(text: &str) -> Resolved {
     load_str(text, "test.toml").unwrap_or_else(|d| panic!("{}", d.render()))

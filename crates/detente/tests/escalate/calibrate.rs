@@ -71,7 +71,7 @@ fn calibration_is_reproducible_on_any_thread_count() {
 
 #[test]
 fn the_bundled_posterior_records_its_settings_and_draws_by_weight() {
-    let text = include_str!("../../../data/calibration/escalate-rivalries.csv");
+    let text = include_str!("../../../../data/calibration/escalate-rivalries.csv");
     let s = CalibrationSettings::default();
     assert_eq!(
         text.lines().next().unwrap(),

@@ -2,7 +2,7 @@
 //! (`fixtures/landscape/europe_1936_recoding.toml`). A tolerance test: AB's own 136 values are
 //! unpublished.
 
-mod align_common;
+use crate::align_common;
 
 use align_common::input;
 use detente::align::{AlignResult, Basin, Landscape, LandscapeActor, align};
@@ -36,7 +36,7 @@ fn recoding() -> Recoding {
 
 /// The re-coding with some governments replaced (`(id, government)`).
 fn recoding_with(government: &[(&str, &str)]) -> Recoding {
-    let text = include_str!("fixtures/landscape/europe_1936_recoding.toml");
+    let text = include_str!("../fixtures/landscape/europe_1936_recoding.toml");
     let doc: toml::Table = toml::from_str(text).unwrap();
     let actors = doc["actor"].as_array().unwrap();
     let n = actors.len();
@@ -125,7 +125,7 @@ fn landscape(rc: &Recoding) -> Landscape {
 
 /// Published sides by actor id (column 3 = config 1, 4 = config 2), "A" = Britain's side.
 fn published(rc: &Recoding, column: usize) -> Vec<bool> {
-    let text = include_str!("fixtures/landscape/ab1993_europe_1936_actors.csv");
+    let text = include_str!("../fixtures/landscape/ab1993_europe_1936_actors.csv");
     let by_name: BTreeMap<&str, bool> = text
         .lines()
         .skip(1)
@@ -302,7 +302,7 @@ fn scenario_draft_matches_the_recoding_and_gives_the_same_landscape() {
 
 /// Sizes from the NMC v7 CINC column of `year` (1936–1939), in the re-coding's actor order.
 fn cinc_sizes(rc: &Recoding, year: u32) -> Vec<f64> {
-    let text = include_str!("fixtures/landscape/ab1993_europe_1936_actors.csv");
+    let text = include_str!("../fixtures/landscape/ab1993_europe_1936_actors.csv");
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = header

@@ -2,7 +2,7 @@
 //! stance and every known outcome cites a source the scenario declares, estimates carry a
 //! range, and the member lists are the ones in force on each case's date.
 
-mod cases_common;
+use crate::cases_common;
 
 use cases_common::text;
 use detente::scenario::{self, load_str};

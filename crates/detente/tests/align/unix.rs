@@ -1,12 +1,12 @@
 //! Validation (a): Axelrod & Bennett's Unix 1988 case, exactly.
 
-mod align_common;
+use crate::align_common;
 
 use align_common::{input, landscape, partition, sides};
 use detente::align::{Basin, align};
 
 fn unix() -> detente::align::Landscape {
-    let text = include_str!("fixtures/landscape/ab1993_unix_1988_firms.csv");
+    let text = include_str!("../fixtures/landscape/ab1993_unix_1988_firms.csv");
     let mut ids = Vec::new();
     let mut sizes = Vec::new();
     let mut kinds = Vec::new();

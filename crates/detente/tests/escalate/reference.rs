@@ -8,7 +8,7 @@ use detente::escalate::strategy::registry;
 use detente::escalate::tournament::{self, TournamentResult, TournamentSpec};
 use serde_json::Value;
 
-const FIXTURE: &str = include_str!("fixtures/axelrod/reference_matches.json");
+const FIXTURE: &str = include_str!("../fixtures/axelrod/reference_matches.json");
 
 fn fixture() -> Value {
     serde_json::from_str(FIXTURE).expect("fixture is valid JSON")

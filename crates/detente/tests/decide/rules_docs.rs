@@ -4,7 +4,7 @@
 use detente::decide::scenario::{DecideOptions, decide_with, issues};
 use detente::scenario::load_str;
 
-const DOC: &str = include_str!("../../../docs/decide.md");
+const DOC: &str = include_str!("../../../../docs/decide.md");
 
 fn examples() -> Vec<String> {
     let start = DOC.find("## Worked examples").expect("the section exists");

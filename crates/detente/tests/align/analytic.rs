@@ -1,6 +1,6 @@
 //! Validation (d): the small analytic cases, and the model's properties.
 
-mod align_common;
+use crate::align_common;
 
 use align_common::{input, landscape, numbered, partition, sides};
 use detente::align::{AlignResult, Basin, align};

@@ -4,7 +4,7 @@ use detente::decide::smp::{self, KTAB_DEFAULT_SEED, SmpInput, SmpParams, SmpRun,
 use detente::import::ktab_csv;
 use detente::rng::run_stream;
 
-const DUMMY_3DIM: &str = include_str!("fixtures/ktab/dummyData_3Dim.csv");
+const DUMMY_3DIM: &str = include_str!("../fixtures/ktab/dummyData_3Dim.csv");
 
 /// Tolerance on 0–1 values.
 const TOL01: f64 = 5e-4;

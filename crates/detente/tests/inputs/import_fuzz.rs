@@ -6,24 +6,24 @@ use detente::import::{Format, ImportOptions, detect, import};
 use proptest::prelude::*;
 
 const FIXTURES: [(&str, Format); 6] = [
-    (include_str!("fixtures/decide/cop21.csv"), Format::Decide),
+    (include_str!("../fixtures/decide/cop21.csv"), Format::Decide),
     (
-        include_str!("fixtures/decide/sample_data.txt"),
+        include_str!("../fixtures/decide/sample_data.txt"),
         Format::Decide,
     ),
     (
-        include_str!("fixtures/decide/ec_emissions_1994.csv"),
+        include_str!("../fixtures/decide/ec_emissions_1994.csv"),
         Format::Plain,
     ),
     (
-        include_str!("fixtures/ktab/dummyData_3Dim.csv"),
+        include_str!("../fixtures/ktab/dummyData_3Dim.csv"),
         Format::KtabCsv,
     ),
     (
-        include_str!("fixtures/ktab/dummyData_3Dim.xml"),
+        include_str!("../fixtures/ktab/dummyData_3Dim.xml"),
         Format::KtabXml,
     ),
-    (include_str!("fixtures/deu/synthetic.csv"), Format::Deu),
+    (include_str!("../fixtures/deu/synthetic.csv"), Format::Deu),
 ];
 
 const FORMATS: [Format; 5] = [

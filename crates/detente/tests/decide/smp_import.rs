@@ -8,12 +8,12 @@ use detente::decide::smp::{
 use detente::import::{self, Format, ImportOptions, ktab_csv, ktab_xml};
 use detente::rng::run_stream;
 
-const DUMMY_3DIM: &str = include_str!("fixtures/ktab/dummyData_3Dim.csv");
-const NO_FINAL_COMMA: &str = include_str!("fixtures/ktab/dummyData_3Dim-no-final-comma.csv");
-const DUMMY_3DIM_XML: &str = include_str!("fixtures/ktab/dummyData_3Dim.xml");
-const A040: &str = include_str!("fixtures/ktab/dummyData-a040.csv");
-const SIX_DIM: &str = include_str!("fixtures/ktab/dummyData_6Dim.csv");
-const SMP_EXAMPLE: &str = include_str!("fixtures/ktab/smpExample.xml");
+const DUMMY_3DIM: &str = include_str!("../fixtures/ktab/dummyData_3Dim.csv");
+const NO_FINAL_COMMA: &str = include_str!("../fixtures/ktab/dummyData_3Dim-no-final-comma.csv");
+const DUMMY_3DIM_XML: &str = include_str!("../fixtures/ktab/dummyData_3Dim.xml");
+const A040: &str = include_str!("../fixtures/ktab/dummyData-a040.csv");
+const SIX_DIM: &str = include_str!("../fixtures/ktab/dummyData_6Dim.csv");
+const SMP_EXAMPLE: &str = include_str!("../fixtures/ktab/smpExample.xml");
 
 fn run(input: &SmpInput, params: &SmpParams, seed: u64) -> SmpRun {
     smp::run(input, params, &mut run_stream(seed, 0)).expect("the run succeeds")

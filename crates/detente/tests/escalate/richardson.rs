@@ -4,7 +4,7 @@ use detente::escalate::integrate::{Dopri5, Rk4};
 use detente::escalate::linalg::Matrix;
 use detente::escalate::richardson::{FitWarning, Integrator, RichardsonModel, analyse, fit_pooled};
 
-const FIXTURE: &str = include_str!("fixtures/richardson/entente_central_1909_1913.csv");
+const FIXTURE: &str = include_str!("../fixtures/richardson/entente_central_1909_1913.csv");
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol

@@ -7,8 +7,8 @@ use detente::decide::smp::{self, KTAB_DEFAULT_SEED, SmpParams, SmpRun, StopReaso
 use detente::import::ktab_csv;
 use detente::rng::run_stream;
 
-const SOE: &str = include_str!("fixtures/ktab/SOE-Pol-Comp.csv");
-const REFERENCE: &str = include_str!("fixtures/ktab/SOE-Pol-Comp.ref.txt");
+const SOE: &str = include_str!("../fixtures/ktab/SOE-Pol-Comp.csv");
+const REFERENCE: &str = include_str!("../fixtures/ktab/SOE-Pol-Comp.ref.txt");
 
 fn run() -> SmpRun {
     let input = ktab_csv::parse(SOE).expect("parses");

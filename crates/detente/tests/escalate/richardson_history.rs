@@ -119,6 +119,6 @@ fn the_bundled_history_is_small_and_complete() {
     let h = history();
     assert_eq!(h.arms_races().len(), 71);
     assert!(h.state("SAU").is_some() && h.state("710").is_some());
-    let size = include_str!("../../../data/history/milex.csv").len();
+    let size = include_str!("../../../../data/history/milex.csv").len();
     assert!(size < 400_000, "{size}");
 }

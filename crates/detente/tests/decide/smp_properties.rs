@@ -6,7 +6,7 @@ use detente::import::{ImportOptions, plain_csv};
 use detente::rng::run_stream;
 use proptest::prelude::*;
 
-const HONDURAS: &str = include_str!("fixtures/ktab/honduras_2009.csv");
+const HONDURAS: &str = include_str!("../fixtures/ktab/honduras_2009.csv");
 
 fn run(input: &SmpInput) -> SmpRun {
     smp::run(input, &SmpParams::default(), &mut run_stream(7, 0)).expect("the run succeeds")
@@ -204,8 +204,9 @@ fn every_option_runs_to_a_valid_distribution() {
         BargnModel, BigRAdjust, BigRRange, InterVecBrgn, PceModel, StateTransitions,
         ThirdPartyCommit, VictoryProbModel, VotingRule,
     };
-    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
-        .expect("parses");
+    let input =
+        detente::import::ktab_csv::parse(include_str!("../fixtures/ktab/dummyData_3Dim.csv"))
+            .expect("parses");
     let base = SmpParams::default();
     let mut variants = Vec::new();
     for v in [
@@ -292,8 +293,9 @@ fn every_option_runs_to_a_valid_distribution() {
 
 #[test]
 fn stochastic_runs_depend_only_on_the_seed() {
-    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
-        .expect("parses");
+    let input =
+        detente::import::ktab_csv::parse(include_str!("../fixtures/ktab/dummyData_3Dim.csv"))
+            .expect("parses");
     let params = SmpParams {
         state_transitions: smp::StateTransitions::Stochastic,
         ..SmpParams::default()
@@ -305,8 +307,9 @@ fn stochastic_runs_depend_only_on_the_seed() {
 
 #[test]
 fn the_turn_cap_stops_an_unfinished_run() {
-    let input = detente::import::ktab_csv::parse(include_str!("fixtures/ktab/dummyData_3Dim.csv"))
-        .expect("parses");
+    let input =
+        detente::import::ktab_csv::parse(include_str!("../fixtures/ktab/dummyData_3Dim.csv"))
+            .expect("parses");
     let params = SmpParams {
         max_turns: 3,
         ..SmpParams::default()

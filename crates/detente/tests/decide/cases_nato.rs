@@ -4,7 +4,7 @@
 //! evidence, analyst placements carry a range, and the codebook points of docs/cases-nato.md
 //! are the ones written in the files.
 
-mod cases_common;
+use crate::cases_common;
 
 use detente::scenario::{self, ActorKind};
 

@@ -2,7 +2,7 @@
 //! structure, results do not depend on the thread count, other descent rules, the
 //! bloc field and the guards on bad options.
 
-mod align_common;
+use crate::align_common;
 
 use align_common::{input, landscape, numbered, partition};
 use detente::align::{

@@ -1,7 +1,7 @@
 //! Property tests of the landscape model and of the searches against plain
 //! reference evaluations (Gray walk = naive evaluation, basins sum to the number of codes).
 
-mod align_common;
+use crate::align_common;
 
 use align_common::{input, landscape, numbered, partition};
 use detente::align::{AlignOptions, Basin, Landscape, align};

@@ -1,6 +1,6 @@
 //! Chart geometry: marks land where the data put them.
 
-mod common;
+use crate::common;
 
 use detente_report::charts::bars::{self, Bar, BarChart, BarGroup};
 use detente_report::charts::bubble::{self, IssueChart};

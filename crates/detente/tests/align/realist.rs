@@ -1,13 +1,13 @@
 //! Validation (c): the realist baseline (all propensities −1) on AB's 1936 sizes, exact counts and
 //! its closed form.
 
-mod align_common;
+use crate::align_common;
 
 use align_common::{input, landscape, partition, sides};
 use detente::align::{StableConfiguration, align};
 
 fn sizes_1936() -> (Vec<String>, Vec<f64>) {
-    let text = include_str!("fixtures/landscape/ab1993_europe_1936_actors.csv");
+    let text = include_str!("../fixtures/landscape/ab1993_europe_1936_actors.csv");
     let mut ids = Vec::new();
     let mut sizes = Vec::new();
     for line in text.lines().skip(1) {

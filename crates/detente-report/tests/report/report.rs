@@ -1,6 +1,6 @@
 //! The whole report: every fixture renders, is self-contained, deterministic and well formed.
 
-mod common;
+use crate::common;
 
 use detente_report::model::{Report, ScenarioSection, SourceRef};
 use detente_report::render;
