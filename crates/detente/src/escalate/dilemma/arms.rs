@@ -313,30 +313,47 @@ impl ArmModel for DilemmaArms {
     }
 
     fn scratch(&self) -> Box<dyn Any> {
-        let spaces: Vec<Option<Workspace>> = self.preps.iter().map(|_| None).collect();
+        let spaces: Vec<Option<Slot>> = self.preps.iter().map(|_| None).collect();
         Box::new(spaces)
     }
 
     fn run_in(&self, scratch: &mut dyn Any, arm: usize, k: u64, rng: &mut DetRng, out: &mut [f64]) {
-        let Some(spaces) = scratch.downcast_mut::<Vec<Option<Workspace>>>() else {
+        let Some(spaces) = scratch.downcast_mut::<Vec<Option<Slot>>>() else {
             return self.run(arm, k, rng, out);
         };
+        let base = &self.preps[arm];
+        let slot = spaces[arm].get_or_insert_with(|| Slot {
+            prep: base.clone(),
+            ws: Workspace::new(base),
+        });
         if !self.draws.is_empty() || self.posterior.is_some() {
-            return self.run_drawn(arm, rng, out);
+            let params = self.drawn_params(arm, rng);
+            match slot.prep.reparameterise(params) {
+                Ok(true) => {
+                    slot.ws.play(&slot.prep, rng);
+                    slot.ws.write_metrics(&slot.prep, &self.layout, out);
+                }
+                Ok(false) => self.play_compiled(arm, params, rng, out),
+                Err(_) => out.iter_mut().for_each(|x| *x = f64::NAN),
+            }
+            return;
         }
-        let prep = &self.preps[arm];
-        let ws = spaces[arm].get_or_insert_with(|| Workspace::new(prep));
-        ws.play(prep, rng);
-        ws.write_metrics(prep, &self.layout, out);
+        slot.ws.play(base, rng);
+        slot.ws.write_metrics(base, &self.layout, out);
     }
 }
 
+/// A thread's compiled copy of an arm (re-parameterised run by run) and its run buffers.
+struct Slot {
+    prep: Prepared,
+    ws: Workspace,
+}
+
 impl DilemmaArms {
-    /// A run with drawn parameters: draw a row of the calibrated posterior (one uniform, when a
-    /// prior is set; parameters given explicitly keep their values), then every uncertain
-    /// parameter (in list order, from the run's stream), compile the arm's set-up with them and play. The ranges were checked when
-    /// the arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
-    fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
+    /// The parameters of a run with drawn parameters: a row of the calibrated posterior (one
+    /// uniform, when a prior is set; parameters given explicitly keep their values), then every
+    /// uncertain parameter (in list order, from the run's stream).
+    fn drawn_params(&self, arm: usize, rng: &mut DetRng) -> DilemmaParams {
         let setup = &self.setups[arm];
         let mut params = setup.params;
         if let Some((post, drawn)) = &self.posterior {
@@ -356,7 +373,20 @@ impl DilemmaArms {
         for d in &self.draws {
             d.param.set(&mut params, d.value.draw(rng));
         }
-        match Prepared::with_params(setup, params) {
+        params
+    }
+
+    /// A run with drawn parameters: draw them ([`DilemmaArms::drawn_params`]), compile the arm's
+    /// set-up with them and play on the rest of the stream. The ranges were checked when the
+    /// arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
+    fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
+        let params = self.drawn_params(arm, rng);
+        self.play_compiled(arm, params, rng, out);
+    }
+
+    /// Compile arm `arm` afresh with `params` and play one run.
+    fn play_compiled(&self, arm: usize, params: DilemmaParams, rng: &mut DetRng, out: &mut [f64]) {
+        match Prepared::with_params(&self.setups[arm], params) {
             Ok(prep) => {
                 let mut ws = Workspace::new(&prep);
                 ws.play(&prep, rng);
