@@ -482,6 +482,76 @@ mod tests {
         assert_eq!(bits(&x), bits(&y));
     }
 
+    /// A thread's scratch copy re-parameterised run by run gives the runs of a fresh
+    /// compilation bit for bit: behavioural parameters (with extra grievances on one pair), a
+    /// parameter that reshapes the games (interdependence, compiled afresh) and a value out of
+    /// range (undefined metrics), over several runs on one scratch.
+    #[test]
+    fn re_parameterised_runs_equal_freshly_compiled_ones() {
+        let mut setup = rivalry("generous-tit-for-tat");
+        setup.grievances = vec![
+            super::super::setup::GrievanceTie {
+                from: "usa".into(),
+                to: "china".into(),
+                value: 0.03,
+            },
+            super::super::setup::GrievanceTie {
+                from: "usa".into(),
+                to: "china".into(),
+                value: 0.011,
+            },
+        ];
+        setup.trade = vec![super::super::setup::TradeTie {
+            from: "eu".into(),
+            to: "china".into(),
+            share: 0.2,
+        }];
+        let u = |low: f64, high: f64| Uncertain::Uniform { low, high };
+        let draws = [
+            ParamDraw {
+                param: GlobalParam::Noise,
+                value: u(0.0, 0.2),
+            },
+            ParamDraw {
+                param: GlobalParam::Grievance,
+                value: u(0.0, 0.1),
+            },
+            ParamDraw {
+                param: GlobalParam::Contagion,
+                value: u(0.0, 0.3),
+            },
+            ParamDraw {
+                param: GlobalParam::Interdependence,
+                value: u(0.5, 1.0),
+            },
+        ];
+        let arms = DilemmaArms::with_draws(&[("x", &setup)], &draws).unwrap();
+        let n = arms.metrics().len();
+        let mut scratch = arms.scratch();
+        for k in 0..30 {
+            let (mut fast, mut fresh) = (vec![0.0; n], vec![0.0; n]);
+            arms.run_in(scratch.as_mut(), 0, k, &mut run_stream(4, k), &mut fast);
+            arms.run(0, k, &mut run_stream(4, k), &mut fresh);
+            assert_eq!(bits(&fast), bits(&fresh), "run {k}");
+        }
+        // Re-parameterising a compiled set-up equals compiling it with the new values.
+        let mut prep = Prepared::new(&setup).unwrap();
+        let mut p = setup.params;
+        p.noise = 0.07;
+        p.grievance = 0.02;
+        p.distinguishability = 0.5;
+        assert!(prep.reparameterise(p).unwrap());
+        let fresh = Prepared::with_params(&setup, p).unwrap();
+        assert_eq!(bits(&prep.pressure), bits(&fresh.pressure));
+        assert_eq!(bits(&prep.misread), bits(&fresh.misread));
+        assert_eq!(prep.evidence, fresh.evidence);
+        p.interdependence = 0.5;
+        assert!(!prep.reparameterise(p).unwrap());
+        p.interdependence = setup.params.interdependence;
+        p.noise = 1.5;
+        assert!(prep.reparameterise(p).is_err());
+    }
+
     /// Every policy of a run sees the same draw: two identical arms differ by exactly 0, and
     /// different policies still differ with intervals that stay in [−1, 1].
     #[test]
