@@ -130,7 +130,43 @@ pub fn render(r: &Resolved, e: &EscalateResults) -> String {
             out.push_str(&m.render());
         }
     }
+    out.push_str(&parameter_table(&e.parameters));
     out
+}
+
+/// The behavioural parameters: which are calibrated (drawn per run from the posterior fitted on
+/// the rivalries of 1816–1945, with its weighted mean and 90 % interval) and which are
+/// assumptions (set in the scenario or left at the default).
+pub fn parameter_table(params: &[detente::escalate::scenario::ParameterSource]) -> String {
+    if params.is_empty() {
+        return String::new();
+    }
+    let mut t = Table::new(
+        &["parameter", "source", "value", "interval", "note"],
+        &[false, false, true, true, false],
+    );
+    for p in params {
+        let source = if p.calibrated {
+            "calibrated".to_string()
+        } else {
+            format!("assumption ({})", p.basis)
+        };
+        let interval = p.interval.map_or("—".into(), |[lo, hi]| {
+            let kind = if p.calibrated { "90%" } else { "range" };
+            format!("{kind} {lo:.4}–{hi:.4}")
+        });
+        t.row(vec![
+            p.key.clone(),
+            source,
+            format!("{:.4}", p.value),
+            interval,
+            p.note.clone().unwrap_or_default(),
+        ]);
+    }
+    format!(
+        "\nParameters (calibrated: drawn per run from the posterior fitted on rivalries 1816-1945, weighted mean and 90% interval; otherwise an assumption):\n{}",
+        t.render()
+    )
 }
 
 /// Militarised disputes per policy (empty without a military domain): P(≥ 1 MID) with its

@@ -166,7 +166,12 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
                 .summary(0);
         return match args.format {
             Format::Json => json(&summary),
-            Format::Table => Ok(summary_table(&p.setup, &summary)),
+            Format::Table => {
+                let params = detente::escalate::scenario::parameter_sources(&r)
+                    .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
+                Ok(summary_table(&p.setup, &summary)
+                    + &crate::lens_escalate::parameter_table(&params))
+            }
         };
     }
     let results = detente::experiment::results::escalate(&r, opts.runs, opts.seed)

@@ -225,3 +225,44 @@ fn the_flagship_scenario_compares_policies_and_analyses_the_arms_race() {
     ]);
     assert_eq!(a.stdout, b.stdout, "thread count changed the output");
 }
+
+/// The flagship's output says which parameters are fitted: the calibrated ones with their
+/// posterior mean and 90 % interval, contagion and interdependence as assumptions.
+#[test]
+fn the_flagship_output_marks_calibrated_parameters_and_assumptions() {
+    let out = detente(&[
+        "escalate", "--runs", "50", "--seed", "5", "--format", "json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let params = v["escalate"]["parameters"].as_array().unwrap();
+    let find = |key: &str| params.iter().find(|p| p["key"] == key).unwrap();
+    assert_eq!(find("noise")["calibrated"], true);
+    assert_eq!(find("noise")["basis"], "posterior");
+    assert_eq!(find("noise")["interval"][0], 0.004504);
+    assert_eq!(find("contagion")["calibrated"], false);
+    assert_eq!(find("contagion")["basis"], "scenario");
+    assert_eq!(find("interdependence")["calibrated"], false);
+    let out = detente(&[
+        "escalate",
+        "--policy",
+        "constructive-engagement",
+        "--runs",
+        "50",
+        "--seed",
+        "5",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Parameters (calibrated"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("spillover") && l.contains("calibrated") && l.contains("90%")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("contagion") && l.contains("assumption (scenario)")),
+        "{text}"
+    );
+}

@@ -19,6 +19,7 @@ use super::dilemma::{
 use super::game::Game;
 use super::richardson::{ArmsActor, ArmsParams, ArmsSetup, ArmsTie, TieKind as ArmsTieKind};
 use crate::scenario::{Resolved, TieKind, Uncertain};
+use serde::Serialize;
 
 /// One policy of the scenario with its full set-up.
 #[derive(Debug, Clone)]
@@ -250,6 +251,122 @@ pub fn prior_spec(e: &crate::scenario::EscalateSection) -> Option<PriorSpec> {
     })
 }
 
+/// Where the value of one behavioural parameter of the dilemma comes from, so that a reader
+/// sees which numbers are fitted to history and which are assumptions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParameterSource {
+    /// Scenario key (`noise`, `spillover`, ...).
+    pub key: String,
+    /// `true` when every run draws it from the calibrated posterior (fitted on the strategic
+    /// rivalries of 1816–1945); `false` when it is an assumption.
+    pub calibrated: bool,
+    /// `posterior` (calibrated), `scenario` (set in the scenario: an analyst's assumption, which
+    /// overrides the posterior for a calibrated parameter) or `default` (the library default,
+    /// also an assumption).
+    pub basis: String,
+    /// The point value: the posterior's weighted mean, the scenario's value (a range's point
+    /// value) or the default.
+    pub value: f64,
+    /// Calibrated: the posterior's weighted 5 % and 95 % quantiles (a 90 % interval). A range
+    /// given in the scenario: its ends (drawn per run). Otherwise none.
+    pub interval: Option<[f64; 2]>,
+    /// Why a parameter is not calibrated when the calibration cannot identify it.
+    pub note: Option<String>,
+}
+
+/// The behavioural parameters of the dilemma with their sources, in the order of
+/// [`uncertain_params`].
+pub fn parameter_sources(r: &Resolved) -> Result<Vec<ParameterSource>, String> {
+    let Some(e) = r.scenario.escalate.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let spec = prior_spec(e);
+    let post = match &spec {
+        Some(p) => Some(Posterior::named(&p.name).map_err(|err| err.to_string())?),
+        None => None,
+    };
+    let d = DilemmaParams::default();
+    let unidentified = "not identified by the calibration: its rivalries are dyads without \
+                        allies or trade";
+    let rows: [(&str, Option<Uncertain>, f64, Option<&str>); 13] = [
+        ("noise", e.noise, d.noise, None),
+        ("optimism", e.optimism, d.optimism, None),
+        (
+            "execution_noise",
+            e.execution_noise,
+            d.execution_noise,
+            None,
+        ),
+        ("spillover", e.spillover, d.spillover, None),
+        ("contagion", e.contagion, d.contagion, Some(unidentified)),
+        (
+            "interdependence",
+            e.interdependence,
+            d.interdependence,
+            Some(unidentified),
+        ),
+        ("grievance", e.grievance, d.grievance, None),
+        (
+            "offence_defence",
+            e.offence_defence,
+            d.offence_defence,
+            None,
+        ),
+        (
+            "distinguishability",
+            e.distinguishability,
+            d.distinguishability,
+            None,
+        ),
+        ("discount", e.discount, d.discount, None),
+        ("reconciliation", e.reconciliation, d.reconciliation, None),
+        (
+            "reconciliation_restraint",
+            e.reconciliation_restraint,
+            d.reconciliation_restraint,
+            None,
+        ),
+        (
+            "leadership_change",
+            e.leadership_change,
+            d.leadership_change,
+            None,
+        ),
+    ];
+    Ok(rows
+        .into_iter()
+        .map(|(key, given, default, note)| {
+            let fitted = PRIOR.iter().position(|(p, _, _)| p.key() == key);
+            match (&post, fitted, given) {
+                (Some(post), Some(k), None) => ParameterSource {
+                    key: key.into(),
+                    calibrated: true,
+                    basis: "posterior".into(),
+                    value: post.means()[k],
+                    interval: Some([post.quantile(k, 0.05), post.quantile(k, 0.95)]),
+                    note: None,
+                },
+                (_, _, Some(u)) => ParameterSource {
+                    key: key.into(),
+                    calibrated: false,
+                    basis: "scenario".into(),
+                    value: u.point(),
+                    interval: u.is_uncertain().then(|| [u.low(), u.high()]),
+                    note: note.map(String::from),
+                },
+                (_, _, None) => ParameterSource {
+                    key: key.into(),
+                    calibrated: false,
+                    basis: "default".into(),
+                    value: default,
+                    interval: None,
+                    note: note.map(String::from),
+                },
+            }
+        })
+        .collect())
+}
+
 /// Periods in a year for `[escalate] period` (`year` 1, `half-year` 2, `quarter` 4, `month` 12).
 pub fn periods_per_year(period: &str) -> usize {
     match period {
@@ -441,6 +558,69 @@ mod tests {
         let a = monte_carlo(&with, 500, 3).unwrap();
         let b = monte_carlo(&setup, 500, 3).unwrap();
         assert_ne!(a.spiral.hits, b.spiral.hits);
+    }
+
+    /// The output marks which parameters are fitted: on the flagship the six calibrated ones
+    /// come from the posterior (weighted mean and 5–95 % quantiles of the bundled draws),
+    /// contagion and interdependence are the scenario's assumptions, the rest defaults; a value
+    /// given explicitly is an assumption, and without a prior nothing is calibrated.
+    #[test]
+    fn parameter_sources_mark_calibrated_values_and_assumptions() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let sources = parameter_sources(&r).unwrap();
+        assert_eq!(sources.len(), 13);
+        let find = |list: &[ParameterSource], key: &str| {
+            list.iter().find(|p| p.key == key).unwrap().clone()
+        };
+        let post = Posterior::named("rivalries-1816-2010").unwrap();
+        for (k, (param, _, _)) in PRIOR.iter().enumerate() {
+            let p = find(&sources, param.key());
+            assert!(p.calibrated, "{}", p.key);
+            assert_eq!(p.basis, "posterior");
+            assert_eq!(p.value, post.means()[k]);
+            let [lo, hi] = p.interval.unwrap();
+            assert!(
+                lo < p.value && p.value < hi,
+                "{} {lo} {} {hi}",
+                p.key,
+                p.value
+            );
+            assert!(
+                post.values.iter().any(|v| v[k] == lo) && post.values.iter().any(|v| v[k] == hi)
+            );
+        }
+        // Posterior (5–95 %) of the noise, as documented: 0.005–0.081.
+        let noise = find(&sources, "noise");
+        assert_eq!(noise.interval, Some([0.004504, 0.081297]));
+        let contagion = find(&sources, "contagion");
+        assert!(!contagion.calibrated);
+        assert_eq!(
+            (contagion.basis.as_str(), contagion.value),
+            ("scenario", 0.1)
+        );
+        assert!(contagion.note.unwrap().contains("not identified"));
+        assert_eq!(find(&sources, "interdependence").basis, "scenario");
+        let optimism = find(&sources, "optimism");
+        assert_eq!(
+            (optimism.calibrated, optimism.basis.as_str()),
+            (false, "default")
+        );
+        let explicit = FLAGSHIP.replace(
+            "prior = \"rivalries-1816-2010\"",
+            "prior = \"rivalries-1816-2010\"\nnoise = { low = 0.01, high = 0.09 }",
+        );
+        let given = parameter_sources(&load_str(&explicit, "f.toml").unwrap()).unwrap();
+        let noise = find(&given, "noise");
+        assert_eq!(
+            (noise.calibrated, noise.basis.as_str()),
+            (false, "scenario")
+        );
+        assert_eq!(noise.interval, Some([0.01, 0.09]));
+        assert!(find(&given, "spillover").calibrated);
+        let none = FLAGSHIP.replace("prior = \"rivalries-1816-2010\"", "prior = \"none\"");
+        let plain = parameter_sources(&load_str(&none, "f.toml").unwrap()).unwrap();
+        assert!(plain.iter().all(|p| !p.calibrated));
+        assert_eq!(find(&plain, "noise").value, 0.05);
     }
 
     #[test]

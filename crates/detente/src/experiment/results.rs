@@ -94,6 +94,9 @@ pub struct PolicyResult {
 pub struct EscalateResults {
     /// Runs per policy.
     pub runs: u64,
+    /// Each behavioural parameter: calibrated (drawn from the posterior fitted on history) or
+    /// an assumption.
+    pub parameters: Vec<crate::escalate::scenario::ParameterSource>,
     /// Per policy, in scenario order.
     pub policies: Vec<PolicyResult>,
     /// Each later policy against the first, on common random numbers (alternative − baseline).
@@ -224,6 +227,7 @@ pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, S
         .collect();
     Ok(EscalateResults {
         runs,
+        parameters: crate::escalate::scenario::parameter_sources(r)?,
         policies: out,
         versus_first,
     })

@@ -103,3 +103,28 @@ fn the_bundled_posterior_records_its_settings_and_draws_by_weight() {
     );
     assert!(Posterior::parse("noise,x\n1,2\n").is_err());
 }
+
+/// `detente calibrate escalate` with the bundled settings (seed 1, 4 000 prior draws × 100
+/// rivalries of 60 years, 100 kept) reproduces the bundled posterior byte for byte, from the
+/// bundled rivalry data: every step of the fit (prior draws, simulation, distances, ranking,
+/// kernel weights, rounding) is checked against the shipped file. About 5 s of CPU in a release
+/// build.
+#[test]
+fn the_bundled_posterior_is_reproduced_from_the_bundled_data() {
+    let shipped = include_str!("../../../data/calibration/escalate-rivalries.csv");
+    let c = calibrate(&CalibrationSettings::default()).unwrap();
+    let ours = to_csv(&c);
+    if ours != shipped {
+        let first = ours
+            .lines()
+            .zip(shipped.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "the calibration no longer reproduces data/calibration/escalate-rivalries.csv \
+             (first difference on line {}); regenerate it with `detente calibrate escalate \
+             --out data/calibration/escalate-rivalries.csv` and update the documented numbers",
+            first + 1
+        );
+    }
+}

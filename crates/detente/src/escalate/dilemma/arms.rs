@@ -313,30 +313,47 @@ impl ArmModel for DilemmaArms {
     }
 
     fn scratch(&self) -> Box<dyn Any> {
-        let spaces: Vec<Option<Workspace>> = self.preps.iter().map(|_| None).collect();
+        let spaces: Vec<Option<Slot>> = self.preps.iter().map(|_| None).collect();
         Box::new(spaces)
     }
 
     fn run_in(&self, scratch: &mut dyn Any, arm: usize, k: u64, rng: &mut DetRng, out: &mut [f64]) {
-        let Some(spaces) = scratch.downcast_mut::<Vec<Option<Workspace>>>() else {
+        let Some(spaces) = scratch.downcast_mut::<Vec<Option<Slot>>>() else {
             return self.run(arm, k, rng, out);
         };
+        let base = &self.preps[arm];
+        let slot = spaces[arm].get_or_insert_with(|| Slot {
+            prep: base.clone(),
+            ws: Workspace::new(base),
+        });
         if !self.draws.is_empty() || self.posterior.is_some() {
-            return self.run_drawn(arm, rng, out);
+            let params = self.drawn_params(arm, rng);
+            match slot.prep.reparameterise(params) {
+                Ok(true) => {
+                    slot.ws.play(&slot.prep, rng);
+                    slot.ws.write_metrics(&slot.prep, &self.layout, out);
+                }
+                Ok(false) => self.play_compiled(arm, params, rng, out),
+                Err(_) => out.iter_mut().for_each(|x| *x = f64::NAN),
+            }
+            return;
         }
-        let prep = &self.preps[arm];
-        let ws = spaces[arm].get_or_insert_with(|| Workspace::new(prep));
-        ws.play(prep, rng);
-        ws.write_metrics(prep, &self.layout, out);
+        slot.ws.play(base, rng);
+        slot.ws.write_metrics(base, &self.layout, out);
     }
 }
 
+/// A thread's compiled copy of an arm (re-parameterised run by run) and its run buffers.
+struct Slot {
+    prep: Prepared,
+    ws: Workspace,
+}
+
 impl DilemmaArms {
-    /// A run with drawn parameters: draw a row of the calibrated posterior (one uniform, when a
-    /// prior is set; parameters given explicitly keep their values), then every uncertain
-    /// parameter (in list order, from the run's stream), compile the arm's set-up with them and play. The ranges were checked when
-    /// the arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
-    fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
+    /// The parameters of a run with drawn parameters: a row of the calibrated posterior (one
+    /// uniform, when a prior is set; parameters given explicitly keep their values), then every
+    /// uncertain parameter (in list order, from the run's stream).
+    fn drawn_params(&self, arm: usize, rng: &mut DetRng) -> DilemmaParams {
         let setup = &self.setups[arm];
         let mut params = setup.params;
         if let Some((post, drawn)) = &self.posterior {
@@ -356,7 +373,20 @@ impl DilemmaArms {
         for d in &self.draws {
             d.param.set(&mut params, d.value.draw(rng));
         }
-        match Prepared::with_params(setup, params) {
+        params
+    }
+
+    /// A run with drawn parameters: draw them ([`DilemmaArms::drawn_params`]), compile the arm's
+    /// set-up with them and play on the rest of the stream. The ranges were checked when the
+    /// arms were built, so compiling cannot fail; if it did, the run's metrics are undefined.
+    fn run_drawn(&self, arm: usize, rng: &mut DetRng, out: &mut [f64]) {
+        let params = self.drawn_params(arm, rng);
+        self.play_compiled(arm, params, rng, out);
+    }
+
+    /// Compile arm `arm` afresh with `params` and play one run.
+    fn play_compiled(&self, arm: usize, params: DilemmaParams, rng: &mut DetRng, out: &mut [f64]) {
+        match Prepared::with_params(&self.setups[arm], params) {
             Ok(prep) => {
                 let mut ws = Workspace::new(&prep);
                 ws.play(&prep, rng);
@@ -450,6 +480,76 @@ mod tests {
         a.run(0, 4, &mut run_stream(3, 4), &mut x);
         b.run(0, 4, &mut run_stream(3, 4), &mut y);
         assert_eq!(bits(&x), bits(&y));
+    }
+
+    /// A thread's scratch copy re-parameterised run by run gives the runs of a fresh
+    /// compilation bit for bit: behavioural parameters (with extra grievances on one pair), a
+    /// parameter that reshapes the games (interdependence, compiled afresh) and a value out of
+    /// range (undefined metrics), over several runs on one scratch.
+    #[test]
+    fn re_parameterised_runs_equal_freshly_compiled_ones() {
+        let mut setup = rivalry("generous-tit-for-tat");
+        setup.grievances = vec![
+            super::super::setup::GrievanceTie {
+                from: "usa".into(),
+                to: "china".into(),
+                value: 0.03,
+            },
+            super::super::setup::GrievanceTie {
+                from: "usa".into(),
+                to: "china".into(),
+                value: 0.011,
+            },
+        ];
+        setup.trade = vec![super::super::setup::TradeTie {
+            from: "eu".into(),
+            to: "china".into(),
+            share: 0.2,
+        }];
+        let u = |low: f64, high: f64| Uncertain::Uniform { low, high };
+        let draws = [
+            ParamDraw {
+                param: GlobalParam::Noise,
+                value: u(0.0, 0.2),
+            },
+            ParamDraw {
+                param: GlobalParam::Grievance,
+                value: u(0.0, 0.1),
+            },
+            ParamDraw {
+                param: GlobalParam::Contagion,
+                value: u(0.0, 0.3),
+            },
+            ParamDraw {
+                param: GlobalParam::Interdependence,
+                value: u(0.5, 1.0),
+            },
+        ];
+        let arms = DilemmaArms::with_draws(&[("x", &setup)], &draws).unwrap();
+        let n = arms.metrics().len();
+        let mut scratch = arms.scratch();
+        for k in 0..30 {
+            let (mut fast, mut fresh) = (vec![0.0; n], vec![0.0; n]);
+            arms.run_in(scratch.as_mut(), 0, k, &mut run_stream(4, k), &mut fast);
+            arms.run(0, k, &mut run_stream(4, k), &mut fresh);
+            assert_eq!(bits(&fast), bits(&fresh), "run {k}");
+        }
+        // Re-parameterising a compiled set-up equals compiling it with the new values.
+        let mut prep = Prepared::new(&setup).unwrap();
+        let mut p = setup.params;
+        p.noise = 0.07;
+        p.grievance = 0.02;
+        p.distinguishability = 0.5;
+        assert!(prep.reparameterise(p).unwrap());
+        let fresh = Prepared::with_params(&setup, p).unwrap();
+        assert_eq!(bits(&prep.pressure), bits(&fresh.pressure));
+        assert_eq!(bits(&prep.misread), bits(&fresh.misread));
+        assert_eq!(prep.evidence, fresh.evidence);
+        p.interdependence = 0.5;
+        assert!(!prep.reparameterise(p).unwrap());
+        p.interdependence = setup.params.interdependence;
+        p.noise = 1.5;
+        assert!(prep.reparameterise(p).is_err());
     }
 
     /// Every policy of a run sees the same draw: two identical arms differ by exactly 0, and

@@ -5,6 +5,7 @@
 
 use super::DilemmaError;
 use crate::escalate::game::{Action, Game};
+use crate::escalate::strategy::lookback::Rule;
 use crate::escalate::strategy::registry;
 use crate::escalate::strategy::{
     FourVector, History, MatchContext, Params, Player, Strategy, choice,
@@ -53,19 +54,95 @@ impl PolicySpec {
 /// and perceived rival moves, and the context it is reset with (its own bimatrix, unknown
 /// length).
 ///
-/// Memory-one strategies (TFT, GTFT, WSLS, ...) take a fast path: their move
-/// depends only on the last (own, perceived) pair, so the channel keeps that pair instead of a
-/// growing history and steps the four-vector directly — the same rule and the same draws as the
-/// registry's memory-one player. Other strategies keep the registry player and its history.
+/// Strategies whose move depends only on a few bits of the record take a fast path
+/// ([`Reactive`]): memory-one strategies (TFT, GTFT, WSLS, ...) on the last (own, perceived)
+/// pair, and the look-back rules Tit For 2 Tats, Two Tits For Tat, Hard Tit For Tat, Hard Tit
+/// For 2 Tats and Grudger on the last three perceived moves or on whether a hostile move was
+/// ever perceived — the same rules and the same draws as the registry players. Other
+/// strategies keep the registry player and its history.
 #[derive(Debug, Clone)]
 pub(crate) enum Channel {
-    /// A memory-one player: its four-vector and the last (own, perceived) pair.
-    MemoryOne {
-        vector: FourVector,
-        last: Option<(Action, Action)>,
-    },
+    /// A strategy on a small state of the record.
+    Reactive(Reactive),
     /// Any other player with its full history (boxed: the hot loop walks many channels).
     General(Box<General>),
+}
+
+/// A strategy whose move is a lookup on a state s ∈ 0‥7 summarising the record:
+/// P(C) = `p[s]`, and after a period with own move m and perceived move o (1 = hostile)
+/// s′ = ((s ≪ `shift`) ∧ `keep`) ∨ `own`·m ∨ o.
+///
+/// - Memory-one, four-vector (p_CC, p_CD, p_DC, p_DD) and first move p₀: s = 2m + o after the
+///   first period (`shift` 0, `keep` 0, `own` 2), s = 4 before it, `p` = (p_CC, p_CD, p_DC,
+///   p_DD, p₀, …).
+/// - A window of the last three perceived moves (bit k = the move k + 1 periods ago; `shift` 1,
+///   `keep` 0b110, `own` 0), opening at s = 0: the periods before the first count as restraint,
+///   as a shorter history does for these rules.
+/// - Grudger: s = 1 once a hostile move was perceived (`shift` 0, `keep` 1, `own` 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reactive {
+    p: [f64; 8],
+    state: u8,
+    initial: u8,
+    shift: u8,
+    keep: u8,
+    own: u8,
+}
+
+impl Reactive {
+    fn memory_one(v: &FourVector) -> Reactive {
+        Reactive {
+            p: [v.p[0], v.p[1], v.p[2], v.p[3], v.initial, 0.0, 0.0, 0.0],
+            state: 4,
+            initial: 4,
+            shift: 0,
+            keep: 0,
+            own: 2,
+        }
+    }
+
+    /// A deterministic rule over the window of the last three perceived moves (`hostile(s)`:
+    /// whether it answers window s with hostility).
+    fn window(hostile: impl Fn(u8) -> bool) -> Reactive {
+        Reactive {
+            p: std::array::from_fn(|s| if hostile(s as u8) { 0.0 } else { 1.0 }),
+            state: 0,
+            initial: 0,
+            shift: 1,
+            keep: 0b110,
+            own: 0,
+        }
+    }
+
+    fn look_back(rule: &Rule) -> Option<Reactive> {
+        let both = |s: u8, mask: u8| s & mask == mask;
+        Some(match rule {
+            Rule::TitFor2Tats => Reactive::window(|s| both(s, 0b011)),
+            Rule::TwoTitsForTat => Reactive::window(|s| s & 0b011 != 0),
+            Rule::HardTitForTat => Reactive::window(|s| s & 0b111 != 0),
+            Rule::HardTitFor2Tats => Reactive::window(|s| both(s, 0b011) || both(s, 0b110)),
+            Rule::Grudger => Reactive {
+                p: [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0],
+                state: 0,
+                initial: 0,
+                shift: 0,
+                keep: 1,
+                own: 0,
+            },
+            _ => return None,
+        })
+    }
+
+    #[inline]
+    fn decide(&self, rng: &mut DetRng) -> Action {
+        choice(rng, self.p[usize::from(self.state & 7)])
+    }
+
+    #[inline]
+    fn record(&mut self, own: Action, seen: Action) {
+        let (m, o) = (own.index() as u8, seen.index() as u8);
+        self.state = ((self.state << self.shift) & self.keep) | (self.own * m) | o;
+    }
 }
 
 /// A registry player with the history it sees and the context it is reset with.
@@ -80,16 +157,15 @@ impl Channel {
     /// A channel playing `policy` on `game` (row = this actor) for up to `horizon` periods.
     pub fn new(policy: &PolicySpec, game: Game, horizon: usize) -> Result<Channel, DilemmaError> {
         let general = Channel::general(policy, game, horizon)?;
-        Ok(match &general {
+        let fast = match &general {
             Channel::General(g) => match &g.player {
-                Player::MemoryOne(m) => match m.four_vector() {
-                    Some(vector) => Channel::MemoryOne { vector, last: None },
-                    None => general,
-                },
-                _ => general,
+                Player::MemoryOne(m) => m.four_vector().map(|v| Reactive::memory_one(&v)),
+                Player::LookBack(l) => Reactive::look_back(l.rule()),
+                _ => None,
             },
-            Channel::MemoryOne { .. } => general,
-        })
+            Channel::Reactive(_) => None,
+        };
+        Ok(fast.map_or(general, Channel::Reactive))
     }
 
     /// A channel that always goes through the registry player (no fast path).
@@ -111,7 +187,7 @@ impl Channel {
     /// Start of a run: fresh strategy state and an empty history (allocation kept).
     pub fn reset(&mut self) {
         match self {
-            Channel::MemoryOne { last, .. } => *last = None,
+            Channel::Reactive(r) => r.state = r.initial,
             Channel::General(g) => {
                 g.player.reset(&g.context);
                 g.history.clear();
@@ -123,11 +199,7 @@ impl Channel {
     #[inline]
     pub fn decide(&mut self, rng: &mut DetRng) -> Action {
         match self {
-            Channel::MemoryOne {
-                vector,
-                last: Some((own, seen)),
-            } => choice(rng, vector.after(*own, *seen)),
-            Channel::MemoryOne { vector, last: None } => choice(rng, vector.initial),
+            Channel::Reactive(r) => r.decide(rng),
             Channel::General(g) => g.player.decide(&g.history, rng),
         }
     }
@@ -136,14 +208,14 @@ impl Channel {
     #[inline]
     pub fn record(&mut self, own: Action, seen: Action) {
         match self {
-            Channel::MemoryOne { last, .. } => *last = Some((own, seen)),
+            Channel::Reactive(r) => r.record(own, seen),
             Channel::General(g) => g.history.push(own, seen),
         }
     }
 
     #[cfg(test)]
-    fn is_memory_one(&self) -> bool {
-        matches!(self, Channel::MemoryOne { .. })
+    fn is_fast(&self) -> bool {
+        matches!(self, Channel::Reactive(_))
     }
 }
 
@@ -173,26 +245,48 @@ mod tests {
     }
 
     #[test]
-    fn the_memory_one_fast_path_matches_the_registry_player() {
+    fn the_fast_path_matches_the_registry_player() {
         for spec in [
             "generous-tit-for-tat",
             "win-stay-lose-shift",
             "memory-one(0.9, 0.2, 0.7, 0.1)",
+            "tit-for-tat",
+            "suspicious-tit-for-tat",
+            "tit-for-2-tats",
+            "two-tits-for-tat",
+            "hard-tit-for-tat",
+            "hard-tit-for-2-tats",
+            "grim-trigger",
         ] {
             let mut fast = channel(spec);
-            assert!(fast.is_memory_one(), "{spec}");
+            assert!(fast.is_fast(), "{spec}");
             let mut slow = Channel::general(&PolicySpec::new(spec), Game::default(), 10).unwrap();
             let (mut ra, mut rb) = (run_stream(5, 0), run_stream(5, 0));
-            for t in 0..200 {
+            let mut perceive = run_stream(6, 0);
+            for t in 0..400 {
+                if t % 97 == 50 {
+                    fast.reset();
+                    slow.reset();
+                }
                 let a = fast.decide(&mut ra);
                 assert_eq!(a, slow.decide(&mut rb), "{spec} turn {t}");
-                let seen = if t % 7 == 3 { Action::D } else { a };
+                // Perceived moves: mostly the own move echoed, with runs of random ones.
+                let seen = if t % 40 < 20 {
+                    a
+                } else if crate::rng::bernoulli(&mut perceive, 0.5) {
+                    Action::D
+                } else {
+                    Action::C
+                };
                 fast.record(a, seen);
                 slow.record(a, seen);
             }
+            // Both consumed the same draws.
+            use rand::Rng;
+            assert_eq!(ra.next_u64(), rb.next_u64(), "{spec}");
         }
-        assert!(!channel("grim-trigger").is_memory_one());
-        assert!(!channel("tit-for-tat + noise(0.1)").is_memory_one());
+        assert!(!channel("prober").is_fast());
+        assert!(!channel("tit-for-tat + noise(0.1)").is_fast());
     }
 
     #[test]

@@ -86,6 +86,31 @@ impl Posterior {
         }
     }
 
+    /// Weighted quantile q of parameter k (in the order of [`PRIOR`]): the smallest value whose
+    /// cumulative weight, over the draws sorted by that value, reaches q.
+    pub fn quantile(&self, k: usize, q: f64) -> f64 {
+        let mut previous = 0.0;
+        let mut pairs: Vec<(f64, f64)> = self
+            .values
+            .iter()
+            .zip(&self.cumulative)
+            .map(|(v, &c)| {
+                let w = c - previous;
+                previous = c;
+                (v[k], w)
+            })
+            .collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut acc = 0.0;
+        for &(x, w) in &pairs {
+            acc += w;
+            if acc >= q {
+                return x;
+            }
+        }
+        pairs.last().map_or(f64::NAN, |p| p.0)
+    }
+
     /// Weighted mean of each parameter.
     pub fn means(&self) -> [f64; 6] {
         let mut out = [0.0; 6];

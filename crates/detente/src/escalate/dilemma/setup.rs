@@ -381,6 +381,61 @@ pub(crate) struct Prepared {
     pub start: Vec<(Uncertain, Vec<usize>)>,
     /// Index of the military domain (militarised disputes are read from it).
     pub military: Option<usize>,
+    /// Per domain: its kind.
+    pub kinds: Vec<DomainKind>,
+    /// Per channel: the economic restraint ρ = ι τ_ij (0 outside the economic domain).
+    pub restraint: Vec<f64>,
+    /// Extra grievances γ_ij in the order of the set-up: (dyad, value).
+    pub grievance_ties: Vec<(usize, f64)>,
+}
+
+/// Per domain: the probability ε_d that restraint is read as hostility, ε(1 − ψ) in the
+/// military domain and ε elsewhere.
+fn misread_of(kinds: &[DomainKind], p: &DilemmaParams) -> Vec<f64> {
+    kinds
+        .iter()
+        .map(|k| match k {
+            DomainKind::Military => p.noise * (1.0 - p.distinguishability),
+            _ => p.noise,
+        })
+        .collect()
+}
+
+/// Per domain: the log-likelihood ratios greedy : seeker of a perceived C and a perceived D,
+/// with h the type's hostility rate and P(seen D | h) = h(1 − ε_b) + (1 − h) ε_d.
+fn evidence_of_domains(misread: &[f64], p: &DilemmaParams) -> Vec<[f64; 2]> {
+    let trust = p.trust.unwrap_or_default();
+    misread
+        .iter()
+        .map(|&eps_d| {
+            let hostile = |h: f64| h * (1.0 - p.optimism) + (1.0 - h) * eps_d;
+            let (dg, ds) = (hostile(trust.greedy_defect), hostile(trust.seeker_defect));
+            // Certain evidence (a likelihood of 0) would be ±∞ and could meet its opposite
+            // as NaN; a bounded step keeps the clamped log-odds meaningful, and 0/0 (both
+            // types never hostile, no noise) carries no evidence.
+            let bounded = |x: f64| {
+                if x.is_nan() {
+                    0.0
+                } else {
+                    x.clamp(-20.0, 20.0)
+                }
+            };
+            [
+                bounded(maths::ln((1.0 - dg) / (1.0 - ds))),
+                bounded(maths::ln(dg / ds)),
+            ]
+        })
+        .collect()
+}
+
+/// Per channel: the standing pressure γ + γ_ij − ρ.
+fn pressure_of(dyads: &[Dyad], restraint: &[f64], nd: usize) -> Vec<f64> {
+    dyads
+        .iter()
+        .enumerate()
+        .flat_map(|(y, dy)| (0..nd).map(move |d| (y, dy, d)))
+        .map(|(y, dy, d)| dy.grievance - restraint[y * nd + d])
+        .collect()
 }
 
 fn probability(name: &str, v: f64) -> Result<f64, DilemmaError> {
@@ -668,36 +723,9 @@ impl Prepared {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let misread: Vec<f64> = kinds
-            .iter()
-            .map(|k| match k {
-                DomainKind::Military => p.noise * (1.0 - p.distinguishability),
-                _ => p.noise,
-            })
-            .collect();
+        let misread = misread_of(&kinds, &p);
+        let evidence = evidence_of_domains(&misread, &p);
         let trust = p.trust.unwrap_or_default();
-        let evidence: Vec<[f64; 2]> = misread
-            .iter()
-            .map(|&eps_d| {
-                let hostile = |h: f64| h * (1.0 - p.optimism) + (1.0 - h) * eps_d;
-                let (dg, ds) = (hostile(trust.greedy_defect), hostile(trust.seeker_defect));
-                // Certain evidence (a likelihood of 0) would be ±∞ and could meet its opposite
-                // as NaN; a bounded step keeps the clamped log-odds meaningful, and 0/0 (both
-                // types never hostile, no noise) carries no evidence.
-                let bounded = |x: f64| {
-                    if x.is_nan() {
-                        0.0
-                    } else {
-                        x.clamp(-20.0, 20.0)
-                    }
-                };
-                [
-                    bounded(maths::ln((1.0 - dg) / (1.0 - ds))),
-                    bounded(maths::ln(dg / ds)),
-                ]
-            })
-            .collect();
-
         let nd = setup.domains.len();
         let mut games = Vec::with_capacity(dyads.len() * nd);
         let mut restraint = Vec::with_capacity(dyads.len() * nd);
@@ -762,11 +790,14 @@ impl Prepared {
             .filter(|&d| matches!(kinds[d], DomainKind::Economic | DomainKind::Technology))
             .collect();
         let trade_total = dyads.iter().map(|d| d.trade).sum();
-        let pressure = dyads
+        let pressure = pressure_of(&dyads, &restraint, nd);
+        let grievance_ties = setup
+            .grievances
             .iter()
-            .enumerate()
-            .flat_map(|(y, dy)| (0..nd).map(move |d| (y, dy, d)))
-            .map(|(y, dy, d)| dy.grievance - restraint[y * nd + d])
+            .filter_map(|g| {
+                let (i, j) = (actor_index[g.from.as_str()], actor_index[g.to.as_str()]);
+                (dyad_of[i][j] != usize::MAX).then(|| (dyad_of[i][j], g.value))
+            })
             .collect();
         let mut ally_start = vec![0];
         let (mut ally_base, mut ally_weight) = (Vec::new(), Vec::new());
@@ -806,7 +837,55 @@ impl Prepared {
             trade_total,
             start,
             military,
+            kinds,
+            restraint,
+            grievance_ties,
         })
+    }
+
+    /// Put `p` in place of the parameters this set-up was compiled with, recomputing only what
+    /// depends on the behavioural parameters (ε, ε_b, ε_x, σ, κ, γ, ψ, β, ρ₀, ρ₁, η): the
+    /// misperception rates, the trust evidence and the standing pressure, each by the same
+    /// arithmetic as [`Prepared::with_params`], so the result equals a fresh compilation bit for
+    /// bit. Returns `Ok(false)`, changing nothing, when `p` differs in a parameter that shapes
+    /// the games, the channels or the bookkeeping (H, ι, ω, trust, the spiral rule, periods per
+    /// year): those need a fresh compilation.
+    pub fn reparameterise(&mut self, p: DilemmaParams) -> Result<bool, DilemmaError> {
+        let q = &self.params;
+        let bits = |a: f64, b: f64| a.to_bits() == b.to_bits();
+        let trust_same = match (q.trust, p.trust) {
+            (None, None) => true,
+            (Some(a), Some(b)) => {
+                bits(a.prior, b.prior)
+                    && bits(a.greedy_defect, b.greedy_defect)
+                    && bits(a.seeker_defect, b.seeker_defect)
+                    && bits(a.margin, b.margin)
+            }
+            _ => false,
+        };
+        if !(q.horizon == p.horizon
+            && bits(q.interdependence, p.interdependence)
+            && bits(q.offence_defence, p.offence_defence)
+            && trust_same
+            && q.spiral.domains == p.spiral.domains
+            && q.spiral.periods == p.spiral.periods
+            && bits(q.spiral.lock, p.spiral.lock)
+            && q.periods_per_year == p.periods_per_year)
+        {
+            return Ok(false);
+        }
+        validate_params(&p, self.domains())?;
+        self.misread = misread_of(&self.kinds, &p);
+        self.evidence = evidence_of_domains(&self.misread, &p);
+        for dy in &mut self.dyads {
+            dy.grievance = p.grievance;
+        }
+        for &(y, v) in &self.grievance_ties {
+            self.dyads[y].grievance += v;
+        }
+        self.pressure = pressure_of(&self.dyads, &self.restraint, self.domains());
+        self.params = p;
+        Ok(true)
     }
 
     /// Number of domains.
