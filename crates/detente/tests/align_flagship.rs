@@ -27,8 +27,9 @@ fn flagship_sides(weights: TermWeights) -> detente::align::StableConfiguration {
 }
 
 /// With the calibrated weights (the default) India joins the USA's side, by the smallest
-/// relative margin of all: the India–China and India–Pakistan rivalries (ongoing in 2010, the
-/// data's last year) now pull it away from China. China and Russia stand alone.
+/// relative margin of all: the India–China rivalry (ongoing in 2010, the data's last year) and
+/// the two states' disputes of 2007 and 2009 now pull it away from China. China and Russia stand
+/// alone.
 #[test]
 fn calibrated_weights_leave_china_and_russia_alone() {
     assert_eq!(TermWeights::default(), TermWeights::calibrated());
