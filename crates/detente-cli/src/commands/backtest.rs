@@ -385,5 +385,28 @@ fn csv(b: &Backtest) -> String {
             );
         }
     }
+    // Align cases: one row per method and state, issue `side:ID`, observed and predicted side,
+    // hit when they agree.
+    for c in &b.align {
+        for m in &c.methods {
+            for ((id, side), pred) in c.states.iter().zip(&m.predicted) {
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{},false,{},{},{},,{}",
+                    quote(&c.source),
+                    quote(&c.scenario),
+                    quote(&format!("side:{id}")),
+                    quote(side),
+                    quote(&m.method),
+                    match m.kind {
+                        MethodKind::Baseline => "baseline",
+                        MethodKind::Model => "model",
+                    },
+                    pred.as_deref().map_or(String::new(), quote),
+                    (pred.as_deref() == Some(side.as_str())),
+                );
+            }
+        }
+    }
     out
 }

@@ -28,6 +28,15 @@ pub enum Lens {
         With the default settings and --seed 1 the posterior CSV is byte-identical to the\n\
         bundled data/calibration/escalate-rivalries.csv, on any number of threads.")]
     Escalate(EscalateArgs),
+    /// The align lens's propensity weights on real alignments (fit 2014 vote and 1914, test
+    /// 2022 vote and 1939).
+    #[command(after_help = "Examples:\n  \
+        detente calibrate align                      # the bundled weights' settings\n  \
+        detente calibrate align --out align-weights.csv\n  \
+        detente calibrate align --candidates 10 --restarts 100 --resamples 100   # a quick look\n\n\
+        With the default settings the weights CSV is byte-identical to the bundled\n\
+        data/calibration/align-weights.csv, on any number of threads.")]
+    Align(super::calibrate_align::AlignArgs),
 }
 
 /// Settings of `calibrate escalate`.
@@ -64,7 +73,10 @@ pub struct EscalateArgs {
 
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
-    let Lens::Escalate(a) = args.lens;
+    let a = match args.lens {
+        Lens::Escalate(a) => a,
+        Lens::Align(a) => return super::calibrate_align::run(a),
+    };
     let settings = CalibrationSettings {
         draws: a.draws,
         runs: a.runs,

@@ -18,7 +18,12 @@ fn world_table_fits_100_columns_and_shows_the_flagship_split() {
     let o = detente(&["align", "--world", "--restarts", "500", "--seed", "3"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = stdout(&o);
-    assert!(out.contains("RUS CHN IND"), "{out}");
+    // With the calibrated weights China and Russia stand alone (India with the USA).
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("A (") && l.ends_with("): RUS CHN")),
+        "{out}"
+    );
     assert!(out.contains("Pivots of #1"));
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
 }
@@ -142,7 +147,12 @@ fn scenario_files_are_aligned() {
     let o = detente(&["align", "--restarts", "2000"]);
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("CHN RUS IND"), "{out}");
+    // The flagship takes the calibrated weights for the history terms: China and Russia alone.
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("A (") && l.ends_with("): CHN RUS")),
+        "{out}"
+    );
 }
 
 /// A backtest case: the configuration, then the share placed correctly and Cohen's κ of the
@@ -179,4 +189,61 @@ fn a_case_prints_its_scores_next_to_the_baselines() {
         "{out}"
     );
     assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
+
+#[test]
+fn calibrate_align_quick_run_prints_weights_and_held_out_scores() {
+    let dir = std::env::temp_dir().join(format!("detente-calibrate-align-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_csv = dir.join("w.csv");
+    let o = detente(&[
+        "calibrate",
+        "align",
+        "--candidates",
+        "2",
+        "--restarts",
+        "20",
+        "--resamples",
+        "20",
+        "--out",
+        out_csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    for want in [
+        "rivalry",
+        "conflict_20",
+        "alliance_similarity",
+        "fixed",
+        "scenarios/cases/unga-es-11-1.toml",
+        "test",
+        "majority side",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    let csv = std::fs::read_to_string(&out_csv).unwrap();
+    assert_eq!(csv.lines().count(), 11);
+    assert!(csv.starts_with("term,weight,low,high,fitted\nshared_alliance,"));
+    let bad = detente(&["calibrate", "align", "--threads", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn backtest_csv_lists_every_align_state() {
+    let case = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/cases/ww2-europe-1939.toml"
+    );
+    let o = detente(&["backtest", case, "--format", "csv"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains(",side:")).collect();
+    // 25 states x (3 baselines + the model).
+    assert_eq!(rows.len(), 100, "{out}");
+    assert!(
+        rows.iter()
+            .any(|r| r
+                .contains(",side:GBR,allies,false,align (best configuration),model,allies,,true")),
+        "{out}"
+    );
 }

@@ -178,12 +178,21 @@ impl<W: Weight> Spins<W> {
 }
 
 /// State with up to `k` coalitions, kept in canonical labels (restricted growth string, D11),
-/// with coalition sums `G_i^c`.
+/// with coalition sums `G_i^c` and label counts, updated in `O(n)` per move. The buffers of the
+/// move search live here, so a descent allocates only when it starts.
 #[derive(Debug, Clone)]
 pub(crate) struct Partition<W> {
     pub k: usize,
     pub labels: Vec<u8>,
     pub sums: Vec<W>,
+    /// Actors per label.
+    used: Vec<usize>,
+    /// Move targets of one actor (buffer).
+    targets: Vec<usize>,
+    /// Improving moves (buffer, random-order rule only).
+    improving: Vec<(usize, usize, W)>,
+    /// Labels before re-canonicalisation (buffer).
+    previous: Vec<u8>,
 }
 
 impl<W: Weight> Partition<W> {
@@ -191,63 +200,124 @@ impl<W: Weight> Partition<W> {
     pub fn new(p: &Problem<W>, k: usize, mut labels: Vec<u8>) -> Self {
         canonical_labels(&mut labels, p.neutral);
         let sums = p.coalition_sums(&labels, k);
-        Partition { k, labels, sums }
+        let used = label_counts(&labels, k);
+        let n = labels.len();
+        Partition {
+            k,
+            previous: Vec::with_capacity(n),
+            labels,
+            sums,
+            used,
+            targets: Vec::with_capacity(k),
+            improving: Vec::new(),
+        }
     }
 
-    /// Best move under `rule`: `(actor, target)`, or `None` when stable (D9).
+    /// Starts again from `start` (any labels), reusing every buffer: no allocation.
+    pub fn restart(&mut self, p: &Problem<W>, start: &[u8]) {
+        self.labels.clear();
+        self.labels.extend_from_slice(start);
+        canonical_labels(&mut self.labels, p.neutral);
+        p.coalition_sums_into(&self.labels, self.k, &mut self.sums);
+        self.used.iter_mut().for_each(|u| *u = 0);
+        for &l in &self.labels {
+            self.used[l as usize] += 1;
+        }
+    }
+
+    /// Best move under `rule`: `(actor, target)`, or `None` when stable (D9). For each actor
+    /// the best target (first within `ε` of the best wins); across actors, the energy-steepest
+    /// and first-improvement rules keep the first actor within `ε` of the best move, the
+    /// frustration-steepest rule compares `ΔE / s` likewise.
     pub fn choose(
-        &self,
+        &mut self,
         p: &Problem<W>,
         rule: DescentRule,
         rng: Option<&mut DetRng>,
     ) -> Option<(usize, usize)> {
         let neg = -p.eps;
-        let mut improving: Vec<(usize, usize, W)> = Vec::new();
-        let used = label_counts(&self.labels, self.k);
-        let mut targets = Vec::with_capacity(self.k);
+        self.improving.clear();
+        let mut best: Option<(usize, usize, W)> = None;
+        // With the neutral pole and no bloc field, the targets and their energy changes are
+        // computed inline (same order and arithmetic as `targets_into` and `move_delta`).
+        let inline_neutral = p.neutral.filter(|_| p.fld.is_none()).map(usize::from);
+        let empty = inline_neutral.and_then(|nl| (0..nl).find(|&c| self.used[c] == 0));
         for i in 0..p.n {
-            let mut best: Option<(usize, W)> = None;
-            p.targets_into(&used, self.labels[i] as usize, &mut targets);
-            for &c in &targets {
-                let d = p.move_delta(&self.sums, self.k, &self.labels, i, c);
-                if d < neg && best.is_none_or(|(_, b)| d < b - p.eps) {
-                    best = Some((c, d));
+            let mut mine: Option<(usize, W)> = None;
+            let own = self.labels[i] as usize;
+            if let Some(nl) = inline_neutral {
+                let row = &self.sums[i * self.k..(i + 1) * self.k];
+                let mut active = W::ZERO;
+                for (c, &v) in row.iter().enumerate() {
+                    if c != nl {
+                        active += v;
+                    }
+                }
+                let cost = |c: usize| if c == nl { W::ZERO } else { active - row[c] };
+                let mut consider = |c: usize, d: W| {
+                    if d < neg && mine.is_none_or(|(_, b)| d < b - p.eps) {
+                        mine = Some((c, d));
+                    }
+                };
+                for c in 0..nl {
+                    if c != own && self.used[c] > 0 {
+                        let d = if own == nl {
+                            cost(c) - cost(own)
+                        } else {
+                            row[own] - row[c]
+                        };
+                        consider(c, d + d);
+                    }
+                }
+                if (own == nl || self.used[own] > 1)
+                    && let Some(c) = empty
+                {
+                    let d = if own == nl {
+                        cost(c) - cost(own)
+                    } else {
+                        row[own] - row[c]
+                    };
+                    consider(c, d + d);
+                }
+                if own != nl {
+                    let d = cost(nl) - cost(own);
+                    consider(nl, d + d);
+                }
+            } else {
+                p.targets_into(&self.used, own, &mut self.targets);
+                for &c in &self.targets {
+                    let d = p.move_delta(&self.sums, self.k, &self.labels, i, c);
+                    if d < neg && mine.is_none_or(|(_, b)| d < b - p.eps) {
+                        mine = Some((c, d));
+                    }
                 }
             }
-            if let Some((c, d)) = best {
-                if rule == DescentRule::FirstImprovement {
-                    return Some((i, c));
-                }
-                improving.push((i, c, d));
-            }
-        }
-        match rule {
-            DescentRule::EnergySteepest | DescentRule::FirstImprovement => {
-                let mut best: Option<(usize, usize, W)> = None;
-                for &(i, c, d) in &improving {
+            let Some((c, d)) = mine else { continue };
+            match rule {
+                DescentRule::FirstImprovement => return Some((i, c)),
+                DescentRule::EnergySteepest => {
                     if best.is_none_or(|(_, _, b)| d < b - p.eps) {
                         best = Some((i, c, d));
                     }
                 }
-                best.map(|(i, c, _)| (i, c))
-            }
-            DescentRule::SteepestFrustration => {
-                let mut best: Option<(usize, usize, W)> = None;
-                for &(i, c, d) in &improving {
+                DescentRule::SteepestFrustration => {
                     if best.is_none_or(|(b, _, bd)| W::ratio_lt(d, p.sq[i], bd, p.sq[b], p.eps)) {
                         best = Some((i, c, d));
                     }
                 }
-                best.map(|(i, c, _)| (i, c))
+                DescentRule::RandomOrder => self.improving.push((i, c, d)),
             }
-            DescentRule::RandomOrder => match (improving.len(), rng) {
+        }
+        match rule {
+            DescentRule::RandomOrder => match (self.improving.len(), rng) {
                 (0, _) => None,
-                (1, _) | (_, None) => Some((improving[0].0, improving[0].1)),
+                (1, _) | (_, None) => Some((self.improving[0].0, self.improving[0].1)),
                 (len, Some(r)) => {
-                    let (i, c, _) = improving[r.random_range(0..len)];
+                    let (i, c, _) = self.improving[r.random_range(0..len)];
                     Some((i, c))
                 }
             },
+            _ => best.map(|(i, c, _)| (i, c)),
         }
     }
 
@@ -255,29 +325,44 @@ impl<W: Weight> Partition<W> {
     pub fn apply(&mut self, p: &Problem<W>, m: usize, to: usize) {
         let k = self.k;
         let from = self.labels[m] as usize;
-        for i in 0..p.n {
+        let row = &p.jq[m * p.n..(m + 1) * p.n];
+        for (i, &v) in row.iter().enumerate() {
             if i != m {
-                let v = p.j(i, m);
                 self.sums[i * k + from] -= v;
                 self.sums[i * k + to] += v;
             }
         }
         self.labels[m] = to as u8;
-        let old = self.labels.clone();
+        self.used[from] -= 1;
+        self.used[to] += 1;
+        self.previous.clear();
+        self.previous.extend_from_slice(&self.labels);
         canonical_labels(&mut self.labels, p.neutral);
-        if old != self.labels {
-            let mut map = vec![0usize; k];
-            for (o, nw) in old.iter().zip(&self.labels) {
+        if self.previous != self.labels {
+            let mut map = [0usize; 256];
+            for (o, nw) in self.previous.iter().zip(&self.labels) {
                 map[*o as usize] = *nw as usize;
             }
-            let mut sums = vec![W::ZERO; self.sums.len()];
-            for i in 0..p.n {
-                for c in 0..k {
-                    sums[i * k + map[c]] += self.sums[i * k + c];
+            // Labels that no longer occur map nowhere meaningful; their sums and counts are
+            // zero, so they take the labels left over.
+            let mut free = (0..k).filter(|c| !self.labels.contains(&(*c as u8)));
+            for (c, slot) in map.iter_mut().enumerate().take(k) {
+                if !self.previous.contains(&(c as u8)) {
+                    *slot = free.next().unwrap_or(c);
                 }
             }
-            // Labels that no longer occur map nowhere meaningful; their sums are zero anyway.
-            self.sums = sums;
+            let mut row = vec![W::ZERO; k];
+            for i in 0..p.n {
+                let s = &mut self.sums[i * k..(i + 1) * k];
+                for (&to, &v) in map.iter().zip(s.iter()) {
+                    row[to] = v;
+                }
+                s.copy_from_slice(&row);
+            }
+            let used = self.used.clone();
+            for (&to, &u) in map.iter().zip(&used) {
+                self.used[to] = u;
+            }
         }
     }
 

@@ -33,13 +33,16 @@
 //! assert_eq!(result.configurations[0].energy, -18.0);
 //! ```
 
+mod calibrate;
 mod descent;
 mod error;
 mod exhaustive;
 mod history_alliances;
+mod history_conflict;
 mod landscape;
 mod neutral;
 mod partitions;
+mod portfolio;
 mod problem;
 mod propensity;
 mod render;
@@ -51,16 +54,25 @@ pub mod scenario;
 mod weight;
 mod world_inputs;
 
+pub use calibrate::{
+    AlignFit, CASES as CALIBRATION_CASES, CaseFit, FITTED, FitSettings, FittedWeight, Role,
+    WEIGHTS_CSV, calibrate_align, parse_weights_csv, weights_csv,
+};
 pub use descent::DescentRule;
 pub use error::{AlignError, AlignResultOf};
 pub use exhaustive::EXACT_BASIN_MAX_ACTORS;
 pub use history_alliances::{LAST_ALLIANCE_YEAR, alliance_year, history_alliances};
+pub use history_conflict::{
+    LAST_MID_YEAR, LAST_RIVALRY_YEAR, conflict_term, covered_window, rivalry_term,
+};
 pub use landscape::{BlocField, Landscape, LandscapeActor};
 pub use partitions::configuration_count;
+pub use portfolio::portfolio_similarity;
 pub use propensity::{
-    ActorAttributes, AllianceLink, BuiltPropensities, IDEAL_POINT_SCALE, PairBreakdown,
-    PropensityInputs, SHARED_ORGS, SizeMeasure, TERM_NAMES, TRADE_HUBS, TermValue, TermWeights,
-    Tie, TieKind, build_propensities, ideal_point_term,
+    ActorAttributes, AllianceLink, BuiltPropensities, IDEAL_POINT_SCALE, ORGANISATION_TYPES,
+    PairBreakdown, PropensityInputs, SHARED_ORGS, SizeMeasure, TERM_COUNT, TERM_NAMES, TRADE_HUBS,
+    TermValue, TermWeights, Tie, TieKind, build_propensities, ideal_point_term,
+    organisation_weight,
 };
 pub use render::{render_csv, render_explain, render_table};
 pub use report::NEUTRAL_LABEL;

@@ -299,15 +299,24 @@ impl<W: Weight> Problem<W> {
 
     /// Per-actor coalition sums `G_i^c = Σ_{j≠i, X(j)=c} J_ij · q` for labels `0..k`.
     pub fn coalition_sums(&self, labels: &[u8], k: usize) -> Vec<W> {
-        let mut g = vec![W::ZERO; self.n * k];
+        let mut g = Vec::new();
+        self.coalition_sums_into(labels, k, &mut g);
+        g
+    }
+
+    /// [`Problem::coalition_sums`] into a buffer (resized to `n·k`).
+    pub fn coalition_sums_into(&self, labels: &[u8], k: usize, g: &mut Vec<W>) {
+        g.clear();
+        g.resize(self.n * k, W::ZERO);
         for i in 0..self.n {
-            for j in 0..self.n {
+            let row = &self.jq[i * self.n..(i + 1) * self.n];
+            let gi = &mut g[i * k..(i + 1) * k];
+            for (j, &v) in row.iter().enumerate() {
                 if i != j {
-                    g[i * k + labels[j] as usize] += self.j(i, j);
+                    gi[labels[j] as usize] += v;
                 }
             }
         }
-        g
     }
 
     /// Energy change (search units) of moving actor `i` from its coalition to `to` (D7):

@@ -2,16 +2,56 @@
 //! attributes, alliance links and scenario ties to a [`Landscape`], with the per-term breakdown
 //! of every pair (for `--explain A B`) and diagnostics for missing data.
 //!
-//! Each term `f_t(i, j)` is symmetric and lies in [−1, 1]; `p_ij = Σ_t w_t f_t / Σ_t |w_t|`, so
+//! Each term `f_t(i, j)` is symmetric and lies in [−1, 1]; `p_ij = Σ_t w_t f_t / Σ_t |w_t|`, the
+//! norm over the terms that have a value for at least one pair (a missing value counts 0), so
 //! `p ∈ [−1, 1]` whatever the weights. A `propensity` tie sets `p_ij` directly and wins.
+//!
+//! The terms (docs/align.md has the table):
+//!
+//! ```text
+//! shared_alliance      strongest alliance link: 1 defence pact, 0.5 weaker pledge, 0 none
+//! shared_org           min(1, Σ_{o shared} τ_o), τ_o the weight of the organisation's type
+//!                      (ORGANISATION_TYPES: union 1, security partnership 0.5, forum 0.25)
+//! ideal_point_gap      clamp((|x_i − x_j| − G/2)/(G/2), −1, 1)
+//! trade_share          larger directed trade share with a hub (CHN, USA, RUS)
+//! ties                 scenario ties, clamped to [−1, 1]
+//! baseline             1
+//! alliance_similarity  Cohen's κ of the two alliance portfolios (portfolio.rs, P1–P3)
+//! conflict_10/_20      −min(1, Σ_y h_y / 10) over the last 10 / 20 years (history_conflict.rs, C1)
+//! rivalry              −1 during a strategic rivalry (history_conflict.rs, C2)
+//! ```
 
 use super::error::{AlignError, AlignResultOf};
+use super::history_conflict::{
+    LAST_MID_YEAR, LAST_RIVALRY_YEAR, conflict_term, covered_window, rivalry_term,
+};
 use super::landscape::{Landscape, LandscapeActor};
+use super::portfolio::portfolio_similarity;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Organisations counted by the `shared_org` term.
 pub const SHARED_ORGS: [&str; 5] = ["EU", "SCO", "BRICS", "Quad", "AUKUS"];
+
+/// The type of each organisation of [`SHARED_ORGS`] and its weight `τ_o` in `shared_org`: a
+/// union whose members pledge each other assistance (the EU, Art. 42(7) TEU) counts 1, a
+/// security partnership without a defence guarantee (SCO, AUKUS) 0.5, a dialogue forum
+/// (BRICS, the Quad) 0.25. Mutual-defence treaties are not here: they are `shared_alliance`.
+pub const ORGANISATION_TYPES: [(&str, &str, f64); 5] = [
+    ("EU", "union with a mutual-assistance clause", 1.0),
+    ("SCO", "security partnership", 0.5),
+    ("AUKUS", "security partnership", 0.5),
+    ("BRICS", "dialogue forum", 0.25),
+    ("Quad", "dialogue forum", 0.25),
+];
+
+/// `τ_o` for an organisation of [`SHARED_ORGS`] (0 for any other).
+pub fn organisation_weight(org: &str) -> f64 {
+    ORGANISATION_TYPES
+        .iter()
+        .find(|(o, _, _)| *o == org)
+        .map_or(0.0, |t| t.2)
+}
 /// Partners whose trade shares are bundled (`trade_share`).
 pub const TRADE_HUBS: [&str; 3] = ["CHN", "USA", "RUS"];
 /// Width `G` of the ideal-point scale for the July-2025 UNGA release.
@@ -78,6 +118,9 @@ pub struct ActorAttributes {
     pub organisations: Vec<String>,
     /// Share of the actor's total trade with each of [`TRADE_HUBS`], as a fraction in [0, 1].
     pub trade_share: BTreeMap<String, f64>,
+    /// COW state code, for the conflict-history terms (`None`: those terms are missing).
+    #[serde(default)]
+    pub cow_ccode: Option<u32>,
 }
 
 /// A defence commitment between two actors: strength 1 for a mutual-defence treaty, 0.5 for a
@@ -121,26 +164,47 @@ pub struct Tie {
     pub weight: f64,
 }
 
-/// Term weights `w_t` (table; TOML keys as field names).
+/// Term weights `w_t` (table; TOML keys as field names). The default is the calibrated set
+/// ([`TermWeights::calibrated`], `data/calibration/align-weights.csv`, fitted by
+/// `detente calibrate align`); the hand-set weights used before are [`TermWeights::classic`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TermWeights {
-    /// Shared mutual-defence treaty (1) or weaker pledge (0.5). Default 1.0.
+    /// Shared mutual-defence treaty (1) or weaker pledge (0.5).
     pub shared_alliance: f64,
-    /// Shared memberships among EU, SCO, BRICS, Quad, AUKUS, capped at 2, halved. Default 0.5.
+    /// Shared memberships among EU, SCO, BRICS, Quad, AUKUS, weighted by type.
     pub shared_org: f64,
-    /// Ideal-point distance term (−1 identical … +1 at gap ≥ G). Default −1.0.
+    /// Ideal-point distance term (−1 identical … +1 at gap ≥ G).
     pub ideal_point_gap: f64,
-    /// Larger directed trade share when one side is CHN, USA or RUS. Default 0.5.
+    /// Larger directed trade share when one side is CHN, USA or RUS.
     pub trade_share: f64,
-    /// Scenario ties (alliance, partnership, rivalry). Default 1.0.
+    /// Scenario ties (alliance, partnership, rivalry).
     pub ties: f64,
-    /// Constant 1 (a global shift; negative = more realist). Default 0.
+    /// Constant 1 (a global shift; negative = more realist).
     pub baseline: f64,
+    /// Alliance-portfolio similarity (Cohen's κ).
+    pub alliance_similarity: f64,
+    /// Disputes and their hostility in the last 10 years (≤ 0).
+    pub conflict_10: f64,
+    /// Disputes and their hostility in the last 20 years (≤ 0).
+    pub conflict_20: f64,
+    /// A strategic rivalry in progress (−1).
+    pub rivalry: f64,
 }
 
 impl Default for TermWeights {
     fn default() -> Self {
+        TermWeights::calibrated()
+    }
+}
+
+/// Number of propensity terms.
+pub const TERM_COUNT: usize = 10;
+
+impl TermWeights {
+    /// The hand-set weights used before the calibration (the six original terms; the history
+    /// terms off).
+    pub fn classic() -> Self {
         TermWeights {
             shared_alliance: 1.0,
             shared_org: 0.5,
@@ -148,12 +212,15 @@ impl Default for TermWeights {
             trade_share: 0.5,
             ties: 1.0,
             baseline: 0.0,
+            alliance_similarity: 0.0,
+            conflict_10: 0.0,
+            conflict_20: 0.0,
+            rivalry: 0.0,
         }
     }
-}
 
-impl TermWeights {
-    fn as_array(&self) -> [f64; 6] {
+    /// The weights in [`TERM_NAMES`] order.
+    pub fn as_array(&self) -> [f64; TERM_COUNT] {
         [
             self.shared_alliance,
             self.shared_org,
@@ -161,18 +228,42 @@ impl TermWeights {
             self.trade_share,
             self.ties,
             self.baseline,
+            self.alliance_similarity,
+            self.conflict_10,
+            self.conflict_20,
+            self.rivalry,
         ]
+    }
+
+    /// The weights from an array in [`TERM_NAMES`] order.
+    pub fn from_array(w: [f64; TERM_COUNT]) -> Self {
+        TermWeights {
+            shared_alliance: w[0],
+            shared_org: w[1],
+            ideal_point_gap: w[2],
+            trade_share: w[3],
+            ties: w[4],
+            baseline: w[5],
+            alliance_similarity: w[6],
+            conflict_10: w[7],
+            conflict_20: w[8],
+            rivalry: w[9],
+        }
     }
 }
 
 /// Names of the terms, in [`PairBreakdown::terms`] order.
-pub const TERM_NAMES: [&str; 6] = [
+pub const TERM_NAMES: [&str; TERM_COUNT] = [
     "shared_alliance",
     "shared_org",
     "ideal_point_gap",
     "trade_share",
     "ties",
     "baseline",
+    "alliance_similarity",
+    "conflict_10",
+    "conflict_20",
+    "rivalry",
 ];
 
 /// Everything the builder needs, as plain data.
@@ -190,6 +281,10 @@ pub struct PropensityInputs {
     pub size: SizeMeasure,
     /// Ideal-point scale width `G`.
     pub ideal_point_scale: f64,
+    /// The year the conflict-history terms are read for (the `as_of` year); `None` leaves them
+    /// missing.
+    #[serde(default)]
+    pub history_year: Option<i32>,
 }
 
 /// One term of one pair.
@@ -347,6 +442,41 @@ pub fn build_propensities(inputs: &PropensityInputs) -> AlignResultOf<BuiltPrope
     for a in &inputs.actors {
         sizes.push(size_of(a, inputs.size)?);
     }
+    let mut diagnostics_head: Vec<String> = Vec::new();
+    let portfolio = {
+        let links: Vec<(usize, usize, f64)> = alliance
+            .iter()
+            .map(|(&(i, j), (s, _))| (i, j, *s))
+            .collect();
+        portfolio_similarity(n, &links)
+    };
+    let windows = [(7usize, 10), (8, 20)];
+    if let Some(y) = inputs.history_year {
+        for (t, window) in windows {
+            if w[t] == 0.0 {
+                continue;
+            }
+            match covered_window(y, window) {
+                None => diagnostics_head.push(format!(
+                    "{}: the dispute data (GML MID 2.2.1) end in {LAST_MID_YEAR}; no year of {}–{y} is covered, the term is 0 for every pair",
+                    TERM_NAMES[t],
+                    y - window + 1
+                )),
+                Some((first, last)) if first != y - window + 1 || last != y => diagnostics_head
+                    .push(format!(
+                        "{}: only {first}–{last} of {}–{y} is covered by the dispute data",
+                        TERM_NAMES[t],
+                        y - window + 1
+                    )),
+                Some(_) => {}
+            }
+        }
+        if w[9] != 0.0 && y > LAST_RIVALRY_YEAR {
+            diagnostics_head.push(format!(
+                "rivalry: the rivalry data end in {LAST_RIVALRY_YEAR}; rivalries ongoing then count as ongoing in {y}"
+            ));
+        }
+    }
     let orgs: Vec<BTreeSet<&str>> = inputs
         .actors
         .iter()
@@ -365,13 +495,14 @@ pub fn build_propensities(inputs: &PropensityInputs) -> AlignResultOf<BuiltPrope
         for j in (i + 1)..n {
             let (ai, aj) = (&inputs.actors[i], &inputs.actors[j]);
             let overridden = direct.contains_key(&(i, j));
-            let mut values: [(Option<f64>, String); 6] = Default::default();
+            let mut values: [(Option<f64>, String); TERM_COUNT] = Default::default();
             values[0] = match alliance.get(&(i, j)) {
                 Some((s, src)) => (Some(*s), src.clone()),
                 None => (Some(0.0), String::new()),
             };
             let shared: Vec<&str> = orgs[i].intersection(&orgs[j]).copied().collect();
-            values[1] = (Some(shared.len().min(2) as f64 / 2.0), shared.join(", "));
+            let typed: f64 = shared.iter().map(|o| organisation_weight(o)).sum();
+            values[1] = (Some(typed.min(1.0)), shared.join(", "));
             values[2] = match (ai.ideal_point, aj.ideal_point) {
                 (Some(x), Some(y)) => (
                     Some(ideal_point_term(x, y, g).clamp(-1.0, 1.0)),
@@ -404,37 +535,95 @@ pub fn build_propensities(inputs: &PropensityInputs) -> AlignResultOf<BuiltPrope
                 None => (Some(0.0), String::new()),
             };
             values[5] = (Some(1.0), String::new());
+            values[6] = (Some(portfolio[i * n + j]), String::new());
+            if let Some(y) = inputs.history_year {
+                match (ai.cow_ccode, aj.cow_ccode) {
+                    (Some(ci), Some(cj)) => {
+                        for (t, window) in windows {
+                            values[t] = match conflict_term(ci, cj, y, window) {
+                                Some((v, note)) => (Some(v), note),
+                                None => (None, "no dispute data for the window".into()),
+                            };
+                        }
+                        let (v, note) = rivalry_term(ci, cj, y);
+                        values[9] = (Some(v), note);
+                    }
+                    (x, yy) => {
+                        for t in [7, 8, 9] {
+                            values[t] = (None, "no COW code".into());
+                            if !overridden && w[t] != 0.0 {
+                                for (m, a) in [(x, ai), (yy, aj)] {
+                                    if m.is_none() {
+                                        *missing
+                                            .entry((a.id.clone(), TERM_NAMES[t]))
+                                            .or_default() += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
+                for t in [7, 8, 9] {
+                    values[t] = (None, "no history year".into());
+                }
+            }
             let terms: Vec<TermValue> = values
                 .iter()
                 .zip(TERM_NAMES)
                 .zip(w)
-                .map(|(((v, note), name), wt)| TermValue {
+                .map(|(((v, note), name), _)| TermValue {
                     term: name.to_string(),
                     value: *v,
-                    contribution: wt * v.unwrap_or(0.0) / norm,
+                    contribution: 0.0,
                     note: note.clone(),
                 })
                 .collect();
-            let computed: f64 = terms.iter().map(|t| t.contribution).sum();
-            let used = direct.get(&(i, j)).copied().unwrap_or(computed);
-            p[i * n + j] = used;
-            p[j * n + i] = used;
             pairs.push(PairBreakdown {
                 a: ai.id.clone(),
                 b: aj.id.clone(),
                 terms,
-                computed,
-                p: used,
+                computed: 0.0,
+                p: 0.0,
                 overridden,
             });
         }
     }
-    let mut diagnostics: Vec<String> = missing
-        .into_iter()
-        .map(|((id, term), count)| {
-            format!("{id}: missing data for {term}; the term is 0 for {count} pair(s)")
-        })
-        .collect();
+    // The norm counts only the terms with a value for at least one pair: a term without any
+    // data (ideal points before 1946, disputes after 2010) would only shrink every p_ij alike.
+    let mut has_data = [false; TERM_COUNT];
+    for pair in &pairs {
+        for (t, v) in pair.terms.iter().enumerate() {
+            has_data[t] |= v.value.is_some();
+        }
+    }
+    let norm = data_norm(&w, &has_data);
+    let mut k = 0;
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let pair = &mut pairs[k];
+            k += 1;
+            for (t, wt) in pair.terms.iter_mut().zip(w) {
+                t.contribution = if norm > 0.0 {
+                    wt * t.value.unwrap_or(0.0) / norm
+                } else {
+                    0.0
+                };
+            }
+            pair.computed = pair.terms.iter().map(|t| t.contribution).sum();
+            pair.p = direct.get(&(i, j)).copied().unwrap_or(pair.computed);
+            p[i * n + j] = pair.p;
+            p[j * n + i] = pair.p;
+        }
+    }
+    if norm == 0.0 && n > 1 {
+        diagnostics_head
+            .push("no term with a non-zero weight has any data: every p_ij is 0".into());
+    }
+    let mut diagnostics: Vec<String> = diagnostics_head;
+    diagnostics.extend(missing.into_iter().map(|((id, term), count)| {
+        format!("{id}: missing data for {term}; the term is 0 for {count} pair(s)")
+    }));
     if w[3] != 0.0 {
         diagnostics.push(
             "trade_share uses 2020 (pre-2022) IMF DOTS shares with CHN, USA and RUS only".into(),
@@ -454,6 +643,15 @@ pub fn build_propensities(inputs: &PropensityInputs) -> AlignResultOf<BuiltPrope
         pairs,
         diagnostics,
     })
+}
+
+/// `Σ_t |w_t|` over the terms that have data (`has_data`).
+pub fn data_norm(w: &[f64; TERM_COUNT], has_data: &[bool; TERM_COUNT]) -> f64 {
+    w.iter()
+        .zip(has_data)
+        .filter(|(_, d)| **d)
+        .map(|(x, _)| x.abs())
+        .sum()
 }
 
 /// Larger directed share where the partner is a trade hub; `Some(0)` when neither is a hub
@@ -533,14 +731,15 @@ mod tests {
                     weight: -0.3,
                 },
             ],
-            weights: TermWeights::default(),
+            weights: TermWeights::classic(),
             size: SizeMeasure::Cinc,
             ideal_point_scale: 2.0,
+            history_year: None,
         };
         let built = build_propensities(&inputs).unwrap();
-        // (1·1 + 0.5·0.5 − 1·(−1) + 0.5·0 + 1·(−0.4)) / 4 = 1.85 / 4.
+        // The EU is a union (τ = 1): (1·1 + 0.5·1 − 1·(−1) + 0.5·0 + 1·(−0.4)) / 4 = 2.1 / 4.
         let ab = built.explain("BBB", "AAA").unwrap();
-        assert!((ab.p - 1.85 / 4.0).abs() < 1e-12);
+        assert!((ab.p - 2.1 / 4.0).abs() < 1e-12);
         assert_eq!(built.landscape.p(0, 1), ab.p);
         assert_eq!(built.landscape.p(0, 2), -0.3);
         assert!(built.explain("AAA", "CCC").unwrap().overridden);
@@ -566,20 +765,95 @@ mod tests {
             weights: TermWeights::default(),
             size: SizeMeasure::Milex,
             ideal_point_scale: 2.0,
+            history_year: None,
         };
         assert!(build_propensities(&inputs).is_err());
         inputs.ties.clear();
         let err = build_propensities(&inputs).unwrap_err();
         assert!(err.to_string().contains("no milex"));
         inputs.size = SizeMeasure::Equal;
-        inputs.weights = TermWeights {
-            shared_alliance: 0.0,
-            shared_org: 0.0,
-            ideal_point_gap: 0.0,
-            trade_share: 0.0,
-            ties: 0.0,
-            baseline: 0.0,
-        };
+        inputs.weights = TermWeights::from_array([0.0; TERM_COUNT]);
         assert!(build_propensities(&inputs).is_err());
+    }
+
+    #[test]
+    fn organisation_types_weight_memberships() {
+        assert_eq!(organisation_weight("EU"), 1.0);
+        assert_eq!(organisation_weight("SCO"), 0.5);
+        assert_eq!(organisation_weight("BRICS"), 0.25);
+        assert_eq!(organisation_weight("NATO"), 0.0);
+        let mut a = actor("CHN", None);
+        a.organisations = vec!["SCO".into(), "BRICS".into()];
+        let mut b = actor("IND", None);
+        b.organisations = vec!["SCO".into(), "BRICS".into(), "Quad".into()];
+        let inputs = PropensityInputs {
+            actors: vec![a, b],
+            alliances: vec![],
+            ties: vec![],
+            weights: TermWeights::from_array([0., 1., 0., 0., 0., 0., 0., 0., 0., 0.]),
+            size: SizeMeasure::Equal,
+            ideal_point_scale: 2.0,
+            history_year: None,
+        };
+        let built = build_propensities(&inputs).unwrap();
+        assert_eq!(built.pairs[0].terms[1].value, Some(0.75));
+        assert_eq!(built.pairs[0].p, 0.75);
+    }
+
+    /// Greece and Turkey in 1996 (MIDs every year 1994–1996, the Aegean rivalry), Greece and
+    /// Italy allied in NATO, Turkey too; Bulgaria without COW code.
+    #[test]
+    fn history_terms_from_the_bundled_data() {
+        let mut actors: Vec<ActorAttributes> = [("GRC", 350), ("TUR", 640), ("ITA", 325)]
+            .iter()
+            .map(|&(id, c)| ActorAttributes {
+                cow_ccode: Some(c),
+                ..actor(id, None)
+            })
+            .collect();
+        actors.push(actor("BGR", None));
+        let link = |a: &str, b: &str| AllianceLink {
+            a: a.into(),
+            b: b.into(),
+            strength: 1.0,
+            source: "NATO".into(),
+        };
+        let inputs = PropensityInputs {
+            actors,
+            alliances: vec![link("GRC", "TUR"), link("GRC", "ITA"), link("TUR", "ITA")],
+            ties: vec![],
+            weights: TermWeights::from_array([0., 0., 0., 0., 0., 0., 1., 1., 1., 1.]),
+            size: SizeMeasure::Equal,
+            ideal_point_scale: 2.0,
+            history_year: Some(1996),
+        };
+        let built = build_propensities(&inputs).unwrap();
+        let gt = built.explain("GRC", "TUR").unwrap();
+        let value = |k: usize| gt.terms[k].value.unwrap();
+        // Same portfolio (the three NATO members, not Bulgaria).
+        assert_eq!(value(6), 1.0);
+        // 1987–1996: levels 4, 3, 4, 4, 4 (1987, 1989, 1994–1996) sum to 19: saturated.
+        assert_eq!(value(7), -1.0);
+        assert_eq!(value(8), -1.0);
+        assert_eq!(value(9), -1.0);
+        assert!(
+            gt.terms[9].note.contains("Greece-Turkey"),
+            "{}",
+            gt.terms[9].note
+        );
+        assert_eq!(gt.p, (1.0 - 3.0) / 4.0);
+        let gi = built.explain("GRC", "ITA").unwrap();
+        assert_eq!(gi.terms[7].value, Some(0.0));
+        assert!(
+            built.explain("GRC", "BGR").unwrap().terms[7]
+                .value
+                .is_none()
+        );
+        assert!(
+            built
+                .diagnostics
+                .iter()
+                .any(|d| d.starts_with("BGR: missing data for conflict_10; the term is 0 for 3"))
+        );
     }
 }

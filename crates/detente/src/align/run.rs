@@ -13,6 +13,7 @@ use super::result::{AlignResult, Basin, Confidence, Method};
 use super::sampling::{self, Schedule};
 use super::weight::Weight;
 use crate::stats::wilson;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Search settings. Defaults: two coalitions, energy-steepest descent, 100,000
@@ -310,16 +311,17 @@ pub(crate) fn heuristic<W: Weight>(
         ));
     }
     let d = sampling::descents(p, k, o.rule, o.restarts, o.seed);
-    let mut candidates: Vec<Candidate<W>> = d
-        .ends
-        .iter()
+    // Every end's energy and strictness, in parallel (order kept: `d.ends` is sorted).
+    let ends: Vec<(&Vec<u8>, &sampling::EndCount)> = d.ends.iter().collect();
+    let mut candidates: Vec<Candidate<W>> = ends
+        .par_iter()
         .map(|(labels, e)| Candidate {
             energy: p.energy(labels),
             strict: super::report::is_strict(p, k, labels),
             basin: Basin::Estimate {
                 share: wilson(e.hits, d.restarts),
             },
-            labels: labels.clone(),
+            labels: (*labels).clone(),
         })
         .collect();
     let best_restart = candidates
@@ -329,11 +331,11 @@ pub(crate) fn heuristic<W: Weight>(
             Some(b) if b <= e => Some(b),
             _ => Some(e),
         });
-    let since_best = d
-        .ends
+    let since_best = ends
         .iter()
-        .filter(|(labels, _)| Some(p.energy(labels)) == best_restart)
-        .map(|(_, e)| e.first_run)
+        .zip(&candidates)
+        .filter(|(_, c)| Some(c.energy) == best_restart)
+        .map(|((_, e), _)| e.first_run)
         .min()
         .map_or(0, |first| d.restarts - 1 - first);
     let mut beat = false;

@@ -1,7 +1,8 @@
 //! Random-start descents and simulated annealing.
 //!
-//! Run `r` draws from `run_stream(seed, r)`; runs are grouped in fixed blocks of 1,024 and the
-//! blocks are merged in run order, so the outcome does not depend on the thread count.
+//! Run `r` draws from `run_stream(seed, r)`; runs are grouped in fixed blocks of 64 and the
+//! blocks are merged in run order, so the outcome does not depend on the thread count (nor on
+//! the block size: hits add up and the first run of an end is the smallest).
 
 use super::descent::{DescentRule, Partition, Spins};
 use super::problem::Problem;
@@ -12,7 +13,7 @@ use rand::{Rng, RngExt};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-const BLOCK: u64 = 1024;
+const BLOCK: u64 = 64;
 
 /// Where the descents from random starts ended: per stable configuration (canonical labels) the
 /// number of hits and the first run that reached it.
@@ -32,10 +33,10 @@ pub(crate) struct EndCount {
 }
 
 /// A uniformly random configuration with at most `k` coalitions (for `k = 2`, uniform over the
-/// `2^(n−1)` codes; for `k > 2`, uniform over label assignments).
-fn random_labels(rng: &mut DetRng, n: usize, k: usize) -> Vec<u8> {
+/// `2^(n−1)` codes; for `k > 2`, uniform over label assignments), into `out`.
+fn random_labels_into(rng: &mut DetRng, n: usize, k: usize, out: &mut Vec<u8>) {
+    out.clear();
     if k == 2 {
-        let mut out = Vec::with_capacity(n);
         let mut bits = 0u64;
         for i in 0..n {
             if i % 64 == 0 {
@@ -43,28 +44,51 @@ fn random_labels(rng: &mut DetRng, n: usize, k: usize) -> Vec<u8> {
             }
             out.push((bits >> (i % 64) & 1) as u8);
         }
-        out
     } else {
-        (0..n).map(|_| rng.random_range(0..k) as u8).collect()
+        out.extend((0..n).map(|_| rng.random_range(0..k) as u8));
     }
 }
 
-/// One descent from a random start under `rule`; returns canonical labels and moves made.
+/// [`random_labels_into`] into a new vector.
+fn random_labels(rng: &mut DetRng, n: usize, k: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n);
+    random_labels_into(rng, n, k, &mut out);
+    out
+}
+
+/// The buffers of one thread's descents, reused from restart to restart.
+struct Workspace<W> {
+    start: Vec<u8>,
+    partition: Option<Partition<W>>,
+}
+
+/// One descent from a random start under `rule`; returns the moves made, with the canonical
+/// labels of the end in `ws.start`.
 fn one_descent<W: Weight>(
     p: &Problem<W>,
     k: usize,
     rule: DescentRule,
     rng: &mut DetRng,
-) -> (Vec<u8>, u64) {
-    let start = random_labels(rng, p.n, k);
+    ws: &mut Workspace<W>,
+) -> u64 {
+    random_labels_into(rng, p.n, k, &mut ws.start);
     if k == 2 {
-        let mut s = Spins::new(p, start.iter().map(|&l| l == 0).collect());
+        let mut s = Spins::new(p, ws.start.iter().map(|&l| l == 0).collect());
         let moves = s.descend(p, rule, Some(rng));
-        (s.labels(p.pinned), moves)
+        ws.start = s.labels(p.pinned);
+        moves
     } else {
-        let mut s = Partition::new(p, k, start);
+        let s = match &mut ws.partition {
+            Some(s) => {
+                s.restart(p, &ws.start);
+                s
+            }
+            None => ws.partition.insert(Partition::new(p, k, ws.start.clone())),
+        };
         let moves = s.descend(p, rule, Some(rng));
-        (s.labels, moves)
+        ws.start.clear();
+        ws.start.extend_from_slice(&s.labels);
+        moves
     }
 }
 
@@ -81,14 +105,25 @@ pub(crate) fn descents<W: Weight>(
         .into_par_iter()
         .map(|b| {
             let mut d = Descents::default();
+            let mut ws = Workspace {
+                start: Vec::with_capacity(p.n),
+                partition: None,
+            };
             for r in b * BLOCK..((b + 1) * BLOCK).min(restarts) {
                 let mut rng = run_stream(seed, r);
-                let (labels, moves) = one_descent(p, k, rule, &mut rng);
-                let e = d.ends.entry(labels).or_insert(EndCount {
-                    hits: 0,
-                    first_run: r,
-                });
-                e.hits += 1;
+                let moves = one_descent(p, k, rule, &mut rng, &mut ws);
+                match d.ends.get_mut(ws.start.as_slice()) {
+                    Some(e) => e.hits += 1,
+                    None => {
+                        d.ends.insert(
+                            ws.start.clone(),
+                            EndCount {
+                                hits: 1,
+                                first_run: r,
+                            },
+                        );
+                    }
+                }
                 d.restarts += 1;
                 d.moves += moves;
             }

@@ -6,7 +6,8 @@
 //! ties. Attributes come from the world data (CINC, SIPRI, IMF, UNGA ideal points, memberships in
 //! force at `as_of`, trade shares); the actor's explicit capability is used when
 //! `size = "capability"`; scenario ties feed the `ties` term; defence treaties in force at
-//! `as_of` feed `shared_alliance`.
+//! `as_of` feed `shared_alliance` and `alliance_similarity`; the `as_of` year and the
+//! actors' COW codes feed the conflict-history terms.
 
 use super::history_alliances::{
     FIRST_ALLIANCE_YEAR, LAST_ALLIANCE_YEAR, alliance_year, history_alliances,
@@ -125,9 +126,14 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             trade_share: w.trade_share,
             ties: w.ties,
             baseline: w.baseline,
+            alliance_similarity: w.alliance_similarity,
+            conflict_10: w.conflict_10,
+            conflict_20: w.conflict_20,
+            rivalry: w.rivalry,
         },
         size,
         ideal_point_scale: IDEAL_POINT_SCALE,
+        history_year: Some(as_of_year(&as_of)?),
     })
 }
 
@@ -180,6 +186,7 @@ fn attributes(a: &ResolvedActor, size: SizeMeasure, as_of: &str) -> ActorAttribu
                     .map(|v| (h.to_string(), v / 100.0))
             })
             .collect(),
+        cow_ccode: w.cow_ccode,
     }
 }
 

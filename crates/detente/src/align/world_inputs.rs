@@ -54,6 +54,7 @@ pub fn world_states() -> AlignResultOf<Vec<ActorAttributes>> {
                         .map(|v| (h.to_string(), v / 100.0))
                 })
                 .collect(),
+            cow_ccode: a.cow_ccode,
         })
         .collect())
 }
@@ -126,6 +127,7 @@ pub fn flagship_inputs() -> AlignResultOf<PropensityInputs> {
         weights: TermWeights::default(),
         size: SizeMeasure::Cinc,
         ideal_point_scale: IDEAL_POINT_SCALE,
+        history_year: Some(2025),
     })
 }
 

@@ -482,7 +482,7 @@ fn default_size() -> String {
     "cinc".into()
 }
 
-/// Weights of the propensity terms (defaults as there).
+/// Weights of the propensity terms (a key left out takes the library's default weight).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PropensityWeights {
@@ -498,17 +498,30 @@ pub struct PropensityWeights {
     pub ties: f64,
     /// A constant shift.
     pub baseline: f64,
+    /// Alliance-portfolio similarity (Cohen's κ over alliance commitments).
+    pub alliance_similarity: f64,
+    /// Militarised disputes and their hostility in the last 10 years.
+    pub conflict_10: f64,
+    /// Militarised disputes and their hostility in the last 20 years.
+    pub conflict_20: f64,
+    /// A strategic rivalry in progress.
+    pub rivalry: f64,
 }
 
 impl Default for PropensityWeights {
     fn default() -> Self {
+        let w = crate::align::TermWeights::default();
         PropensityWeights {
-            shared_alliance: 1.0,
-            shared_org: 0.5,
-            ideal_point_gap: -1.0,
-            trade_share: 0.5,
-            ties: 1.0,
-            baseline: 0.0,
+            shared_alliance: w.shared_alliance,
+            shared_org: w.shared_org,
+            ideal_point_gap: w.ideal_point_gap,
+            trade_share: w.trade_share,
+            ties: w.ties,
+            baseline: w.baseline,
+            alliance_similarity: w.alliance_similarity,
+            conflict_10: w.conflict_10,
+            conflict_20: w.conflict_20,
+            rivalry: w.rivalry,
         }
     }
 }

@@ -693,18 +693,12 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
             trade_share: get("trade_share", d.trade_share),
             ties: get("ties", d.ties),
             baseline: get("baseline", d.baseline),
+            alliance_similarity: get("alliance_similarity", d.alliance_similarity),
+            conflict_10: get("conflict_10", d.conflict_10),
+            conflict_20: get("conflict_20", d.conflict_20),
+            rivalry: get("rivalry", d.rivalry),
         };
-        p.finish(
-            r,
-            &[
-                "shared_alliance",
-                "shared_org",
-                "ideal_point_gap",
-                "trade_share",
-                "ties",
-                "baseline",
-            ],
-        );
+        p.finish(r, &crate::align::TERM_NAMES);
         w
     });
     let neutral = t.boolean(r, "neutral");

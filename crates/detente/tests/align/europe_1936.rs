@@ -294,6 +294,7 @@ fn scenario_draft_matches_the_recoding_and_gives_the_same_landscape() {
         weights: TermWeights::default(),
         size: SizeMeasure::Capability,
         ideal_point_scale: 2.0,
+        history_year: None,
     })
     .unwrap();
     assert_eq!(built.landscape, landscape(&rc));

@@ -180,22 +180,7 @@ pub fn align_case(
         by_alliance(&states, k, &allied),
         None,
     );
-    let model = result.configurations.first().map(|best| {
-        let label_of: BTreeMap<&str, &str> = best
-            .actors
-            .iter()
-            .map(|a| (a.id.as_str(), a.coalition.as_str()))
-            .collect();
-        let side_of = coalition_sides(best, k);
-        states
-            .iter()
-            .map(|(id, _)| {
-                label_of
-                    .get(id.as_str())
-                    .and_then(|l| side_of.get(*l).cloned())
-            })
-            .collect::<Vec<_>>()
-    });
+    let model = (!result.configurations.is_empty()).then(|| model_sides(&result, &states, k));
     match model {
         Some(p) => push(ALIGN_MODEL, MethodKind::Model, p, None),
         None => push(
@@ -219,6 +204,32 @@ pub fn align_case(
         methods,
         notes,
     })
+}
+
+/// The side of each of `states` in the best configuration of `result` (read through the
+/// anchors); `None` for a state without a side (or when there is no configuration).
+pub fn model_sides(
+    result: &crate::align::AlignResult,
+    states: &[(String, String)],
+    k: &AlignOutcome,
+) -> Vec<Option<String>> {
+    let Some(best) = result.configurations.first() else {
+        return vec![None; states.len()];
+    };
+    let label_of: BTreeMap<&str, &str> = best
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.coalition.as_str()))
+        .collect();
+    let side_of = coalition_sides(best, k);
+    states
+        .iter()
+        .map(|(id, _)| {
+            label_of
+                .get(id.as_str())
+                .and_then(|l| side_of.get(*l).cloned())
+        })
+        .collect()
 }
 
 /// Why a side member has no place in the landscape.
