@@ -354,8 +354,9 @@ class Scenario:
 
     def backtest(self, tolerance: float = 10.0, resamples: int = 2000, seed: int = 0
                  ) -> BacktestResult:
-        """Score every model on this scenario's issues that record a known outcome (see
-        :func:`backtest` for a case library)."""
+        """Score every model on this scenario's known outcomes: its issues with a
+        ``known_outcome`` and its ``[align.known_outcome]``, like ``detente backtest FILE``
+        (see :func:`backtest` for a case library, locally or on Ray)."""
         text = _native.backtest([(self._native.name, self._native.source)], tolerance,
                                 resamples, seed, None)
         return BacktestResult(text)
