@@ -25,6 +25,7 @@ from typing import (
 
 from . import _native
 from ._errors import Diagnostic, ScenarioError
+from ._ray import Retry, TaskFailed
 from ._results import (
     AlignResult, BacktestResult, DecideResult, EscalateResult, LeversResult, MatchResult,
     Result, RunResult, SensitivityResult, SweepResult, TournamentResult,
@@ -34,7 +35,7 @@ __all__ = [
     "Scenario", "ScenarioError", "Diagnostic", "Result", "RunResult", "DecideResult",
     "AlignResult", "EscalateResult", "SweepResult", "LeversResult", "SensitivityResult",
     "BacktestResult", "TournamentResult", "MatchResult", "backtest", "tournament", "match",
-    "strategies", "__version__",
+    "strategies", "TaskFailed", "Retry", "__version__",
 ]
 
 __version__: str = _native.VERSION
@@ -191,18 +192,26 @@ class Scenario:
         issue: Optional[str] = None,
         preset: Optional[str] = None,
         seed: Optional[int] = None,
+        runs: Optional[int] = None,
+        threads: Optional[int] = None,
     ) -> DecideResult:
-        """Collective decision models on the scenario's issues at point values, like
-        ``detente decide FILE``. ``models``: compromise, median, nash, bdm, smp, exchange
-        (default: all that run without a preset).
+        """Collective decision models on the scenario's issues at point values, and how often
+        each body moves, like ``detente decide FILE``. ``models``: compromise, median, nash,
+        bdm, smp, exchange (default: all that run without a preset).
 
-        >>> d = Scenario.load_flagship().decide(models=["compromise", "nash"])
+        ``runs`` draws of the uncertain inputs give, for every issue with a decision rule or an
+        agenda setter, the probability that the body moves up, moves down or stays (95 % Wilson
+        intervals) in :meth:`DecideResult.movement`, as ``detente decide --runs N`` does
+        (default: the scenario's ``[experiment] runs``; ``runs=0``: the point decisions only).
+        ``threads`` never changes the result; Ctrl-C interrupts the draws.
+
+        >>> d = Scenario.load_flagship().decide(models=["compromise", "nash"], runs=0)
         >>> sorted({m for _, m in d.outcomes()})
         ['compromise', 'nash']
         """
         return DecideResult(
             _native.decide(self._native, None if models is None else list(models), issue,
-                           preset, seed)
+                           preset, seed, runs, threads)
         )
 
     def align(
@@ -244,6 +253,8 @@ class Scenario:
         threads: Optional[int] = None,
         engine: str = "local",
         tasks: Optional[int] = None,
+        retries: int = 2,
+        progress: Optional[bool] = None,
     ) -> SweepResult:
         """How metrics move across a parameter grid or a Latin hypercube, like
         ``detente sweep``.
@@ -254,7 +265,11 @@ class Scenario:
         numbers), so a point's values depend only on its parameters.
 
         ``engine="ray"`` spreads the points over Ray tasks (``tasks`` of them, default: one
-        per CPU of the cluster); the result is identical to ``engine="local"``.
+        per CPU of the cluster); the result is identical to ``engine="local"``. Rows stream
+        back as tasks finish (a tqdm bar when tqdm is installed, unless ``progress=False``); a
+        task that fails is run again up to ``retries`` times and each failed attempt is listed
+        in the result's ``retries``; a task that fails every time raises
+        :class:`detente.TaskFailed` naming its points.
 
         >>> s = Scenario.load_flagship()
         >>> t = s.sweep({"escalate.noise": (0.0, 0.2, 3)},
@@ -264,18 +279,22 @@ class Scenario:
         """
         metric_list = [metrics] if isinstance(metrics, str) else list(metrics)
         design, names, points = self._plan(params, lhs, seed)
+        retried: List[Retry] = []
         if engine == "local":
             rows = _native.sweep_points(self._native, names, points, 0, len(points),
                                         metric_list, runs, seed, threads)
         elif engine == "ray":
             from ._ray import sweep_rows
 
-            rows = sweep_rows(self, names, points, metric_list, runs, seed, tasks)
+            rows, retried = sweep_rows(self, names, points, metric_list, runs, seed, tasks,
+                                       retries, progress)
         else:
             raise ValueError(f"engine must be 'local' or 'ray', not {engine!r}")
-        return SweepResult(
+        result = SweepResult(
             _native.sweep_table(self._native, design, names, metric_list, rows, runs, seed)
         )
+        result.retries = retried
+        return result
 
     def _plan(self, params: Mapping[str, ParamValues], lhs: Optional[int], seed: Optional[int]):
         if not params:
@@ -335,8 +354,9 @@ class Scenario:
 
     def backtest(self, tolerance: float = 10.0, resamples: int = 2000, seed: int = 0
                  ) -> BacktestResult:
-        """Score every model on this scenario's issues that record a known outcome (see
-        :func:`backtest` for a case library)."""
+        """Score every model on this scenario's known outcomes: its issues with a
+        ``known_outcome`` and its ``[align.known_outcome]``, like ``detente backtest FILE``
+        (see :func:`backtest` for a case library, locally or on Ray)."""
         text = _native.backtest([(self._native.name, self._native.source)], tolerance,
                                 resamples, seed, None)
         return BacktestResult(text)
@@ -390,18 +410,42 @@ def backtest(
     resamples: int = 2000,
     seed: int = 0,
     threads: Optional[int] = None,
+    engine: str = "local",
+    tasks: Optional[int] = None,
+    retries: int = 2,
+    progress: Optional[bool] = None,
 ) -> BacktestResult:
     """Score every model against the known outcomes of a case library (scenario files and
-    importable files, folders searched recursively), like ``detente backtest PATHS``.
+    importable files, folders searched recursively), like ``detente backtest PATHS``: decide
+    cases (error against the observed outcome) and align cases (sides placed correctly,
+    Cohen's kappa).
+
+    ``engine="ray"`` spreads the case files over Ray tasks (``tasks`` contiguous slices,
+    default: one task per file) and scores the gathered cases; the result is identical to
+    ``engine="local"``. A file that does not load raises its error (naming it) at once; a task
+    that fails otherwise is run again up to ``retries`` times, each failed attempt listed in
+    the result's ``retries``, and raises :class:`detente.TaskFailed` naming its case files
+    when it fails every time. A tqdm bar shows progress when tqdm is installed, unless
+    ``progress=False``.
 
     >>> b = detente.backtest("scenarios/cases")  # doctest: +SKIP
     >>> b.to_pandas().groupby("method").error_points.mean()  # doctest: +SKIP
+    >>> b.align_frame()  # doctest: +SKIP
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return BacktestResult(
-        _native.backtest(_case_files(paths), tolerance, resamples, seed, threads)
-    )
+    files = _case_files(paths)
+    if engine == "local":
+        return BacktestResult(_native.backtest(files, tolerance, resamples, seed, threads))
+    if engine == "ray":
+        from ._ray import backtest_json
+
+        text, retried = backtest_json(files, tolerance, resamples, seed, tasks, retries,
+                                      progress)
+        result = BacktestResult(text)
+        result.retries = retried
+        return result
+    raise ValueError(f"engine must be 'local' or 'ray', not {engine!r}")
 
 
 def strategies() -> List[Dict[str, Any]]:

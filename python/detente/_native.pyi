@@ -50,6 +50,8 @@ def decide(
     issue: Optional[str] = None,
     preset: Optional[str] = None,
     seed: Optional[int] = None,
+    runs: Optional[int] = None,
+    threads: Optional[int] = None,
 ) -> str: ...
 def align(
     scenario: NativeScenario,
@@ -115,6 +117,22 @@ def backtest(
     resamples: int = 2000,
     seed: int = 0,
     threads: Optional[int] = None,
+) -> str: ...
+def backtest_cases(
+    files: List[Tuple[str, str]],
+    first: int,
+    tolerance: float = 10.0,
+    resamples: int = 2000,
+    seed: int = 0,
+    threads: Optional[int] = None,
+) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]: ...
+def backtest_score(
+    cases: List[Dict[str, Any]],
+    aligned: List[Dict[str, Any]],
+    files: int,
+    tolerance: float = 10.0,
+    resamples: int = 2000,
+    seed: int = 0,
 ) -> str: ...
 def strategies() -> List[Dict[str, Any]]: ...
 def play_match(

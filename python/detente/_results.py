@@ -37,6 +37,9 @@ class Result:
     title: str = "detente result"
 
     def __init__(self, json_text: str, rows: Optional[Sequence[Row]] = None) -> None:
+        #: Ray task attempts that failed and were run again (``engine="ray"``): one
+        #: ``detente.Retry(task, attempt, error)`` each; empty when nothing failed.
+        self.retries: List[Any] = []
         self._json = json_text
         self._data: Optional[Any] = None
         self._rows: Optional[List[Row]] = None if rows is None else [tuple(r) for r in rows]
@@ -186,6 +189,21 @@ class DecideResult(Result):
         """``(issue, model) → outcome`` after the body's decision rule."""
         return {(r[0], r[1]): r[2] for r in self.rows}
 
+    def movement(self) -> Dict[str, Tuple[float, float, float]]:
+        """The Monte Carlo's event probabilities, by metric (``decide.ISSUE.up``, ``.down``,
+        ``.stays``, ``.deadlock``, and ``decide.ISSUE.linked.up`` ... where the body allows
+        linkage): the share of runs and its 95 % Wilson interval ``(p, low, high)``. Empty
+        without runs (``runs=0``, or a scenario without uncertain inputs)."""
+        mc = self.data.get("uncertainty")
+        if not mc:
+            return {}
+        out: Dict[str, Tuple[float, float, float]] = {}
+        for metric, summary in zip(mc["metrics"], mc["summaries"][0]):
+            if summary.get("kind") == "event":
+                out[metric["name"]] = (_num(summary["estimate"]), _num(summary["low"]),
+                                       _num(summary["high"]))
+        return out
+
 
 class AlignResult(Result):
     """Landscape theory (``detente align``): the rows of ``detente align --format csv``."""
@@ -303,6 +321,34 @@ class BacktestResult(Result):
     columns = ("source", "scenario", "issue", "observed", "estimate", "method", "kind", "value",
                "error_points", "hit")
     title = "detente backtest"
+
+    #: Columns of :meth:`align_rows`: one row per align case and method.
+    align_columns = ("source", "scenario", "event", "date", "states", "method", "kind",
+                     "accuracy", "accuracy_low", "accuracy_high", "kappa", "kappa_low",
+                     "kappa_high")
+
+    def align_rows(self) -> List[Row]:
+        """The align cases (``[align.known_outcome]``): per case and method, the share of
+        states placed on their observed side and Cohen's kappa, each with its 95 % bootstrap
+        interval (NaN when the method has no answer), in :attr:`align_columns` order."""
+        rows = []
+        for a in self.data.get("align", []):
+            for m in a["methods"]:
+                acc = m.get("accuracy") or {}
+                kap = m.get("kappa") or {}
+                rows.append((
+                    a["source"], a["scenario"], a["event"], a["date"], len(a["states"]),
+                    m["method"], m["kind"],
+                    *(_num(acc.get(k)) for k in ("value", "low", "high")),
+                    *(_num(kap.get(k)) for k in ("value", "low", "high")),
+                ))
+        return rows
+
+    def align_frame(self):
+        """:meth:`align_rows` as a :class:`pandas.DataFrame`."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.align_rows(), columns=list(self.align_columns))
 
     def _table_rows(self) -> List[Row]:
         tol = self.data["options"]["tolerance"]

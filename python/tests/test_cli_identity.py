@@ -4,7 +4,6 @@ scenario, settings and seed; the tables hold the command's CSV rows."""
 from __future__ import annotations
 
 import io
-import pathlib
 
 import pandas as pd
 import pytest
@@ -51,9 +50,9 @@ def test_the_long_table_is_the_commands_csv(cli, flagship):
 
 
 def test_decide_json(cli, flagship):
-    d = flagship.decide(models=["compromise", "median", "nash", "bdm"], seed=4)
-    # Scenario.decide returns the point decisions, without the Monte Carlo over uncertain
-    # inputs that the command adds by default: the same as `detente decide --runs 0`.
+    d = flagship.decide(models=["compromise", "median", "nash", "bdm"], seed=4, runs=0)
+    # runs=0: the point decisions alone, without the Monte Carlo over uncertain inputs.
+    assert "uncertainty" not in d.data and d.movement() == {}
     assert d.to_json().encode() == cli("decide", FLAGSHIP_FILE, "--model",
                                        "compromise,median,nash,bdm", "--seed", "4",
                                        "--runs", "0", "--format", "json")
@@ -125,23 +124,53 @@ def test_sensitivity_json_and_csv(cli, flagship):
     pd.testing.assert_frame_equal(s.to_pandas(), csv, check_exact=True, check_dtype=False)
 
 
-def test_backtest_json(cli, tmp_path):
-    # detente.backtest scores the decide cases; the command also scores align cases, so both
-    # are given the decide cases only.
-    cases = tmp_path / "decide-cases"
-    cases.mkdir()
-    for case in sorted(pathlib.Path("scenarios/cases").glob("*.toml")):
-        if "[align.known_outcome]" not in case.read_text():
-            (cases / case.name).symlink_to(case.resolve())
-    b = detente.backtest(str(cases), resamples=200, seed=1)
-    assert b.to_json().encode() == cli("backtest", str(cases), "--resamples", "200",
+def test_backtest_json_scores_decide_and_align_cases(cli):
+    # The whole case library: decide cases and the four align cases.
+    b = detente.backtest("scenarios/cases", resamples=200, seed=1)
+    assert b.to_json().encode() == cli("backtest", "scenarios/cases", "--resamples", "200",
                                        "--seed", "1", "--format", "json")
-    csv = pd.read_csv(io.BytesIO(cli("backtest", str(cases), "--resamples", "200",
+    assert len(b.data["align"]) == 4
+    align = b.align_frame()
+    assert set(align["source"]) == {
+        f"scenarios/cases/{n}.toml"
+        for n in ("unga-68-262", "unga-es-11-1", "ww1-1914", "ww2-europe-1939")}
+    scored = align.dropna(subset=["accuracy"])
+    assert len(scored) >= 4 * 3  # at least the model and two baselines on every case
+    assert ((scored["accuracy_low"] <= scored["accuracy"])
+            & (scored["accuracy"] <= scored["accuracy_high"])).all()
+    csv = pd.read_csv(io.BytesIO(cli("backtest", "scenarios/cases", "--resamples", "200",
                                      "--seed", "1", "--format", "csv")))
     frame = b.to_pandas()
     assert list(frame.columns) == list(csv.columns)
     assert frame["method"].tolist() == csv["method"].tolist()
     assert frame["value"].tolist() == pytest.approx(csv["value"].tolist(), nan_ok=True)
+
+
+def test_backtest_of_one_file(cli):
+    b = detente.backtest("scenarios/cases/ww1-1914.toml", resamples=100)
+    assert b.to_json().encode() == cli("backtest", "scenarios/cases/ww1-1914.toml",
+                                       "--resamples", "100", "--format", "json")
+    assert b.rows == [] and len(b.align_rows()) == len(b.data["align"][0]["methods"])
+
+
+def test_decide_monte_carlo_json(cli, flagship):
+    d = flagship.decide(models=["compromise", "nash"], runs=300, seed=4)
+    assert d.to_json().encode() == cli("decide", FLAGSHIP_FILE, "--model", "compromise,nash",
+                                       "--seed", "4", "--runs", "300", "--format", "json")
+    up = d.movement()["decide.china-posture.up"]
+    assert 0.0 <= up[1] <= up[0] <= up[2] <= 1.0
+    # The three directions of the setter's move partition the runs.
+    p = [d.movement()[f"decide.china-posture.{k}"][0] for k in ("up", "down", "stays")]
+    assert sum(p) == pytest.approx(1.0)
+    assert flagship.decide(runs=300, seed=4, threads=1).to_json() == \
+        flagship.decide(runs=300, seed=4, threads=2).to_json()
+
+
+def test_decide_defaults_to_the_scenarios_runs(cli, flagship):
+    d = flagship.decide(models=["median"], issue="china-posture")
+    assert d.data["uncertainty"]["runs"] == flagship.default_runs
+    assert d.to_json().encode() == cli("decide", FLAGSHIP_FILE, "--model", "median",
+                                       "--issue", "china-posture", "--format", "json")
 
 
 def test_tournament_and_match_json(cli):

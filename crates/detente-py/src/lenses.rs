@@ -10,6 +10,8 @@ use detente::decide::registry;
 use detente::decide::scenario::{DecideOptions, IssueDecisions, decide_with};
 use detente::escalate::dilemma::PolicyArms;
 use detente::escalate::richardson;
+use detente::experiment::results::decide_movement;
+use detente::experiment::{McResult, RunOptions};
 use detente::import::Format;
 use pyo3::prelude::*;
 use serde::Serialize;
@@ -22,20 +24,25 @@ struct Input<'a> {
     notes: Vec<String>,
 }
 
-/// `detente decide --format json`: the input, the seed, every issue's decisions.
+/// `detente decide --format json`: the input, the seed, every issue's decisions and, with
+/// runs, how often each body moves over draws of the uncertain inputs.
 #[derive(Serialize)]
 struct DecideReport<'a> {
     input: Input<'a>,
     seed: u64,
     issues: Vec<IssueDecisions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncertainty: Option<McResult>,
 }
 
 /// Decision models on the scenario's issues (uncertain numbers at their modes). `models`:
 /// registry names (default: every model that builds without a preset); `issue`: only this one;
-/// `preset`: a named parameter set (e.g. `scholz2011` for bdm). Returns the JSON of
-/// `detente decide FILE --format json`.
+/// `preset`: a named parameter set (e.g. `scholz2011` for bdm); `runs`: draws of the uncertain
+/// inputs for the movement probabilities (default: the scenario's `[experiment] runs`; 0: none).
+/// Returns the JSON of `detente decide FILE --format json` with the same options.
 #[pyfunction]
-#[pyo3(signature = (scenario, models=None, issue=None, preset=None, seed=None))]
+#[pyo3(signature = (scenario, models=None, issue=None, preset=None, seed=None, runs=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn decide(
     py: Python<'_>,
     scenario: &NativeScenario,
@@ -43,6 +50,8 @@ pub fn decide(
     issue: Option<String>,
     preset: Option<String>,
     seed: Option<u64>,
+    runs: Option<u64>,
+    threads: Option<usize>,
 ) -> PyResult<String> {
     let r = &scenario.resolved;
     let issues = detente::decide::scenario::issues(r);
@@ -98,6 +107,12 @@ pub fn decide(
         )));
     }
     let seed = seed.unwrap_or_else(|| r.seed());
+    // Every issue, also with `issue`: linkage pays for a block with another issue.
+    let runs = RunOptions::for_scenario(r).with(None, runs).runs;
+    let (resolved, drawn) = (r.clone(), issues.clone());
+    let uncertainty = detached(py, threads, move |stop| {
+        decide_movement(&resolved, drawn, runs, seed, &|_, _| stop.checkpoint())
+    })?;
     let decided = py.detach(|| {
         decide_with(
             &issues,
@@ -117,6 +132,7 @@ pub fn decide(
         },
         seed,
         issues: decided,
+        uncertainty,
     };
     // `detente decide` prints the document and one newline.
     json(&report)

@@ -36,6 +36,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analysis::levers, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::sensitivity, m)?)?;
     m.add_function(wrap_pyfunction!(backtest::backtest, m)?)?;
+    m.add_function(wrap_pyfunction!(backtest::backtest_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(backtest::backtest_score, m)?)?;
     m.add_function(wrap_pyfunction!(games::strategies, m)?)?;
     m.add_function(wrap_pyfunction!(games::play_match, m)?)?;
     m.add_function(wrap_pyfunction!(games::tournament, m)?)?;

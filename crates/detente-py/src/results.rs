@@ -4,7 +4,7 @@ use crate::errors::{invalid, json};
 use crate::interrupt::detached;
 use crate::scenario::NativeScenario;
 use detente::experiment::long_table::{Row, rows};
-use detente::experiment::results::{MC_MODELS, Recorded, Results};
+use detente::experiment::results::{Recorded, Results};
 use detente::experiment::{RunOptions, run_all};
 use pyo3::prelude::*;
 
@@ -13,8 +13,6 @@ pub fn options(s: &NativeScenario, runs: Option<u64>, seed: Option<u64>) -> RunO
     RunOptions::for_scenario(&s.resolved).with(seed, runs)
 }
 
-/// The command line that makes the CLI write the same JSON (`detente run FILE --runs N --seed S
-/// --format json`). A scenario not read from a file is named by its diagnostics name.
 /// Every lens of `scenario` under `opts`, run off the GIL and stopped by Ctrl-C between blocks.
 fn run_detached(
     py: Python<'_>,
@@ -30,23 +28,12 @@ fn run_detached(
     })
 }
 
+/// The command line that makes the CLI write the same JSON (`detente run FILE --runs N --seed S
+/// --format json`). A scenario not read from a file is named by its diagnostics name.
 fn command(s: &NativeScenario, opts: &RunOptions) -> Vec<String> {
-    let mut c = vec!["detente".to_string(), "run".to_string()];
-    if s.path.is_some() || s.name != detente::scenario::FLAGSHIP_NAME {
-        c.push(s.path.clone().unwrap_or_else(|| s.name.clone()));
-    }
-    c.extend([
-        "--runs".into(),
-        opts.runs.to_string(),
-        "--seed".into(),
-        opts.seed.to_string(),
-    ]);
-    if opts.mc_models != MC_MODELS {
-        c.push("--mc-models".into());
-        c.push(opts.mc_models.join(","));
-    }
-    c.extend(["--format".into(), "json".into()]);
-    c
+    let file = (s.path.is_some() || s.name != detente::scenario::FLAGSHIP_NAME)
+        .then(|| s.path.as_deref().unwrap_or(&s.name));
+    opts.run_command(file)
 }
 
 /// A run as Python receives it: the JSON, the long table's rows, and `(lens, why)` for every

@@ -7,8 +7,8 @@ use clap::ValueEnum;
 use detente::decide::registry;
 use detente::decide::scenario::{DecideOptions, IssueDecisions, ModelAnswer, decide_with};
 use detente::decide::{DecisionRule, ResolvedIssue};
-use detente::experiment::results::DecideMc;
-use detente::experiment::{McResult, MetricSummary, RunOptions, run_arms, uncertain_inputs};
+use detente::experiment::results::decide_movement;
+use detente::experiment::{McResult, MetricSummary, RunOptions};
 use detente::import::{Format, ImportOptions, Imported};
 use serde::Serialize;
 
@@ -378,10 +378,7 @@ pub fn run(args: Args) -> CliResult {
     let uncertainty = info.scenario.as_deref().and_then(|r| {
         // Every issue, also under --issue: linkage pays for a block with another issue.
         let runs = RunOptions::for_scenario(r).with(None, args.runs).runs;
-        (runs > 0 && !uncertain_inputs(r).is_empty()).then(|| {
-            let mc = DecideMc::for_issues(r, issues.clone(), &[]);
-            run_arms(&mc, runs, seed, &|_, _| {})
-        })
+        decide_movement(r, issues.clone(), runs, seed, &|_, _| {})
     });
     let issues = decide_with(
         &issues,

@@ -419,6 +419,26 @@ pub fn check_path(r: &Resolved, path: &str) -> Result<(), AnalysisError> {
     })
 }
 
+/// `r` with each input `path` fixed at `value`, checked as a sweep checks its parameters: the
+/// path must address an input of `r` (the error names the closest path) and the value must be
+/// a finite number inside the input's domain.
+pub fn with_overrides(
+    r: &Resolved,
+    overrides: &[(String, f64)],
+) -> Result<Resolved, AnalysisError> {
+    for (path, value) in overrides {
+        check_path(r, path)?;
+        if !value.is_finite() {
+            return Err(AnalysisError::Invalid(format!(
+                "`{path}` = {value} is not a finite number"
+            )));
+        }
+        super::domain::check_value(r, path, *value).map_err(AnalysisError::Invalid)?;
+    }
+    let (paths, values): (Vec<String>, Vec<f64>) = overrides.iter().cloned().unzip();
+    with_values(r, &paths, &values)
+}
+
 /// `r` with every `(path, value)` fixed (paths already checked).
 fn with_values(r: &Resolved, paths: &[String], values: &[f64]) -> Result<Resolved, AnalysisError> {
     let mut out = r.clone();

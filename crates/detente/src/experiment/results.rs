@@ -233,6 +233,25 @@ pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, S
     })
 }
 
+/// The movement Monte Carlo of `detente decide` on a scenario: `runs` draws of every
+/// uncertain input laid over `issues` (the scenario's issues, possibly with a rule or status
+/// quo imposed), no model but each body's rule and agenda setter, so the metrics are how
+/// often the body moves up, down or stays (with Wilson intervals) and where the setter's point
+/// lands. `None` when `runs` is 0 or the scenario has no uncertain input. `progress(done,
+/// total)` is called after each block.
+pub fn decide_movement(
+    r: &Resolved,
+    issues: Vec<ResolvedIssue>,
+    runs: u64,
+    seed: u64,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Option<McResult> {
+    (runs > 0 && !uncertain_inputs(r).is_empty()).then(|| {
+        let mc = DecideMc::for_issues(r, issues, &[]);
+        run_arms(&mc, runs, seed, progress)
+    })
+}
+
 /// The decide lens as a Monte Carlo model: run k draws every uncertain input (one uniform each,
 /// in path order, so the draws do not depend on which lenses run), writes the drawn values
 /// straight into the issues the models read, then every model decides every issue; metrics

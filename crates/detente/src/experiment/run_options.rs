@@ -72,6 +72,27 @@ impl RunOptions {
         self
     }
 
+    /// The `detente run` command line that writes this run's JSON: `detente run [FILE] --runs
+    /// N --seed S [--mc-models M] --format json`, with `file` omitted for the bundled
+    /// flagship. Front ends that run without a command line (Python, the browser) record it in
+    /// [`crate::experiment::results::Recorded`] so their JSON names how to reproduce it.
+    pub fn run_command(&self, file: Option<&str>) -> Vec<String> {
+        let mut c = vec!["detente".to_string(), "run".to_string()];
+        c.extend(file.map(str::to_string));
+        c.extend([
+            "--runs".into(),
+            self.runs.to_string(),
+            "--seed".into(),
+            self.seed.to_string(),
+        ]);
+        if self.mc_models != MC_MODELS {
+            c.push("--mc-models".into());
+            c.push(self.mc_models.join(","));
+        }
+        c.extend(["--format".into(), "json".into()]);
+        c
+    }
+
     /// Runs per escalate policy: `runs`, or [`DEFAULT_RUNS`] when `runs` is 0.
     pub fn escalate_runs(&self) -> u64 {
         if self.runs > 0 {

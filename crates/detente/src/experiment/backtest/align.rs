@@ -27,7 +27,7 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::score::{Interval, bootstrap};
 use super::{BacktestOptions, MethodKind};
@@ -44,7 +44,7 @@ pub const IDEAL_POINT: &str = "nearest bloc by ideal point";
 pub const ALLIANCE: &str = "alliance with an anchor";
 
 /// One method's placements and scores on an align case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignMethod {
     /// The method.
     pub method: String,
@@ -64,7 +64,7 @@ pub struct AlignMethod {
 }
 
 /// One align case: the observed sides and every method's placements.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignCase {
     /// Where the case came from (a file name).
     pub source: String,

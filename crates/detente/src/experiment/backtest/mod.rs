@@ -25,10 +25,13 @@ pub use decide::decide_cases;
 pub use library::bundled_backtest;
 pub use score::{Interval, MethodScore, Paired, score};
 
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::Resolved;
 
 /// Whether a method is a model or a naive baseline it must beat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MethodKind {
     /// A model's prediction.
@@ -38,7 +41,7 @@ pub enum MethodKind {
 }
 
 /// One method's prediction on one case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prediction {
     /// The method, e.g. `bdm`, `bdm (no rule)`, `status quo`.
     pub method: String,
@@ -55,7 +58,7 @@ pub struct Prediction {
 }
 
 /// One case: an issue of a scenario with an observed outcome, and every method's prediction.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     /// Where the case came from (a file name or scenario id).
     pub source: String,
@@ -141,6 +144,33 @@ impl Backtest {
         self.align = align;
         self
     }
+}
+
+/// The cases of `scenarios` when they are the files `first..first + scenarios.len()` of a
+/// larger library: their decide cases ([`decide_cases`]) and align cases (each align case's
+/// bootstrap stream is its file's place in the whole library, as [`align_cases`] numbers it).
+/// A library cut into contiguous slices, each slice's cases computed anywhere and concatenated
+/// in order, scores exactly as the whole library does.
+pub fn library_slice(
+    scenarios: &[(String, Resolved)],
+    first: u64,
+    options: &BacktestOptions,
+) -> Result<(Vec<Case>, Vec<AlignCase>), String> {
+    let aligned = scenarios
+        .par_iter()
+        .enumerate()
+        .filter_map(|(k, (source, r))| {
+            let outcome = r.scenario.align.as_ref()?.known_outcome.as_ref()?;
+            Some(align::align_case(
+                source,
+                r,
+                outcome,
+                options,
+                first + k as u64,
+            ))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((decide_cases(scenarios), aligned))
 }
 
 /// The error B1 of `value` against `observed` on a scale of width `width`.

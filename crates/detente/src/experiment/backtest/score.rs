@@ -1,7 +1,7 @@
 //! Scores of a backtest: mean absolute error, hit rate and paired differences against the best
 //! baseline, each with a percentile bootstrap interval over cases.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{BacktestOptions, Case, MethodKind};
 use crate::rng::run_stream;
@@ -9,7 +9,7 @@ use crate::stats::quantile_sorted;
 use rand::RngExt as _;
 
 /// A point estimate with a 95 % percentile bootstrap interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     /// The estimate on the observed cases.
     pub value: f64,

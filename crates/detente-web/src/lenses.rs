@@ -1,0 +1,104 @@
+//! The calls: `check` a scenario, `run` every lens, `align`.
+
+use crate::failure::{Failure, pretty};
+use crate::request::{Override, Request, load};
+use detente::experiment::results::{Recorded, run_all};
+use detente::scenario::load_str;
+use serde::Serialize;
+
+/// What `check` returns for a scenario that loads.
+#[derive(Serialize)]
+struct Checked<'a> {
+    id: &'a str,
+    title: &'a str,
+    actors: usize,
+    issues: usize,
+    ties: usize,
+    /// Warnings, located as errors are.
+    warnings: detente::scenario::Diagnostics,
+    /// The input paths the file sets (a request may override these, and any other path
+    /// `detente sweep --param` accepts).
+    inputs: Vec<String>,
+}
+
+/// Validate the scenario `source` (diagnostics name `name`): `{"id", "title", "actors",
+/// "issues", "ties", "warnings", "inputs"}` when it loads (what `detente check` counts, the
+/// warnings located, and the input paths the file sets), else the error with every problem
+/// located.
+pub fn check(source: &str, name: &str) -> String {
+    match load_str(source, name) {
+        Ok(r) => pretty(&Checked {
+            id: &r.scenario.scenario.id,
+            title: &r.scenario.scenario.title,
+            actors: r.actors.len(),
+            issues: r.scenario.issues.len(),
+            ties: r.scenario.ties.len(),
+            warnings: detente::scenario::Diagnostics::new(name, source, r.warnings.clone()),
+            inputs: detente::experiment::all_inputs(&r)
+                .into_iter()
+                .map(|i| i.path)
+                .collect(),
+        }),
+        Err(d) => Failure::scenario(d).to_json(),
+    }
+}
+
+/// The run with the inputs the request fixed, named first.
+#[derive(Serialize)]
+struct Overridden<'a> {
+    overrides: &'a [Override],
+    #[serde(flatten)]
+    recorded: Recorded<'a>,
+}
+
+/// Every lens the scenario defines: the JSON of `detente run [FILE] --runs N --seed S
+/// --format json` (with `--mc-models` when the request names other models), byte for byte.
+/// With overrides, the same document for the scenario with those inputs fixed, preceded by
+/// the list `overrides` (the command line then reproduces the run without them).
+pub fn run(source: &str, name: &str, request: &str) -> String {
+    let outcome = || -> Result<String, Failure> {
+        let request = Request::parse(request)?;
+        let r = load(source, name, &request)?;
+        let opts = request.options(&r)?;
+        let results = run_all(&r, source, &opts, &|_, _, _| {});
+        let recorded = Recorded {
+            command: opts.run_command(request.file.as_deref()),
+            results: &results,
+        };
+        Ok(if request.overrides.is_empty() {
+            pretty(&recorded)
+        } else {
+            pretty(&Overridden {
+                overrides: &request.overrides,
+                recorded,
+            })
+        })
+    };
+    outcome().unwrap_or_else(|f| f.to_json())
+}
+
+/// Landscape theory on the scenario's `[align]` section: the JSON of `detente align FILE
+/// --format json` (request: `seed`, `restarts`, `coalitions`, `overrides`).
+pub fn align(source: &str, name: &str, request: &str) -> String {
+    let outcome = || -> Result<String, Failure> {
+        let request = Request::parse(request)?;
+        let r = load(source, name, &request)?;
+        let (mut input, _) = detente::align::scenario::input(&r).map_err(|e| Failure::Lens {
+            message: format!("{name}: {e}"),
+        })?;
+        if let Some(k) = request.coalitions {
+            input.options.coalitions = k;
+        }
+        if let Some(n) = request.restarts {
+            input.options.restarts = n;
+        }
+        if let Some(s) = request.seed {
+            input.options.seed = s;
+        }
+        let result = detente::align::align(&input).map_err(|e| Failure::Lens {
+            message: e.to_string(),
+        })?;
+        Ok(pretty(&result))
+    };
+    outcome().unwrap_or_else(|f| f.to_json())
+}
