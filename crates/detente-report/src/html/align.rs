@@ -41,6 +41,7 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
             ),
         );
     }
+    page.begin_detail("Align: configurations and frustration");
     if a.configurations.len() > 1 {
         let mut ranked: Vec<Configuration> = a.configurations.clone();
         ranked.sort_by_key(|c| c.rank);
@@ -63,6 +64,7 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
         page.figure(&energy_ladder::render(&chart), &caption);
     }
     frustration_table(page, a, best);
+    page.end_detail();
     page.raw("</section>\n");
 }
 
