@@ -1096,7 +1096,7 @@ fn escalate_section(r: &Resolved, results: &Results) -> Option<EscalateSection> 
             let s = &p.summary;
             PolicyResult {
                 id: p.id.clone(),
-                label: p.label.clone(),
+                label: crate::briefing::policy_name(&p.id, &p.label),
                 note: p.note.clone(),
                 tension: s
                     .domains

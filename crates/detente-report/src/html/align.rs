@@ -20,7 +20,6 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
          share is how often a random start ends there.",
     );
     let best = a.configurations.iter().min_by_key(|c| c.rank);
-    configurations_table(page, a);
     if let Some(best) = best {
         let chart = CoalitionMapChart {
             title: "Coalition map of the best configuration",
@@ -42,6 +41,7 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
         );
     }
     page.begin_detail("Align: configurations and frustration");
+    configurations_table(page, a);
     if a.configurations.len() > 1 {
         let mut ranked: Vec<Configuration> = a.configurations.clone();
         ranked.sort_by_key(|c| c.rank);
