@@ -90,9 +90,10 @@ function pageCount(pdf) {
 }
 
 test('printed on A4: numbered pages and a main body of at most 8 pages', async () => {
+  // The stylesheet sets margins, not the paper: A4 here, Letter where the reader prints on it.
   const page = await open(1400, 900);
   await page.emulateMedia({ media: 'print' });
-  const whole = await page.pdf({ preferCSSPageSize: true });
+  const whole = await page.pdf({ format: 'A4' });
   const pdfPath = join(dir, 'report.pdf');
   writeFileSync(pdfPath, whole);
   const total = pageCount(whole);
@@ -102,7 +103,7 @@ test('printed on A4: numbered pages and a main body of at most 8 pages', async (
   assert.match(text, /as of 2023-11-29 · seed \d+/, 'running header');
   // The main body: everything before the annex (the footer follows the annex).
   await page.addStyleTag({ content: '.annex, footer { display: none !important; }' });
-  const mainPdf = await page.pdf({ preferCSSPageSize: true });
+  const mainPdf = await page.pdf({ format: 'A4' });
   if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, mainPdf);
   const main = pageCount(mainPdf);
   assert.ok(main <= MAIN_BODY_PAGES, `main body ${main} pages`);

@@ -65,6 +65,19 @@ fn n1(v: f64) -> String {
     }
 }
 
+/// Integer with thousands separators (`10,000`), as elsewhere in the report.
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn signed(v: f64) -> String {
     if v > 0.0 {
         format!("+{}", n1(v))
@@ -316,7 +329,7 @@ fn decide_judgement(
         evidence.push(format!(
             "The likelihood is the share of {} draws of the uncertain inputs in which the \
              compromise model's outcome {} under the rule: {}.",
-            deadlock.map_or(0, |p| p.trials),
+            thousands(deadlock.map_or(0, |p| p.trials)),
             if stays {
                 "stays at the status quo"
             } else {
@@ -460,13 +473,13 @@ fn escalate_judgement(results: &Results) -> Option<Judgement> {
         confidence_reason: format!(
             "One model (the security-dilemma simulation), {} runs per policy; the probability's \
              95 % interval is {}.",
-            e.runs,
+            thousands(e.runs),
             percent_with_interval(s.estimate, s.low, s.high)
         ),
         evidence: format!(
             "Spiral: in at least three of the four domains, rivals locked in mutual hostility for \
              three periods running. Runs per policy: {}.",
-            e.runs
+            thousands(e.runs)
         ),
         track_record: None,
         would_change,

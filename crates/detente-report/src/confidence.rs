@@ -91,8 +91,16 @@ impl Confidence {
 /// 0 and 1, and `≥ 99.9 %` / `≤ 0.1 %` instead of an interval that rounds to one number.
 pub fn percent_with_interval(p: f64, low: f64, high: f64) -> String {
     let (p_s, lo_s, hi_s) = (percent(p), percent(low), percent(high));
-    if lo_s == hi_s {
-        return p_s;
+    // An interval wholly within 0.1 % of an end prints as that bound alone.
+    if lo_s == hi_s || low >= 0.9995 {
+        return if low >= 0.9995 {
+            "≥ 99.9 %".into()
+        } else {
+            p_s
+        };
+    }
+    if high <= 0.0005 {
+        return "≤ 0.1 %".into();
     }
     format!(
         "{p_s} (95 % interval {}–{})",
@@ -149,6 +157,7 @@ mod tests {
             "100 % (95 % interval 99.8–100 %)"
         );
         assert_eq!(percent_with_interval(0.9997, 0.9996, 0.9999), "≥ 99.9 %");
+        assert_eq!(percent_with_interval(1.0, 0.9996, 1.0), "≥ 99.9 %");
         assert_eq!(
             percent_with_interval(0.3, 0.25, 0.35),
             "30 % (95 % interval 25–35 %)"

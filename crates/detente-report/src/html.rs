@@ -574,10 +574,9 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-
   .table-wrap { overflow-x: auto; max-width: 100%; }
   table { min-width: 0; width: 100%; }
 }
-@page { size: A4; margin: 14mm 12mm 14mm 12mm;
+/* No page size: the reader's paper (A4 or Letter) is used; margins and margin boxes suit both. */
+@page { margin: 14mm 12mm 14mm 12mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #444; } }
-@page letter { size: letter; }
-@media print and (max-width: 8.6in) and (min-height: 10.9in) and (max-height: 11.1in) { main { page: letter; } }
 @media print {
   body { font-size: 9.5pt; line-height: 1.3; }
   main { max-width: none; padding: 0; }
