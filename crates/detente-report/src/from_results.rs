@@ -22,6 +22,7 @@ use detente::align::Basin;
 use detente::decide::rules::DecisionRule;
 use detente::decide::scenario::IssueDecisions;
 use detente::decide::{Decision, ResolvedIssue};
+use detente::experiment::analysis::{self, Metric};
 use detente::experiment::results::{EscalateResults, RichardsonResults};
 use detente::experiment::{McResult, MetricSummary, Results};
 use detente::scenario::{Issue, Resolved};
@@ -32,6 +33,8 @@ const MAX_ACTOR_LINES: usize = 10;
 const LEVERS: usize = 5;
 /// Size of the lever shift as a share of the scale span (10 points on a 0–100 scale).
 const LEVER_SHIFT: f64 = 0.10;
+/// Actors whose levers are evaluated per issue (those with the most weight c·s).
+const LEVER_ACTORS: usize = 5;
 /// Richardson trajectory: years simulated and the relative shock on the base levels.
 const RICHARDSON_YEARS: f64 = 20.0;
 const RICHARDSON_SHOCK: f64 = 0.10;
@@ -89,7 +92,7 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
         });
     }
     let question = question(r, results);
-    Report {
+    let mut report = Report {
         question,
         headlines,
         scenario: Some(scenario_section(r)),
@@ -98,7 +101,22 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
         escalate,
         method: Some(method_notes(results)),
         track_record: None,
-    }
+        ..Report::default()
+    };
+    crate::briefing::brief(&mut report, r, results);
+    report
+}
+
+/// Add the decide lens's track record (see [`track_record`]) to `report`, and to its key
+/// judgements.
+pub fn add_track_record(
+    report: &mut Report,
+    b: &detente::experiment::backtest::Backtest,
+    command: &str,
+) {
+    let t = track_record(b, command);
+    crate::briefing::attach_track_record(report, &t);
+    report.track_record = Some(t);
 }
 
 /// The track record section from a scored backtest (one implementation: the library's
@@ -242,7 +260,7 @@ fn label_on(id: &str, d: &IssueDecisions) -> String {
 }
 
 /// The rule in words.
-fn rule_words(rule: &DecisionRule) -> String {
+pub(crate) fn rule_words(rule: &DecisionRule) -> String {
     match rule {
         DecisionRule::Unanimity => "unanimity".into(),
         DecisionRule::Consensus => "consensus".into(),
@@ -476,6 +494,7 @@ fn decide_section(r: &Resolved, all: &[IssueDecisions], results: &Results) -> De
                 ri,
                 d,
                 results.decide_uncertainty.as_ref(),
+                results.seed,
             ))
         })
         .collect();
@@ -488,7 +507,21 @@ fn issue_decision(
     ri: &ResolvedIssue,
     d: &IssueDecisions,
     mc: Option<&McResult>,
+    seed: u64,
 ) -> IssueDecision {
+    let unconstrained: Vec<Prediction> = d
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let v = a.decision.as_ref()?.unconstrained.first().copied()?;
+            Some(Prediction {
+                model: model_name(&a.model),
+                value: v,
+            })
+        })
+        .collect();
+    let flags = model_flags(r, d);
+    let disagreement = disagreement(&unconstrained, d, mc, &issue.scale);
     let predictions = d
         .answers
         .iter()
@@ -557,17 +590,96 @@ fn issue_decision(
         status_quo: d.status_quo,
         actors: actors_on_scale(r, issue),
         predictions,
+        unconstrained,
+        flags,
+        disagreement,
+        name: issue.question.clone(),
         baseline: d.baseline,
         feasible,
         trajectories,
         distributions,
-        tornado: tornado(r, issue, ri),
-        levers: levers(
-            ri,
-            d.status_quo.unwrap_or(d.baseline),
-            d.status_quo.is_some(),
-        ),
+        tornado: tornado(r, issue, seed),
+        levers: levers(r, ri, seed),
     }
+}
+
+/// What the models' diagnostics say: a model that stopped at its round limit, a tie broken by
+/// convention, a rule that emptied the win-set; one plain sentence each.
+fn model_flags(r: &Resolved, d: &IssueDecisions) -> Vec<String> {
+    use detente::decide::WarningCode;
+    let mut out = Vec::new();
+    for a in &d.answers {
+        let name = model_name(&a.model);
+        let Some(dec) = &a.decision else {
+            out.push(format!("The {name} model gave no answer on this issue."));
+            continue;
+        };
+        let g = &dec.diagnostics;
+        if !g.converged {
+            out.push(format!(
+                "The {name} model did not converge: it stopped at its limit of {} rounds with \
+                 positions still moving, so its prediction is where the rounds ran out, not a \
+                 resting point.",
+                g.rounds
+            ));
+        }
+        let ties: Vec<String> = g
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::TieBroken)
+            .map(|w| match &w.actor {
+                Some(x) => format!("{} ({})", w.message, actor_name(r, x)),
+                None => w.message.clone(),
+            })
+            .collect();
+        if let Some(first) = ties.first() {
+            out.push(format!(
+                "The {name} model broke {} tie{} by convention (first: {}).",
+                ties.len(),
+                if ties.len() == 1 { "" } else { "s" },
+                first.trim_end_matches('.')
+            ));
+        }
+    }
+    out
+}
+
+/// A warning when the models' predictions before the rule spread wider than the Monte Carlo
+/// 5–95 % range of the compromise model: the interval then measures input uncertainty only and
+/// understates how unsure the answer is.
+fn disagreement(
+    unconstrained: &[Prediction],
+    d: &IssueDecisions,
+    mc: Option<&McResult>,
+    scale: &detente::scenario::Scale,
+) -> Option<String> {
+    let values: Vec<f64> = unconstrained
+        .iter()
+        .map(|p| p.value)
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.len() < 2 {
+        return None;
+    }
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let band = real_summary(mc, &format!("decide.{}.compromise", d.issue))
+        .map_or(0.0, |s| quantile(s, 0.95) - quantile(s, 0.05));
+    let span = scale.max - scale.min;
+    // Disagreement that matters: wider than the draws' range and than a tenth of the scale.
+    if hi - lo <= band.max(0.1 * span) {
+        return None;
+    }
+    Some(format!(
+        "The models disagree: before the decision rule their predictions run from {} to {} \
+         ({} points apart), wider than the 90 % range of the Monte Carlo draws ({} points). That \
+         range measures uncertainty in the inputs only; the spread between models is the larger \
+         uncertainty.",
+        n1(lo),
+        n1(hi),
+        n1(hi - lo),
+        n1(band)
+    ))
 }
 
 /// The model's outcome per round (its forecast, else the weighted mean it reports), with the
@@ -620,123 +732,111 @@ fn trajectory(model: &str, dec: &Decision, actors: &[String]) -> Option<Trajecto
     })
 }
 
-/// Compromise outcome (D1) Σ w x / Σ w with w = c s (before any decision rule).
-fn compromise_of(stances: &[(f64, f64, f64)]) -> f64 {
-    let (num, den) = stances
-        .iter()
-        .fold((0.0, 0.0), |(n, d), &(c, x, s)| (n + c * s * x, d + c * s));
-    if den > 0.0 { num / den } else { f64::NAN }
+/// The compromise outcome before the rule, as the library's analysis functions name it.
+fn compromise_metric(issue: &str) -> Metric {
+    Metric::Decide {
+        issue: issue.to_string(),
+        model: "compromise".into(),
+        unconstrained: true,
+    }
 }
 
-/// Levers (closed form of D1): moving actor i's position by δ moves the compromise outcome by
-/// w_i δ / W with w_i = c_i s_i. Each actor is moved by a tenth of the scale (at most up to the
-/// target) toward `target` — the status quo when there is one, else the compromise itself — and
-/// the largest effects are listed.
-fn levers(ri: &ResolvedIssue, target: f64, toward_status_quo: bool) -> Vec<Lever> {
-    let total: f64 = ri.stances.iter().map(|s| s.weight(0)).sum();
-    if total <= 0.0 || !target.is_finite() {
-        return Vec::new();
+/// A human label for an input path of the issue (`issue.X.stance.USA.position` → `United
+/// States position`, `actor.USA.capability` → `United States capability`).
+fn input_label(r: &Resolved, path: &str) -> String {
+    let parts: Vec<&str> = path.split('.').collect();
+    match parts.as_slice() {
+        ["issue", _, "stance", actor, field] => {
+            format!("{} {}", actor_name(r, actor), field.replace('_', " "))
+        }
+        ["issue", _, "status_quo"] => "status quo".into(),
+        ["actor", actor, field] => format!("{} {}", actor_name(r, actor), field.replace('_', " ")),
+        _ => path.to_string(),
     }
-    let step = LEVER_SHIFT * (ri.scale.hi - ri.scale.lo);
-    let mut out: Vec<Lever> = ri
+}
+
+/// An actor's display name (its id when it has none).
+pub(crate) fn actor_name(r: &Resolved, id: &str) -> String {
+    r.actor(id)
+        .map(|a| a.name.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Levers from the library ([`analysis::levers`]): for each of the [`LEVER_ACTORS`] actors with
+/// the most weight c·s (an own move's effect is w_i δ / W, so they hold the largest levers), every
+/// single change it could make or seek, a tenth of the scale; the largest effects on the
+/// compromise outcome before the rule are listed, each change once.
+fn levers(r: &Resolved, ri: &ResolvedIssue, seed: u64) -> Vec<Lever> {
+    let delta = LEVER_SHIFT * (ri.scale.hi - ri.scale.lo);
+    let metric = compromise_metric(&ri.id);
+    let mut by_weight: Vec<(f64, &str)> = ri
         .stances
         .iter()
-        .filter_map(|s| {
-            let x = *s.position.first()?;
-            let delta = (target - x).clamp(-step, step);
-            if delta == 0.0 {
-                return None;
-            }
-            let goal = if toward_status_quo {
-                "toward the status quo"
-            } else {
-                "toward the compromise"
-            };
-            Some(Lever {
-                actor: s.actor.clone(),
-                change: format!("position {} → {} ({goal})", n1(x), n1(x + delta)),
-                effect: s.weight(0) * delta / total,
-            })
-        })
+        .map(|s| (s.weight(0), s.actor.as_str()))
         .collect();
-    out.sort_by(|a, b| {
+    by_weight.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut all: Vec<analysis::Lever> = Vec::new();
+    for (_, actor) in by_weight.iter().take(LEVER_ACTORS) {
+        let Ok(l) = analysis::levers(r, actor, &metric, delta, seed) else {
+            continue;
+        };
+        for lever in l.levers {
+            if lever.kind == analysis::LeverKind::OwnSalience || !lever.effect.is_finite() {
+                continue;
+            }
+            if !all.iter().any(|x| x.path == lever.path && x.to == lever.to) {
+                all.push(lever);
+            }
+        }
+    }
+    all.sort_by(|a, b| {
         b.effect
             .abs()
             .total_cmp(&a.effect.abs())
-            .then(a.actor.cmp(&b.actor))
+            .then(a.path.cmp(&b.path))
+            .then(a.to.total_cmp(&b.to))
     });
-    out.truncate(LEVERS);
-    out
+    all.into_iter()
+        .filter(|l| l.effect != 0.0)
+        .take(LEVERS)
+        .map(|l| Lever {
+            actor: actor_name(r, &l.actor),
+            change: format!("position {} → {}", n1(l.from), n1(l.to)),
+            effect: l.effect,
+        })
+        .collect()
 }
 
-/// One-at-a-time sensitivity of the compromise outcome (D1, before the rule) to every uncertain
-/// position, salience and capability of the issue's stances (`design::tornado`).
-fn tornado(r: &Resolved, issue: &Issue, ri: &ResolvedIssue) -> Option<Tornado> {
-    // What each uncertain input changes: (stance index, 0 = capability / 1 = position / 2 = salience).
-    let mut targets: Vec<(usize, usize, String)> = Vec::new();
-    let (mut base, mut lows, mut highs) = (Vec::new(), Vec::new(), Vec::new());
-    let mut push = |k: usize, field: usize, label: String, u: &detente::scenario::Uncertain| {
-        if u.is_uncertain() {
-            targets.push((k, field, label));
-            base.push(u.point());
-            lows.push(u.low());
-            highs.push(u.high());
-        }
-    };
-    for (k, st) in issue.stances.iter().enumerate() {
-        if ri.stances.get(k).is_none_or(|s| s.actor != st.actor) {
-            return None;
-        }
-        push(k, 1, format!("{} position", st.actor), &st.position);
-        push(k, 2, format!("{} salience", st.actor), &st.salience);
-        match &st.capability {
-            Some(c) => push(k, 0, format!("{} capability (issue)", st.actor), c),
-            None => {
-                if let Some(q) = r.actor(&st.actor).and_then(|a| a.capability.as_ref()) {
-                    push(k, 0, format!("{} capability", st.actor), &q.value);
-                }
-            }
-        }
-    }
-    if targets.is_empty() {
-        return None;
-    }
-    let point: Vec<(f64, f64, f64)> = ri
-        .stances
+/// One-at-a-time sensitivity of the compromise outcome before the rule to every uncertain
+/// input, from the library ([`analysis::sensitivity`]); inputs that do not move it are left out.
+fn tornado(r: &Resolved, issue: &Issue, seed: u64) -> Option<Tornado> {
+    let s = analysis::sensitivity(
+        r,
+        &compromise_metric(&issue.id),
+        0,
+        seed,
+        analysis::SensitivityOptions::default(),
+    )
+    .ok()?;
+    let bars: Vec<TornadoBar> = s
+        .tornado
         .iter()
-        .map(|s| {
-            (
-                s.capability,
-                s.position.first().copied().unwrap_or(f64::NAN),
-                s.salience.first().copied().unwrap_or(0.0),
-            )
+        .filter(|b| b.swing > 0.0 && b.at_low.is_finite() && b.at_high.is_finite())
+        .map(|b| TornadoBar {
+            input: input_label(r, &b.path),
+            at_low: b.at_low,
+            at_high: b.at_high,
         })
         .collect();
-    let f = |x: &[f64]| {
-        let mut st = point.clone();
-        for ((k, field, _), &v) in targets.iter().zip(x) {
-            match field {
-                0 => st[*k].0 = v,
-                1 => st[*k].1 = v,
-                _ => st[*k].2 = v,
-            }
-        }
-        compromise_of(&st)
-    };
-    let bars = detente::experiment::design::tornado(&base, &lows, &highs, &f);
+    if bars.is_empty() {
+        return None;
+    }
     let unit = issue.scale.unit.as_deref().unwrap_or("points");
     Some(Tornado {
-        metric: format!("{} outcome (compromise, before the rule), {unit}", issue.id),
-        base: f(&base),
-        bars: bars
-            .iter()
-            .filter(|b| b.swing > 0.0)
-            .map(|b| TornadoBar {
-                input: targets[b.input].2.clone(),
-                at_low: b.at_low,
-                at_high: b.at_high,
-            })
-            .collect(),
+        metric: format!("compromise outcome before the rule, {unit}"),
+        base: s.base,
+        bars,
     })
 }
 
@@ -996,7 +1096,7 @@ fn escalate_section(r: &Resolved, results: &Results) -> Option<EscalateSection> 
             let s = &p.summary;
             PolicyResult {
                 id: p.id.clone(),
-                label: p.label.clone(),
+                label: crate::briefing::policy_name(&p.id, &p.label),
                 note: p.note.clone(),
                 tension: s
                     .domains
@@ -1428,30 +1528,6 @@ mod tests {
     }
 
     #[test]
-    fn levers_follow_the_closed_form() {
-        use detente::decide::{Scale, Stance};
-        let scale = Scale {
-            lo: 0.0,
-            hi: 100.0,
-            lo_label: None,
-            hi_label: None,
-        };
-        // Weights 2 and 1 (c·s): W = 3; moving A (at 80) 10 points toward 50 moves D1 by −20/3.
-        let ri = ResolvedIssue::one_dimensional(
-            "x",
-            scale,
-            vec![
-                Stance::new("A", 2.0, 80.0, 1.0),
-                Stance::new("B", 1.0, 20.0, 1.0),
-            ],
-        );
-        let l = levers(&ri, 50.0, true);
-        assert_eq!(l[0].actor, "A");
-        assert!((l[0].effect + 20.0 / 3.0).abs() < 1e-12, "{}", l[0].effect);
-        assert!((l[1].effect - 10.0 / 3.0).abs() < 1e-12);
-    }
-
-    #[test]
     fn decide_only_scenario_renders_one_lens() {
         let text = r#"
 format = 1
@@ -1517,7 +1593,15 @@ salience = 0.9
         let issue = &report.decide.as_ref().expect("decide").issues[0];
         let t = issue.tornado.as_ref().expect("BBB position is uncertain");
         assert_eq!(t.bars.len(), 1);
-        assert_eq!(t.bars[0].input, "BBB position");
+        assert_eq!(t.bars[0].input, "Beta position");
+        // The levers come from the library's re-run of the model and agree with the closed form
+        // of the compromise model: Alpha (c·s = 8 of W = 12.8) moving 10 points moves it 80/12.8.
+        assert_eq!(issue.levers[0].actor, "Alpha");
+        assert!(
+            (issue.levers[0].effect.abs() - 80.0 / 12.8).abs() < 1e-9,
+            "{:?}",
+            issue.levers
+        );
         let html = crate::render(&report);
         assert!(html.contains("levy"));
         assert!(!html.contains("id=\"escalate\""));

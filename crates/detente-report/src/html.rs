@@ -3,6 +3,7 @@
 //! source URLs are printed as text, links are in-page anchors only.
 
 mod align;
+mod briefing;
 mod decide;
 mod escalate;
 mod method;
@@ -16,6 +17,10 @@ use std::fmt::Write as _;
 /// The document under construction: the body text and the running figure number.
 pub(crate) struct Page {
     out: String,
+    /// Detailed figures and tables, printed in the annex.
+    annex: String,
+    /// Whether writes go to the annex.
+    in_annex: bool,
     figures: usize,
     tables: usize,
 }
@@ -24,20 +29,42 @@ impl Page {
     fn new() -> Page {
         Page {
             out: String::with_capacity(256 * 1024),
+            annex: String::new(),
+            in_annex: false,
             figures: 0,
             tables: 0,
         }
     }
 
+    /// Where writes go: the body, or the annex of detailed figures.
+    fn buf(&mut self) -> &mut String {
+        if self.in_annex {
+            &mut self.annex
+        } else {
+            &mut self.out
+        }
+    }
+
+    /// Send what follows to the annex of detailed figures, under a heading naming its section.
+    pub(crate) fn begin_detail(&mut self, heading: &str) {
+        self.in_annex = true;
+        let _ = writeln!(self.annex, "<h3>{}</h3>", escape(heading));
+    }
+
+    /// Back to the body.
+    pub(crate) fn end_detail(&mut self) {
+        self.in_annex = false;
+    }
+
     /// Append raw, already escaped HTML.
     pub(crate) fn raw(&mut self, html: &str) {
-        self.out.push_str(html);
+        self.buf().push_str(html);
     }
 
     /// A heading with an anchor id.
     pub(crate) fn heading(&mut self, level: u8, id: &str, text: &str) {
         let _ = writeln!(
-            self.out,
+            self.buf(),
             r#"<h{level} id="{}">{}</h{level}>"#,
             escape(id),
             escape(text)
@@ -46,13 +73,13 @@ impl Page {
 
     /// A paragraph of plain text.
     pub(crate) fn para(&mut self, text: &str) {
-        let _ = writeln!(self.out, "<p>{}</p>", escape(text));
+        let _ = writeln!(self.buf(), "<p>{}</p>", escape(text));
     }
 
     /// A paragraph with a CSS class.
     pub(crate) fn para_class(&mut self, class: &str, text: &str) {
         let _ = writeln!(
-            self.out,
+            self.buf(),
             r#"<p class="{}">{}</p>"#,
             escape(class),
             escape(text)
@@ -62,25 +89,56 @@ impl Page {
     /// A numbered figure holding `svg` with its caption.
     pub(crate) fn figure(&mut self, svg: &str, caption: &str) {
         self.figures += 1;
+        let n = self.figures;
         let _ = writeln!(
-            self.out,
+            self.buf(),
             "<figure>\n<div class=\"scroll\">{svg}</div>\n<figcaption><b>Figure {}.</b> {}</figcaption>\n</figure>",
-            self.figures,
+            n,
             escape(caption)
         );
+    }
+
+    /// A numbered figure followed by its numbers in a collapsed table (`<details>`).
+    pub(crate) fn figure_with_table(
+        &mut self,
+        svg: &str,
+        caption: &str,
+        head: &[&str],
+        rows: &[Vec<String>],
+    ) {
+        self.figure(svg, caption);
+        self.buf().push_str(
+            "<details class=\"numbers\"><summary>The numbers behind the figure</summary>\n",
+        );
+        self.buf()
+            .push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+        for h in head {
+            let _ = write!(self.buf(), "<th>{}</th>", escape(h));
+        }
+        self.buf().push_str("</tr></thead>\n<tbody>\n");
+        for row in rows {
+            self.buf().push_str("<tr>");
+            for cell in row {
+                let _ = write!(self.buf(), "<td>{}</td>", escape(cell));
+            }
+            self.buf().push_str("</tr>\n");
+        }
+        self.buf()
+            .push_str("</tbody>\n</table></div>\n</details>\n");
     }
 
     /// Several figures side by side (two columns on wide screens), one shared caption.
     pub(crate) fn figure_grid(&mut self, svgs: &[String], caption: &str) {
         self.figures += 1;
-        let _ = writeln!(self.out, r#"<figure><div class="grid2">"#);
+        let n = self.figures;
+        let _ = writeln!(self.buf(), r#"<figure><div class="grid2">"#);
         for s in svgs {
-            let _ = writeln!(self.out, "<div class=\"scroll\">{s}</div>");
+            let _ = writeln!(self.buf(), "<div class=\"scroll\">{s}</div>");
         }
         let _ = writeln!(
-            self.out,
+            self.buf(),
             "</div>\n<figcaption><b>Figure {}.</b> {}</figcaption>\n</figure>",
-            self.figures,
+            n,
             escape(caption)
         );
     }
@@ -94,29 +152,35 @@ impl Page {
         rows: &[Vec<String>],
     ) {
         self.tables += 1;
+        let n = self.tables;
         let _ = writeln!(
-            self.out,
+            self.buf(),
             "<div class=\"table-wrap\"><table>\n<caption><b>Table {}.</b> {}</caption>\n<thead><tr>",
-            self.tables,
+            n,
             escape(caption)
         );
         for (i, h) in head.iter().enumerate() {
-            let _ = write!(self.out, "<th{}>{}</th>", num_class(numeric, i), escape(h));
+            let _ = write!(
+                self.buf(),
+                "<th{}>{}</th>",
+                num_class(numeric, i),
+                escape(h)
+            );
         }
-        self.out.push_str("</tr></thead>\n<tbody>\n");
+        self.buf().push_str("</tr></thead>\n<tbody>\n");
         for row in rows {
-            self.out.push_str("<tr>");
+            self.buf().push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
                 let _ = write!(
-                    self.out,
+                    self.buf(),
                     "<td{}>{}</td>",
                     num_class(numeric, i),
                     escape(cell)
                 );
             }
-            self.out.push_str("</tr>\n");
+            self.buf().push_str("</tr>\n");
         }
-        self.out.push_str("</tbody>\n</table></div>\n");
+        self.buf().push_str("</tbody>\n</table></div>\n");
     }
 }
 
@@ -213,28 +277,39 @@ pub(crate) fn document(report: &Report) -> String {
         .or_else(|| Some(report.question.clone()).filter(|q| !q.is_empty()))
         .unwrap_or_else(|| "detente report".to_string());
     let mut toc: Vec<TocEntry> = Vec::new();
+    let mut lead = Page::new();
+    briefing::judgements(&mut lead, report);
+    briefing::definitions(&mut lead, report);
     let mut body = Page::new();
+    // Figures and tables continue their numbering after the first screen.
+    body.figures = lead.figures;
+    body.tables = lead.tables;
     let mut n = 0;
     let mut next = |name: &str| {
         n += 1;
         (format!("{n}. {name}"), name.to_string())
     };
-    if !report.headlines.is_empty() {
+    if !report.indicators.is_empty() {
+        let t = next("Indicators to watch");
+        toc.push(("indicators".into(), t.1, vec![]));
+        briefing::indicators(&mut body, report);
+    }
+    // With key judgements on the first screen, the per-lens findings move to the annex.
+    let findings_in_annex = !report.judgements.is_empty();
+    if !report.headlines.is_empty() && !findings_in_annex {
         let t = next("The answer");
         answer(&mut body, report, &t.0);
         toc.push(("answer".into(), t.1, vec![]));
-    }
-    if let Some(s) = &report.scenario {
-        let t = next("The scenario");
-        scenario::section(&mut body, s, &t.0);
-        toc.push(("scenario".into(), t.1, scenario::toc(s)));
     }
     if let Some(d) = &report.decide {
         let t = next("Decide: where positions settle");
         decide::section(&mut body, d, &t.0);
         toc.push(("decide".into(), t.1, decide::toc(d)));
     }
-    if let Some(tr) = &report.track_record {
+    // With key judgements (which quote it), the full track record goes to the annex.
+    if let Some(tr) = &report.track_record
+        && report.judgements.is_empty()
+    {
         let t = next("Track record");
         track::section(&mut body, tr, &t.0);
         toc.push(("track-record".into(), t.1, vec![]));
@@ -249,22 +324,96 @@ pub(crate) fn document(report: &Report) -> String {
         escalate::section(&mut body, e, &t.0);
         toc.push(("escalate".into(), t.1, escalate::toc(e)));
     }
+    let annex_open = report.scenario.is_some()
+        || report.method.is_some()
+        || !body.annex.is_empty()
+        || !report.judgements.is_empty();
+    if annex_open {
+        body.raw("<div id=\"annex\" class=\"annex\">\n<p class=\"annex-mark\">Annex</p>\n");
+    }
+    if let Some(tr) = &report.track_record
+        && !report.judgements.is_empty()
+    {
+        let t = next("Annex: track record");
+        track::section(&mut body, tr, &t.0);
+        toc.push(("track-record".into(), t.1, vec![]));
+    }
+    if !report.headlines.is_empty() && findings_in_annex {
+        let t = next("Annex: findings by lens");
+        answer(&mut body, report, &t.0);
+        toc.push(("answer".into(), t.1, vec![]));
+    }
+    if !body.annex.is_empty() {
+        let t = next("Annex: detailed figures");
+        body.heading(2, "details", &t.0);
+        let details = std::mem::take(&mut body.annex);
+        body.raw(&details);
+        toc.push(("details".into(), t.1, vec![]));
+    }
+    if let Some(s) = &report.scenario {
+        let t = next("Annex: the scenario and its sources");
+        scenario::section(&mut body, s, &t.0);
+        toc.push(("scenario".into(), t.1, scenario::toc(s)));
+    }
     if let Some(m) = &report.method {
-        let t = next("Method and reproduction");
+        let t = next("Annex: method and reproduction");
         method::section(&mut body, m, &t.0);
+        briefing::names(&mut body, report);
         toc.push(("method".into(), t.1, vec![]));
+    }
+    if annex_open {
+        body.raw("</div>\n");
     }
 
     let mut out = String::with_capacity(body.out.len() + 8 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(
+        out,
+        "<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>",
+        running_header(report, &title)
+    );
     header(&mut out, report, &title);
+    out.push_str(&lead.out);
     contents(&mut out, &toc);
     out.push_str(&body.out);
     out.push_str("<footer>Generated by detente. Self-contained: no scripts, no external resources.</footer>\n");
     out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The running header of printed pages: title, as-of date and seed, as a CSS page-margin rule.
+fn running_header(report: &Report, title: &str) -> String {
+    let mut text = title.to_string();
+    if let Some(d) = report.scenario.as_ref().and_then(|s| s.as_of.as_ref()) {
+        text.push_str(&format!(" · as of {d}"));
+    }
+    if let Some(m) = &report.method {
+        text.push_str(&format!(" · seed {}", m.seed));
+    }
+    format!(
+        "@page {{ @top-left {{ content: \"{}\"; font: 8pt system-ui, sans-serif; color: #444; }} }}\n",
+        css_string(&text)
+    )
+}
+
+/// `s` as the body of a CSS double-quoted string inside an HTML `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            '&' => out.push_str("\\26 "),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
     out
 }
 
@@ -346,8 +495,27 @@ const CSS: &str = r#":root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #fff; color: #1a1a1a; line-height: 1.5;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-main { max-width: 960px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-header { border-bottom: 3px solid #1a1a1a; padding-bottom: .8rem; margin-bottom: 1.2rem; }
+main { max-width: 960px; margin: 0 auto; padding: 1rem 1.25rem 4rem; }
+header { border-bottom: 3px solid #1a1a1a; padding-bottom: .4rem; margin-bottom: .6rem; }
+p, li, dd, td, th, caption, figcaption, pre { overflow-wrap: anywhere; }
+.bluf h2 { margin-top: .4rem; }
+ol.judgements { padding-left: 1.4rem; margin: .4rem 0; }
+ol.judgements > li { margin: 0 0 .7rem; padding-left: .2rem; }
+.judgement p { margin: .15rem 0; }
+.judgement .statement { font-weight: 600; font-size: 1.02rem; }
+.judgement .topic { font-size: .82rem; text-transform: uppercase; letter-spacing: .04em; color: #005a8c; font-weight: 600; }
+.judgement .grade, .judgement .detail { font-size: .88rem; color: #333; }
+.badge { display: inline-block; font-size: .78rem; padding: 0 .4rem; border: 1px solid #0072B2;
+  color: #005a8c; border-radius: 3px; font-weight: 600; }
+.warning { border-left: 4px solid #D55E00; background: #fdf4ef; padding: .25rem .6rem; font-size: .88rem; }
+aside.definitions { border: 1px solid #bbb; background: #fafafa; padding: .2rem 1rem .6rem; margin: 1rem 0; }
+aside.definitions h2 { border: none; margin: .6rem 0 .3rem; font-size: 1.2rem; }
+aside.definitions dl { margin: 0; font-size: .9rem; }
+aside.definitions dt { font-weight: 600; margin-top: .35rem; }
+aside.definitions dd { margin: 0 0 0 1rem; }
+details.numbers { font-size: .88rem; margin: -.8rem 0 1.4rem; }
+details.numbers summary { cursor: pointer; color: #005a8c; }
+.annex-mark { display: none; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; color: #0072B2;
   font-weight: 600; margin: 0; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0 .4rem; }
@@ -396,17 +564,34 @@ pre { background: #f4f4f4; padding: .6rem .8rem; white-space: pre-wrap; word-bre
   font: .88rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-size: .8rem; color: #595959; }
 @media (max-width: 720px) {
-  .grid2 { grid-template-columns: 1fr; } main { padding: 1rem .8rem; }
-  /* Keep chart text legible on phones: scroll sideways rather than shrink below ~11 px. */
-  .scroll { overflow-x: auto; } .scroll svg.chart { min-width: 640px; }
-  .grid2 .scroll svg.chart { min-width: 400px; }
+  .grid2 { grid-template-columns: 1fr; } main { padding: .6rem .8rem; }
+  h1 { font-size: 1.4rem; } .kicker { display: none; }
+  .judgement .statement { font-size: 1rem; }
+  /* Chart text stays at its drawn size (11–12 px): charts keep their drawn width and scroll
+     sideways inside their frame; the page itself never scrolls sideways. */
+  .scroll { overflow-x: auto; max-width: 100%; } .scroll svg.chart { min-width: 880px; }
+  /* Wide tables become cards: one block per row, each cell labelled by its column. */
+  .table-wrap { overflow-x: auto; max-width: 100%; }
+  table { min-width: 0; width: 100%; }
 }
+/* No page size: the reader's paper (A4 or Letter) is used; margins and margin boxes suit both. */
+@page { margin: 14mm 12mm 14mm 12mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #444; } }
 @media print {
-  body { font-size: 11pt; }
+  body { font-size: 9.5pt; line-height: 1.3; }
   main { max-width: none; padding: 0; }
-  nav.toc { background: none; border: 1px solid #ccc; }
-  h2 { break-after: avoid; } h3, h4 { break-after: avoid; }
-  figure, table, .headline { break-inside: avoid; }
+  nav.toc { display: none; }
+  h2 { break-after: avoid; margin-top: 1.2rem; } h3, h4 { break-after: avoid; margin-top: 1rem; }
+  h2 + *, h3 + *, h4 + * { break-before: avoid; }
+  figure, .headline, li.judgement { break-inside: avoid; }
+  figure { margin: .3rem 0 .4rem; } p { margin: .35rem 0; } table { margin: .4rem 0 .6rem; }
+  svg.chart { max-height: 5cm; }
+  .judgement .detail, .judgement .grade, .warning { font-size: 8.5pt; }
+  thead { display: table-header-group; } tr { break-inside: avoid; }
+  table { width: 100%; min-width: 0; table-layout: auto; font-size: 8.5pt; }
+  .table-wrap { overflow: visible; }
+  details.numbers { display: none; }
+  .annex { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 "#;

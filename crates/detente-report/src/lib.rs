@@ -27,7 +27,9 @@
 
 #![warn(missing_docs)]
 
+pub mod briefing;
 pub mod charts;
+pub mod confidence;
 pub mod from_results;
 pub mod from_scenario;
 mod html;
@@ -37,8 +39,11 @@ pub use model::Report;
 
 /// Render `report` as one self-contained HTML document (UTF-8).
 ///
-/// Sections appear in this order: the answer, the scenario, decide, align,
-/// escalate, method — and only when present. The output is deterministic: the same `report`
+/// Sections appear in this order, each only when present: the key judgements with their
+/// summary chart and the assumptions-and-definitions box (the first screen), the indicators to
+/// watch, decide, align, escalate; then the annex: detailed figures, the track record and the
+/// findings by lens (when there are key judgements), the scenario and its sources, the method.
+/// Without key judgements the per-lens answer comes first, as before. The output is deterministic: the same `report`
 /// gives byte-identical HTML.
 pub fn render(report: &Report) -> String {
     html::document(report)

@@ -61,6 +61,72 @@ pub struct Report {
     pub track_record: Option<TrackRecord>,
     /// How the numbers were produced and how to reproduce them.
     pub method: Option<MethodNotes>,
+    /// Key judgements, the report's first screen (three to five).
+    pub judgements: Vec<Judgement>,
+    /// Assumptions and definitions: terms, units, policies, rules, data vintages, calibration.
+    pub definitions: Vec<Definition>,
+    /// Observable changes that would flip a judgement.
+    pub indicators: Vec<Indicator>,
+    /// Internal ids and the human names the report uses for them (the method annex lists them).
+    pub names: Vec<(String, String)>,
+    /// For a validation scenario: whether it reproduced its published reference.
+    pub validation: Option<Validation>,
+}
+
+/// A key judgement: a plain sentence with its likelihood word, the number behind it, the track
+/// record and what would change it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// Which lens it comes from.
+    pub lens: Lens,
+    /// A short label for the summary chart (e.g. `EU de-risking stays blocked`).
+    pub label: String,
+    /// The judgement in plain words, with the likelihood word in it.
+    pub statement: String,
+    /// The probability behind the likelihood word, with its 95 % interval; `None` when the
+    /// judgement carries no probability (it then says why).
+    pub likelihood: Option<Proportion>,
+    /// Confidence in the judgement: `low`, `moderate` or `high`.
+    pub confidence: String,
+    /// Why that confidence (model agreement, interval width).
+    pub confidence_reason: String,
+    /// The numbers behind the judgement.
+    pub evidence: String,
+    /// The lens's record on comparable past cases, when the backtest has one.
+    pub track_record: Option<String>,
+    /// What would change it (from levers and sensitivity).
+    pub would_change: Vec<String>,
+    /// A warning when the models disagree more than the interval shows.
+    pub warning: Option<String>,
+}
+
+/// A term of the assumptions-and-definitions box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    /// The term.
+    pub term: String,
+    /// What it means here.
+    pub meaning: String,
+}
+
+/// An observable change that would move a judgement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// The judgement it bears on (its label).
+    pub judgement: String,
+    /// What to watch (e.g. `the United States' position on NATO's China posture`).
+    pub watch: String,
+    /// The threshold or change and what it does.
+    pub signal: String,
+}
+
+/// A validation scenario's verdict against its published reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validation {
+    /// True when every check passed.
+    pub validated: bool,
+    /// One line per check, e.g. `basin 0.747 vs 0.732 ± 0.05 ✔`.
+    pub checks: Vec<String>,
 }
 
 /// Which lens a headline or section belongs to.
@@ -300,6 +366,14 @@ pub struct IssueDecision {
     pub actors: Vec<ActorOnScale>,
     /// Each model's prediction (after the decision rule).
     pub predictions: Vec<Prediction>,
+    /// Each model's prediction before the decision rule (same order as the models ran).
+    pub unconstrained: Vec<Prediction>,
+    /// Models that did not converge, broke ties or raised other warnings, in words.
+    pub flags: Vec<String>,
+    /// Set when the models' predictions spread wider than the Monte Carlo interval.
+    pub disagreement: Option<String>,
+    /// Short human name of the issue (e.g. `NATO's China posture`).
+    pub name: String,
     /// The compromise-model outcome (D1), always present.
     pub baseline: f64,
     /// What the decision rule allows.

@@ -73,10 +73,11 @@ pub fn run(args: Args) -> CliResult {
             detente::experiment::backtest::BacktestOptions::default(),
         )
         .map_err(|e| CliError::Failure(format!("the bundled case library does not load: {e}")))?;
-        report.track_record = Some(detente_report::from_results::track_record(
+        detente_report::from_results::add_track_record(
+            &mut report,
             &backtest,
             "detente backtest scenarios/cases",
-        ));
+        );
     }
     if let Some(method) = &mut report.method {
         method.command = command.join(" ");

@@ -20,7 +20,6 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
          share is how often a random start ends there.",
     );
     let best = a.configurations.iter().min_by_key(|c| c.rank);
-    configurations_table(page, a);
     if let Some(best) = best {
         let chart = CoalitionMapChart {
             title: "Coalition map of the best configuration",
@@ -41,6 +40,8 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
             ),
         );
     }
+    page.begin_detail("Align: configurations and frustration");
+    configurations_table(page, a);
     if a.configurations.len() > 1 {
         let mut ranked: Vec<Configuration> = a.configurations.clone();
         ranked.sort_by_key(|c| c.rank);
@@ -63,6 +64,7 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
         page.figure(&energy_ladder::render(&chart), &caption);
     }
     frustration_table(page, a, best);
+    page.end_detail();
     page.raw("</section>\n");
 }
 

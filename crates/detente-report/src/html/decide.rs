@@ -81,6 +81,8 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
     };
     page.figure(&bubble::render(&chart), &issue_caption(issue));
     predictions_table(page, issue, d);
+    page.begin_detail(&format!("Decide: {}", issue.question));
+    levers_table(page, issue, d);
     trajectories(page, issue);
     for dist in &issue.distributions {
         let chart = HistogramChart {
@@ -131,7 +133,7 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         }
         page.figure(&tornado::render(&chart), &caption);
     }
-    levers_table(page, issue, d);
+    page.end_detail();
 }
 
 /// The issue chart's caption, naming only what the chart draws.
@@ -164,29 +166,69 @@ fn issue_caption(issue: &IssueDecision) -> String {
 }
 
 fn predictions_table(page: &mut Page, issue: &IssueDecision, d: usize) {
-    let mut rows = vec![vec![
-        "compromise (baseline)".to_string(),
-        fmt(issue.baseline, d + 1),
-        fmt(0.0, d + 1),
+    if let Some(w) = &issue.disagreement {
+        page.raw(&format!(
+            "<p class=\"warning\"><b>Models disagree.</b> {}</p>\n",
+            crate::charts::svg::escape(w)
+        ));
+    }
+    for f in &issue.flags {
+        page.para_class("note", f);
+    }
+    let after = |model: &str| {
         issue
-            .status_quo
-            .map(|q| signed(issue.baseline - q, d + 1))
-            .unwrap_or_else(|| "–".into()),
-    ]];
-    for p in &issue.predictions {
+            .predictions
+            .iter()
+            .find(|p| p.model == model || p.model == format!("{model} + rule"))
+            .map(|p| p.value)
+    };
+    let mut rows = Vec::new();
+    if issue.unconstrained.is_empty() {
         rows.push(vec![
-            p.model.clone(),
-            fmt(p.value, d + 1),
-            signed(p.value - issue.baseline, d + 1),
+            "compromise (baseline)".to_string(),
+            fmt(issue.baseline, d + 1),
+            fmt(issue.baseline, d + 1),
             issue
                 .status_quo
-                .map(|q| signed(p.value - q, d + 1))
+                .map(|q| signed(issue.baseline - q, d + 1))
                 .unwrap_or_else(|| "–".into()),
         ]);
+        for p in &issue.predictions {
+            rows.push(vec![
+                p.model.clone(),
+                "–".into(),
+                fmt(p.value, d + 1),
+                issue
+                    .status_quo
+                    .map(|q| signed(p.value - q, d + 1))
+                    .unwrap_or_else(|| "–".into()),
+            ]);
+        }
+    } else {
+        for p in &issue.unconstrained {
+            let a = after(&p.model).unwrap_or(p.value);
+            rows.push(vec![
+                p.model.clone(),
+                fmt(p.value, d + 1),
+                fmt(a, d + 1),
+                issue
+                    .status_quo
+                    .map(|q| signed(a - q, d + 1))
+                    .unwrap_or_else(|| "–".into()),
+            ]);
+        }
     }
     page.table(
-        &format!("Predicted outcome per model{}.", unit_suffix(issue)),
-        &["model", "outcome", "vs baseline", "vs status quo"],
+        &format!(
+            "Predicted outcome per model{}, before and after the decision rule.",
+            unit_suffix(issue)
+        ),
+        &[
+            "model",
+            "before the rule",
+            "after the rule",
+            "after, vs status quo",
+        ],
         &[false, true, true, true],
         &rows,
     );
@@ -310,7 +352,7 @@ fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {
     page.table(
         &format!(
             "Levers: single changes ranked by how far they move the outcome{} (effects on the \
-             compromise baseline (D1), before the decision rule).",
+             compromise outcome before the decision rule, each found by re-running the model).",
             unit_suffix(issue)
         ),
         &["rank", "actor", "change", "effect on outcome"],

@@ -48,6 +48,17 @@ pub(super) fn section(page: &mut Page, e: &EscalateSection, title: &str) {
             ),
         );
         policies(page, e);
+    }
+    if let Some(r) = &e.richardson {
+        let class = if r.stable {
+            "verdict"
+        } else {
+            "verdict unstable"
+        };
+        page.para_class(class, &r.verdict);
+    }
+    page.begin_detail("Escalate: tension, welfare, paired differences and the arms race");
+    if !e.policies.is_empty() {
         tension(page, e);
         welfare(page, e);
     }
@@ -55,6 +66,7 @@ pub(super) fn section(page: &mut Page, e: &EscalateSection, title: &str) {
     if let Some(r) = &e.richardson {
         richardson(page, r);
     }
+    page.end_detail();
     page.raw("</section>\n");
 }
 

@@ -34,10 +34,11 @@ fn full_report_has_every_section_in_reading_order() {
     let html = render(&common::full());
     let order = [
         "id=\"answer\"",
-        "id=\"scenario\"",
         "id=\"decide\"",
         "id=\"align\"",
         "id=\"escalate\"",
+        "id=\"annex\"",
+        "id=\"scenario\"",
         "id=\"method\"",
     ];
     let positions: Vec<usize> = order
@@ -247,6 +248,10 @@ fn flagship_scenario_renders_with_provenance() {
                 status_quo: issue.status_quo.map(|q| q.point()),
                 actors,
                 predictions: vec![],
+                unconstrained: vec![],
+                flags: vec![],
+                disagreement: None,
+                name: issue.id.clone(),
                 baseline: num / den,
                 feasible: None,
                 trajectories: vec![],

@@ -261,6 +261,10 @@ fn issue_decision(spec: IssueSpec) -> IssueDecision {
         status_quo: Some(status_quo),
         actors,
         predictions,
+        unconstrained: vec![],
+        flags: vec![],
+        disagreement: None,
+        name: question.to_string(),
         baseline,
         feasible: Some(feasible),
         trajectories: vec![bdm_traj, smp_traj],
@@ -847,6 +851,7 @@ pub fn full() -> Report {
         escalate: Some(escalate()),
         method: Some(method()),
         track_record: None,
+        ..Report::default()
     }
 }
 
