@@ -14,3 +14,4 @@ mod import_deu_cli;
 mod orchestration_cli;
 mod report_cli;
 mod show_world;
+mod web_identity;

@@ -2,7 +2,7 @@
 //!
 //! One test binary per area (rather than one per file) keeps link time down.
 
-mod common;
-
+mod briefing;
 mod charts;
+mod common;
 mod report;

@@ -3,8 +3,8 @@
 //! One test binary per area (rather than one per file) keeps link time down.
 
 mod align_common;
-
 mod analytic;
+mod calibration;
 mod europe_1936;
 mod flagship;
 mod history;

@@ -2,6 +2,7 @@
 //!
 //! One test binary per area (rather than one per file) keeps link time down.
 
+mod backtest_slices;
 mod experiment_analysis;
 mod import_deu;
 mod import_fuzz;
