@@ -111,7 +111,7 @@ fn the_bundled_posterior_records_its_settings_and_draws_by_weight() {
 /// build.
 #[test]
 fn the_bundled_posterior_is_reproduced_from_the_bundled_data() {
-    let shipped = include_str!("../../../data/calibration/escalate-rivalries.csv");
+    let shipped = include_str!("../../../../data/calibration/escalate-rivalries.csv");
     let c = calibrate(&CalibrationSettings::default()).unwrap();
     let ours = to_csv(&c);
     if ours != shipped {
