@@ -315,8 +315,9 @@ class SensitivityResult(Result):
 
 
 class BacktestResult(Result):
-    """Every model scored against known outcomes (``detente backtest``): one row per case and
-    method, the columns of ``detente backtest --format csv``."""
+    """Every model scored against known outcomes (``detente backtest``), as the rows of
+    ``detente backtest --format csv``: one per decide case and method, then one per align case,
+    method and state (issue ``side:ID``, the predicted side as the value)."""
 
     columns = ("source", "scenario", "issue", "observed", "estimate", "method", "kind", "value",
                "error_points", "hit")
@@ -361,6 +362,15 @@ class BacktestResult(Result):
                     p["method"], p["kind"], _num(p.get("value")), _num(err),
                     None if err is None else err <= tol,
                 ))
+        # Align cases, as the command writes them: one row per method and state, issue
+        # ``side:ID``, the observed side, the predicted side as the value, a hit when they agree.
+        for a in self.data.get("align", []):
+            for m in a["methods"]:
+                for (state, side), pred in zip(a["states"], m["predicted"]):
+                    rows.append((
+                        a["source"], a["scenario"], f"side:{state}", side, False,
+                        m["method"], m["kind"], pred, math.nan, pred == side,
+                    ))
         return rows
 
 

@@ -4,6 +4,7 @@ scenario, settings and seed; the tables hold the command's CSV rows."""
 from __future__ import annotations
 
 import io
+import math
 
 import pandas as pd
 import pytest
@@ -138,19 +139,37 @@ def test_backtest_json_scores_decide_and_align_cases(cli):
     assert len(scored) >= 4 * 3  # at least the model and two baselines on every case
     assert ((scored["accuracy_low"] <= scored["accuracy"])
             & (scored["accuracy"] <= scored["accuracy_high"])).all()
+    # Read as text: the align rows put sides (words) where the decide rows put positions.
     csv = pd.read_csv(io.BytesIO(cli("backtest", "scenarios/cases", "--resamples", "200",
-                                     "--seed", "1", "--format", "csv")))
+                                     "--seed", "1", "--format", "csv")),
+                      dtype=str, keep_default_na=False)
     frame = b.to_pandas()
     assert list(frame.columns) == list(csv.columns)
-    assert frame["method"].tolist() == csv["method"].tolist()
-    assert frame["value"].tolist() == pytest.approx(csv["value"].tolist(), nan_ok=True)
+    for column in ("source", "issue", "method", "kind"):
+        assert frame[column].tolist() == csv[column].tolist()
+    assert (frame["issue"].str.startswith("side:")).sum() > 4 * 190
+
+    def same(got, want):
+        if got is None or (isinstance(got, float) and math.isnan(got)):
+            return want == ""
+        if isinstance(got, str):
+            return got == want
+        return got == pytest.approx(float(want))
+
+    assert all(same(g, w) for g, w in zip(frame["value"], csv["value"]))
+    assert [str(h).lower() if h is not None else "" for h in frame["hit"]] == [
+        h.lower() for h in csv["hit"]]
 
 
 def test_backtest_of_one_file(cli):
     b = detente.backtest("scenarios/cases/ww1-1914.toml", resamples=100)
     assert b.to_json().encode() == cli("backtest", "scenarios/cases/ww1-1914.toml",
                                        "--resamples", "100", "--format", "json")
-    assert b.rows == [] and len(b.align_rows()) == len(b.data["align"][0]["methods"])
+    # No decide case: every long-table row is a state's side under one method.
+    case = b.data["align"][0]
+    assert len(b.rows) == len(case["methods"]) * len(case["states"])
+    assert all(row[2].startswith("side:") for row in b.rows)
+    assert len(b.align_rows()) == len(case["methods"])
 
 
 def test_decide_monte_carlo_json(cli, flagship):
