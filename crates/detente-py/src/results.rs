@@ -55,16 +55,7 @@ pub fn run(
 ) -> PyResult<RunOutput> {
     let mut opts = options(scenario, runs, seed);
     if let Some(models) = mc_models {
-        if let Some(bad) = models
-            .iter()
-            .find(|m| !detente::decide::registry::NAMES.contains(&m.as_str()))
-        {
-            return Err(invalid(format!(
-                "unknown model `{bad}` in mc_models (models: {})",
-                detente::decide::registry::NAMES.join(", ")
-            )));
-        }
-        opts.mc_models = models;
+        opts.set_mc_models(models, "mc_models").map_err(invalid)?;
     }
     let results = run_detached(py, scenario, &opts, threads)?;
     let text = json(&Recorded {

@@ -5,6 +5,7 @@
 //! is modelled here.
 
 use crate::confidence::{Confidence, band_of, likelihood_word, percent, percent_with_interval};
+use crate::from_results::thousands;
 use crate::model::{
     Definition, Indicator, IssueDecision, Judgement, Lens, Proportion, Report, TrackRecord,
 };
@@ -52,30 +53,13 @@ fn event(mc: Option<&McResult>, metric: &str) -> Option<detente::stats::Proporti
     }
 }
 
+/// A number with at most one decimal and no trailing `.0`, negatives with a true minus sign.
 fn n1(v: f64) -> String {
-    if !v.is_finite() {
-        return "–".into();
-    }
-    let s = format!("{v:.1}");
-    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+    let s = crate::from_results::n1(v);
     match s.strip_prefix('-') {
-        Some(rest) if rest != "0" => format!("−{rest}"),
-        Some(_) => "0".into(),
+        Some(rest) => format!("−{rest}"),
         None => s,
     }
-}
-
-/// Integer with thousands separators (`10,000`), as elsewhere in the report.
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn signed(v: f64) -> String {

@@ -297,7 +297,7 @@ fn pct0(p: f64) -> String {
 }
 
 /// A number with at most one decimal and no trailing `.0`.
-fn n1(v: f64) -> String {
+pub(crate) fn n1(v: f64) -> String {
     if !v.is_finite() {
         return "–".into();
     }
@@ -343,7 +343,7 @@ fn pct_ci(p: f64, lo: f64, hi: f64) -> String {
 }
 
 /// Integer with thousands separators (`10,000`).
-fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

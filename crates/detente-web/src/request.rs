@@ -51,16 +51,8 @@ impl Request {
     pub fn options(&self, r: &Resolved) -> Result<RunOptions, Failure> {
         let mut opts = RunOptions::for_scenario(r).with(self.seed, self.runs);
         if let Some(models) = &self.mc_models {
-            if let Some(bad) = models
-                .iter()
-                .find(|m| !detente::decide::registry::NAMES.contains(&m.as_str()))
-            {
-                return Err(Failure::request(format!(
-                    "unknown model `{bad}` in mc_models (models: {})",
-                    detente::decide::registry::NAMES.join(", ")
-                )));
-            }
-            opts.mc_models = models.clone();
+            opts.set_mc_models(models.clone(), "mc_models")
+                .map_err(Failure::request)?;
         }
         Ok(opts)
     }

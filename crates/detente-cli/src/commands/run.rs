@@ -57,17 +57,9 @@ pub fn run(args: Args) -> CliResult {
         .map(|m| m.trim().to_string())
         .filter(|m| !m.is_empty())
         .collect();
-    if let Some(bad) = mc_models
-        .iter()
-        .find(|m| !detente::decide::registry::NAMES.contains(&m.as_str()))
-    {
-        return Err(CliError::Input(format!(
-            "error: unknown model `{bad}` in --mc-models (models: {})",
-            detente::decide::registry::NAMES.join(", ")
-        )));
-    }
     let mut opts = args.run.options(&r);
-    opts.mc_models = mc_models;
+    opts.set_mc_models(mc_models, "--mc-models")
+        .map_err(|e| CliError::Input(format!("error: {e}")))?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let progress = |lens: &str, done: u64, total: u64| {
         if show_progress {

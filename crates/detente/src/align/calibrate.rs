@@ -38,7 +38,7 @@ use super::{Landscape, LandscapeActor};
 use crate::experiment::backtest::align::{accuracy, kappa, model_sides};
 use crate::experiment::backtest::{AlignCase, BacktestOptions, align::align_case};
 use crate::rng::{derive, run_stream};
-use crate::scenario::{AlignOutcome, PropensityWeights, Resolved, load_str};
+use crate::scenario::{AlignOutcome, Resolved, load_str};
 use crate::stats::quantile_sorted;
 
 /// The bundled calibrated weights (`detente calibrate align --out` writes this file).
@@ -457,7 +457,7 @@ pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, String> {
             let old = c.predict(&classic, settings.restarts)?;
             let mut r = c.resolved.clone();
             if let Some(a) = r.scenario.align.as_mut() {
-                a.propensity = propensity_weights(&c.weights(&fitted));
+                a.propensity = TermWeights::from_array(c.weights(&fitted));
                 if settings.restarts.is_some() {
                     a.restarts = settings.restarts;
                 }
@@ -486,22 +486,6 @@ pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, String> {
         weights,
         cases: case_fits,
     })
-}
-
-/// Scenario weights from an array in [`TERM_NAMES`] order.
-fn propensity_weights(w: &[f64; TERM_COUNT]) -> PropensityWeights {
-    PropensityWeights {
-        shared_alliance: w[0],
-        shared_org: w[1],
-        ideal_point_gap: w[2],
-        trade_share: w[3],
-        ties: w[4],
-        baseline: w[5],
-        alliance_similarity: w[6],
-        conflict_10: w[7],
-        conflict_20: w[8],
-        rivalry: w[9],
-    }
 }
 
 /// The weights file: `term,weight,low,high,fitted` (empty bounds for a fixed term).

@@ -14,7 +14,7 @@ use super::history_alliances::{
 };
 use super::propensity::{
     ActorAttributes, BuiltPropensities, IDEAL_POINT_SCALE, PropensityInputs, SHARED_ORGS,
-    SizeMeasure, TRADE_HUBS, TermWeights, Tie, TieKind, build_propensities,
+    SizeMeasure, TRADE_HUBS, Tie, TieKind, build_propensities,
 };
 use super::run::{AlignInput, AlignOptions};
 use super::world_inputs::world_alliances;
@@ -114,23 +114,11 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             .filter(|l| ids.contains(&l.a.as_str()) && ids.contains(&l.b.as_str()))
             .collect()
     };
-    let w = section.propensity;
     Ok(PropensityInputs {
         actors,
         alliances,
         ties,
-        weights: TermWeights {
-            shared_alliance: w.shared_alliance,
-            shared_org: w.shared_org,
-            ideal_point_gap: w.ideal_point_gap,
-            trade_share: w.trade_share,
-            ties: w.ties,
-            baseline: w.baseline,
-            alliance_similarity: w.alliance_similarity,
-            conflict_10: w.conflict_10,
-            conflict_20: w.conflict_20,
-            rivalry: w.rivalry,
-        },
+        weights: section.propensity,
         size,
         ideal_point_scale: IDEAL_POINT_SCALE,
         history_year: Some(as_of_year(&as_of)?),

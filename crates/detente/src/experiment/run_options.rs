@@ -72,6 +72,20 @@ impl RunOptions {
         self
     }
 
+    /// Set the decision models of the Monte Carlo. A name the registry does not know is
+    /// refused, naming it, the setting it came from (`option`) and the known models.
+    pub fn set_mc_models(&mut self, models: Vec<String>, option: &str) -> Result<(), String> {
+        let known = crate::decide::registry::NAMES;
+        if let Some(bad) = models.iter().find(|m| !known.contains(&m.as_str())) {
+            return Err(format!(
+                "unknown model `{bad}` in {option} (models: {})",
+                known.join(", ")
+            ));
+        }
+        self.mc_models = models;
+        Ok(())
+    }
+
     /// The `detente run` command line that writes this run's JSON: `detente run [FILE] --runs
     /// N --seed S [--mc-models M] --format json`, with `file` omitted for the bundled
     /// flagship. Front ends that run without a command line (Python, the browser) record it in

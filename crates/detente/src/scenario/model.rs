@@ -482,49 +482,9 @@ fn default_size() -> String {
     "cinc".into()
 }
 
-/// Weights of the propensity terms (a key left out takes the library's default weight).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-pub struct PropensityWeights {
-    /// Both parties to a mutual-defence treaty.
-    pub shared_alliance: f64,
-    /// Shared memberships of EU, SCO, BRICS, Quad, AUKUS.
-    pub shared_org: f64,
-    /// UNGA ideal-point distance (negative weight: far apart ⇒ apart).
-    pub ideal_point_gap: f64,
-    /// Trade dependence on China, the USA or Russia.
-    pub trade_share: f64,
-    /// Scenario ties.
-    pub ties: f64,
-    /// A constant shift.
-    pub baseline: f64,
-    /// Alliance-portfolio similarity (Cohen's κ over alliance commitments).
-    pub alliance_similarity: f64,
-    /// Militarised disputes and their hostility in the last 10 years.
-    pub conflict_10: f64,
-    /// Militarised disputes and their hostility in the last 20 years.
-    pub conflict_20: f64,
-    /// A strategic rivalry in progress.
-    pub rivalry: f64,
-}
-
-impl Default for PropensityWeights {
-    fn default() -> Self {
-        let w = crate::align::TermWeights::default();
-        PropensityWeights {
-            shared_alliance: w.shared_alliance,
-            shared_org: w.shared_org,
-            ideal_point_gap: w.ideal_point_gap,
-            trade_share: w.trade_share,
-            ties: w.ties,
-            baseline: w.baseline,
-            alliance_similarity: w.alliance_similarity,
-            conflict_10: w.conflict_10,
-            conflict_20: w.conflict_20,
-            rivalry: w.rivalry,
-        }
-    }
-}
+/// Weights of the propensity terms, `[align.propensity]` (a key left out takes the library's
+/// default weight): the align lens's own weights type, so the scenario and the lens hold one.
+pub use crate::align::TermWeights as PropensityWeights;
 
 /// `[escalate]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

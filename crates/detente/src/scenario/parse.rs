@@ -684,21 +684,12 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
         &sizes,
     );
     let propensity = t.table(r, "propensity", false).map(|p| {
-        let d = PropensityWeights::default();
-        let mut get = |k: &str, dv: f64| p.number(r, k, false).unwrap_or(dv);
-        let w = PropensityWeights {
-            shared_alliance: get("shared_alliance", d.shared_alliance),
-            shared_org: get("shared_org", d.shared_org),
-            ideal_point_gap: get("ideal_point_gap", d.ideal_point_gap),
-            trade_share: get("trade_share", d.trade_share),
-            ties: get("ties", d.ties),
-            baseline: get("baseline", d.baseline),
-            alliance_similarity: get("alliance_similarity", d.alliance_similarity),
-            conflict_10: get("conflict_10", d.conflict_10),
-            conflict_20: get("conflict_20", d.conflict_20),
-            rivalry: get("rivalry", d.rivalry),
-        };
-        p.finish(r, &crate::align::TERM_NAMES);
+        let names = crate::align::TERM_NAMES;
+        let d = PropensityWeights::default().as_array();
+        let w = PropensityWeights::from_array(std::array::from_fn(|t| {
+            p.number(r, names[t], false).unwrap_or(d[t])
+        }));
+        p.finish(r, &names);
         w
     });
     let neutral = t.boolean(r, "neutral");

@@ -428,6 +428,17 @@ fn evidence_of_domains(misread: &[f64], p: &DilemmaParams) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// Per dyad: the grievance γ + Σ γ_ij, the global γ plus the extra grievances on that dyad in
+/// the order of the set-up.
+fn set_grievances(dyads: &mut [Dyad], base: f64, ties: &[(usize, f64)]) {
+    for dy in dyads.iter_mut() {
+        dy.grievance = base;
+    }
+    for &(y, v) in ties {
+        dyads[y].grievance += v;
+    }
+}
+
 /// Per channel: the standing pressure γ + γ_ij − ρ.
 fn pressure_of(dyads: &[Dyad], restraint: &[f64], nd: usize) -> Vec<f64> {
     dyads
@@ -668,10 +679,11 @@ impl Prepared {
             let (i, j) = (lookup(&t.from, "trade")?, lookup(&t.to, "trade")?);
             trade[i][j] = probability(&format!("trade share {} → {}", t.from, t.to), t.share)?;
         }
-        let mut grievance = vec![vec![p.grievance; n]; n];
+        let mut extra_grievances = Vec::with_capacity(setup.grievances.len());
         for g in &setup.grievances {
             let (i, j) = (lookup(&g.from, "grievance")?, lookup(&g.to, "grievance")?);
-            grievance[i][j] += non_negative(&format!("grievance {} → {}", g.from, g.to), g.value)?;
+            let value = non_negative(&format!("grievance {} → {}", g.from, g.to), g.value)?;
+            extra_grievances.push((i, j, value));
         }
 
         let mut dyad_of = vec![vec![usize::MAX; n]; n];
@@ -690,7 +702,7 @@ impl Prepared {
             ));
         }
         let cap: Vec<f64> = setup.actors.iter().map(|a| a.capability).collect();
-        let dyads: Vec<Dyad> = pairs
+        let mut dyads: Vec<Dyad> = pairs
             .iter()
             .map(|&(i, j)| Dyad {
                 i,
@@ -698,7 +710,7 @@ impl Prepared {
                 reverse: dyad_of[j][i],
                 weight: cap[i] * cap[j],
                 trade: trade[i][j],
-                grievance: grievance[i][j],
+                grievance: 0.0,
                 allies: (0..n)
                     .filter(|&k| k != i && actor_side[k] == actor_side[i] && influence[i][k] > 0.0)
                     .map(|k| (dyad_of[k][j], influence[i][k]))
@@ -790,15 +802,14 @@ impl Prepared {
             .filter(|&d| matches!(kinds[d], DomainKind::Economic | DomainKind::Technology))
             .collect();
         let trade_total = dyads.iter().map(|d| d.trade).sum();
-        let pressure = pressure_of(&dyads, &restraint, nd);
-        let grievance_ties = setup
-            .grievances
+        // Ties between allies have no dyad and no effect.
+        let grievance_ties: Vec<(usize, f64)> = extra_grievances
             .iter()
-            .filter_map(|g| {
-                let (i, j) = (actor_index[g.from.as_str()], actor_index[g.to.as_str()]);
-                (dyad_of[i][j] != usize::MAX).then(|| (dyad_of[i][j], g.value))
-            })
+            .filter(|&&(i, j, _)| dyad_of[i][j] != usize::MAX)
+            .map(|&(i, j, v)| (dyad_of[i][j], v))
             .collect();
+        set_grievances(&mut dyads, p.grievance, &grievance_ties);
+        let pressure = pressure_of(&dyads, &restraint, nd);
         let mut ally_start = vec![0];
         let (mut ally_base, mut ally_weight) = (Vec::new(), Vec::new());
         for dy in &dyads {
@@ -877,12 +888,7 @@ impl Prepared {
         validate_params(&p, self.domains())?;
         self.misread = misread_of(&self.kinds, &p);
         self.evidence = evidence_of_domains(&self.misread, &p);
-        for dy in &mut self.dyads {
-            dy.grievance = p.grievance;
-        }
-        for &(y, v) in &self.grievance_ties {
-            self.dyads[y].grievance += v;
-        }
+        set_grievances(&mut self.dyads, p.grievance, &self.grievance_ties);
         self.pressure = pressure_of(&self.dyads, &self.restraint, self.domains());
         self.params = p;
         Ok(true)
