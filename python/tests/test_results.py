@@ -74,10 +74,13 @@ def test_axelrod_names_and_a_known_match():
     assert set(frame["name"]) == {"Tit For Tat", "Defector", "Cooperator"}
 
 
-def test_report_writes_the_html(flagship, tmp_path):
+def test_report_writes_the_commands_html(flagship, tmp_path, cli):
     out = flagship.report(tmp_path / "brief" / "report.html", runs=50, seed=2)
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "detente report --runs 50 --seed 2" in html
+    # The same document as the command's, track record included.
+    assert "Track record" in html
+    assert html == cli("report", "--runs", "50", "--seed", "2", "-o", "-").decode("utf-8")
 
 
 def test_ctrl_c_interrupts_a_long_run(flagship):

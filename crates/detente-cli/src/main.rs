@@ -77,6 +77,8 @@ enum Command {
     Calibrate(commands::calibrate::Args),
     /// Run every lens and write a self-contained HTML report (default: report.html).
     Report(commands::report::Args),
+    /// Serve the browser page on 127.0.0.1: edit a scenario and watch every lens answer.
+    Web(commands::web::Args),
 }
 
 fn main() -> ExitCode {
@@ -95,6 +97,7 @@ fn main() -> ExitCode {
     let result: error::CliResult = match cli.command {
         Command::Run(a) => commands::run::run(a),
         Command::Report(a) => commands::report::run(a),
+        Command::Web(a) => commands::web::run(a),
         Command::Check(a) => commands::check::run(a),
         Command::Show(a) => commands::show::run(a),
         Command::Schema(a) => commands::schema::run(a),

@@ -88,20 +88,7 @@ pub fn report(
         ));
     }
     let results = run_detached(py, scenario, &opts, threads)?;
-    // The command that reproduces the report byte for byte.
-    let mut command = vec!["detente".to_string(), "report".to_string()];
-    if let Some(p) = &scenario.path {
-        command.push(p.clone());
-    }
-    command.extend([
-        "--runs".into(),
-        opts.runs.to_string(),
-        "--seed".into(),
-        opts.seed.to_string(),
-    ]);
-    let mut report = detente_report::from_results::report_from(&scenario.resolved, &results);
-    if let Some(method) = &mut report.method {
-        method.command = command.join(" ");
-    }
-    Ok(detente_report::render(&report))
+    // The same document `detente report` writes, track record included.
+    detente_report::report_html(&scenario.resolved, &results, scenario.path.as_deref())
+        .map_err(invalid)
 }

@@ -48,3 +48,35 @@ pub use model::Report;
 pub fn render(report: &Report) -> String {
     html::document(report)
 }
+
+/// The report `detente report [FILE] --runs N --seed S` writes for `results` (a run of every
+/// lens of `r`): the briefing built from the results, with the decide lens's track record on
+/// the case library bundled into the library (scored as `detente backtest scenarios/cases`
+/// scores it), and the command that reproduces the file in its method section. `file` is the
+/// scenario's path as the command names it (`None`: the bundled flagship). Every front end
+/// (the command, the browser page) writes its report through this one function.
+pub fn report_html(
+    r: &detente::scenario::Resolved,
+    results: &detente::experiment::Results,
+    file: Option<&str>,
+) -> Result<String, String> {
+    let mut command = vec!["detente".to_string(), "report".to_string()];
+    command.extend(file.map(str::to_string));
+    command.extend([
+        "--runs".into(),
+        results.runs.to_string(),
+        "--seed".into(),
+        results.seed.to_string(),
+    ]);
+    let mut report = from_results::report_from(r, results);
+    if report.decide.is_some() {
+        use detente::experiment::backtest::{BacktestOptions, bundled_backtest};
+        let backtest = bundled_backtest(BacktestOptions::default())
+            .map_err(|e| format!("the bundled case library does not load: {e}"))?;
+        from_results::add_track_record(&mut report, &backtest, "detente backtest scenarios/cases");
+    }
+    if let Some(method) = &mut report.method {
+        method.command = command.join(" ");
+    }
+    Ok(render(&report))
+}

@@ -1,4 +1,4 @@
-//! The calls: `check` a scenario, `run` every lens, `align`.
+//! The calls: `check` a scenario, `run` every lens, `align`, `report`.
 
 use crate::failure::{Failure, pretty};
 use crate::request::{Override, Request, load};
@@ -16,15 +16,28 @@ struct Checked<'a> {
     ties: usize,
     /// Warnings, located as errors are.
     warnings: detente::scenario::Diagnostics,
-    /// The input paths the file sets (a request may override these, and any other path
-    /// `detente sweep --param` accepts).
-    inputs: Vec<String>,
+    /// The inputs the file sets, in file order, with their values and allowed ranges (a
+    /// request may override these, and any other path `detente sweep --param` accepts).
+    inputs: Vec<InputValue>,
+}
+
+/// One input as `check` lists it: what a page needs to draw a control for it.
+#[derive(Serialize)]
+struct InputValue {
+    /// The input path (`issue.ID.stance.ACTOR.position`, `escalate.noise`, …).
+    path: String,
+    /// Its point value (the mode of a range).
+    value: f64,
+    /// The plausible range an uncertain input is drawn from (`[value, value]` when fixed).
+    range: [f64; 2],
+    /// The values an override may take (`null`: any number).
+    domain: Option<[f64; 2]>,
 }
 
 /// Validate the scenario `source` (diagnostics name `name`): `{"id", "title", "actors",
 /// "issues", "ties", "warnings", "inputs"}` when it loads (what `detente check` counts, the
-/// warnings located, and the input paths the file sets), else the error with every problem
-/// located.
+/// warnings located, and the inputs the file sets with their values and domains), else the
+/// error with every problem located.
 pub fn check(source: &str, name: &str) -> String {
     match load_str(source, name) {
         Ok(r) => pretty(&Checked {
@@ -36,7 +49,13 @@ pub fn check(source: &str, name: &str) -> String {
             warnings: detente::scenario::Diagnostics::new(name, source, r.warnings.clone()),
             inputs: detente::experiment::all_inputs(&r)
                 .into_iter()
-                .map(|i| i.path)
+                .map(|i| InputValue {
+                    domain: detente::experiment::domain::domain(&r, &i.path)
+                        .map(|d| [d.low, d.high]),
+                    value: i.value.point(),
+                    range: [i.value.low(), i.value.high()],
+                    path: i.path,
+                })
                 .collect(),
         }),
         Err(d) => Failure::scenario(d).to_json(),
@@ -99,6 +118,28 @@ pub fn align(source: &str, name: &str, request: &str) -> String {
             message: e.to_string(),
         })?;
         Ok(pretty(&result))
+    };
+    outcome().unwrap_or_else(|f| f.to_json())
+}
+
+/// The HTML report `detente report [FILE] --runs N --seed S` writes, byte for byte (request:
+/// `file`, `runs`, `seed`, `overrides`); an answer that does not start with `<!DOCTYPE html>`
+/// is the JSON of a failure.
+pub fn report(source: &str, name: &str, request: &str) -> String {
+    let outcome = || -> Result<String, Failure> {
+        let request = Request::parse(request)?;
+        let r = load(source, name, &request)?;
+        let mut opts = request.options(&r)?;
+        // A report shows every lens.
+        opts.lenses = detente::experiment::Lenses::default();
+        if opts.runs == 0 {
+            return Err(Failure::request(
+                "runs must be at least 1 (the report shows Monte Carlo distributions)",
+            ));
+        }
+        let results = run_all(&r, source, &opts, &|_, _, _| {});
+        detente_report::report_html(&r, &results, request.file.as_deref())
+            .map_err(|message| Failure::Lens { message })
     };
     outcome().unwrap_or_else(|f| f.to_json())
 }

@@ -10,11 +10,14 @@
 //!
 //! The functions are thin: they parse the request, load the scenario with the library's
 //! loader, fix any overridden inputs with the library's sweep machinery
-//! ([`detente::experiment::analysis::with_overrides`]) and call the library's orchestration.
+//! ([`detente::experiment::analysis::with_overrides`]) and call the library's orchestration
+//! and the report crate. A WebAssembly host reaches them through [`exports`]: four C-ABI
+//! functions over byte buffers, so the page needs no generated glue.
 
+pub mod exports;
 mod failure;
 mod lenses;
 mod request;
 
-pub use lenses::{align, check, run};
+pub use lenses::{align, check, report, run};
 pub use request::{Override, Request};

@@ -1,8 +1,8 @@
 //! A request: the settings a call takes, as JSON (`{}` for the scenario's own settings).
 
 use crate::failure::Failure;
-use detente::experiment::RunOptions;
 use detente::experiment::analysis::{AnalysisError, with_overrides};
+use detente::experiment::{Lenses, RunOptions};
 use detente::scenario::{Resolved, load_str};
 use serde::{Deserialize, Serialize};
 
@@ -28,12 +28,17 @@ pub struct Request {
     pub runs: Option<u64>,
     /// Master seed (default: `[experiment] seed`, else 0).
     pub seed: Option<u64>,
+    /// Decision models run at the modes (default: every model; a page dragging an actor asks
+    /// for the fast ones).
+    pub models: Option<Vec<String>>,
     /// Decision models of the decide Monte Carlo (default: compromise, median, nash).
     pub mc_models: Option<Vec<String>>,
     /// Align: random restarts of the search.
     pub restarts: Option<u64>,
     /// Align: the number of coalitions.
     pub coalitions: Option<usize>,
+    /// The lenses `run` computes (default: every lens; see [`detente::experiment::Lenses`]).
+    pub lenses: Option<Vec<String>>,
     /// Inputs fixed before the run, in order.
     pub overrides: Vec<Override>,
 }
@@ -50,9 +55,16 @@ impl Request {
     /// The run settings: the scenario's, with the request's laid over them.
     pub fn options(&self, r: &Resolved) -> Result<RunOptions, Failure> {
         let mut opts = RunOptions::for_scenario(r).with(self.seed, self.runs);
+        if let Some(models) = &self.models {
+            opts.set_models(models.clone(), "models")
+                .map_err(Failure::request)?;
+        }
         if let Some(models) = &self.mc_models {
             opts.set_mc_models(models.clone(), "mc_models")
                 .map_err(Failure::request)?;
+        }
+        if let Some(names) = &self.lenses {
+            opts.lenses = Lenses::only(names).map_err(Failure::request)?;
         }
         Ok(opts)
     }

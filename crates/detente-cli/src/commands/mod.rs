@@ -20,3 +20,4 @@ pub mod show;
 pub mod strategies;
 pub mod sweep;
 pub mod tournament;
+pub mod web;

@@ -53,36 +53,10 @@ pub fn run(args: Args) -> CliResult {
     let results = args
         .run
         .install(|| run_all(&r, &source, &opts, &|_, _, _| {}))?;
-    // The command that reproduces this file byte for byte (the output path and thread count
-    // do not change the content).
-    let mut command = vec!["detente".to_string(), "report".to_string()];
-    if let Some(p) = &args.file {
-        command.push(p.display().to_string());
-    }
-    command.extend([
-        "--runs".into(),
-        opts.runs.to_string(),
-        "--seed".into(),
-        opts.seed.to_string(),
-    ]);
-    let mut report = detente_report::from_results::report_from(&r, &results);
-    if report.decide.is_some() {
-        // The decide lens's track record on the case library bundled into the binary, scored
-        // exactly as `detente backtest scenarios/cases` with its default options.
-        let backtest = detente::experiment::backtest::bundled_backtest(
-            detente::experiment::backtest::BacktestOptions::default(),
-        )
-        .map_err(|e| CliError::Failure(format!("the bundled case library does not load: {e}")))?;
-        detente_report::from_results::add_track_record(
-            &mut report,
-            &backtest,
-            "detente backtest scenarios/cases",
-        );
-    }
-    if let Some(method) = &mut report.method {
-        method.command = command.join(" ");
-    }
-    let html = detente_report::render(&report);
+    // The output path and thread count do not change the content.
+    let file = args.file.as_ref().map(|p| p.display().to_string());
+    let html =
+        detente_report::report_html(&r, &results, file.as_deref()).map_err(CliError::Failure)?;
     if args.output.as_os_str() == "-" {
         return print_bytes(html.as_bytes());
     }

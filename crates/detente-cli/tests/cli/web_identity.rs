@@ -154,8 +154,16 @@ fn bad_input_is_located_or_named() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|p| p == "escalate.contagion")
+            .any(|p| p["path"] == "escalate.contagion")
     );
+    let usa = ok["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["path"] == "issue.china-posture.stance.USA.position")
+        .expect("the USA's position");
+    assert_eq!(usa["domain"], serde_json::json!([0.0, 100.0]));
+    assert!(usa["range"][0].as_f64() <= usa["value"].as_f64());
 
     for (request, says) in [
         (
@@ -179,4 +187,88 @@ fn bad_input_is_located_or_named() {
         let message = out["error"]["message"].as_str().unwrap();
         assert!(message.contains(says), "{request}: {message}");
     }
+}
+
+#[test]
+fn report_is_the_commands_report() {
+    let dir = std::env::temp_dir().join(format!("detente-web-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = flagship().replace("runs = 10000", "runs = 120");
+    assert_ne!(
+        text,
+        flagship(),
+        "the flagship sets [experiment] runs = 10000"
+    );
+    std::fs::write(dir.join("edited.toml"), &text).unwrap();
+    let web = detente_web::report(&text, "edited.toml", r#"{"file": "edited.toml"}"#);
+    let o = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .current_dir(&dir)
+        .args(["report", "edited.toml", "-o", "-"])
+        .output()
+        .expect("the binary runs");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        web.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &web[..web.len().min(300)]
+    );
+    assert!(web.contains("detente report edited.toml --runs 120 --seed 20231129"));
+    assert!(
+        web == String::from_utf8(o.stdout).unwrap(),
+        "the page's report differs"
+    );
+}
+
+#[test]
+fn web_serves_the_page_and_refuses_a_missing_one() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let o = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["web", "--dir", "/nonexistent/dist"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("/nonexistent/dist has no index.html") && err.contains("npm --prefix web"),
+        "{err}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("detente-web-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!DOCTYPE html><title>t</title>").unwrap();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .args(["web", "--port", "0", "--dir"])
+        .arg(&dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(&address).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    };
+    let index = get("/");
+    let outside = get("/../Cargo.toml");
+    server.kill().unwrap();
+    let _ = server.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(line.starts_with("detente: serving"), "{line}");
+    assert!(
+        index.starts_with("HTTP/1.1 200 OK") && index.ends_with("<title>t</title>"),
+        "{index}"
+    );
+    assert!(outside.starts_with("HTTP/1.1 404"), "{outside}");
 }

@@ -32,7 +32,7 @@ pub mod threads;
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};
 pub use results::{Results, run_all};
-pub use run_options::{DEFAULT_RUNS, RunOptions};
+pub use run_options::{DEFAULT_RUNS, Lenses, RunOptions};
 pub use runner::{
     ArmModel, McResult, Metric, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
 };

@@ -122,7 +122,8 @@ pub fn fnv1a(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// Run every lens `r` defines. `source` is the scenario text (for the hash).
+/// Run every lens `r` defines that `opts.lenses` selects. `source` is the scenario text (for
+/// the hash).
 pub fn run_all(
     r: &Resolved,
     source: &str,
@@ -130,7 +131,8 @@ pub fn run_all(
     progress: &(dyn Fn(&str, u64, u64) + Sync),
 ) -> Results {
     let mut errors = Vec::new();
-    let issues = issues(r);
+    let lenses = opts.lenses;
+    let issues = if lenses.decide { issues(r) } else { Vec::new() };
     let decide = (!issues.is_empty()).then(|| {
         let models: Vec<&str> = opts.models.iter().map(String::as_str).collect();
         decide_all(&issues, &models, opts.seed)
@@ -139,7 +141,7 @@ pub fn run_all(
         let mc = DecideMc::new(r, &opts.mc_models);
         run_arms(&mc, opts.runs, opts.seed, &|d, t| progress("decide", d, t))
     });
-    let align = (r.scenario.align.is_some()).then(|| {
+    let align = (lenses.align && r.scenario.align.is_some()).then(|| {
         crate::align::scenario::input(r).and_then(|(mut input, _)| {
             input.options.restarts = opts.align_restarts;
             input.options.seed = opts.seed;
@@ -156,10 +158,7 @@ pub fn run_all(
         .ok()
     });
     let escalate_runs = opts.escalate_runs();
-    let escalate = r
-        .scenario
-        .escalate
-        .is_some()
+    let escalate = (lenses.escalate && r.scenario.escalate.is_some())
         .then(|| escalate(r, escalate_runs, opts.seed));
     let escalate = escalate.and_then(|e| {
         e.map_err(|m| {
@@ -170,14 +169,15 @@ pub fn run_all(
         })
         .ok()
     });
-    let richardson =
-        (r.scenario.richardson.is_some() || r.scenario.escalate.is_some()).then(|| {
-            let setup = crate::escalate::scenario::arms_setup(r)?;
-            let model = crate::escalate::richardson::build(&setup).map_err(|e| e.to_string())?;
-            let analysis =
-                crate::escalate::richardson::analyse(&model.model).map_err(|e| e.to_string())?;
-            Ok::<_, String>(RichardsonResults { model, analysis })
-        });
+    let richardson = (lenses.richardson
+        && (r.scenario.richardson.is_some() || r.scenario.escalate.is_some()))
+    .then(|| {
+        let setup = crate::escalate::scenario::arms_setup(r)?;
+        let model = crate::escalate::richardson::build(&setup).map_err(|e| e.to_string())?;
+        let analysis =
+            crate::escalate::richardson::analyse(&model.model).map_err(|e| e.to_string())?;
+        Ok::<_, String>(RichardsonResults { model, analysis })
+    });
     let richardson = richardson.and_then(|x| {
         x.map_err(|m| {
             errors.push(LensError {
@@ -469,6 +469,39 @@ pub fn issue_values(issue: &ResolvedIssue, d: &IssueDecisions, models: &[String]
 mod tests {
     use super::*;
     use crate::scenario::{FLAGSHIP, load_str};
+
+    #[test]
+    fn a_run_of_some_lenses_matches_those_lenses_of_a_full_run() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let all = RunOptions {
+            runs: 60,
+            align_restarts: 50,
+            ..RunOptions::default()
+        };
+        let full = serde_json::to_value(run_all(&r, FLAGSHIP, &all, &|_, _, _| {})).unwrap();
+        for names in [["decide", "align"], ["escalate", "richardson"]] {
+            let some = RunOptions {
+                lenses: crate::experiment::Lenses::only(&names).unwrap(),
+                ..all.clone()
+            };
+            let part = serde_json::to_value(run_all(&r, FLAGSHIP, &some, &|_, _, _| {})).unwrap();
+            for key in [
+                "decide",
+                "decide_uncertainty",
+                "align",
+                "escalate",
+                "richardson",
+            ] {
+                let chosen = names.iter().any(|n| key.starts_with(n));
+                if chosen {
+                    assert_eq!(part[key], full[key], "{key}");
+                    assert!(!part[key].is_null(), "{key}");
+                } else {
+                    assert!(part[key].is_null(), "{key} should be left out");
+                }
+            }
+        }
+    }
 
     #[test]
     fn flagship_runs_every_lens() {

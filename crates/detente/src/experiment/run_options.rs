@@ -30,6 +30,65 @@ pub struct RunOptions {
     pub mc_models: Vec<String>,
     /// Random restarts of the align heuristic (large scenarios).
     pub align_restarts: u64,
+    /// Which lenses [`crate::experiment::run_all`] runs (default: every lens the scenario
+    /// defines). A lens left out is `null` in the results, as if the scenario did not define it.
+    pub lenses: Lenses,
+}
+
+/// The lenses a run computes. Each lens draws from its own streams of the master seed, so a run
+/// of some lenses gives, for those lenses, the numbers a run of all of them gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lenses {
+    /// Decide at the modes and its Monte Carlo over uncertain inputs.
+    pub decide: bool,
+    /// Landscape theory on `[align]`.
+    pub align: bool,
+    /// The security-dilemma Monte Carlo of every policy.
+    pub escalate: bool,
+    /// Richardson's arms race.
+    pub richardson: bool,
+}
+
+impl Default for Lenses {
+    /// Every lens.
+    fn default() -> Self {
+        Lenses {
+            decide: true,
+            align: true,
+            escalate: true,
+            richardson: true,
+        }
+    }
+}
+
+impl Lenses {
+    /// The lens names, in the order the results list them.
+    pub const NAMES: [&'static str; 4] = ["decide", "align", "escalate", "richardson"];
+
+    /// Only the named lenses; an unknown name is refused, naming it and the known ones.
+    pub fn only<S: AsRef<str>>(names: &[S]) -> Result<Self, String> {
+        let mut lenses = Lenses {
+            decide: false,
+            align: false,
+            escalate: false,
+            richardson: false,
+        };
+        for name in names {
+            match name.as_ref() {
+                "decide" => lenses.decide = true,
+                "align" => lenses.align = true,
+                "escalate" => lenses.escalate = true,
+                "richardson" => lenses.richardson = true,
+                other => {
+                    return Err(format!(
+                        "unknown lens `{other}` (lenses: {})",
+                        Self::NAMES.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(lenses)
+    }
 }
 
 impl Default for RunOptions {
@@ -45,6 +104,7 @@ impl Default for RunOptions {
                 .collect(),
             mc_models: MC_MODELS.iter().map(|s| s.to_string()).collect(),
             align_restarts: 10_000,
+            lenses: Lenses::default(),
         }
     }
 }
@@ -75,14 +135,13 @@ impl RunOptions {
     /// Set the decision models of the Monte Carlo. A name the registry does not know is
     /// refused, naming it, the setting it came from (`option`) and the known models.
     pub fn set_mc_models(&mut self, models: Vec<String>, option: &str) -> Result<(), String> {
-        let known = crate::decide::registry::NAMES;
-        if let Some(bad) = models.iter().find(|m| !known.contains(&m.as_str())) {
-            return Err(format!(
-                "unknown model `{bad}` in {option} (models: {})",
-                known.join(", ")
-            ));
-        }
-        self.mc_models = models;
+        self.mc_models = known_models(models, option)?;
+        Ok(())
+    }
+
+    /// Set the decision models run at the modes, checked as [`Self::set_mc_models`] checks.
+    pub fn set_models(&mut self, models: Vec<String>, option: &str) -> Result<(), String> {
+        self.models = known_models(models, option)?;
         Ok(())
     }
 
@@ -117,10 +176,31 @@ impl RunOptions {
     }
 }
 
+/// `models` when the registry knows every name; otherwise which one it does not know.
+fn known_models(models: Vec<String>, option: &str) -> Result<Vec<String>, String> {
+    let known = crate::decide::registry::NAMES;
+    match models.iter().find(|m| !known.contains(&m.as_str())) {
+        Some(bad) => Err(format!(
+            "unknown model `{bad}` in {option} (models: {})",
+            known.join(", ")
+        )),
+        None => Ok(models),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::{FLAGSHIP, load_str};
+
+    #[test]
+    fn lenses_are_chosen_by_name_and_unknown_names_refused() {
+        let l = Lenses::only(&["escalate", "decide"]).unwrap();
+        assert!(l.decide && l.escalate && !l.align && !l.richardson);
+        assert_eq!(Lenses::only(&Lenses::NAMES).unwrap(), Lenses::default());
+        let e = Lenses::only(&["decide", "bargain"]).unwrap_err();
+        assert!(e.contains("`bargain`") && e.contains("richardson"), "{e}");
+    }
 
     #[test]
     fn the_scenario_sets_seed_and_runs_and_flags_override_them() {
