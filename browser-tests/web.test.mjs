@@ -185,6 +185,19 @@ test('dragging the USA on china-posture updates decide quickly, and each control
   await page.context().close();
 });
 
+test('"what moved it" names each move with its effect alone', async () => {
+  const { page } = await open();
+  await page.waitForFunction(() => document.querySelector('#status-decide')?.dataset.status === 'full', null, { timeout: 60_000 });
+  await page.focus('[data-path="issue.china-posture.stance.USA.position"]');
+  await page.keyboard.press('Home');
+  const levers = page.locator('#lens-decide [data-issue="china-posture"] [data-levers]');
+  await levers.waitFor({ timeout: 30_000 });
+  // Alone, the USA at 0 takes the outcome from 63.3 (linkage) to 60.6 (the setter's, USA pivotal).
+  assert.match(await levers.innerText(), /USA\.position 85 → 0 −2\.8/);
+  assert.match(await page.innerText('#lens-decide [data-issue="china-posture"]'), /settles at 60\.6/);
+  await page.context().close();
+});
+
 test('a rule switched in its select edits the text, keeps the comments and moves decide', async () => {
   const { page } = await open();
   const eu = '#lens-decide [data-issue="china-decoupling"]';

@@ -37,6 +37,8 @@ const state = {
   /** The full run's JSON text (what `detente run --format json` writes). */
   fullJson: null as string | null,
   generation: 0,
+  /** Each move's effect alone on each issue's outcome (issue → effects). */
+  effects: new Map<string, render.Effect[]>(),
 };
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -88,7 +90,7 @@ function show(res: Results, lenses: string[], status: Status, runs: number | nul
     if (lens === "decide") {
       merged.decide = res.decide;
       if (res.decide_uncertainty || status === "full") merged.decide_uncertainty = res.decide_uncertainty;
-      render.decide($("lens-decide"), merged, base, scales());
+      render.decide($("lens-decide"), merged, base, scales(), state.overrides.length ? state.effects : new Map());
     } else if (lens === "align") {
       merged.align = res.align;
       render.align($("lens-align"), merged, base);
@@ -136,6 +138,7 @@ function gotoLine(line: number) {
 async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
   const gen = ++state.generation;
   const stale = () => gen !== state.generation;
+  state.effects = new Map();
   full.cancel();
   if (!options.dragging) quick.cancel();
   state.fullJson = null;
@@ -168,9 +171,39 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
     show(ar, ["align", "richardson"], "full", null);
     const dm = JSON.parse((await quick.call(Call.Run, source, name, request({ lenses: ["decide"] }))).answer);
     if (stale()) return;
+    await explain(stale);
+    if (stale()) return;
     show(dm, ["decide"], "full", dm.runs);
   } catch (e) {
     if (!(e instanceof Cancelled)) console.error(e);
+  }
+}
+
+/** The most moves "What moved it" takes apart (one decide run each). */
+const MAX_EXPLAINED = 12;
+
+/** Run decide with each move alone and with none, and keep each move's effect per issue. */
+async function explain(stale: () => boolean) {
+  state.effects = new Map();
+  if (!state.overrides.length || state.overrides.length > MAX_EXPLAINED) return;
+  const { source, name } = state.scenario;
+  const at = async (overrides: Override[]) => {
+    const req = { ...request({ lenses: ["decide"], runs: 0, models: QUICK_MODELS }), overrides };
+    const res = JSON.parse((await quick.call(Call.Run, source, name, req)).answer);
+    if (isFailure(res)) return new Map<string, number>();
+    return new Map<string, number>((res as Results).decide?.map((d) => [d.issue, render.outcomeOf(d).value]) ?? []);
+  };
+  const none = await at([]);
+  for (const o of state.overrides) {
+    if (stale()) return;
+    const alone = await at([o]);
+    const original = state.inputs.find((i) => i.path === o.path)?.value;
+    const label = `${o.path.replace(/^issue\.[^.]+\.stance\./, "")} ${original ?? "?"} → ${o.value}`;
+    for (const [issue, value] of alone) {
+      const effects = state.effects.get(issue) ?? [];
+      effects.push({ label, delta: value - (none.get(issue) ?? value) });
+      state.effects.set(issue, effects);
+    }
   }
 }
 

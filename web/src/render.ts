@@ -44,7 +44,7 @@ export function statusLine(status: Status, runs: number | null, refining: number
   return el("p", { class: `status ${status}`, "data-status": status }, words);
 }
 
-function outcomeOf(d: IssueDecisions): { value: number; movement: string; how: string } {
+export function outcomeOf(d: IssueDecisions): { value: number; movement: string; how: string } {
   if (d.linkage) return { value: d.linkage.outcome, movement: d.linkage.movement, how: "linkage" };
   if (d.setter) return { value: d.setter.outcome, movement: d.setter.movement, how: TEXT.setter };
   const compromise = d.answers.find((a) => a.model === "compromise");
@@ -74,11 +74,18 @@ function scale(min: number, max: number, sq: number | null, now: number, base: n
   return bar;
 }
 
+/** One move's effect on an issue's outcome when made alone. */
+export interface Effect {
+  label: string;
+  delta: number;
+}
+
 export function decide(
   root: HTMLElement,
   res: Results,
   base: Results | null,
   scales: Map<string, [number, number]>,
+  effects: Map<string, Effect[]> = new Map(),
 ) {
   const out: Node[] = [];
   for (const d of res.decide ?? []) {
@@ -117,10 +124,26 @@ export function decide(
           d.status_quo !== null ? ` · ${TEXT.statusQuo}: ${fmt(d.status_quo)}` : "",
         ),
         models,
+        ...movedBy(effects.get(d.issue) ?? []),
       ),
     );
   }
   root.replaceChildren(...(out.length ? out : [el("p", {}, TEXT.noLens)]));
+}
+
+/** "What moved it": each move's effect alone, largest first (nothing when no move matters). */
+function movedBy(effects: Effect[]): HTMLElement[] {
+  const moving = effects.filter((e) => Math.abs(e.delta) >= 0.05).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  if (!moving.length) return [];
+  const sign = (x: number) => (x > 0 ? `+${fmt(x)}` : `−${fmt(-x)}`);
+  return [
+    el(
+      "p",
+      { class: "levers", "data-levers": "" },
+      el("strong", {}, `${TEXT.movedBy}: `),
+      moving.map((e) => `${e.label} ${sign(e.delta)}`).join(" · "),
+    ),
+  ];
 }
 
 function basinShare(c: AlignResult["configurations"][number]): number | undefined {

@@ -56,6 +56,7 @@ export const TEXT = {
   interval95: "95 % interval",
   onset: "median onset",
   choices: "Rules and agenda setters",
+  movedBy: "What moved it (each move alone, at the modes)",
   ruleOf: (body: string) => `decision rule of ${body}`,
   proposerOf: (issue: string) => `agenda setter on ${issue}`,
   fields: { position: "position", salience: "salience", capability: "capability", veto_cost: "cost of blocking" },
