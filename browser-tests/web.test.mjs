@@ -151,23 +151,33 @@ test('dragging the USA on china-posture updates decide quickly, and each control
   await fullPrecision(page);
   const usa = '[data-path="issue.china-posture.stance.USA.position"]';
   const decideText = () => page.innerText('#lens-decide [data-issue="china-posture"]');
-  const times = [];
-  await page.focus(usa);
-  for (let k = 0; k < 12; k++) {
-    const before = await decideText();
-    const started = Date.now();
-    await page.keyboard.press(k < 8 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForFunction(
-      ([sel, old]) => document.querySelector(sel)?.innerText !== old,
-      ['#lens-decide [data-issue="china-posture"]', before],
-      { timeout: 5_000 },
-    ).catch(() => undefined);
-    times.push(Date.now() - started);
-  }
+  // The page's own clock: from the slider's input event to the decide panel's change, as a
+  // drag produces them (a move every 30 ms), 40 moves.
+  const times = await page.evaluate(async (sel) => {
+    const input = document.querySelector(sel);
+    const target = document.querySelector('#lens-decide');
+    const out = [];
+    for (let k = 0; k < 40; k++) {
+      const changed = new Promise((ok) => {
+        const o = new MutationObserver(() => { o.disconnect(); ok(performance.now()); });
+        o.observe(target, { childList: true, subtree: true, characterData: true });
+      });
+      const started = performance.now();
+      input.value = String(84 - (k % 20));
+      input.dispatchEvent(new Event('input'));
+      out.push((await changed) - started);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, usa);
   times.sort((a, b) => a - b);
   const p95 = times[Math.ceil(0.95 * times.length) - 1];
-  console.log(`drag USA: decide updated in median ${times[times.length >> 1]} ms, p95 ${p95} ms`);
-  assert.ok(p95 < 1_000, `decide took ${p95} ms (p95)`);
+  console.log(`drag USA: decide redrawn in median ${Math.round(times[20])} ms, p95 ${Math.round(p95)} ms (in-page clock)`);
+  assert.ok(p95 < 250, `decide took ${p95} ms (p95)`);
+  // And from the keyboard: a settled move (change event) runs every lens.
+  await page.focus(usa);
+  await page.keyboard.press('ArrowLeft');
+  await fullPrecision(page);
   assert.match(await page.innerText('#moved'), /input/);
 
   // A salience moves decide; an escalate input moves escalate.
@@ -179,7 +189,7 @@ test('dragging the USA on china-posture updates decide quickly, and each control
   await fullPrecision(page);
   const beforeEscalate = await page.innerText('#lens-escalate');
   await page.click('summary:has-text("Escalate inputs")');
-  await page.focus('[data-path="escalate.contagion"]');
+  await page.focus('[data-path="escalate.noise"]');
   for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction((old) => document.querySelector('#lens-escalate').innerText !== old, beforeEscalate, { timeout: 60_000 });
   await page.context().close();

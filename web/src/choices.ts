@@ -14,7 +14,14 @@ export interface Choice {
 }
 
 /** The decision rules the scenario format knows. */
-export const RULES = ["consensus", "unanimity", "simple-majority", "qualified-majority"];
+export const RULES = [
+  "consensus",
+  "unanimity",
+  "unanimity-with-abstention",
+  "simple-majority",
+  "qualified-majority",
+  "reverse-qualified-majority",
+];
 
 const LINE = /^(\s*)(rule|proposer)(\s*=\s*)"([^"]*)"(.*)$/;
 const HEADER = /^\s*\[\[?([A-Za-z0-9_.-]+)\]\]?\s*(#.*)?$/;

@@ -260,8 +260,10 @@ function setOverride(path: string, value: number, dragging: boolean) {
 
 /** A labelled control for one input: a slider on a bounded scale, a number box otherwise
  * (capabilities and populations span many orders of magnitude). */
+let controls = 0;
 function control(input: InputValue, label: string): HTMLElement {
-  const id = `in-${input.path.replace(/[^a-zA-Z0-9]/g, "_")}`;
+  // Two ties between the same pair share a path; ids stay unique all the same.
+  const id = `in-${++controls}-${input.path.replace(/[^a-zA-Z0-9]/g, "_")}`;
   const value = overridden(input.path) ?? input.value;
   const [lo, hi] = input.domain ?? [-Infinity, Infinity];
   const bounded = Number.isFinite(lo) && Number.isFinite(hi) && hi - lo <= 1000;

@@ -16,8 +16,9 @@ struct Checked<'a> {
     ties: usize,
     /// Warnings, located as errors are.
     warnings: detente::scenario::Diagnostics,
-    /// The inputs the file sets, in file order, with their values and allowed ranges (a
-    /// request may override these, and any other path `detente sweep --param` accepts).
+    /// The inputs the file sets, in file order, with their values and allowed ranges, then the
+    /// escalate parameters it leaves to the calibrated posterior or the defaults (a request may
+    /// override these, and any other path `detente sweep --param` accepts).
     inputs: Vec<InputValue>,
 }
 
@@ -41,25 +42,45 @@ struct InputValue {
 pub fn check(source: &str, name: &str) -> String {
     match load_str(source, name) {
         Ok(r) => pretty(&Checked {
+            inputs: inputs(&r),
             id: &r.scenario.scenario.id,
             title: &r.scenario.scenario.title,
             actors: r.actors.len(),
             issues: r.scenario.issues.len(),
             ties: r.scenario.ties.len(),
             warnings: detente::scenario::Diagnostics::new(name, source, r.warnings.clone()),
-            inputs: detente::experiment::all_inputs(&r)
-                .into_iter()
-                .map(|i| InputValue {
-                    domain: detente::experiment::domain::domain(&r, &i.path)
-                        .map(|d| [d.low, d.high]),
-                    value: i.value.point(),
-                    range: [i.value.low(), i.value.high()],
-                    path: i.path,
-                })
-                .collect(),
         }),
         Err(d) => Failure::scenario(d).to_json(),
     }
+}
+
+/// Every input of `r` a page can move: the file's, then each escalate parameter the file leaves
+/// to the posterior or the default (its point value; a calibrated one's 90 % interval as range).
+fn inputs(r: &detente::scenario::Resolved) -> Vec<InputValue> {
+    let domain = |path: &str| detente::experiment::domain::domain(r, path).map(|d| [d.low, d.high]);
+    let mut out: Vec<InputValue> = detente::experiment::all_inputs(r)
+        .into_iter()
+        .map(|i| InputValue {
+            domain: domain(&i.path),
+            value: i.value.point(),
+            range: [i.value.low(), i.value.high()],
+            path: i.path,
+        })
+        .collect();
+    if r.scenario.escalate.is_some() {
+        for p in detente::escalate::scenario::parameter_sources(r).unwrap_or_default() {
+            let path = format!("escalate.{}", p.key);
+            if p.basis != "scenario" && !out.iter().any(|i| i.path == path) {
+                out.push(InputValue {
+                    domain: domain(&path),
+                    value: p.value,
+                    range: p.interval.unwrap_or([p.value, p.value]),
+                    path,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The run with the inputs the request fixed, named first.

@@ -47,10 +47,17 @@ pub fn domain(r: &Resolved, path: &str) -> Option<Domain> {
             d(lo, hi, "a position on the issue scale")
         }
         ["issue", _, "stance", _, "salience"] => d(0.0, 1.0, "a salience"),
-        ["tie", a, b, "weight"] => {
-            let tie = r.scenario.ties.iter().find(|t| {
-                (t.actors[0] == *a && t.actors[1] == *b) || (t.actors[0] == *b && t.actors[1] == *a)
-            })?;
+        ["tie", a, b, "weight"] | ["tie", a, b, _, "weight"] => {
+            let n = match parts.as_slice() {
+                [_, _, _, n, _] => super::inputs::ordinal(n)?,
+                _ => 1,
+            };
+            let tie = r
+                .scenario
+                .ties
+                .iter()
+                .filter(|t| super::inputs::joins(t, a, b))
+                .nth(n - 1)?;
             if tie.kind == TieKind::Propensity {
                 d(-MAX_PROPENSITY, MAX_PROPENSITY, "a propensity")
             } else {

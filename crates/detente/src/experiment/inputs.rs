@@ -87,9 +87,9 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
             }
         }
     }
-    for t in &r.scenario.ties {
+    for (k, t) in r.scenario.ties.iter().enumerate() {
         push(
-            format!("tie.{}.{}.weight", t.actors[0], t.actors[1]),
+            tie_path(&r.scenario.ties[..k], t),
             t.weight.unwrap_or(Uncertain::Fixed(1.0)),
         );
     }
@@ -133,6 +133,29 @@ pub fn all_inputs(r: &Resolved) -> Vec<Input> {
         }
     }
     out
+}
+
+/// Whether tie `t` joins actors `a` and `b` (either order).
+pub(crate) fn joins(t: &crate::scenario::Tie, a: &str, b: &str) -> bool {
+    (t.actors[0] == a && t.actors[1] == b) || (t.actors[0] == b && t.actors[1] == a)
+}
+
+/// The path of tie `t`, given the ties before it: `tie.A.B.weight` for the first tie between
+/// A and B, `tie.A.B.N.weight` for the N-th (N ≥ 2, file order), so that every tie of a pair
+/// (the flagship has an alliance and two partnerships between the USA and Australia) has a path
+/// of its own.
+fn tie_path(before: &[crate::scenario::Tie], t: &crate::scenario::Tie) -> String {
+    let [a, b] = &t.actors;
+    match before.iter().filter(|u| joins(u, a, b)).count() {
+        0 => format!("tie.{a}.{b}.weight"),
+        earlier => format!("tie.{a}.{b}.{}.weight", earlier + 1),
+    }
+}
+
+/// The N of a `tie.A.B.N.weight` path: an integer of at least 2 (the first tie is
+/// `tie.A.B.weight`).
+pub(crate) fn ordinal(n: &str) -> Option<usize> {
+    n.parse::<usize>().ok().filter(|&n| n >= 2)
 }
 
 /// Only the inputs that carry uncertainty (what a Monte Carlo run draws).
@@ -271,10 +294,19 @@ pub fn set(r: &mut Resolved, path: &str, value: Uncertain) -> Result<(), PathErr
                 .scenario
                 .ties
                 .iter_mut()
-                .find(|t| {
-                    (t.actors[0] == *a && t.actors[1] == *b)
-                        || (t.actors[0] == *b && t.actors[1] == *a)
-                })
+                .find(|t| joins(t, a, b))
+                .ok_or_else(unknown)?;
+            t.weight = Some(value);
+            Ok(())
+        }
+        ["tie", a, b, n, "weight"] => {
+            let n = ordinal(n).ok_or_else(unknown)?;
+            let t = r
+                .scenario
+                .ties
+                .iter_mut()
+                .filter(|t| joins(t, a, b))
+                .nth(n - 1)
                 .ok_or_else(unknown)?;
             t.weight = Some(value);
             Ok(())
@@ -335,6 +367,54 @@ pub fn realise<R: Rng + ?Sized>(r: &Resolved, inputs: &[Input], rng: &mut R) -> 
 mod tests {
     use super::*;
     use crate::scenario::{FLAGSHIP, load_str};
+
+    #[test]
+    fn two_ties_of_one_pair_each_have_a_path() {
+        let mut r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let paths: Vec<String> = all_inputs(&r).into_iter().map(|i| i.path).collect();
+        let usa_aus: Vec<&String> = paths
+            .iter()
+            .filter(|p| p.starts_with("tie.USA.AUS."))
+            .collect();
+        assert_eq!(
+            usa_aus,
+            [
+                "tie.USA.AUS.weight",
+                "tie.USA.AUS.2.weight",
+                "tie.USA.AUS.3.weight"
+            ],
+            "ANZUS, then two partnerships"
+        );
+        let mut seen = std::collections::HashSet::new();
+        assert!(paths.iter().all(|p| seen.insert(p)), "every path is unique");
+        let before: Vec<Option<Uncertain>> = r
+            .scenario
+            .ties
+            .iter()
+            .filter(|t| joins(t, "USA", "AUS"))
+            .map(|t| t.weight)
+            .collect();
+        set(&mut r, "tie.AUS.USA.2.weight", Uncertain::Fixed(0.25)).unwrap();
+        let after: Vec<Option<Uncertain>> = r
+            .scenario
+            .ties
+            .iter()
+            .filter(|t| joins(t, "USA", "AUS"))
+            .map(|t| t.weight)
+            .collect();
+        assert_eq!(
+            after,
+            [before[0], Some(Uncertain::Fixed(0.25)), before[2]],
+            "only the second tie changed"
+        );
+        for bad in [
+            "tie.USA.AUS.4.weight",
+            "tie.USA.AUS.1.weight",
+            "tie.USA.AUS.x.weight",
+        ] {
+            assert!(set(&mut r, bad, Uncertain::Fixed(0.5)).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn flagship_inputs_resolve_and_round_trip() {
