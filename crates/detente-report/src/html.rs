@@ -546,9 +546,6 @@ tbody tr:last-child td { border-bottom: 1px solid #ccc; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
-.legend { font-size: .88rem; margin: .2rem 0 .6rem; }
-.swatch { display: inline-block; width: .8rem; height: .65rem; margin: 0 .35rem 0 .9rem; vertical-align: baseline; }
-.legend .swatch:first-child { margin-left: 0; }
 figure { margin: 1.2rem 0 1.6rem; }
 figcaption { font-size: .88rem; color: #444; margin-top: .35rem; }
 svg.chart { display: block; width: 100%; height: auto; }

@@ -7,7 +7,7 @@ use crate::charts::bubble::{self, IssueChart};
 use crate::charts::histogram::{self, HistogramChart};
 use crate::charts::line::{self, Line, LineChart};
 use crate::charts::tornado::{self, TornadoChart};
-use crate::charts::{INK, WIDTH, colour};
+use crate::charts::{DASHES, INK, WIDTH, colour, dash};
 use crate::model::{DecideSection, Feasible, IssueDecision, TornadoBar, Trajectory};
 
 /// Most tornado bars drawn.
@@ -93,18 +93,30 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
             x_domain: Some((issue.scale.min, issue.scale.max)),
             decimals: d + 1,
         };
-        page.figure(
-            &histogram::render(&chart),
-            &format!(
-                "Outcome of the {} model over {} Monte Carlo runs drawing every uncertain input: \
-                 median {}, 90 % of runs between {} and {}.",
-                dist.model,
-                dist.runs,
-                fmt(dist.q50, d + 1),
-                fmt(dist.q05, d + 1),
-                fmt(dist.q95, d + 1)
-            ),
+        let view = histogram::view(&chart);
+        let mut caption = format!(
+            "Outcome of the {} model over {} Monte Carlo runs drawing every uncertain input: \
+             median {}, 90 % of runs between {} and {}.",
+            dist.model,
+            dist.runs,
+            fmt(dist.q50, d + 1),
+            fmt(dist.q05, d + 1),
+            fmt(dist.q95, d + 1)
         );
+        if view.zoomed {
+            caption.push_str(&format!(
+                " The axis is zoomed to the runs ({} to {}); the strip below it marks that window \
+                 on the full scale ({} to {}).",
+                fmt(view.low, d + 1),
+                fmt(view.high, d + 1),
+                fmt(issue.scale.min, d),
+                fmt(issue.scale.max, d)
+            ));
+        }
+        if view.one_bin {
+            caption.push_str(" Every run fell in one bin; the window is widened around it.");
+        }
+        page.figure(&histogram::render(&chart), &caption);
     }
     if let Some(t) = &issue.tornado {
         // Past a screenful the bars are too small to matter; show the largest swings.
@@ -269,7 +281,7 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             values: &t.outcome,
             band: None,
             colour: colour(i),
-            dashed: false,
+            dash: dash(i),
             width: 2.5,
         })
         .collect();
@@ -298,8 +310,9 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
                 label: &s.label,
                 values: &s.values,
                 band: None,
-                colour: colour(i + 1),
-                dashed: true,
+                colour: colour(i),
+                // Never solid: the solid line is the outcome.
+                dash: DASHES[1 + i % (DASHES.len() - 1)],
                 width: 1.3,
             })
             .collect();
@@ -308,7 +321,7 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             values: &t.outcome,
             band: None,
             colour: INK,
-            dashed: false,
+            dash: "",
             width: 2.8,
         });
         let chart = LineChart {

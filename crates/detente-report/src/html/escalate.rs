@@ -6,7 +6,7 @@ use super::decide::signed;
 use super::{Page, fmt, fmt_opt, pct};
 use crate::charts::bars::{self, Bar, BarChart, BarGroup};
 use crate::charts::line::{self, Line, LineChart};
-use crate::charts::{PALETTE, WIDTH, colour};
+use crate::charts::{WIDTH, colour, dash};
 use crate::model::{EscalateSection, Interval, PolicyResult, Richardson};
 
 /// Sub-entries of the table of contents.
@@ -168,16 +168,6 @@ fn policies(page: &mut Page, e: &EscalateSection) {
 fn tension(page: &mut Page, e: &EscalateSection) {
     page.heading(3, "escalate-tension", "Tension over time");
     let x_label = format!("{}s from the start", e.period);
-    let mut legend = String::from("<p class=\"legend\">");
-    for (i, d) in e.domains.iter().enumerate() {
-        legend.push_str(&format!(
-            "<span class=\"swatch\" style=\"background:{}\"></span>{}",
-            colour(i),
-            crate::charts::svg::escape(d)
-        ));
-    }
-    legend.push_str("</p>\n");
-    page.raw(&legend);
     let charts: Vec<String> = e
         .policies
         .iter()
@@ -210,7 +200,7 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
                 band: (!t.low.is_empty() && t.low.len() == t.high.len())
                     .then_some((t.low.as_slice(), t.high.as_slice())),
                 colour: colour(i),
-                dashed: false,
+                dash: dash(i),
                 width: 2.0,
             }
         })
@@ -224,7 +214,8 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
         y_domain: Some((0.0, 1.0)),
         width: 440.0,
         plot_height: 170.0,
-        legend: false,
+        // Each panel has its own legend: which domains coincide differs between policies.
+        legend: true,
     };
     format!(
         "<h4>{}</h4>\n{}",
@@ -439,8 +430,7 @@ fn richardson(page: &mut Page, r: &Richardson) {
                 values: &s.values,
                 band: None,
                 colour: colour(i),
-                // The palette has seven colours; later lines repeat them dashed.
-                dashed: i >= PALETTE.len(),
+                dash: dash(i),
                 width: 2.0,
             })
             .collect();
