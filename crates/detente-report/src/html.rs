@@ -86,8 +86,9 @@ impl Page {
         );
     }
 
-    /// A numbered figure holding `svg` with its caption.
-    pub(crate) fn figure(&mut self, svg: &str, caption: &str) {
+    /// A numbered figure holding `svg` with its caption (callers use [`Page::figure_with_table`]:
+    /// every chart comes with its numbers).
+    fn figure(&mut self, svg: &str, caption: &str) {
         self.figures += 1;
         let n = self.figures;
         let _ = writeln!(
@@ -107,6 +108,12 @@ impl Page {
         rows: &[Vec<String>],
     ) {
         self.figure(svg, caption);
+        self.numbers(head, rows);
+    }
+
+    /// A figure's numbers as a collapsed table (`<details>`, no script): the accessible
+    /// equivalent of the chart, also what a reader copies figures from.
+    fn numbers(&mut self, head: &[&str], rows: &[Vec<String>]) {
         self.buf().push_str(
             "<details class=\"numbers\"><summary>The numbers behind the figure</summary>\n",
         );
@@ -127,8 +134,21 @@ impl Page {
             .push_str("</tbody>\n</table></div>\n</details>\n");
     }
 
+    /// Several figures side by side (two columns on wide screens), one shared caption, followed
+    /// by their numbers in one collapsed table.
+    pub(crate) fn figure_grid_with_table(
+        &mut self,
+        svgs: &[String],
+        caption: &str,
+        head: &[&str],
+        rows: &[Vec<String>],
+    ) {
+        self.figure_grid(svgs, caption);
+        self.numbers(head, rows);
+    }
+
     /// Several figures side by side (two columns on wide screens), one shared caption.
-    pub(crate) fn figure_grid(&mut self, svgs: &[String], caption: &str) {
+    fn figure_grid(&mut self, svgs: &[String], caption: &str) {
         self.figures += 1;
         let n = self.figures;
         let _ = writeln!(self.buf(), r#"<figure><div class="grid2">"#);

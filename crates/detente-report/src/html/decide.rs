@@ -2,7 +2,7 @@
 //! status quo and the feasible set; the trajectory over rounds; the Monte Carlo distribution;
 //! the tornado; the levers.
 
-use super::{Page, anchor, fmt, scale_decimals};
+use super::{Page, anchor, fmt, pct, scale_decimals};
 use crate::charts::bubble::{self, IssueChart};
 use crate::charts::histogram::{self, HistogramChart};
 use crate::charts::line::{self, Line, LineChart};
@@ -79,11 +79,21 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         baseline: issue.baseline,
         feasible: issue.feasible,
     };
-    page.figure(&bubble::render(&chart), &issue_caption(issue));
+    page.figure_with_table(
+        &bubble::render(&chart),
+        &issue_caption(issue),
+        &[
+            "actor or model",
+            "position or prediction",
+            "plausible range",
+            "capability × salience",
+        ],
+        &issue_numbers(issue, d),
+    );
     predictions_table(page, issue, d);
     page.begin_detail(&format!("Decide: {}", issue.question));
     levers_table(page, issue, d);
-    trajectories(page, issue);
+    trajectories(page, issue, d);
     for dist in &issue.distributions {
         let chart = HistogramChart {
             title: &format!("Monte Carlo distribution of the outcome, {}", dist.model),
@@ -116,7 +126,25 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         if view.one_bin {
             caption.push_str(" Every run fell in one bin; the window is widened around it.");
         }
-        page.figure(&histogram::render(&chart), &caption);
+        let total: u64 = dist.bins.iter().map(|b| b.count).sum();
+        let rows: Vec<Vec<String>> = dist
+            .bins
+            .iter()
+            .filter(|b| b.count > 0)
+            .map(|b| {
+                vec![
+                    format!("{} to {}", fmt(b.low, d + 1), fmt(b.high, d + 1)),
+                    b.count.to_string(),
+                    pct(b.count as f64 / total.max(1) as f64),
+                ]
+            })
+            .collect();
+        page.figure_with_table(
+            &histogram::render(&chart),
+            &caption,
+            &["outcome bin", "runs", "share of runs"],
+            &rows,
+        );
     }
     if let Some(t) = &issue.tornado {
         // Past a screenful the bars are too small to matter; show the largest swings.
@@ -143,7 +171,28 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
                 t.bars.len()
             ));
         }
-        page.figure(&tornado::render(&chart), &caption);
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|b| {
+                vec![
+                    b.input.clone(),
+                    fmt(b.at_low, d + 1),
+                    fmt(b.at_high, d + 1),
+                    signed(b.at_high - b.at_low, d + 1),
+                ]
+            })
+            .collect();
+        page.figure_with_table(
+            &tornado::render(&chart),
+            &caption,
+            &[
+                "input",
+                "outcome at its low end",
+                "outcome at its high end",
+                "swing",
+            ],
+            &rows,
+        );
     }
     page.end_detail();
 }
@@ -262,7 +311,7 @@ pub(super) fn signed(v: f64, decimals: usize) -> String {
     }
 }
 
-fn trajectories(page: &mut Page, issue: &IssueDecision) {
+fn trajectories(page: &mut Page, issue: &IssueDecision, d: usize) {
     let with_rounds: Vec<&Trajectory> = issue
         .trajectories
         .iter()
@@ -296,10 +345,16 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
         plot_height: 200.0,
         legend: true,
     };
-    page.figure(
+    let head: Vec<&str> = std::iter::once("round")
+        .chain(with_rounds.iter().map(|t| t.model.as_str()))
+        .collect();
+    let series: Vec<&[f64]> = with_rounds.iter().map(|t| t.outcome.as_slice()).collect();
+    page.figure_with_table(
         &line::render(&chart),
         "Predicted outcome after each bargaining round, per model (the model's own forecast, before \
          the decision rule).",
+        &head,
+        &by_round(&series, d + 1),
     );
     for t in with_rounds.iter().filter(|t| !t.actors.is_empty()) {
         let mut lines: Vec<Line> = t
@@ -335,14 +390,88 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             plot_height: 220.0,
             legend: true,
         };
-        page.figure(
+        let head: Vec<&str> = std::iter::once("round")
+            .chain(t.actors.iter().map(|s| s.label.as_str()))
+            .chain(["outcome"])
+            .collect();
+        let series: Vec<&[f64]> = t
+            .actors
+            .iter()
+            .map(|s| s.values.as_slice())
+            .chain([t.outcome.as_slice()])
+            .collect();
+        page.figure_with_table(
             &line::render(&chart),
             &format!(
                 "Each actor's position over the rounds of the {} model (dashed) and the outcome (solid).",
                 t.model
             ),
+            &head,
+            &by_round(&series, d + 1),
         );
     }
+}
+
+/// One row per round (0, 1, …), one column per series; "–" past a series' end.
+pub(super) fn by_round(series: &[&[f64]], decimals: usize) -> Vec<Vec<String>> {
+    let n = series.iter().map(|s| s.len()).max().unwrap_or(0);
+    (0..n)
+        .map(|k| {
+            std::iter::once(k.to_string())
+                .chain(
+                    series
+                        .iter()
+                        .map(|s| s.get(k).map_or("–".into(), |v| fmt(*v, decimals))),
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// The issue chart's numbers: every actor (position, range, weight), then every model's
+/// prediction and the status quo.
+fn issue_numbers(issue: &IssueDecision, d: usize) -> Vec<Vec<String>> {
+    let mut actors: Vec<_> = issue.actors.iter().collect();
+    actors.sort_by(|a, b| {
+        a.position
+            .point
+            .total_cmp(&b.position.point)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut rows: Vec<Vec<String>> = actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                fmt(a.position.point, d),
+                format!("{} to {}", fmt(a.position.low, d), fmt(a.position.high, d)),
+                fmt(a.capability * a.salience, 2),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "compromise (baseline)".into(),
+        fmt(issue.baseline, d + 1),
+        String::new(),
+        String::new(),
+    ]);
+    for p in &issue.predictions {
+        rows.push(vec![
+            p.model.clone(),
+            fmt(p.value, d + 1),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    if let Some(q) = issue.status_quo {
+        rows.push(vec![
+            "status quo".into(),
+            fmt(q, d),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    rows
 }
 
 fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {

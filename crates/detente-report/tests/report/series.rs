@@ -319,3 +319,36 @@ fn every_text_colour_in_the_report_reads_at_4_5_to_1() {
     }
     assert!(checked > 20);
 }
+
+#[test]
+fn every_figure_is_followed_by_its_numbers_in_a_table() {
+    for report in [
+        common::full(),
+        common::decide_only(),
+        common::align_only(),
+        common::escalate_only(),
+        eight_actor_report(),
+    ] {
+        let html = render(&report);
+        let figures = html.matches("<figure>").count();
+        assert!(figures > 0);
+        let parts: Vec<&str> = html.split("</figure>").collect();
+        assert_eq!(parts.len(), figures + 1);
+        for (i, after) in parts[1..].iter().enumerate() {
+            let after = after.trim_start();
+            assert!(
+                after.starts_with("<details class=\"numbers\"><summary>"),
+                "figure {} has no numbers table after it: {}",
+                i + 1,
+                &after[..after.len().min(120)]
+            );
+            let table = &after[..after.find("</details>").unwrap()];
+            assert!(
+                table.contains("<table>") && table.contains("<td>"),
+                "{table}"
+            );
+        }
+    }
+    // The report stays free of scripts: the tables open with <details> alone.
+    assert!(!render(&common::full()).contains("<script"));
+}
