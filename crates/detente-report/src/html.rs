@@ -336,7 +336,7 @@ pub(crate) fn document(report: &Report) -> String {
     }
     if let Some(a) = &report.align {
         let t = next("Align: who sides with whom");
-        align::section(&mut body, a, &t.0);
+        align::section(&mut body, a, report.validation.as_ref(), &t.0);
         toc.push(("align".into(), t.1, vec![]));
     }
     if let Some(e) = &report.escalate {

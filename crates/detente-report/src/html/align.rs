@@ -4,12 +4,19 @@
 use super::{Page, fmt, pct};
 use crate::charts::coalition_map::{self, CoalitionMapChart};
 use crate::charts::energy_ladder::{self, EnergyLadderChart};
-use crate::model::{AlignSection, Configuration};
+use crate::model::{AlignSection, Configuration, Validation};
 
 /// Most configurations drawn on the energy ladder.
 const MAX_LADDER_ROWS: usize = 15;
 
-pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
+/// The align section; `validation` is the scenario's verdict against its published reference,
+/// stated first when it has one.
+pub(super) fn section(
+    page: &mut Page,
+    a: &AlignSection,
+    validation: Option<&Validation>,
+    title: &str,
+) {
     page.raw("<section id=\"align\">\n");
     page.heading(2, "align-title", title);
     page.para_class(
@@ -19,6 +26,26 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
          that no single actor can improve by switching is a stable configuration; its basin \
          share is how often a random start ends there.",
     );
+    if let Some(v) = validation {
+        let class = if v.validated {
+            "verdict"
+        } else {
+            "verdict unstable"
+        };
+        let outcome = if v.validated {
+            "reproduced"
+        } else {
+            "not reproduced"
+        };
+        page.para_class(
+            class,
+            &format!(
+                "Validation against the published results ({}), {outcome}: {}.",
+                v.reference,
+                v.checks.join("; ")
+            ),
+        );
+    }
     let best = a.configurations.iter().min_by_key(|c| c.rank);
     if let Some(best) = best {
         let chart = CoalitionMapChart {
