@@ -171,11 +171,35 @@ impl Page {
         numeric: &[bool],
         rows: &[Vec<String>],
     ) {
+        self.table_in("table-wrap", caption, head, numeric, rows, false);
+    }
+
+    /// A numbered table that turns into one card per row on a phone: every cell carries its
+    /// column's name (`data-label`), which the narrow-screen CSS prints before the value.
+    pub(crate) fn card_table(
+        &mut self,
+        caption: &str,
+        head: &[&str],
+        numeric: &[bool],
+        rows: &[Vec<String>],
+    ) {
+        self.table_in("table-wrap cards", caption, head, numeric, rows, true);
+    }
+
+    fn table_in(
+        &mut self,
+        class: &str,
+        caption: &str,
+        head: &[&str],
+        numeric: &[bool],
+        rows: &[Vec<String>],
+        labelled: bool,
+    ) {
         self.tables += 1;
         let n = self.tables;
         let _ = writeln!(
             self.buf(),
-            "<div class=\"table-wrap\"><table>\n<caption><b>Table {}.</b> {}</caption>\n<thead><tr>",
+            "<div class=\"{class}\"><table>\n<caption><b>Table {}.</b> {}</caption>\n<thead><tr>",
             n,
             escape(caption)
         );
@@ -191,9 +215,13 @@ impl Page {
         for row in rows {
             self.buf().push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
+                let label = match head.get(i) {
+                    Some(h) if labelled => format!(" data-label=\"{}\"", escape(h)),
+                    _ => String::new(),
+                };
                 let _ = write!(
                     self.buf(),
-                    "<td{}>{}</td>",
+                    "<td{}{label}>{}</td>",
                     num_class(numeric, i),
                     escape(cell)
                 );
@@ -587,9 +615,17 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-
   /* Chart text stays at its drawn size (11–12 px): charts keep their drawn width and scroll
      sideways inside their frame; the page itself never scrolls sideways. */
   .scroll { overflow-x: auto; max-width: 100%; } .scroll svg.chart { min-width: 880px; }
-  /* Wide tables become cards: one block per row, each cell labelled by its column. */
   .table-wrap { overflow-x: auto; max-width: 100%; }
   table { min-width: 0; width: 100%; }
+  /* Stance tables become cards: one block per row, each cell labelled by its column; the header
+     row is hidden from sight but still read by screen readers. */
+  .cards table, .cards tbody, .cards tr, .cards td { display: block; width: auto; }
+  .cards caption { display: block; }
+  .cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .cards tr { border: 1px solid #ccc; border-radius: 4px; margin: .5rem 0; padding: .3rem .6rem; }
+  .cards tbody tr:nth-child(even) { background: none; }
+  .cards td { border: none; padding: .1rem 0; text-align: left; white-space: normal; }
+  .cards td::before { content: attr(data-label) ": "; font-weight: 600; color: #333; }
 }
 /* No page size: the reader's paper (A4 or Letter) is used; margins and margin boxes suit both. */
 @page { margin: 14mm 12mm 14mm 12mm;

@@ -352,3 +352,31 @@ fn every_figure_is_followed_by_its_numbers_in_a_table() {
     // The report stays free of scripts: the tables open with <details> alone.
     assert!(!render(&common::full()).contains("<script"));
 }
+
+#[test]
+fn stance_tables_collapse_into_labelled_cards_on_a_phone() {
+    let html = render(&common::full());
+    let stances: Vec<&str> = html
+        .split("<div class=\"table-wrap cards\">")
+        .skip(1)
+        .map(|t| &t[..t.find("</table>").unwrap()])
+        .collect();
+    assert!(!stances.is_empty(), "no stance table in card form");
+    for t in &stances {
+        assert!(t.contains("Stances on"), "{}", &t[..t.len().min(200)]);
+        let cells = t.matches("<td").count();
+        assert!(cells > 0);
+        assert_eq!(
+            t.matches("<td data-label=\"").count()
+                + t.matches("<td class=\"num\" data-label=\"").count(),
+            cells
+        );
+        assert!(t.contains("data-label=\"evidence\""));
+    }
+    // Only stance tables turn into cards; the CSS does it below the phone breakpoint.
+    assert_eq!(html.matches("table-wrap cards").count(), stances.len());
+    let phone = &html[html.find("@media (max-width: 720px)").unwrap()..];
+    let phone = &phone[..phone.find("\n}").unwrap()];
+    assert!(phone.contains(".cards table, .cards tbody, .cards tr, .cards td { display: block;"));
+    assert!(phone.contains(".cards td::before { content: attr(data-label)"));
+}
