@@ -13,6 +13,10 @@ use crate::model::{DecideSection, Feasible, IssueDecision, TornadoBar, Trajector
 /// Most tornado bars drawn.
 const MAX_TORNADO_BARS: usize = 15;
 
+/// The tornado's axis covers at least the base ± this share of the issue scale (±5 points on
+/// 0–100): zoomed to the bars alone, a half-point effect filled the chart.
+const TORNADO_MIN_HALF_WIDTH: f64 = 0.05;
+
 /// Sub-entries of the table of contents: one per issue.
 pub(super) fn toc(d: &DecideSection) -> Vec<(String, String)> {
     d.issues
@@ -153,17 +157,32 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
             .take(MAX_TORNADO_BARS)
             .cloned()
             .collect();
+        // The levers move the same metric (the compromise outcome before the rule); drawing them
+        // here keeps the tornado and the levers table telling one story about what matters.
+        let levers: Vec<(String, f64)> = issue
+            .levers
+            .iter()
+            .map(|l| (format!("{}: {}", l.actor, l.change), l.effect))
+            .collect();
+        let half = TORNADO_MIN_HALF_WIDTH * (issue.scale.max - issue.scale.min).abs();
         let chart = TornadoChart {
             title: &format!("Sensitivity: {}", t.metric),
             metric: &t.metric,
             base: t.base,
             bars: &shown,
+            levers: &levers,
+            min_half_width: half,
             decimals: d + 1,
         };
         let mut caption = "One input at a time moved to its low (blue) and high (orange) end, all \
-                           others at their point values; inputs sorted by how far they move the \
-                           outcome."
+                           others at their point values; green: each lever from the levers table \
+                           (one deliberate change); rows sorted by how far they move the outcome."
             .to_string();
+        caption.push_str(&format!(
+            " The axis spans at least ±{} around the base (a twentieth of the scale), so a small \
+             effect is drawn small.",
+            fmt(half, d)
+        ));
         if t.bars.len() > shown.len() {
             caption.push_str(&format!(
                 " The {} largest of {} inputs are shown.",
@@ -181,15 +200,23 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
                     signed(b.at_high - b.at_low, d + 1),
                 ]
             })
+            .chain(levers.iter().map(|(l, e)| {
+                vec![
+                    format!("lever: {l}"),
+                    "–".into(),
+                    fmt(t.base + e, d + 1),
+                    signed(*e, d + 1),
+                ]
+            }))
             .collect();
         page.figure_with_table(
             &tornado::render(&chart),
             &caption,
             &[
-                "input",
-                "outcome at its low end",
-                "outcome at its high end",
-                "swing",
+                "input or lever",
+                "outcome at the input's low end",
+                "outcome at its high end, or after the lever",
+                "swing, or the lever's effect",
             ],
             &rows,
         );

@@ -380,3 +380,93 @@ fn stance_tables_collapse_into_labelled_cards_on_a_phone() {
     assert!(phone.contains(".cards table, .cards tbody, .cards tr, .cards td { display: block;"));
     assert!(phone.contains(".cards td::before { content: attr(data-label)"));
 }
+
+#[test]
+fn tornado_axis_spans_at_least_the_stated_half_width() {
+    use detente_report::charts::tornado::{self, TornadoChart};
+    let bars = [TornadoBar {
+        input: "Hungary position".into(),
+        at_low: 49.75,
+        at_high: 50.25,
+    }];
+    let chart = TornadoChart {
+        title: "t",
+        metric: "outcome, points",
+        base: 50.0,
+        bars: &bars,
+        levers: &[],
+        min_half_width: 5.0,
+        decimals: 1,
+    };
+    let svg = tornado::render(&chart);
+    let doc = parse(&svg);
+    let ticks: Vec<f64> = texts(&doc)
+        .iter()
+        .filter_map(|t| t.replace('−', "-").parse().ok())
+        .collect();
+    let (lo, hi) = ticks
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(*v), h.max(*v))
+        });
+    assert!(
+        lo <= 45.0 && hi >= 55.0,
+        "axis {lo}–{hi}: a half-point effect fills it"
+    );
+    assert!(texts(&doc).contains(&"axis spans at least ±5 around the base".to_string()));
+    // The half-point swing is a sliver of the plot, not its whole width.
+    let widths: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill-opacity") == Some("0.80"))
+        .map(|n| n.attribute("width").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), 2);
+    assert!(widths.iter().all(|w| *w < 30.0), "{widths:?}");
+}
+
+#[test]
+fn tornado_draws_the_levers_so_the_biggest_lever_is_on_it() {
+    let mut report = common::decide_only();
+    let issue = &mut report.decide.as_mut().unwrap().issues[0];
+    let t = issue.tornado.as_mut().expect("fixture has a tornado");
+    // Only small uncertain inputs, none of them the USA; the USA is the biggest lever.
+    t.bars.retain(|b| !b.input.contains("USA"));
+    let biggest = t
+        .bars
+        .iter()
+        .map(|b| (b.at_high - b.at_low).abs())
+        .fold(0.0, f64::max);
+    issue.levers.insert(
+        0,
+        Lever {
+            actor: "USA".into(),
+            change: "position 85 → 75".into(),
+            effect: -(biggest + 3.0),
+        },
+    );
+    let question = issue.question.clone();
+    let html = render(&report);
+    let metric = report.decide.as_ref().unwrap().issues[0]
+        .tornado
+        .as_ref()
+        .unwrap()
+        .metric
+        .clone();
+    let svg = svg_titled(&html, &format!("Sensitivity: {metric}"));
+    let doc = parse(svg);
+    let labels: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("text-anchor") == Some("end"))
+        .filter(|n| n.attribute("font-size") == Some("12"))
+        .collect();
+    let usa = labels
+        .iter()
+        .find(|n| n.text() == Some("USA: position 85 → 75"))
+        .unwrap_or_else(|| panic!("the USA lever is not on the tornado for {question}"));
+    let top = labels
+        .iter()
+        .map(|n| n.attribute("y").unwrap().parse::<f64>().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(usa.attribute("y").unwrap().parse::<f64>().unwrap(), top);
+    assert!(texts(&doc).contains(&"lever: one deliberate change".to_string()));
+}
