@@ -931,7 +931,7 @@ fn align_section(r: &Resolved, a: &AlignResult) -> AlignSection {
 /// compared with the lens's configuration of the same rank (actors placed differently, under the
 /// better of the two ways to match two sides), and the published basin share of the global
 /// minimum with the lens's, each within the tolerance the scenario states.
-fn align_validation(r: &Resolved, a: &AlignResult) -> Option<Validation> {
+pub fn align_validation(r: &Resolved, a: &AlignResult) -> Option<Validation> {
     let rf = r.scenario.align.as_ref()?.reference.as_ref()?;
     let mut parts = Vec::new();
     let mut ok = 0;
