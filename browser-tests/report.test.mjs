@@ -85,6 +85,28 @@ test('chart text is at least 11 px at 390 px', async () => {
   await page.close();
 });
 
+test('stance tables are labelled cards within the screen at 390 px', async () => {
+  const page = await open(390, 844);
+  const cards = await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const w = document.documentElement.clientWidth;
+    const rows = [...document.querySelectorAll('.cards tbody tr')];
+    const wide = rows.filter((tr) => tr.getBoundingClientRect().right > w + 1).length;
+    const td = rows[0]?.querySelector('td');
+    return {
+      rows: rows.length,
+      display: rows[0] && getComputedStyle(rows[0]).display,
+      label: td && getComputedStyle(td, '::before').content,
+      wide,
+    };
+  });
+  assert.ok(cards.rows > 0, 'no stance table');
+  assert.equal(cards.display, 'block');
+  assert.equal(cards.label, '"actor: "');
+  assert.equal(cards.wide, 0, `${cards.wide} cards wider than the screen`);
+  await page.close();
+});
+
 function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }

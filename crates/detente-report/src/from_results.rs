@@ -15,7 +15,7 @@ use crate::model::{
     DomainTension, Driver, EquilibriumRow, EscalateSection, Feasible, FrustratedPair, Headline,
     Interval, IssueDecision, IssueScale, Lens, Lever, Member, MethodNotes, ModelNote,
     PairedDifference, Param, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
-    SideWelfare, Tornado, TornadoBar, TrackRecord, TrackRow, Trajectory,
+    SideWelfare, Tornado, TornadoBar, TrackRecord, TrackRow, Trajectory, Validation,
 };
 use detente::align::AlignResult;
 use detente::align::Basin;
@@ -101,6 +101,7 @@ pub fn report_from(r: &Resolved, results: &Results) -> Report {
         escalate,
         method: Some(method_notes(results)),
         track_record: None,
+        validation: results.align.as_ref().and_then(|a| align_validation(r, a)),
         ..Report::default()
     };
     crate::briefing::brief(&mut report, r, results);
@@ -926,6 +927,89 @@ fn align_section(r: &Resolved, a: &AlignResult) -> AlignSection {
     }
 }
 
+/// The verdict against the scenario's `[align.reference]`: each published configuration is
+/// compared with the lens's configuration of the same rank (actors placed differently, under the
+/// better of the two ways to match two sides), and the published basin share of the global
+/// minimum with the lens's, each within the tolerance the scenario states.
+pub fn align_validation(r: &Resolved, a: &AlignResult) -> Option<Validation> {
+    let rf = r.scenario.align.as_ref()?.reference.as_ref()?;
+    let mut parts = Vec::new();
+    let mut ok = 0;
+    for (k, published) in rf.configurations.iter().enumerate() {
+        let Some(c) = a.configurations.get(k) else {
+            parts.push(format!("#{}: not found", k + 1));
+            continue;
+        };
+        let side: std::collections::BTreeSet<&str> =
+            published.side.iter().map(String::as_str).collect();
+        let anchor = c.actors.iter().find(|p| side.contains(p.id.as_str()));
+        let coalition = anchor.map_or("", |p| p.coalition.as_str());
+        let differ = c
+            .actors
+            .iter()
+            .filter(|p| (p.coalition == coalition) != side.contains(p.id.as_str()))
+            .count();
+        let differ = differ.min(c.actors.len() - differ);
+        if differ <= published.within as usize {
+            ok += 1;
+        }
+        let placed = match differ {
+            0 => "every actor as published".to_string(),
+            1 => "1 actor placed differently".to_string(),
+            n => format!("{n} actors placed differently"),
+        };
+        parts.push(format!("#{}: {placed}, within {}", k + 1, published.within));
+    }
+    let n = rf.configurations.len();
+    let configs_ok = ok == n;
+    let mark = |ok: bool| if ok { "✔" } else { "✘" };
+    let mut checks = Vec::new();
+    if n > 0 {
+        let mut found = match ok {
+            2 if n == 2 => "both published minima reproduced".to_string(),
+            1 if n == 1 => "the published minimum reproduced".to_string(),
+            ok if ok == n => format!("all {n} published minima reproduced"),
+            ok => format!("{ok} of {n} published minima reproduced"),
+        };
+        found.push_str(&format!(" ({})", parts.join("; ")));
+        checks.push(format!("{found} {}", mark(configs_ok)));
+    }
+    // Finding more (or fewer) stable configurations than published is not a reproduction.
+    let count_ok = n == 0 || a.configurations.len() == n;
+    if !count_ok {
+        checks.push(format!(
+            "{} stable configurations found, {n} published {}",
+            a.configurations.len(),
+            mark(false)
+        ));
+    }
+    let mut basin_ok = true;
+    if let (Some(published), Some(c)) = (rf.basin_share, a.configurations.first()) {
+        let tol = rf.basin_tolerance.unwrap_or(0.0);
+        let share = c.basin.share();
+        basin_ok = (share - published).abs() <= tol + 1e-12;
+        checks.push(format!(
+            "basin share of the global minimum {} vs {} ± {} {}",
+            fmt3(share),
+            fmt3(published),
+            fmt3(tol).trim_end_matches('0').trim_end_matches('.'),
+            mark(basin_ok)
+        ));
+    }
+    let reference = r
+        .scenario
+        .scenario
+        .sources
+        .iter()
+        .find(|s| s.id == rf.source)
+        .map_or(rf.source.clone(), |s| s.cite.clone());
+    Some(Validation {
+        reference,
+        validated: configs_ok && count_ok && basin_ok,
+        checks,
+    })
+}
+
 /// The align size measure in words.
 fn size_words(size: &str) -> String {
     match size {
@@ -1605,5 +1689,49 @@ salience = 0.9
         let html = crate::render(&report);
         assert!(html.contains("levy"));
         assert!(!html.contains("id=\"escalate\""));
+    }
+
+    const EUROPE_1936: &str = include_str!("../../../scenarios/validation/europe-1936.toml");
+
+    fn europe_1936_report(text: &str) -> Report {
+        let r = load_str(text, "europe-1936.toml").expect("validation scenario loads");
+        let results = run_all(&r, text, &RunOptions::default(), &|_, _, _| {});
+        report_from(&r, &results)
+    }
+
+    #[test]
+    fn europe_1936_says_it_reproduced_its_reference() {
+        let report = europe_1936_report(EUROPE_1936);
+        let v = report.validation.as_ref().expect("a reference is declared");
+        assert!(v.validated, "{v:?}");
+        assert!(v.reference.contains("Axelrod"), "{v:?}");
+        assert!(
+            v.checks[0].starts_with("both published minima reproduced")
+                && v.checks[0].ends_with('✔'),
+            "{v:?}"
+        );
+        assert!(v.checks[1].contains("vs 0.732 ± 0.05 ✔"), "{v:?}");
+        let html = crate::render(&report);
+        assert!(
+            html.contains("Validation against the published results (R. Axelrod"),
+            "no verdict in the align section"
+        );
+    }
+
+    #[test]
+    fn a_reference_the_run_misses_is_reported_as_not_reproduced() {
+        // The same landscape against a basin share it does not reach.
+        let text = EUROPE_1936.replace("basin_share = 0.732", "basin_share = 0.5");
+        let v = europe_1936_report(&text).validation.expect("reference");
+        assert!(!v.validated, "{v:?}");
+        assert!(v.checks[0].ends_with('✔'), "{v:?}");
+        assert!(v.checks[1].contains("vs 0.500 ± 0.05 ✘"), "{v:?}");
+        // A scenario without a reference gets no verdict.
+        let start = EUROPE_1936.find("[align.reference]").unwrap();
+        assert!(
+            europe_1936_report(&EUROPE_1936[..start])
+                .validation
+                .is_none()
+        );
     }
 }

@@ -86,8 +86,9 @@ impl Page {
         );
     }
 
-    /// A numbered figure holding `svg` with its caption.
-    pub(crate) fn figure(&mut self, svg: &str, caption: &str) {
+    /// A numbered figure holding `svg` with its caption (callers use [`Page::figure_with_table`]:
+    /// every chart comes with its numbers).
+    fn figure(&mut self, svg: &str, caption: &str) {
         self.figures += 1;
         let n = self.figures;
         let _ = writeln!(
@@ -107,6 +108,12 @@ impl Page {
         rows: &[Vec<String>],
     ) {
         self.figure(svg, caption);
+        self.numbers(head, rows);
+    }
+
+    /// A figure's numbers as a collapsed table (`<details>`, no script): the accessible
+    /// equivalent of the chart, also what a reader copies figures from.
+    fn numbers(&mut self, head: &[&str], rows: &[Vec<String>]) {
         self.buf().push_str(
             "<details class=\"numbers\"><summary>The numbers behind the figure</summary>\n",
         );
@@ -127,8 +134,21 @@ impl Page {
             .push_str("</tbody>\n</table></div>\n</details>\n");
     }
 
+    /// Several figures side by side (two columns on wide screens), one shared caption, followed
+    /// by their numbers in one collapsed table.
+    pub(crate) fn figure_grid_with_table(
+        &mut self,
+        svgs: &[String],
+        caption: &str,
+        head: &[&str],
+        rows: &[Vec<String>],
+    ) {
+        self.figure_grid(svgs, caption);
+        self.numbers(head, rows);
+    }
+
     /// Several figures side by side (two columns on wide screens), one shared caption.
-    pub(crate) fn figure_grid(&mut self, svgs: &[String], caption: &str) {
+    fn figure_grid(&mut self, svgs: &[String], caption: &str) {
         self.figures += 1;
         let n = self.figures;
         let _ = writeln!(self.buf(), r#"<figure><div class="grid2">"#);
@@ -151,11 +171,35 @@ impl Page {
         numeric: &[bool],
         rows: &[Vec<String>],
     ) {
+        self.table_in("table-wrap", caption, head, numeric, rows, false);
+    }
+
+    /// A numbered table that turns into one card per row on a phone: every cell carries its
+    /// column's name (`data-label`), which the narrow-screen CSS prints before the value.
+    pub(crate) fn card_table(
+        &mut self,
+        caption: &str,
+        head: &[&str],
+        numeric: &[bool],
+        rows: &[Vec<String>],
+    ) {
+        self.table_in("table-wrap cards", caption, head, numeric, rows, true);
+    }
+
+    fn table_in(
+        &mut self,
+        class: &str,
+        caption: &str,
+        head: &[&str],
+        numeric: &[bool],
+        rows: &[Vec<String>],
+        labelled: bool,
+    ) {
         self.tables += 1;
         let n = self.tables;
         let _ = writeln!(
             self.buf(),
-            "<div class=\"table-wrap\"><table>\n<caption><b>Table {}.</b> {}</caption>\n<thead><tr>",
+            "<div class=\"{class}\"><table>\n<caption><b>Table {}.</b> {}</caption>\n<thead><tr>",
             n,
             escape(caption)
         );
@@ -171,9 +215,13 @@ impl Page {
         for row in rows {
             self.buf().push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
+                let label = match head.get(i) {
+                    Some(h) if labelled => format!(" data-label=\"{}\"", escape(h)),
+                    _ => String::new(),
+                };
                 let _ = write!(
                     self.buf(),
-                    "<td{}>{}</td>",
+                    "<td{}{label}>{}</td>",
                     num_class(numeric, i),
                     escape(cell)
                 );
@@ -316,7 +364,7 @@ pub(crate) fn document(report: &Report) -> String {
     }
     if let Some(a) = &report.align {
         let t = next("Align: who sides with whom");
-        align::section(&mut body, a, &t.0);
+        align::section(&mut body, a, report.validation.as_ref(), &t.0);
         toc.push(("align".into(), t.1, vec![]));
     }
     if let Some(e) = &report.escalate {
@@ -546,9 +594,6 @@ tbody tr:last-child td { border-bottom: 1px solid #ccc; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
-.legend { font-size: .88rem; margin: .2rem 0 .6rem; }
-.swatch { display: inline-block; width: .8rem; height: .65rem; margin: 0 .35rem 0 .9rem; vertical-align: baseline; }
-.legend .swatch:first-child { margin-left: 0; }
 figure { margin: 1.2rem 0 1.6rem; }
 figcaption { font-size: .88rem; color: #444; margin-top: .35rem; }
 svg.chart { display: block; width: 100%; height: auto; }
@@ -570,9 +615,17 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-
   /* Chart text stays at its drawn size (11–12 px): charts keep their drawn width and scroll
      sideways inside their frame; the page itself never scrolls sideways. */
   .scroll { overflow-x: auto; max-width: 100%; } .scroll svg.chart { min-width: 880px; }
-  /* Wide tables become cards: one block per row, each cell labelled by its column. */
   .table-wrap { overflow-x: auto; max-width: 100%; }
   table { min-width: 0; width: 100%; }
+  /* Stance tables become cards: one block per row, each cell labelled by its column; the header
+     row is hidden from sight but still read by screen readers. */
+  .cards table, .cards tbody, .cards tr, .cards td { display: block; width: auto; }
+  .cards caption { display: block; }
+  .cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .cards tr { border: 1px solid #ccc; border-radius: 4px; margin: .5rem 0; padding: .3rem .6rem; }
+  .cards tbody tr:nth-child(even) { background: none; }
+  .cards td { border: none; padding: .1rem 0; text-align: left; white-space: normal; }
+  .cards td::before { content: attr(data-label) ": "; font-weight: 600; color: #333; }
 }
 /* No page size: the reader's paper (A4 or Letter) is used; margins and margin boxes suit both. */
 @page { margin: 14mm 12mm 14mm 12mm;

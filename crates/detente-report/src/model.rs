@@ -123,6 +123,8 @@ pub struct Indicator {
 /// A validation scenario's verdict against its published reference.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Validation {
+    /// The published reference (its citation).
+    pub reference: String,
     /// True when every check passed.
     pub validated: bool,
     /// One line per check, e.g. `basin 0.747 vs 0.732 ± 0.05 ✔`.

@@ -54,6 +54,8 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> CliResult {
     let mut outcome = None;
+    // A validation scenario's published reference, checked when the run uses its settings.
+    let mut reference = None;
     let (mut input, built) = if args.world {
         let built =
             build_propensities(&flagship_inputs().map_err(input_error)?).map_err(input_error)?;
@@ -106,6 +108,21 @@ pub fn run(args: Args) -> CliResult {
                 .map_err(CliError::Input)?,
             );
         }
+        let defaults = args.explain.is_none()
+            && args.format == Format::Table
+            && args.coalitions.is_none()
+            && args.restarts.is_none()
+            && args.seed.is_none()
+            && args.rule.is_none();
+        if defaults
+            && resolved
+                .scenario
+                .align
+                .as_ref()
+                .is_some_and(|a| a.reference.is_some())
+        {
+            reference = Some(resolved);
+        }
         (input, Some(built))
     };
     if let Some(k) = args.coalitions {
@@ -131,6 +148,25 @@ pub fn run(args: Args) -> CliResult {
             case,
             detente::experiment::backtest::BacktestOptions::default().resamples,
         ));
+    }
+    if let Some(resolved) = &reference {
+        // The run is deterministic, so running it again gives the result the table shows; only
+        // validation scenarios (small, exhaustive) pay for it.
+        let result = align(&input).map_err(|e| CliError::Input(e.to_string()))?;
+        if let Some(v) = detente_report::from_results::align_validation(resolved, &result) {
+            let verdict = if v.validated {
+                "reproduced ✔"
+            } else {
+                "not reproduced ✘"
+            };
+            text.push_str(&format!(
+                "\nAgainst the published results ({}): {verdict}\n",
+                v.reference
+            ));
+            for c in &v.checks {
+                text.push_str(&format!("  {c}\n"));
+            }
+        }
     }
     crate::output::print(&text)?;
     Ok(())

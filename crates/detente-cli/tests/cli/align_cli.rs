@@ -144,6 +144,14 @@ fn scenario_files_are_aligned() {
     );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("2 stable configuration(s)"), "{out}");
+    // The validation scenario says whether it reproduced its published reference.
+    assert!(
+        out.contains("Against the published results (R. Axelrod")
+            && out.contains("reproduced ✔\n")
+            && out.contains("  both published minima reproduced")
+            && out.contains("basin share of the global minimum 0.747 vs 0.732 ± 0.05 ✔"),
+        "{out}"
+    );
     let o = detente(&["align", "--restarts", "2000"]);
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8_lossy(&o.stdout);

@@ -7,7 +7,7 @@
 //! the spread of positions from top to bottom.
 
 use super::svg::{Anchor, Font, Svg, text_num, text_width};
-use super::{GRID, INK, Scale, WIDTH, axis, colour};
+use super::{GRID, INK, Scale, WIDTH, axis, colour, text_colour};
 use crate::model::{ActorOnScale, Feasible, IssueScale, Prediction};
 
 /// Left gutter (model names), in user units.
@@ -18,6 +18,9 @@ const R_MAX: f64 = 15.0;
 const R_MIN: f64 = 3.0;
 const ROW: f64 = 22.0;
 const TOP: f64 = 44.0;
+/// Gap below the axis line kept clear of the status-quo line: tick labels (baseline +17) and the
+/// scale's end labels (baseline +36) with their descenders.
+const LABEL_GAP: f64 = 44.0;
 
 /// What the chart shows.
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +91,10 @@ pub fn render(chart: &IssueChart) -> String {
     }
     if let Some(q) = chart.status_quo {
         let x = xs.map_clamped(q);
-        svg.dashed_line((x, TOP - 6.0), (x, rows_bottom), INK, 1.2);
+        // The line breaks where it crosses the axis's tick and scale labels, so that a status quo
+        // at a tick (often 0) does not strike through its number.
+        svg.dashed_line((x, TOP - 6.0), (x, axis_y + 4.0), INK, 1.2);
+        svg.dashed_line((x, axis_y + LABEL_GAP), (x, rows_bottom), INK, 1.2);
         let label = format!("status quo {}", text_num(q, decimals(chart.scale)));
         // Near an end of the scale the label hangs inward instead of over the gutter title.
         let half = 0.5 * text_width(&label, 12.0);
@@ -224,7 +230,7 @@ fn draw_feasible(svg: &mut Svg, f: Option<Feasible>, xs: &Scale, top: f64, botto
             } else {
                 Anchor::Start
             };
-            svg.text_fill(x, h - 10.0, anchor, Font::Strong, colour(1), &label);
+            svg.text_fill(x, h - 10.0, anchor, Font::Strong, text_colour(1), &label);
         }
         None => {}
     }

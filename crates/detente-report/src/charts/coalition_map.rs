@@ -4,7 +4,7 @@
 //! pairs as red links.
 
 use super::svg::{Anchor, Font, Svg, num, text_num};
-use super::{RED, WIDTH, colour};
+use super::{RED, WIDTH, colour, text_colour};
 use crate::model::{ActorFrustration, Coalition, FrustratedPair};
 use std::collections::BTreeMap;
 
@@ -106,7 +106,7 @@ pub fn render(chart: &CoalitionMapChart) -> String {
             20.0,
             Anchor::Middle,
             Font::Strong,
-            colour(i),
+            text_colour(i),
             &head,
         );
         let sub = format!("total size {}", text_num(total, 3));

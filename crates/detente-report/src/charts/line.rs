@@ -1,7 +1,7 @@
 //! Line chart with optional bands: decide trajectories over rounds, escalate tension per domain
 //! (median with an 80 % band), Richardson spending paths.
 
-use super::svg::{Svg, text_width};
+use super::svg::{Anchor, Font, Svg, text_width};
 use super::{Scale, axis};
 
 /// One line, optionally with a shaded band (e.g. the 10–90 % quantiles).
@@ -15,8 +15,8 @@ pub struct Line<'a> {
     pub band: Option<(&'a [f64], &'a [f64])>,
     /// Stroke colour.
     pub colour: &'a str,
-    /// Dashed (secondary series such as individual actors).
-    pub dashed: bool,
+    /// Dash pattern (`stroke-dasharray`, empty for solid); see [`super::dash`].
+    pub dash: &'a str,
     /// Stroke width in px.
     pub width: f64,
 }
@@ -47,6 +47,47 @@ pub struct LineChart<'a> {
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 18.0;
 
+/// Two lines coincide when every point is this share of the y axis's span apart or closer (half
+/// a percent: under a pixel at the report's plot heights, so one would hide the other).
+const COINCIDE: f64 = 0.005;
+
+/// A line as drawn: the first of a group of coinciding lines, with the legend label naming all
+/// of them ("West, China (coincide)").
+struct Drawn<'l, 'a> {
+    line: &'l Line<'a>,
+    label: String,
+}
+
+/// Lines whose values coincide within `tol` at every x (missing values at the same places)
+/// merged into one, in first-appearance order.
+fn merge_coinciding<'l, 'a>(lines: &'l [Line<'a>], tol: f64) -> Vec<Drawn<'l, 'a>> {
+    let same = |a: &Line, b: &Line| {
+        a.values.len() == b.values.len()
+            && a.values.iter().zip(b.values).all(|(x, y)| {
+                (x.is_finite() && y.is_finite() && (x - y).abs() <= tol)
+                    || (!x.is_finite() && !y.is_finite())
+            })
+    };
+    let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        match groups.iter_mut().find(|(r, _)| same(&lines[*r], l)) {
+            Some((_, labels)) => labels.push(l.label),
+            None => groups.push((i, vec![l.label])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(r, labels)| Drawn {
+            line: &lines[r],
+            label: if labels.len() == 1 {
+                labels[0].to_string()
+            } else {
+                format!("{} (coincide)", labels.join(", "))
+            },
+        })
+        .collect()
+}
+
 /// Draw the chart.
 pub fn render(chart: &LineChart) -> String {
     let n = chart
@@ -59,16 +100,10 @@ pub fn render(chart: &LineChart) -> String {
         Some(x) => x.to_vec(),
         None => (0..n).map(|i| i as f64).collect(),
     };
-    let legend_rows = if chart.legend { legend_rows(chart) } else { 0 };
-    let top = 14.0 + legend_rows as f64 * 18.0;
-    let bottom = top + chart.plot_height;
-    let height = bottom + 44.0;
-    let mut svg = Svg::new(chart.width, height);
-    let x_lo = xs_data.first().copied().unwrap_or(0.0);
-    let x_hi = xs_data.last().copied().unwrap_or(1.0);
-    let xs = Scale::new(x_lo, x_hi, LEFT, chart.width - RIGHT);
-    let ys = match chart.y_domain {
-        Some((lo, hi)) => Scale::new(lo, hi, bottom, top),
+    // The y domain does not depend on the plot's pixel rows: fix it first, so that coinciding
+    // lines can be found (and merged in the legend) before the legend's height is known.
+    let domain = match chart.y_domain {
+        Some((lo, hi)) => Scale::new(lo, hi, 0.0, 1.0),
         None => {
             let all: Vec<f64> = chart
                 .lines
@@ -79,17 +114,32 @@ pub fn render(chart: &LineChart) -> String {
                 })
                 .copied()
                 .collect();
-            Scale::covering(&all, &[], bottom, top)
+            Scale::covering(&all, &[], 0.0, 1.0)
         }
     };
+    let drawn = merge_coinciding(&chart.lines, COINCIDE * (domain.d1 - domain.d0).abs());
+    let legend_rows = if chart.legend {
+        legend_rows(&drawn, chart.width)
+    } else {
+        0
+    };
+    let top = 14.0 + legend_rows as f64 * 18.0;
+    let bottom = top + chart.plot_height;
+    let height = bottom + 44.0;
+    let mut svg = Svg::new(chart.width, height);
+    let x_lo = xs_data.first().copied().unwrap_or(0.0);
+    let x_hi = xs_data.last().copied().unwrap_or(1.0);
+    let xs = Scale::new(x_lo, x_hi, LEFT, chart.width - RIGHT);
+    let ys = Scale::new(domain.d0, domain.d1, bottom, top);
     axis::left(&mut svg, &ys, LEFT, chart.width - RIGHT, chart.y_label);
     axis::bottom(&mut svg, &xs, bottom, top, chart.x_label);
-    for line in &chart.lines {
-        if let Some((lo, hi)) = line.band {
-            draw_band(&mut svg, &xs_data, lo, hi, &xs, &ys, line.colour);
+    for d in &drawn {
+        if let Some((lo, hi)) = d.line.band {
+            draw_band(&mut svg, &xs_data, lo, hi, &xs, &ys, d.line.colour);
         }
     }
-    for line in &chart.lines {
+    for d in &drawn {
+        let line = d.line;
         for segment in segments(&xs_data, line.values, &xs, &ys) {
             if segment.len() == 1 {
                 svg.circle(
@@ -101,26 +151,29 @@ pub fn render(chart: &LineChart) -> String {
                     line.colour,
                 );
             } else {
-                svg.polyline(&segment, line.colour, line.width, line.dashed);
+                svg.polyline(&segment, line.colour, line.width, line.dash);
             }
         }
     }
     if chart.legend {
-        let entries: Vec<(&str, String)> = chart
-            .lines
-            .iter()
-            .map(|l| (l.colour, l.label.to_string()))
-            .collect();
-        axis::legend(&mut svg, &entries, LEFT, 14.0, chart.width - RIGHT);
+        legend(&mut svg, &drawn, chart.width);
     }
     svg.finish(chart.title)
 }
 
-fn legend_rows(chart: &LineChart) -> usize {
-    let avail = chart.width - RIGHT - LEFT;
+/// Width of one legend entry: a line sample, its label and a gap.
+fn entry_width(label: &str) -> f64 {
+    SAMPLE + 6.0 + text_width(label, 12.0) + 18.0
+}
+
+/// Length of the line sample in a legend entry (long enough to show a dash pattern).
+const SAMPLE: f64 = 28.0;
+
+fn legend_rows(drawn: &[Drawn], width: f64) -> usize {
+    let avail = width - RIGHT - LEFT;
     let (mut rows, mut x) = (1, 0.0);
-    for l in &chart.lines {
-        let w = 36.0 + text_width(l.label, 12.0);
+    for d in drawn {
+        let w = entry_width(&d.label);
         if x + w > avail && x > 0.0 {
             rows += 1;
             x = 0.0;
@@ -128,6 +181,24 @@ fn legend_rows(chart: &LineChart) -> usize {
         x += w;
     }
     rows
+}
+
+/// The legend: per drawn line a short sample in its colour and dash, then its label; wraps as
+/// [`legend_rows`] counts.
+fn legend(svg: &mut Svg, drawn: &[Drawn], width: f64) {
+    let max_x = width - RIGHT;
+    let (mut x, mut y) = (LEFT, 14.0);
+    for d in drawn {
+        let w = entry_width(&d.label);
+        if x + w > max_x && x > LEFT {
+            x = LEFT;
+            y += 18.0;
+        }
+        let sample = [(x, y - 4.0), (x + SAMPLE, y - 4.0)];
+        svg.polyline(&sample, d.line.colour, d.line.width.min(2.5), d.line.dash);
+        svg.text(x + SAMPLE + 6.0, y, Anchor::Start, Font::Label, &d.label);
+        x += w;
+    }
 }
 
 /// Runs of consecutive finite points (a NaN breaks the line instead of corrupting it).

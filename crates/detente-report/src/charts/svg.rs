@@ -243,12 +243,13 @@ impl Svg {
         );
     }
 
-    /// An open polyline in `colour`, `width` px wide, optionally dashed.
-    pub fn polyline(&mut self, points: &[(f64, f64)], colour: &str, width: f64, dashed: bool) {
-        let dash = if dashed {
-            r#" stroke-dasharray="5 3""#
+    /// An open polyline in `colour`, `width` px wide, dashed by `dash` (a `stroke-dasharray`;
+    /// empty for solid).
+    pub fn polyline(&mut self, points: &[(f64, f64)], colour: &str, width: f64, dash: &str) {
+        let dash = if dash.is_empty() {
+            String::new()
         } else {
-            ""
+            format!(r#" stroke-dasharray="{}""#, escape(dash))
         };
         let _ = writeln!(
             self.body,

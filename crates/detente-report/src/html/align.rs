@@ -4,12 +4,19 @@
 use super::{Page, fmt, pct};
 use crate::charts::coalition_map::{self, CoalitionMapChart};
 use crate::charts::energy_ladder::{self, EnergyLadderChart};
-use crate::model::{AlignSection, Configuration};
+use crate::model::{AlignSection, Configuration, Validation};
 
 /// Most configurations drawn on the energy ladder.
 const MAX_LADDER_ROWS: usize = 15;
 
-pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
+/// The align section; `validation` is the scenario's verdict against its published reference,
+/// stated first when it has one.
+pub(super) fn section(
+    page: &mut Page,
+    a: &AlignSection,
+    validation: Option<&Validation>,
+    title: &str,
+) {
     page.raw("<section id=\"align\">\n");
     page.heading(2, "align-title", title);
     page.para_class(
@@ -19,6 +26,26 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
          that no single actor can improve by switching is a stable configuration; its basin \
          share is how often a random start ends there.",
     );
+    if let Some(v) = validation {
+        let class = if v.validated {
+            "verdict"
+        } else {
+            "verdict unstable"
+        };
+        let outcome = if v.validated {
+            "reproduced"
+        } else {
+            "not reproduced"
+        };
+        page.para_class(
+            class,
+            &format!(
+                "Validation against the published results ({}), {outcome}: {}.",
+                v.reference,
+                v.checks.join("; ")
+            ),
+        );
+    }
     let best = a.configurations.iter().min_by_key(|c| c.rank);
     if let Some(best) = best {
         let chart = CoalitionMapChart {
@@ -29,7 +56,32 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
             max_links: 10,
             size_measure: &a.size_measure,
         };
-        page.figure(
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for c in &best.coalitions {
+            for m in &c.members {
+                let rho = a
+                    .actors
+                    .iter()
+                    .find(|f| f.actor == m.actor)
+                    .map_or(f64::NAN, |f| f.relative_margin);
+                rows.push(vec![
+                    c.label.clone(),
+                    m.actor.clone(),
+                    fmt(m.size, 3),
+                    fmt(rho, 2),
+                ]);
+            }
+        }
+        for p in a.frustrated_pairs.iter().take(chart.max_links) {
+            rows.push(vec![
+                "frustrated pair".into(),
+                format!("{} – {}", p.a, p.b),
+                fmt(p.strength, 3),
+                String::new(),
+            ]);
+        }
+        let size_head = format!("size ({})", a.size_measure);
+        page.figure_with_table(
             &coalition_map::render(&chart),
             &format!(
                 "The lowest-energy configuration (#{}): one column per coalition, node area ∝ {}, \
@@ -38,6 +90,8 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
                  stronger.",
                 best.rank, a.size_measure
             ),
+            &["coalition", "actor", &size_head, "relative margin"],
+            &rows,
         );
     }
     page.begin_detail("Align: configurations and frustration");
@@ -61,7 +115,28 @@ pub(super) fn section(page: &mut Page, a: &AlignSection, title: &str) {
                 a.configurations.len()
             ));
         }
-        page.figure(&energy_ladder::render(&chart), &caption);
+        let rows: Vec<Vec<String>> = ranked
+            .iter()
+            .map(|c| {
+                vec![
+                    format!("#{}", c.rank),
+                    fmt(c.energy, 3),
+                    pct(c.basin_share),
+                    energy_ladder::differing_actors(&ranked[0], c).join(", "),
+                ]
+            })
+            .collect();
+        page.figure_with_table(
+            &energy_ladder::render(&chart),
+            &caption,
+            &[
+                "configuration",
+                "energy",
+                "basin share",
+                "placed differently from #1",
+            ],
+            &rows,
+        );
     }
     frustration_table(page, a, best);
     page.end_detail();

@@ -2,16 +2,20 @@
 //! status quo and the feasible set; the trajectory over rounds; the Monte Carlo distribution;
 //! the tornado; the levers.
 
-use super::{Page, anchor, fmt, scale_decimals};
+use super::{Page, anchor, fmt, pct, scale_decimals};
 use crate::charts::bubble::{self, IssueChart};
 use crate::charts::histogram::{self, HistogramChart};
 use crate::charts::line::{self, Line, LineChart};
 use crate::charts::tornado::{self, TornadoChart};
-use crate::charts::{INK, WIDTH, colour};
+use crate::charts::{DASHES, INK, WIDTH, colour, dash};
 use crate::model::{DecideSection, Feasible, IssueDecision, TornadoBar, Trajectory};
 
 /// Most tornado bars drawn.
 const MAX_TORNADO_BARS: usize = 15;
+
+/// The tornado's axis covers at least the base ± this share of the issue scale (±5 points on
+/// 0–100): zoomed to the bars alone, a half-point effect filled the chart.
+const TORNADO_MIN_HALF_WIDTH: f64 = 0.05;
 
 /// Sub-entries of the table of contents: one per issue.
 pub(super) fn toc(d: &DecideSection) -> Vec<(String, String)> {
@@ -79,11 +83,21 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
         baseline: issue.baseline,
         feasible: issue.feasible,
     };
-    page.figure(&bubble::render(&chart), &issue_caption(issue));
+    page.figure_with_table(
+        &bubble::render(&chart),
+        &issue_caption(issue),
+        &[
+            "actor or model",
+            "position or prediction",
+            "plausible range",
+            "capability × salience",
+        ],
+        &issue_numbers(issue, d),
+    );
     predictions_table(page, issue, d);
     page.begin_detail(&format!("Decide: {}", issue.question));
     levers_table(page, issue, d);
-    trajectories(page, issue);
+    trajectories(page, issue, d);
     for dist in &issue.distributions {
         let chart = HistogramChart {
             title: &format!("Monte Carlo distribution of the outcome, {}", dist.model),
@@ -93,17 +107,47 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
             x_domain: Some((issue.scale.min, issue.scale.max)),
             decimals: d + 1,
         };
-        page.figure(
+        let view = histogram::view(&chart);
+        let mut caption = format!(
+            "Outcome of the {} model over {} Monte Carlo runs drawing every uncertain input: \
+             median {}, 90 % of runs between {} and {}.",
+            dist.model,
+            dist.runs,
+            fmt(dist.q50, d + 1),
+            fmt(dist.q05, d + 1),
+            fmt(dist.q95, d + 1)
+        );
+        if view.zoomed {
+            caption.push_str(&format!(
+                " The axis is zoomed to the runs ({} to {}); the strip below it marks that window \
+                 on the full scale ({} to {}).",
+                fmt(view.low, d + 1),
+                fmt(view.high, d + 1),
+                fmt(issue.scale.min, d),
+                fmt(issue.scale.max, d)
+            ));
+        }
+        if view.one_bin {
+            caption.push_str(" Every run fell in one bin; the window is widened around it.");
+        }
+        let total: u64 = dist.bins.iter().map(|b| b.count).sum();
+        let rows: Vec<Vec<String>> = dist
+            .bins
+            .iter()
+            .filter(|b| b.count > 0)
+            .map(|b| {
+                vec![
+                    format!("{} to {}", fmt(b.low, d + 1), fmt(b.high, d + 1)),
+                    b.count.to_string(),
+                    pct(b.count as f64 / total.max(1) as f64),
+                ]
+            })
+            .collect();
+        page.figure_with_table(
             &histogram::render(&chart),
-            &format!(
-                "Outcome of the {} model over {} Monte Carlo runs drawing every uncertain input: \
-                 median {}, 90 % of runs between {} and {}.",
-                dist.model,
-                dist.runs,
-                fmt(dist.q50, d + 1),
-                fmt(dist.q05, d + 1),
-                fmt(dist.q95, d + 1)
-            ),
+            &caption,
+            &["outcome bin", "runs", "share of runs"],
+            &rows,
         );
     }
     if let Some(t) = &issue.tornado {
@@ -113,17 +157,32 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
             .take(MAX_TORNADO_BARS)
             .cloned()
             .collect();
+        // The levers move the same metric (the compromise outcome before the rule); drawing them
+        // here keeps the tornado and the levers table telling one story about what matters.
+        let levers: Vec<(String, f64)> = issue
+            .levers
+            .iter()
+            .map(|l| (format!("{}: {}", l.actor, l.change), l.effect))
+            .collect();
+        let half = TORNADO_MIN_HALF_WIDTH * (issue.scale.max - issue.scale.min).abs();
         let chart = TornadoChart {
             title: &format!("Sensitivity: {}", t.metric),
             metric: &t.metric,
             base: t.base,
             bars: &shown,
+            levers: &levers,
+            min_half_width: half,
             decimals: d + 1,
         };
         let mut caption = "One input at a time moved to its low (blue) and high (orange) end, all \
-                           others at their point values; inputs sorted by how far they move the \
-                           outcome."
+                           others at their point values; green: each lever from the levers table \
+                           (one deliberate change); rows sorted by how far they move the outcome."
             .to_string();
+        caption.push_str(&format!(
+            " The axis spans at least ±{} around the base (a twentieth of the scale), so a small \
+             effect is drawn small.",
+            fmt(half, d)
+        ));
         if t.bars.len() > shown.len() {
             caption.push_str(&format!(
                 " The {} largest of {} inputs are shown.",
@@ -131,7 +190,36 @@ fn issue_block(page: &mut Page, issue: &IssueDecision) {
                 t.bars.len()
             ));
         }
-        page.figure(&tornado::render(&chart), &caption);
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|b| {
+                vec![
+                    b.input.clone(),
+                    fmt(b.at_low, d + 1),
+                    fmt(b.at_high, d + 1),
+                    signed(b.at_high - b.at_low, d + 1),
+                ]
+            })
+            .chain(levers.iter().map(|(l, e)| {
+                vec![
+                    format!("lever: {l}"),
+                    "–".into(),
+                    fmt(t.base + e, d + 1),
+                    signed(*e, d + 1),
+                ]
+            }))
+            .collect();
+        page.figure_with_table(
+            &tornado::render(&chart),
+            &caption,
+            &[
+                "input or lever",
+                "outcome at the input's low end",
+                "outcome at its high end, or after the lever",
+                "swing, or the lever's effect",
+            ],
+            &rows,
+        );
     }
     page.end_detail();
 }
@@ -250,7 +338,7 @@ pub(super) fn signed(v: f64, decimals: usize) -> String {
     }
 }
 
-fn trajectories(page: &mut Page, issue: &IssueDecision) {
+fn trajectories(page: &mut Page, issue: &IssueDecision, d: usize) {
     let with_rounds: Vec<&Trajectory> = issue
         .trajectories
         .iter()
@@ -269,7 +357,7 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             values: &t.outcome,
             band: None,
             colour: colour(i),
-            dashed: false,
+            dash: dash(i),
             width: 2.5,
         })
         .collect();
@@ -284,10 +372,16 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
         plot_height: 200.0,
         legend: true,
     };
-    page.figure(
+    let head: Vec<&str> = std::iter::once("round")
+        .chain(with_rounds.iter().map(|t| t.model.as_str()))
+        .collect();
+    let series: Vec<&[f64]> = with_rounds.iter().map(|t| t.outcome.as_slice()).collect();
+    page.figure_with_table(
         &line::render(&chart),
         "Predicted outcome after each bargaining round, per model (the model's own forecast, before \
          the decision rule).",
+        &head,
+        &by_round(&series, d + 1),
     );
     for t in with_rounds.iter().filter(|t| !t.actors.is_empty()) {
         let mut lines: Vec<Line> = t
@@ -298,8 +392,9 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
                 label: &s.label,
                 values: &s.values,
                 band: None,
-                colour: colour(i + 1),
-                dashed: true,
+                colour: colour(i),
+                // Never solid: the solid line is the outcome.
+                dash: DASHES[1 + i % (DASHES.len() - 1)],
                 width: 1.3,
             })
             .collect();
@@ -308,7 +403,7 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             values: &t.outcome,
             band: None,
             colour: INK,
-            dashed: false,
+            dash: "",
             width: 2.8,
         });
         let chart = LineChart {
@@ -322,14 +417,88 @@ fn trajectories(page: &mut Page, issue: &IssueDecision) {
             plot_height: 220.0,
             legend: true,
         };
-        page.figure(
+        let head: Vec<&str> = std::iter::once("round")
+            .chain(t.actors.iter().map(|s| s.label.as_str()))
+            .chain(["outcome"])
+            .collect();
+        let series: Vec<&[f64]> = t
+            .actors
+            .iter()
+            .map(|s| s.values.as_slice())
+            .chain([t.outcome.as_slice()])
+            .collect();
+        page.figure_with_table(
             &line::render(&chart),
             &format!(
                 "Each actor's position over the rounds of the {} model (dashed) and the outcome (solid).",
                 t.model
             ),
+            &head,
+            &by_round(&series, d + 1),
         );
     }
+}
+
+/// One row per round (0, 1, …), one column per series; "–" past a series' end.
+pub(super) fn by_round(series: &[&[f64]], decimals: usize) -> Vec<Vec<String>> {
+    let n = series.iter().map(|s| s.len()).max().unwrap_or(0);
+    (0..n)
+        .map(|k| {
+            std::iter::once(k.to_string())
+                .chain(
+                    series
+                        .iter()
+                        .map(|s| s.get(k).map_or("–".into(), |v| fmt(*v, decimals))),
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// The issue chart's numbers: every actor (position, range, weight), then every model's
+/// prediction and the status quo.
+fn issue_numbers(issue: &IssueDecision, d: usize) -> Vec<Vec<String>> {
+    let mut actors: Vec<_> = issue.actors.iter().collect();
+    actors.sort_by(|a, b| {
+        a.position
+            .point
+            .total_cmp(&b.position.point)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut rows: Vec<Vec<String>> = actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                fmt(a.position.point, d),
+                format!("{} to {}", fmt(a.position.low, d), fmt(a.position.high, d)),
+                fmt(a.capability * a.salience, 2),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "compromise (baseline)".into(),
+        fmt(issue.baseline, d + 1),
+        String::new(),
+        String::new(),
+    ]);
+    for p in &issue.predictions {
+        rows.push(vec![
+            p.model.clone(),
+            fmt(p.value, d + 1),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    if let Some(q) = issue.status_quo {
+        rows.push(vec![
+            "status quo".into(),
+            fmt(q, d),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    rows
 }
 
 fn levers_table(page: &mut Page, issue: &IssueDecision, d: usize) {

@@ -6,7 +6,7 @@ use super::decide::signed;
 use super::{Page, fmt, fmt_opt, pct};
 use crate::charts::bars::{self, Bar, BarChart, BarGroup};
 use crate::charts::line::{self, Line, LineChart};
-use crate::charts::{PALETTE, WIDTH, colour};
+use crate::charts::{WIDTH, colour, dash};
 use crate::model::{EscalateSection, Interval, PolicyResult, Richardson};
 
 /// Sub-entries of the table of contents.
@@ -156,28 +156,31 @@ fn policies(page: &mut Page, e: &EscalateSection) {
         decimals: 2,
         width: WIDTH,
     };
-    page.figure(
+    let rows: Vec<Vec<String>> = e
+        .policies
+        .iter()
+        .map(|p| {
+            vec![
+                p.label.clone(),
+                pct(p.spiral.p),
+                format!("{} to {}", pct(p.spiral.low), pct(p.spiral.high)),
+            ]
+        })
+        .collect();
+    page.figure_with_table(
         &bars::render(&chart),
         &format!(
             "Probability of a spiral per policy over {} runs; whiskers: 95 % Wilson interval.",
             e.runs
         ),
+        &["policy", "spiral probability", "95 % Wilson interval"],
+        &rows,
     );
 }
 
 fn tension(page: &mut Page, e: &EscalateSection) {
     page.heading(3, "escalate-tension", "Tension over time");
     let x_label = format!("{}s from the start", e.period);
-    let mut legend = String::from("<p class=\"legend\">");
-    for (i, d) in e.domains.iter().enumerate() {
-        legend.push_str(&format!(
-            "<span class=\"swatch\" style=\"background:{}\"></span>{}",
-            colour(i),
-            crate::charts::svg::escape(d)
-        ));
-    }
-    legend.push_str("</p>\n");
-    page.raw(&legend);
     let charts: Vec<String> = e
         .policies
         .iter()
@@ -188,12 +191,40 @@ fn tension(page: &mut Page, e: &EscalateSection) {
     } else {
         e.band_label.as_str()
     };
-    page.figure_grid(
+    // Every fifth period and the last: the table is for reading values off, not a dump.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for p in &e.policies {
+        let n = p.tension.iter().map(|t| t.median.len()).max().unwrap_or(0);
+        for k in (0..n).filter(|k| k % 5 == 0 || k + 1 == n) {
+            let mut row = vec![p.label.clone(), k.to_string()];
+            for d in &e.domains {
+                let cell = p.tension.iter().find(|t| &t.domain == d).and_then(|t| {
+                    let m = *t.median.get(k)?;
+                    Some(match (t.low.get(k), t.high.get(k)) {
+                        (Some(l), Some(h)) => {
+                            format!("{} [{}, {}]", fmt(m, 2), fmt(*l, 2), fmt(*h, 2))
+                        }
+                        _ => fmt(m, 2),
+                    })
+                });
+                row.push(cell.unwrap_or_else(|| "–".into()));
+            }
+            rows.push(row);
+        }
+    }
+    let period_head = format!("{}s from the start", e.period);
+    let head: Vec<&str> = ["policy", period_head.as_str()]
+        .into_iter()
+        .chain(e.domains.iter().map(String::as_str))
+        .collect();
+    page.figure_grid_with_table(
         &charts,
         &format!(
             "Tension per domain (the weighted share of moves between rivals that are hostile, \
              0–1): {band}, one panel per policy."
         ),
+        &head,
+        &rows,
     );
 }
 
@@ -210,7 +241,7 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
                 band: (!t.low.is_empty() && t.low.len() == t.high.len())
                     .then_some((t.low.as_slice(), t.high.as_slice())),
                 colour: colour(i),
-                dashed: false,
+                dash: dash(i),
                 width: 2.0,
             }
         })
@@ -224,7 +255,8 @@ fn tension_chart(p: &PolicyResult, e: &EscalateSection, x_label: &str) -> String
         y_domain: Some((0.0, 1.0)),
         width: 440.0,
         plot_height: 170.0,
-        legend: false,
+        // Each panel has its own legend: which domains coincide differs between policies.
+        legend: true,
     };
     format!(
         "<h4>{}</h4>\n{}",
@@ -263,9 +295,30 @@ fn welfare(page: &mut Page, e: &EscalateSection) {
         decimals: welfare_decimals(e),
         width: WIDTH,
     };
-    page.figure(
+    let wd = welfare_decimals(e);
+    let rows: Vec<Vec<String>> = e
+        .policies
+        .iter()
+        .flat_map(|p| {
+            p.welfare.iter().map(move |w| {
+                vec![
+                    p.label.clone(),
+                    w.side.clone(),
+                    fmt(w.mean, wd),
+                    format!(
+                        "{} to {}",
+                        fmt(w.interval.low, wd),
+                        fmt(w.interval.high, wd)
+                    ),
+                ]
+            })
+        })
+        .collect();
+    page.figure_with_table(
         &bars::render(&chart),
         "Mean welfare per side under each policy; whiskers: interval across runs.",
+        &["policy", "side", "mean welfare", "interval"],
+        &rows,
     );
 }
 
@@ -350,12 +403,34 @@ fn paired(page: &mut Page, e: &EscalateSection) {
             decimals,
             width: WIDTH,
         };
-        page.figure(
+        let rows: Vec<Vec<String>> = groups
+            .iter()
+            .flat_map(|g| {
+                g.bars.iter().map(|b| {
+                    let ci = b.interval.unwrap_or(Interval {
+                        low: f64::NAN,
+                        high: f64::NAN,
+                    });
+                    vec![
+                        g.label.clone(),
+                        signed(b.value, decimals),
+                        format!(
+                            "{} to {}",
+                            signed(ci.low, decimals),
+                            signed(ci.high, decimals)
+                        ),
+                    ]
+                })
+            })
+            .collect();
+        page.figure_with_table(
             &bars::render(&chart),
             &format!(
                 "Paired differences in {metric} with 95 % confidence intervals; the vertical \
                  line is zero."
             ),
+            &["policies", "mean difference", "95 % CI"],
+            &rows,
         );
     }
 }
@@ -439,8 +514,7 @@ fn richardson(page: &mut Page, r: &Richardson) {
                 values: &s.values,
                 band: None,
                 colour: colour(i),
-                // The palette has seven colours; later lines repeat them dashed.
-                dashed: i >= PALETTE.len(),
+                dash: dash(i),
                 width: 2.0,
             })
             .collect();
@@ -470,7 +544,27 @@ fn richardson(page: &mut Page, r: &Richardson) {
         } else {
             r.trajectory_caption.as_str()
         };
-        page.figure(&line::render(&chart), caption);
+        let head: Vec<&str> = std::iter::once("years")
+            .chain(r.trajectories.iter().map(|s| s.label.as_str()))
+            .collect();
+        let rows: Vec<Vec<String>> = (0..r
+            .trajectories
+            .iter()
+            .map(|s| s.values.len())
+            .max()
+            .unwrap_or(0))
+            .map(|k| {
+                let t = r.times.get(k).map_or(k.to_string(), |t| fmt(*t, 1));
+                std::iter::once(t)
+                    .chain(
+                        r.trajectories
+                            .iter()
+                            .map(|s| s.values.get(k).map_or("–".into(), |v| fmt(*v, 1))),
+                    )
+                    .collect()
+            })
+            .collect();
+        page.figure_with_table(&line::render(&chart), caption, &head, &rows);
     }
 }
 

@@ -80,7 +80,7 @@ pub(super) fn section(page: &mut Page, s: &ScenarioSection, title: &str) {
             }
             page.para_class("note", &facts.join("; "));
             let rows: Vec<Vec<String>> = issue.stances.iter().map(|st| stance_row(st, d)).collect();
-            page.table(
+            page.card_table(
                 &format!(
                     "Stances on “{}”. Ranges are the analyst's plausible bounds.",
                     issue.question

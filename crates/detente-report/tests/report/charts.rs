@@ -181,6 +181,8 @@ fn tornado_puts_the_largest_swing_on_top() {
         metric: "outcome",
         base: 50.0,
         bars: &bars,
+        levers: &[],
+        min_half_width: 0.0,
         decimals: 1,
     });
     let doc = parse(&svg);

@@ -6,3 +6,4 @@ mod briefing;
 mod charts;
 mod common;
 mod report;
+mod series;

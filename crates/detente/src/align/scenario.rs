@@ -39,6 +39,7 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             restarts: None,
             alliances: "memberships".into(),
             known_outcome: None,
+            reference: None,
         });
     let as_of = r
         .scenario

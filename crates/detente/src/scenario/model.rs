@@ -443,6 +443,41 @@ pub struct AlignSection {
     /// The observed alignment, for backtests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub known_outcome: Option<AlignOutcome>,
+    /// Published model results the scenario re-runs (a validation scenario), so that a report
+    /// can say whether it reproduced them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<AlignReference>,
+}
+
+/// `[align.reference]`: a published landscape analysis of the same actors, against which the
+/// lens's stable configurations are checked (two coalitions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlignReference {
+    /// Id of the `[scenario] sources` entry that publishes it.
+    pub source: String,
+    /// The published stable configurations, global minimum first; the lens's configuration of
+    /// the same rank is compared with each.
+    #[serde(rename = "configuration", default)]
+    pub configurations: Vec<ReferenceConfiguration>,
+    /// Published basin share of the global minimum (0–1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basin_share: Option<f64>,
+    /// How far the lens's basin share may be from `basin_share` and still count as reproduced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basin_tolerance: Option<f64>,
+}
+
+/// `[[align.reference.configuration]]`: one published configuration as the members of one side
+/// (every other aligned actor is on the other side).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceConfiguration {
+    /// Actor ids on one side.
+    pub side: Vec<String>,
+    /// Reproduced when at most this many actors sit on the other side (0: exactly).
+    #[serde(default)]
+    pub within: u32,
 }
 
 /// `[align.known_outcome]`: the sides the actors actually took.

@@ -722,6 +722,9 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
     let known_outcome = t
         .table(r, "known_outcome", false)
         .and_then(|k| read_align_outcome(r, &k));
+    let reference = t
+        .table(r, "reference", false)
+        .and_then(|k| read_align_reference(r, &k));
     t.finish(
         r,
         &[
@@ -733,6 +736,7 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
             "restarts",
             "alliances",
             "known_outcome",
+            "reference",
         ],
     );
     Some(AlignSection {
@@ -744,6 +748,38 @@ fn read_align(r: &mut Reader, t: &Tbl) -> Option<AlignSection> {
         restarts,
         alliances: alliances.unwrap_or_else(|| "memberships".into()),
         known_outcome,
+        reference,
+    })
+}
+
+/// `[align.reference]`: source, optional `basin_share` and `basin_tolerance` (both in [0, 1]),
+/// and `[[align.reference.configuration]]` tables of `side` (actor ids) and `within`.
+fn read_align_reference(r: &mut Reader, k: &Tbl) -> Option<AlignReference> {
+    let source = k.string(r, "source", true);
+    let basin_share = k.number_in(r, "basin_share", false, 0.0, 1.0);
+    let basin_tolerance = k.number_in(r, "basin_tolerance", false, 0.0, 1.0);
+    let configurations: Vec<ReferenceConfiguration> = k
+        .tables(r, "configuration")
+        .iter()
+        .filter_map(|c| {
+            let side = c.strings(r, "side", true);
+            let within = c.unsigned(r, "within", false);
+            c.finish(r, &["side", "within"]);
+            Some(ReferenceConfiguration {
+                side: side?,
+                within: u32::try_from(within.unwrap_or(0)).unwrap_or(u32::MAX),
+            })
+        })
+        .collect();
+    k.finish(
+        r,
+        &["source", "basin_share", "basin_tolerance", "configuration"],
+    );
+    Some(AlignReference {
+        source: source?,
+        configurations,
+        basin_share,
+        basin_tolerance,
     })
 }
 

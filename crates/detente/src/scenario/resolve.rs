@@ -862,6 +862,20 @@ fn check_lenses(cx: &mut Cx, s: &Scenario, ids: &IndexSet<&str>, sources: &HashS
             );
         }
     }
+    if let Some(rf) = s.align.as_ref().and_then(|a| a.reference.as_ref()) {
+        let p = "align.reference";
+        cx.source_ref(sources, Some(&rf.source), &format!("{p}.source"));
+        for (c, conf) in rf.configurations.iter().enumerate() {
+            for (j, m) in conf.side.iter().enumerate() {
+                cx.actor_ref(
+                    ids,
+                    m,
+                    &format!("{p}.configuration[{c}].side[{j}]"),
+                    "side member",
+                );
+            }
+        }
+    }
     if let Some(r) = &s.richardson
         && let Some(list) = &r.actors
     {

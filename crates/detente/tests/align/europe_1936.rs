@@ -241,7 +241,22 @@ fn scenario_text(rc: &Recoding) -> String {
             );
         }
     }
-    s += "[align]\nactors = \"all\"\ncoalitions = 2\nsize = \"capability\"\n";
+    s += "[align]\nactors = \"all\"\ncoalitions = 2\nsize = \"capability\"\n\n";
+    // What AB publish, for the report's verdict: Britain's side in their two configurations,
+    // within the acceptance's tolerances, and the global minimum's basin share (note 28).
+    s += "[align.reference]\nsource = \"ab1993\"\nbasin_share = 0.732\nbasin_tolerance = 0.05\n";
+    for (column, within) in [(3, 2), (4, 1)] {
+        let side: Vec<String> = published(rc, column)
+            .iter()
+            .zip(&rc.ids)
+            .filter(|(a, _)| **a)
+            .map(|(_, id)| format!("\"{id}\""))
+            .collect();
+        s += &format!(
+            "\n[[align.reference.configuration]]\nside = [{}]\nwithin = {within}\n",
+            side.join(", ")
+        );
+    }
     s
 }
 
