@@ -56,6 +56,7 @@ async function open(hash = '', viewport = { width: 1400, height: 900 }) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => w.on('request', (r) => requests.push(r.url())));
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/favicon|404/.test(m.text()) && console.log(`page console: ${m.text()}`));
   const started = Date.now();
   await page.goto(`${origin}/${hash}`);
   return { page, requests, started };
@@ -85,9 +86,12 @@ async function downloaded(page, button) {
   return readFileSync(await d.path(), 'utf8');
 }
 
-/** Replace the editor's text (as if typed) and wait for the page to take it. */
+/** Replace the editor's text (as if typed), once the page has a scenario in it. */
 async function setText(page, text) {
+  await page.waitForSelector('#editor:not([readonly])');
   await page.fill('#editor', text);
+  // The page takes the text after a pause in typing; wait until the run of it has begun.
+  await page.waitForFunction(() => document.querySelector('#status-escalate')?.dataset.status !== 'full');
 }
 
 const flagship = readFileSync(flagshipFile, 'utf8');
@@ -131,7 +135,6 @@ test('the results JSON and the report equal the command\'s, for the flagship and
   assert.ok(json === reproduce(json, process.cwd()), 'the flagship JSON differs from the command\'s');
 
   await setText(page, edited);
-  await page.waitForFunction(() => document.querySelector('#status-escalate')?.dataset.status !== 'full');
   await fullPrecision(page);
   const editedJson = await downloaded(page, '#download-json');
   writeFileSync(join(dir, 'nato-china-2023.toml'), edited);
@@ -148,7 +151,7 @@ test('the results JSON and the report equal the command\'s, for the flagship and
 
 test('dragging the USA on china-posture updates decide quickly, and each control moves its panels', async () => {
   const { page } = await open();
-  await fullPrecision(page);
+  await page.waitForFunction(() => document.querySelector('#status-decide')?.dataset.status === 'full', null, { timeout: 60_000 });
   const usa = '[data-path="issue.china-posture.stance.USA.position"]';
   const decideText = () => page.innerText('#lens-decide [data-issue="china-posture"]');
   // The page's own clock: from the slider's input event to the decide panel's change, as a
@@ -240,8 +243,9 @@ test('a broken file shows located problems, keeps the last answer, and recovers'
 
 test('a shared link restores the same scenario, moves and results', async () => {
   const { page } = await open();
+  await fullPrecision(page);
   await setText(page, edited);
-  await page.waitForFunction(() => document.querySelector('#status-escalate')?.dataset.status !== 'full');
+  await fullPrecision(page);
   await page.focus('[data-path="issue.china-posture.stance.FRA.position"]');
   await page.keyboard.press('ArrowRight');
   await fullPrecision(page);

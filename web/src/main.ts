@@ -140,7 +140,12 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
   const stale = () => gen !== state.generation;
   state.effects = new Map();
   full.cancel();
-  if (!options.dragging) quick.cancel();
+  if (!options.dragging) {
+    quick.cancel();
+    // The answers on screen are now the previous input's: say so until the new ones arrive.
+    live.clear();
+    for (const [lens, [, runs]] of shownStatus) setStatus(lens, "running", runs);
+  }
   state.fullJson = null;
   updateShare();
   const { source, name } = state.scenario;
@@ -175,8 +180,15 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
     if (stale()) return;
     show(dm, ["decide"], "full", dm.runs);
   } catch (e) {
-    if (!(e instanceof Cancelled)) console.error(e);
+    failed(e);
   }
+}
+
+/** A failure that is not a cancellation: say so where the problems are, and in the console. */
+function failed(e: unknown) {
+  if (e instanceof Cancelled) return;
+  console.error(e);
+  showRequestError(`${TEXT.coreFailed} ${String(e)}`);
 }
 
 /** The most moves "What moved it" takes apart (one decide run each). */
@@ -228,13 +240,13 @@ async function escalatePasses(gen: number) {
     const all = await full.call(Call.Run, source, name, request());
     if (gen !== state.generation) return;
     const res = JSON.parse(all.answer);
-    if (isFailure(res)) return;
+    if (isFailure(res)) return showRequestError(res.error.message ?? res.error.kind);
     show(res, ["decide", "align", "escalate", "richardson"], "full", res.runs);
     state.fullJson = all.answer;
     if (state.baseline === null && !state.overrides.length) state.baseline = res;
     updateShare();
   } catch (e) {
-    if (!(e instanceof Cancelled)) console.error(e);
+    failed(e);
   }
 }
 
@@ -381,7 +393,10 @@ async function loadScenario(s: Scenario, overrides: Override[]) {
   state.baseline = null;
   state.shown = null;
   live.clear();
-  ($("editor") as HTMLTextAreaElement).value = s.source;
+  const editor = $("editor") as HTMLTextAreaElement;
+  editor.value = s.source;
+  // Editable once a scenario is in (typing earlier would be overwritten).
+  editor.readOnly = false;
   $("scenario-name").textContent = s.name;
   $("moved").textContent = overrides.length ? TEXT.overrides(overrides.length) : "";
   await refresh({ reloaded: true });

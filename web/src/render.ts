@@ -48,7 +48,7 @@ export function outcomeOf(d: IssueDecisions): { value: number; movement: string;
   if (d.linkage) return { value: d.linkage.outcome, movement: d.linkage.movement, how: "linkage" };
   if (d.setter) return { value: d.setter.outcome, movement: d.setter.movement, how: TEXT.setter };
   const compromise = d.answers.find((a) => a.model === "compromise");
-  return { value: compromise?.decision.outcome[0] ?? d.baseline, movement: "", how: "compromise" };
+  return { value: compromise?.decision?.outcome[0] ?? d.baseline, movement: "", how: "compromise" };
 }
 
 /** The 5 %–95 % range of `decide.ISSUE.compromise` in the Monte Carlo, if it ran. */
@@ -99,7 +99,7 @@ export function decide(
       "p",
       { class: "models" },
       `${TEXT.models}: `,
-      d.answers.map((a) => `${a.model} ${fmt(a.decision.unconstrained[0] ?? NaN)}`).join(" · "),
+      d.answers.map((a) => `${a.model} ${a.decision ? fmt(a.decision.unconstrained[0] ?? NaN) : "–"}`).join(" · "),
     );
     out.push(
       el(

@@ -74,6 +74,7 @@ export const TEXT = {
   provenance: "From the core in this page: ",
   noLens: "This scenario does not define this lens.",
   error: "error",
+  coreFailed: "The computation failed:",
   overrides: (n: number) => (n === 1 ? "1 input moved" : `${n} inputs moved`),
   footer:
     "Runs in your browser: the Rust core compiled to WebAssembly, in Web Workers. Nothing is sent anywhere.",

@@ -53,7 +53,8 @@ export interface IssueDecisions {
   baseline: number;
   collective: boolean;
   rule: { kind: string } | null;
-  answers: { model: string; decision: { outcome: number[]; unconstrained: number[] } }[];
+  /** A model that could not solve the issue has no `decision`. */
+  answers: { model: string; decision?: { outcome: number[]; unconstrained: number[] } }[];
   setter?: {
     proposer: string;
     outcome: number;
