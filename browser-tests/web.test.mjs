@@ -252,6 +252,8 @@ test('a shared link restores the same scenario, moves and results', async () => 
   const json = await downloaded(page, '#download-json');
   assert.match(json, /"overrides"/);
   await page.click('#copy-link');
+  // The fragment is written once the text is deflated (asynchronously).
+  await page.waitForFunction(() => location.hash.length > 1, null, { timeout: 10_000 });
   const hash = new URL(page.url()).hash;
   assert.ok(hash.length > 1, 'the link carries the state');
   const again = await open(hash);
