@@ -60,14 +60,8 @@ pub fn report_html(
     results: &detente::experiment::Results,
     file: Option<&str>,
 ) -> Result<String, String> {
-    let mut command = vec!["detente".to_string(), "report".to_string()];
-    command.extend(file.map(str::to_string));
-    command.extend([
-        "--runs".into(),
-        results.runs.to_string(),
-        "--seed".into(),
-        results.seed.to_string(),
-    ]);
+    let command =
+        detente::experiment::run_options::command_line("report", file, results.runs, results.seed);
     let mut report = from_results::report_from(r, results);
     if report.decide.is_some() {
         use detente::experiment::backtest::{BacktestOptions, bundled_backtest};

@@ -156,20 +156,19 @@ fn bad_input_is_located_or_named() {
             .iter()
             .any(|p| p["path"] == "escalate.contagion")
     );
-    let usa = ok["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["path"] == "issue.china-posture.stance.USA.position")
-        .expect("the USA's position");
+    let input = |path: &str| {
+        ok["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path)
+            .cloned()
+            .unwrap_or_else(|| panic!("no input {path}"))
+    };
+    let usa = input("issue.china-posture.stance.USA.position");
     assert_eq!(usa["domain"], serde_json::json!([0.0, 100.0]));
     // A calibrated parameter the file leaves to the posterior can be moved too.
-    let noise = ok["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["path"] == "escalate.noise")
-        .expect("escalate.noise, from the posterior");
+    let noise = input("escalate.noise");
     assert_eq!(noise["domain"], serde_json::json!([0.0, 1.0]));
     assert!(noise["range"][0].as_f64() < noise["range"][1].as_f64());
     assert!(usa["range"][0].as_f64() <= usa["value"].as_f64());

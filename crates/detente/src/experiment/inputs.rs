@@ -387,21 +387,17 @@ mod tests {
         );
         let mut seen = std::collections::HashSet::new();
         assert!(paths.iter().all(|p| seen.insert(p)), "every path is unique");
-        let before: Vec<Option<Uncertain>> = r
-            .scenario
-            .ties
-            .iter()
-            .filter(|t| joins(t, "USA", "AUS"))
-            .map(|t| t.weight)
-            .collect();
+        let weights = |r: &Resolved| -> Vec<Option<Uncertain>> {
+            r.scenario
+                .ties
+                .iter()
+                .filter(|t| joins(t, "USA", "AUS"))
+                .map(|t| t.weight)
+                .collect()
+        };
+        let before = weights(&r);
         set(&mut r, "tie.AUS.USA.2.weight", Uncertain::Fixed(0.25)).unwrap();
-        let after: Vec<Option<Uncertain>> = r
-            .scenario
-            .ties
-            .iter()
-            .filter(|t| joins(t, "USA", "AUS"))
-            .map(|t| t.weight)
-            .collect();
+        let after = weights(&r);
         assert_eq!(
             after,
             [before[0], Some(Uncertain::Fixed(0.25)), before[2]],

@@ -150,14 +150,7 @@ impl RunOptions {
     /// flagship. Front ends that run without a command line (Python, the browser) record it in
     /// [`crate::experiment::results::Recorded`] so their JSON names how to reproduce it.
     pub fn run_command(&self, file: Option<&str>) -> Vec<String> {
-        let mut c = vec!["detente".to_string(), "run".to_string()];
-        c.extend(file.map(str::to_string));
-        c.extend([
-            "--runs".into(),
-            self.runs.to_string(),
-            "--seed".into(),
-            self.seed.to_string(),
-        ]);
+        let mut c = command_line("run", file, self.runs, self.seed);
         if self.mc_models != MC_MODELS {
             c.push("--mc-models".into());
             c.push(self.mc_models.join(","));
@@ -174,6 +167,21 @@ impl RunOptions {
             DEFAULT_RUNS
         }
     }
+}
+
+/// `detente SUBCOMMAND [FILE] --runs N --seed S`: the start of the command line that reproduces a
+/// run (`file` omitted for the bundled flagship). [`RunOptions::run_command`] and the report's
+/// method section both begin with it.
+pub fn command_line(subcommand: &str, file: Option<&str>, runs: u64, seed: u64) -> Vec<String> {
+    let mut c = vec!["detente".to_string(), subcommand.to_string()];
+    c.extend(file.map(str::to_string));
+    c.extend([
+        "--runs".into(),
+        runs.to_string(),
+        "--seed".into(),
+        seed.to_string(),
+    ]);
+    c
 }
 
 /// `models` when the registry knows every name; otherwise which one it does not know.
