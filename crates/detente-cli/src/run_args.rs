@@ -8,7 +8,7 @@
 
 use crate::error::CliError;
 use detente::experiment::RunOptions;
-use detente::experiment::threads::{ThreadsError, check_threads, thread_pool};
+use detente::experiment::threads::{ThreadPool, ThreadsError, check_threads, thread_pool};
 use detente::scenario::Resolved;
 
 /// The most worker threads a command starts (the library's bound): above it `--threads` is
@@ -59,7 +59,7 @@ pub fn parse_threads(text: &str) -> Result<usize, String> {
 }
 
 /// A thread pool of `threads` workers (rayon's default, one per core, when `None`).
-pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, CliError> {
+pub fn pool(threads: Option<usize>) -> Result<ThreadPool, CliError> {
     thread_pool(threads).map_err(|e| match (e, threads) {
         (ThreadsError::Count(e), Some(n)) => CliError::Input(format!("error: --threads {n}: {e}")),
         (ThreadsError::Count(e) | ThreadsError::Start(e), _) => {

@@ -17,6 +17,7 @@ pub mod escalate;
 pub mod experiment;
 pub mod import;
 pub mod maths;
+pub(crate) mod par;
 pub mod rng;
 pub mod scenario;
 pub mod stats;

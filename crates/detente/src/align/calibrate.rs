@@ -27,8 +27,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::par::*;
 use rand::RngExt as _;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::propensity::{TERM_COUNT, TERM_NAMES, TermWeights, data_norm};

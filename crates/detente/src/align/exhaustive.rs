@@ -9,7 +9,7 @@
 use super::descent::{DescentRule, Spins};
 use super::problem::Problem;
 use super::weight::Weight;
-use rayon::prelude::*;
+use crate::par::*;
 
 /// Successor-table mark for a stable configuration.
 const STABLE: u8 = u8::MAX;

@@ -7,7 +7,7 @@
 
 use super::problem::Problem;
 use super::weight::Weight;
-use rayon::prelude::*;
+use crate::par::*;
 
 /// A stable configuration found by the enumeration (labels in canonical form).
 #[derive(Debug, Clone)]

@@ -27,7 +27,6 @@ use super::history_conflict::{
 };
 use super::landscape::{Landscape, LandscapeActor};
 use super::portfolio::portfolio_similarity;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -168,9 +167,10 @@ pub struct Tie {
 /// Term weights `w_t` (table; TOML keys as field names). The default is the calibrated set
 /// ([`TermWeights::calibrated`], `data/calibration/align-weights.csv`, fitted by
 /// `detente calibrate align`); the hand-set weights used before are [`TermWeights::classic`].
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
-#[schemars(rename = "PropensityWeights")]
+#[cfg_attr(feature = "schema", schemars(rename = "PropensityWeights"))]
 pub struct TermWeights {
     /// Shared mutual-defence treaty (1) or weaker pledge (0.5).
     pub shared_alliance: f64,

@@ -12,8 +12,8 @@ use super::report::{Candidate, assemble};
 use super::result::{AlignResult, Basin, Confidence, Method};
 use super::sampling::{self, Schedule};
 use super::weight::Weight;
+use crate::par::*;
 use crate::stats::wilson;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Search settings. Defaults: two coalitions, energy-steepest descent, 100,000

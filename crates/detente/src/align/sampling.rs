@@ -8,9 +8,9 @@ use super::descent::{DescentRule, Partition, Spins};
 use super::problem::Problem;
 use super::weight::Weight;
 use crate::maths;
+use crate::par::*;
 use crate::rng::{DetRng, derive, run_stream, u01};
 use rand::{Rng, RngExt};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 const BLOCK: u64 = 64;

@@ -6,10 +6,10 @@ use crate::escalate::markov::solve;
 use crate::escalate::matchplay::{MatchError, MatchSpec, play};
 use crate::escalate::ode::Rk4;
 use crate::escalate::strategy::Player;
+use crate::par::*;
 use crate::rng::{DetRng, bernoulli, run_stream, u01};
 use crate::stats::{Proportion, wilson};
 use rand::Rng;
-use rayon::prelude::*;
 use std::fmt;
 
 /// Why an evolutionary run could not start.

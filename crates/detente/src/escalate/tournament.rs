@@ -8,9 +8,9 @@
 use crate::escalate::game::{Action, Game};
 use crate::escalate::matchplay::{MatchError, MatchResult, MatchSpec, play};
 use crate::escalate::strategy::{Player, Strategy};
+use crate::par::*;
 use crate::rng::derive;
 use crate::stats::{mean, median, std_dev};
-use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How the tournament is played.

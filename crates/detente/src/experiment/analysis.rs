@@ -25,10 +25,10 @@ use crate::escalate::dilemma::{
     DisputeSummary, MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo,
 };
 use crate::experiment::paired::PairedDifference;
+use crate::par::*;
 use crate::rng::{derive, run_stream};
 use crate::scenario::{Resolved, Uncertain};
 use crate::stats::Proportion;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt;
 use std::sync::Mutex;

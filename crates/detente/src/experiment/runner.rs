@@ -10,9 +10,9 @@
 
 use super::paired::{EventPairs, PairTally, PairedDifference, RealPairs};
 use super::summary::{Accumulator, Binned, Counter, Summary};
+use crate::par::*;
 use crate::rng::{DetRng, derive, run_stream};
 use crate::stats::Proportion;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::any::Any;
 

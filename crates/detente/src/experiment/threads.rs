@@ -17,16 +17,44 @@ pub fn check_threads(n: usize) -> Result<usize, String> {
     }
 }
 
+#[cfg(feature = "rayon")]
+pub use rayon::ThreadPool;
+
+/// Without the `rayon` feature the library runs on the calling thread; this stand-in keeps the
+/// pool's interface so that front ends are written once.
+#[cfg(not(feature = "rayon"))]
+#[derive(Debug)]
+pub struct ThreadPool;
+
+#[cfg(not(feature = "rayon"))]
+impl ThreadPool {
+    /// Run `f` (on the calling thread).
+    pub fn install<R>(&self, f: impl FnOnce() -> R) -> R {
+        f()
+    }
+
+    /// Always 1.
+    pub fn current_num_threads(&self) -> usize {
+        1
+    }
+}
+
 /// A pool of `threads` workers (one per core when `None`). `Err` names a count out of range
-/// or a pool the system cannot start.
-pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, ThreadsError> {
+/// or a pool the system cannot start. Without the `rayon` feature the count is checked and the
+/// work runs on the calling thread.
+pub fn thread_pool(threads: Option<usize>) -> Result<ThreadPool, ThreadsError> {
     if let Some(n) = threads {
         check_threads(n).map_err(ThreadsError::Count)?;
     }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| ThreadsError::Start(e.to_string()))
+    #[cfg(feature = "rayon")]
+    {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .map_err(|e| ThreadsError::Start(e.to_string()))
+    }
+    #[cfg(not(feature = "rayon"))]
+    Ok(ThreadPool)
 }
 
 /// Why a pool was not built.
@@ -52,6 +80,7 @@ mod tests {
             thread_pool(Some(10_000)),
             Err(ThreadsError::Count(_))
         ));
+        #[cfg(feature = "rayon")]
         assert_eq!(thread_pool(Some(2)).unwrap().current_num_threads(), 2);
     }
 }

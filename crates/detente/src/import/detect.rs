@@ -117,7 +117,15 @@ pub fn import(
         Format::Decide => decide_csv::parse(content, options),
         Format::Plain => plain_csv::parse(content, options),
         Format::KtabCsv => super::ktab_csv::import(content, options),
+        #[cfg(feature = "xml")]
         Format::KtabXml => super::ktab_xml::import(content, options),
+        #[cfg(not(feature = "xml"))]
+        Format::KtabXml => Err(ImportError::at(
+            0,
+            0,
+            "this build of detente reads no KTAB XML (built without the `xml` feature)".to_string(),
+        )
+        .into()),
         Format::Deu => deu::parse(content, options),
         Format::Scenario => Err(ImportError::at(
             0,

@@ -11,6 +11,7 @@ pub mod decide_csv;
 pub mod detect;
 pub mod deu;
 pub mod ktab_csv;
+#[cfg(feature = "xml")]
 pub mod ktab_xml;
 pub mod plain_csv;
 mod toml_out;

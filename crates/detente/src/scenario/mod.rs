@@ -11,6 +11,7 @@ mod model;
 mod parse;
 mod reader;
 mod resolve;
+#[cfg(feature = "schema")]
 mod schema;
 mod uncertain;
 
@@ -18,6 +19,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Kind, Severity, did_you_mean, line
 pub use model::*;
 pub use parse::{MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, MAX_RATE, MAX_SCALE};
 pub use resolve::{Provenance, Quantity, Resolved, ResolvedActor};
+#[cfg(feature = "schema")]
 pub use schema::json_schema;
 pub use uncertain::Uncertain;
 

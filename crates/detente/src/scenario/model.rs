@@ -6,14 +6,14 @@
 use super::Uncertain;
 use crate::world::CapabilityMeasure;
 use indexmap::IndexMap;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The current (and only) scenario format version.
 pub const FORMAT_VERSION: i64 = 1;
 
 /// One scenario file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Format version; must be 1.
@@ -47,7 +47,8 @@ pub struct Scenario {
 }
 
 /// `[scenario]`: identity, summary and sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Short identifier (letters, digits, `-`, `_`).
@@ -66,7 +67,8 @@ pub struct Meta {
 }
 
 /// A citable source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Identifier used by `source = "..."` keys.
@@ -79,7 +81,8 @@ pub struct Source {
 }
 
 /// `[world]`: the data vintage and the default capability measure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorldSettings {
     /// `"2024"` (the bundled 41-actor table), `"panel"` (any state of the state system, each
@@ -100,7 +103,8 @@ impl Default for WorldSettings {
 }
 
 /// What an actor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A state, identified by its ISO 3166-1 alpha-3 code.
@@ -113,7 +117,8 @@ pub enum ActorKind {
 }
 
 /// `[[actor]]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Unique id; ISO3 for states.
@@ -170,7 +175,8 @@ pub struct Actor {
 }
 
 /// A body's decision rule (docs/decide.md, "Decision rules").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
     /// Every member can block; silence is acquiescence.
@@ -222,7 +228,8 @@ impl RuleKind {
 }
 
 /// How votes are weighted under a majority rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum VoteWeights {
     /// `"equal"`, `"population"` or `"capability"`.
@@ -232,7 +239,8 @@ pub enum VoteWeights {
 }
 
 /// `double = { members = 0.55, weight = 0.65 }`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DoubleMajority {
     /// Share of members required.
@@ -242,7 +250,8 @@ pub struct DoubleMajority {
 }
 
 /// `[[issue]]`: a question a body decides on a one-dimensional scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     /// Unique id.
@@ -272,7 +281,8 @@ pub struct Issue {
 }
 
 /// An issue scale `[min, max]` with labels for its ends.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// Lower end.
@@ -291,7 +301,8 @@ pub struct Scale {
 }
 
 /// The observed outcome of an issue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KnownOutcome {
     /// Position on the scale.
@@ -314,7 +325,8 @@ pub struct KnownOutcome {
 }
 
 /// `[[issue.stance]]`: one actor's position and salience on an issue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stance {
     /// The actor.
@@ -345,7 +357,8 @@ pub struct Stance {
 }
 
 /// A member's vote on an issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Vote {
     /// Voted (or is expected to vote) for; documentation, positions drive the models.
@@ -357,7 +370,8 @@ pub enum Vote {
 }
 
 /// The kind of a relation between actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum TieKind {
     /// A mutual-defence or security treaty.
@@ -383,7 +397,8 @@ impl TieKind {
 }
 
 /// `[[tie]]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tie {
     /// Alliance, partnership, rivalry or propensity.
@@ -402,7 +417,8 @@ pub struct Tie {
 }
 
 /// Which actors a lens works on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ActorSelection {
     /// `"states"` (every state actor) or `"all"` (every non-body actor).
@@ -412,7 +428,8 @@ pub enum ActorSelection {
 }
 
 /// `[align]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlignSection {
     /// Actors to align: `"states"` (default), `"all"`, or a list.
@@ -451,7 +468,8 @@ pub struct AlignSection {
 
 /// `[align.reference]`: a published landscape analysis of the same actors, against which the
 /// lens's stable configurations are checked (two coalitions).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlignReference {
     /// Id of the `[scenario] sources` entry that publishes it.
@@ -470,7 +488,8 @@ pub struct AlignReference {
 
 /// `[[align.reference.configuration]]`: one published configuration as the members of one side
 /// (every other aligned actor is on the other side).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceConfiguration {
     /// Actor ids on one side.
@@ -481,7 +500,8 @@ pub struct ReferenceConfiguration {
 }
 
 /// `[align.known_outcome]`: the sides the actors actually took.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AlignOutcome {
     /// What happened (a vote, a war).
@@ -522,7 +542,8 @@ fn default_size() -> String {
 pub use crate::align::TermWeights as PropensityWeights;
 
 /// `[escalate]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EscalateSection {
     /// Sides: side name → member actor ids.
@@ -606,7 +627,8 @@ pub struct EscalateSection {
 
 /// `[[escalate.start]]`: the state of one domain (or of one rival pair in it) at `as_of`, as the
 /// probability that a directed channel opens hostile, with the evidence for it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StartPlacement {
     /// Domain name (one of `domains`).
@@ -630,7 +652,8 @@ pub struct StartPlacement {
 }
 
 /// `[[escalate.trade]]`: the share of `from`'s total goods trade that is with `to`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TradeLink {
     /// The trading actor.
@@ -660,7 +683,8 @@ fn default_period() -> String {
 }
 
 /// `spiral = { domains = 3, periods = 3, lock = 0.5 }`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpiralSpec {
     /// k: domains that must be locked.
@@ -672,7 +696,8 @@ pub struct SpiralSpec {
 }
 
 /// `[[escalate.policy]]`: one strategy per side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// Unique id.
@@ -688,7 +713,8 @@ pub struct Policy {
 }
 
 /// `[[escalate.influence]]`: directed influence of one ally on another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Influence {
     /// The influencing ally.
@@ -706,7 +732,8 @@ pub struct Influence {
 }
 
 /// `[richardson]`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RichardsonSpec {
     /// Actors (default: the escalate sides' members).
@@ -727,7 +754,8 @@ pub struct RichardsonSpec {
 }
 
 /// `[experiment]`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExperimentSection {
     /// Monte Carlo runs.

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 /// In TOML: `85`, `{ low = 75, mode = 85, high = 92 }` (triangular) or `{ low = 75, high = 92 }`
 /// (uniform). A single run uses the [`point`](Uncertain::point) value (mode or midpoint); Monte
 /// Carlo runs [`draw`](Uncertain::draw) from the distribution.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Uncertain {
     /// A known value.

@@ -25,8 +25,8 @@
 use super::DilemmaError;
 use super::moments::{MOMENT_NAMES, RivalryCounts, observed, simulate};
 use super::setup::{DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, Prepared};
+use crate::par::*;
 use crate::rng::{DetRng, derive, run_stream, u01};
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// A calibrated parameter.

@@ -14,10 +14,10 @@ use super::annual::fit_annual;
 use super::series::{History, RIVALRY_LIST_END, Source, dyad_ties, history};
 use super::{ArmsSeries, RichardsonError};
 use crate::escalate::linalg::{self, Matrix};
+use crate::par::*;
 use crate::rng::{self, DetRng};
 use crate::stats;
 use rand::SeedableRng;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 

@@ -26,7 +26,7 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use super::score::{Interval, bootstrap};

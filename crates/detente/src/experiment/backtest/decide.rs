@@ -2,7 +2,7 @@
 //! body's rule, the agenda setter, and three naive baselines — no change (the status quo), the
 //! compromise (the capability × salience weighted mean) and the weighted median.
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use super::{Case, MethodKind, Prediction, error};
 use crate::decide::registry;

@@ -25,7 +25,7 @@ pub use decide::decide_cases;
 pub use library::bundled_backtest;
 pub use score::{Interval, MethodScore, Paired, score};
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::Resolved;
