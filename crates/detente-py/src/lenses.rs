@@ -9,7 +9,6 @@ use detente::align::DescentRule;
 use detente::decide::registry;
 use detente::decide::scenario::{DecideOptions, IssueDecisions, decide_with};
 use detente::escalate::dilemma::PolicyArms;
-use detente::escalate::richardson;
 use detente::experiment::results::decide_movement;
 use detente::experiment::{McResult, RunOptions};
 use detente::import::Format;
@@ -217,18 +216,11 @@ pub fn escalate(
     // The arms race as `detente escalate --arms --format json` shows it, when the scenario
     // has one.
     let arms = match detente::escalate::scenario::arms_setup(&r) {
-        Ok(setup) => {
-            let built = richardson::build(&setup).map_err(|e| invalid(e.to_string()))?;
-            let analysis = richardson::analyse(&built.model).map_err(|e| invalid(e.to_string()))?;
-            // As the CLI does it: the arms-race document is written, then read back in.
-            let text = json(&serde_json::json!({
-                "model": built.model,
-                "baseline": built.baseline,
-                "provenance": built.provenance,
-                "analysis": analysis,
-            }))?;
-            Some(serde_json::from_str::<serde_json::Value>(&text).unwrap_or_default())
-        }
+        Ok(setup) => Some(
+            detente::experiment::results::arms_race(&setup)
+                .map_err(|e| invalid(e.to_string()))?
+                .document(),
+        ),
         Err(_) => None,
     };
     json(&serde_json::json!({ "escalate": results, "richardson": arms }))

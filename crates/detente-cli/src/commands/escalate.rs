@@ -13,7 +13,8 @@ use detente::escalate::dilemma::{
     DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyArms, PolicyComparison, compare_policies,
     monte_carlo, run_one,
 };
-use detente::escalate::richardson::{self, ArmsSetup};
+use detente::escalate::richardson::ArmsSetup;
+use detente::experiment::results::arms_race;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -176,22 +177,24 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
     }
     let results = detente::experiment::results::escalate(&r, opts.runs, opts.seed)
         .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
-    let arms_text = match &arms {
-        Ok(setup) => Some(arms_report(setup, args.format)?),
-        Err(_) => None,
-    };
     if args.format == Format::Json {
-        let value = serde_json::json!({ "escalate": results, "richardson": arms_text.as_deref().map(|t| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default()) });
+        let race = match &arms {
+            Ok(setup) => Some(arms_race(setup).map_err(|e| CliError::Input(e.to_string()))?),
+            Err(_) => None,
+        };
+        let value = serde_json::json!({
+            "escalate": results,
+            "richardson": race.map(|race| race.document()),
+        });
         return json(&value);
     }
     let mut o = crate::lens_escalate::render(&r, &results);
-    match (arms_text, arms) {
-        (Some(t), _) => {
+    match arms {
+        Ok(setup) => {
             o.push('\n');
-            o.push_str(&t);
+            o.push_str(&arms_report(&setup, args.format)?);
         }
-        (None, Err(e)) => o.push_str(&format!("\nRichardson analysis not possible: {e}\n")),
-        (None, Ok(_)) => {}
+        Err(e) => o.push_str(&format!("\nRichardson analysis not possible: {e}\n")),
     }
     Ok(o)
 }
@@ -437,17 +440,11 @@ fn clip(s: &str, n: usize) -> String {
 /// The Richardson analysis of an arms-race setup, as a table or JSON (model, provenance,
 /// analysis).
 pub fn arms_report(setup: &ArmsSetup, format: Format) -> Result<String, CliError> {
-    let built = richardson::build(setup).map_err(|e| CliError::Input(e.to_string()))?;
-    let analysis = richardson::analyse(&built.model).map_err(|e| CliError::Input(e.to_string()))?;
+    let race = arms_race(setup).map_err(|e| CliError::Input(e.to_string()))?;
     if format == Format::Json {
-        let value = serde_json::json!({
-            "model": built.model,
-            "baseline": built.baseline,
-            "provenance": built.provenance,
-            "analysis": analysis,
-        });
-        return json(&value);
+        return json(&race.document());
     }
+    let (built, analysis) = (&race.model, &race.analysis);
     let mut o = String::new();
     let m = &built.model;
     let _ = writeln!(

@@ -11,6 +11,7 @@ mod escalate_cli;
 mod escalate_richardson_cli;
 mod foundation;
 mod import_deu_cli;
+mod layering;
 mod orchestration_cli;
 mod report_cli;
 mod show_world;

@@ -16,7 +16,7 @@ use crate::decide::ResolvedIssue;
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
 use crate::decide::setter::{Movement, agenda};
 use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
-use crate::escalate::richardson::{Analysis, ArmsModel};
+use crate::escalate::richardson::{Analysis, ArmsModel, ArmsSetup, RichardsonError};
 use crate::escalate::scenario::uncertain_params;
 use crate::rng::DetRng;
 use crate::scenario::Resolved;
@@ -112,6 +112,28 @@ pub struct RichardsonResults {
     pub analysis: Analysis,
 }
 
+impl RichardsonResults {
+    /// The arms-race document as `detente escalate --arms --format json` writes it and the
+    /// Python package returns it: `model`, `baseline` (base-year levels), `provenance` and
+    /// `analysis` side by side, keys in alphabetical order.
+    pub fn document(&self) -> serde_json::Value {
+        serde_json::json!({
+            "model": self.model.model,
+            "baseline": self.model.baseline,
+            "provenance": self.model.provenance,
+            "analysis": self.analysis,
+        })
+    }
+}
+
+/// The Richardson lens on an arms-race set-up: the model built with the provenance of every
+/// number, and its analysis (equilibrium, eigenvalues, stability, drivers).
+pub fn arms_race(setup: &ArmsSetup) -> Result<RichardsonResults, RichardsonError> {
+    let model = crate::escalate::richardson::build(setup)?;
+    let analysis = crate::escalate::richardson::analyse(&model.model)?;
+    Ok(RichardsonResults { model, analysis })
+}
+
 /// FNV-1a, 64 bit: a stable content hash without a dependency.
 pub fn fnv1a(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -173,10 +195,7 @@ pub fn run_all(
         && (r.scenario.richardson.is_some() || r.scenario.escalate.is_some()))
     .then(|| {
         let setup = crate::escalate::scenario::arms_setup(r)?;
-        let model = crate::escalate::richardson::build(&setup).map_err(|e| e.to_string())?;
-        let analysis =
-            crate::escalate::richardson::analyse(&model.model).map_err(|e| e.to_string())?;
-        Ok::<_, String>(RichardsonResults { model, analysis })
+        arms_race(&setup).map_err(|e| e.to_string())
     });
     let richardson = richardson.and_then(|x| {
         x.map_err(|m| {
