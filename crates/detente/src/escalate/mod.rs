@@ -12,7 +12,7 @@
 //!   deterministic cache.
 //! - [`markov`] — the exact long-run and finite-turn payoffs of two memory-one players.
 //! - [`tournament`] — round robins with Axelrod-Python's metrics, identical for any thread count.
-//! - [`evolution`] — the Moran process and replicator dynamics, integrated by [`ode`].
+//! - [`evolution`] — the Moran process and replicator dynamics, integrated by its own RK4 stepper.
 //!
 //! ```
 //! use detente::escalate::{game::Game, matchplay::{play, MatchSpec}, strategy::registry};
@@ -26,12 +26,12 @@ pub mod evolution;
 pub mod game;
 pub mod markov;
 pub mod matchplay;
-pub mod ode;
+pub(crate) mod ode;
 pub mod strategy;
 pub mod tournament;
 
 pub mod dilemma;
-pub mod integrate;
-pub mod linalg;
+pub(crate) mod integrate;
+pub(crate) mod linalg;
 pub mod richardson;
 pub mod scenario;

@@ -24,9 +24,12 @@ pub use builder::{
 };
 pub use estimate::{ActorFit, ArmsSeries, Estimate, Fit, FitWarning, PooledFit, fit, fit_pooled};
 pub use series::{HistoryFit, fit_history};
+// The numerical pieces the model's public types use (the modules themselves are internal).
+pub use super::integrate::{Dopri5, IntegrateError, Rk4, Trajectory};
+pub use super::linalg::{Complex, LinalgError, Matrix};
 
-use super::integrate::{self, Dopri5, IntegrateError, Rk4, Trajectory};
-use super::linalg::{self, LinalgError, Matrix};
+use super::integrate;
+use super::linalg;
 use serde::Serialize;
 use std::fmt;
 

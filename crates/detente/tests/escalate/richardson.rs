@@ -1,8 +1,8 @@
 //! Validation of the Richardson model against closed-form results and Richardson's 1909–13 data.
 
-use detente::escalate::integrate::{Dopri5, Rk4};
-use detente::escalate::linalg::Matrix;
-use detente::escalate::richardson::{FitWarning, Integrator, RichardsonModel, analyse, fit_pooled};
+use detente::escalate::richardson::{
+    Dopri5, FitWarning, Integrator, Matrix, RichardsonModel, Rk4, analyse, fit_pooled,
+};
 
 const FIXTURE: &str = include_str!("../fixtures/richardson/entente_central_1909_1913.csv");
 

@@ -142,7 +142,7 @@ impl DilemmaArms {
     }
 
     /// As [`DilemmaArms::new`], drawing the uncertain parameters of `draws` at the start of every
-    /// run (the same values for every arm of a run; see [`super::draws`]).
+    /// run (the same values for every arm of a run).
     pub fn with_draws(
         named: &[(&str, &DilemmaSetup)],
         draws: &[ParamDraw],
