@@ -288,6 +288,15 @@ impl Diagnostics {
     }
 }
 
+/// The rendered report ([`Diagnostics::render`]), so that `?` can carry it as an error.
+impl std::fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
 fn push_notes(d: &Diagnostic, indent: &str, out: &mut String) {
     if d.span.is_none()
         && let Some(k) = &d.key
@@ -362,12 +371,15 @@ mod tests {
             .key("actor")
             .span(Some(start..start + 5))
             .help("did you mean `FRA`?");
-        let r = Diagnostics::new("s.toml", src, vec![d]).render();
+        let diagnostics = Diagnostics::new("s.toml", src, vec![d]);
+        let r = diagnostics.render();
         assert!(r.contains("error[unknown-id]: unknown actor `FRX`"), "{r}");
         assert!(r.contains("--> s.toml:2:9"), "{r}");
         assert!(r.contains("        ^^^^^ key `actor`"), "{r}");
         assert!(r.contains("= help: did you mean `FRA`?"), "{r}");
         assert!(r.contains("s.toml: 1 error"), "{r}");
+        let as_error: Box<dyn std::error::Error> = Box::new(diagnostics);
+        assert_eq!(as_error.to_string(), r);
     }
 
     #[test]
