@@ -3,8 +3,8 @@
 
 use detente::escalate::game::{Action, Game, actions_to_string, parse_actions};
 use detente::escalate::matchplay::{MatchSpec, play};
-use detente::escalate::strategy::{Depth, History, MatchContext, Strategy, registry};
-use detente::rng::run_stream;
+use detente::escalate::strategy::{self, Depth, History, MatchContext, Strategy, registry};
+use detente::rng::{run_stream, u01};
 
 /// Player 1's moves in a noiseless match of `turns` turns.
 fn moves(a: &str, b: &str, turns: u32) -> String {
@@ -19,19 +19,12 @@ fn moves(a: &str, b: &str, turns: u32) -> String {
 /// Moves of `id` against a fixed sequence of opponent moves (length unknown to the player).
 fn replies(id: &str, op: &str, length: Option<u32>) -> String {
     let mut s = registry::parse(id).unwrap();
-    s.reset(&MatchContext {
+    let ctx = MatchContext {
         game: Game::default(),
         length,
-    });
-    let mut rng = run_stream(1, 1);
-    let mut h = History::default();
-    let mut out = Vec::new();
-    for o in parse_actions(op).unwrap() {
-        let a = s.decide(&h, &mut rng);
-        out.push(a);
-        h.push(a, o);
-    }
-    actions_to_string(&out)
+    };
+    let op = parse_actions(op).unwrap();
+    actions_to_string(&strategy::replies(&mut s, &op, &ctx, &mut run_stream(1, 1)))
 }
 
 #[test]
@@ -218,4 +211,66 @@ fn classifiers_match_the_tables() {
         ]
     );
     assert_eq!(Action::C.flip(), Action::D);
+}
+
+/// Every registered strategy's declared `stochastic` flag matches how it plays. Against four
+/// opponents (always C, always D, alternating, a fixed random sequence), 200 turns, with and
+/// without a known length: a strategy declared deterministic draws no random number and plays
+/// the same under every seed; one declared stochastic draws and, under some seed, plays
+/// differently.
+#[test]
+fn declared_stochastic_flags_match_how_strategies_play() {
+    let turns = 200;
+    let mut noise = run_stream(99, 0);
+    let opponents: Vec<Vec<Action>> = vec![
+        vec![Action::C; turns],
+        vec![Action::D; turns],
+        (0..turns)
+            .map(|t| if t % 2 == 0 { Action::C } else { Action::D })
+            .collect(),
+        (0..turns)
+            .map(|_| {
+                if u01(&mut noise) < 0.5 {
+                    Action::C
+                } else {
+                    Action::D
+                }
+            })
+            .collect(),
+    ];
+    let (mut wrong, players) = (Vec::new(), registry::all());
+    let stochastic = players.iter().filter(|p| p.meta().stochastic).count();
+    assert!(
+        stochastic >= 5 && players.len() - stochastic >= 20,
+        "{stochastic} of {}",
+        players.len()
+    );
+    for player in players {
+        let id = player.meta().id.clone();
+        let (mut drew, mut varied) = (false, false);
+        for op in &opponents {
+            for length in [None, Some(turns as u32)] {
+                let ctx = MatchContext {
+                    game: Game::default(),
+                    length,
+                };
+                let mut rng = run_stream(1, 0);
+                let before = rng.get_word_pos();
+                let first = strategy::replies(&mut player.clone(), op, &ctx, &mut rng);
+                drew |= rng.get_word_pos() != before;
+                for seed in 2..=6 {
+                    let other =
+                        strategy::replies(&mut player.clone(), op, &ctx, &mut run_stream(seed, 0));
+                    varied |= other != first;
+                }
+            }
+        }
+        let declared = player.meta().stochastic;
+        if declared != drew || declared != varied {
+            wrong.push(format!(
+                "{id}: declared stochastic = {declared}, draws = {drew}, varies = {varied}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -141,16 +141,12 @@ mod tests {
     use crate::rng::run_stream;
 
     fn replies(mut s: FirstSimple, op: &[Action], seed: u64) -> Vec<Action> {
-        s.reset(&MatchContext::default());
-        let mut rng = run_stream(seed, 1);
-        let mut h = History::default();
-        let mut out = Vec::new();
-        for &o in op {
-            let a = s.decide(&h, &mut rng);
-            out.push(a);
-            h.push(a, o);
-        }
-        out
+        super::super::replies(
+            &mut s,
+            op,
+            &MatchContext::default(),
+            &mut run_stream(seed, 1),
+        )
     }
 
     #[test]

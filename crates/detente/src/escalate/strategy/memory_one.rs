@@ -288,16 +288,7 @@ mod tests {
     use Action::{C, D};
 
     fn replies(mut s: MemoryOne, op: &[Action]) -> Vec<Action> {
-        s.reset(&MatchContext::default());
-        let mut rng = run_stream(0, 1);
-        let mut h = History::default();
-        let mut out = Vec::new();
-        for &o in op {
-            let a = s.decide(&h, &mut rng);
-            out.push(a);
-            h.push(a, o);
-        }
-        out
+        super::super::replies(&mut s, op, &MatchContext::default(), &mut run_stream(0, 1))
     }
 
     #[test]

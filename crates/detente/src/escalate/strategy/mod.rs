@@ -189,6 +189,25 @@ pub trait Strategy: StrategyClone + Send + Sync {
     }
 }
 
+/// The moves `s` makes, reset with `ctx`, against a fixed sequence of opponent moves (seen as
+/// played), drawing from `rng`: how a strategy's replies are checked against its rule.
+pub fn replies<S: Strategy + ?Sized>(
+    s: &mut S,
+    opponent: &[Action],
+    ctx: &MatchContext,
+    rng: &mut DetRng,
+) -> Vec<Action> {
+    s.reset(ctx);
+    let mut h = History::default();
+    let mut out = Vec::with_capacity(opponent.len());
+    for &o in opponent {
+        let a = s.decide(&h, rng);
+        out.push(a);
+        h.push(a, o);
+    }
+    out
+}
+
 /// Cloning for boxed strategies (a fresh copy plays itself in tournaments).
 pub trait StrategyClone {
     /// A boxed copy.

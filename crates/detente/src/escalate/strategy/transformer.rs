@@ -148,19 +148,11 @@ mod tests {
     use Action::{C, D};
 
     fn replies(s: &mut Transformed, op: &[Action], length: Option<u32>) -> Vec<Action> {
-        s.reset(&MatchContext {
+        let ctx = MatchContext {
             length,
             ..MatchContext::default()
-        });
-        let mut rng = run_stream(5, 1);
-        let mut h = History::default();
-        let mut out = Vec::new();
-        for &o in op {
-            let a = s.decide(&h, &mut rng);
-            out.push(a);
-            h.push(a, o);
-        }
-        out
+        };
+        super::super::replies(s, op, &ctx, &mut run_stream(5, 1))
     }
 
     #[test]
