@@ -3,7 +3,7 @@
 
 use detente::escalate::game::{Action, Game, actions_to_string, parse_actions};
 use detente::escalate::matchplay::{MatchSpec, play};
-use detente::escalate::strategy::{self, Depth, History, MatchContext, Strategy, registry};
+use detente::escalate::strategy::{self, Depth, MatchContext, Strategy, registry};
 use detente::rng::{run_stream, u01};
 
 /// Player 1's moves in a noiseless match of `turns` turns.
