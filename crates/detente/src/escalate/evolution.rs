@@ -4,7 +4,7 @@
 
 use crate::escalate::markov::solve;
 use crate::escalate::matchplay::{MatchError, MatchSpec, play};
-use crate::escalate::ode::Rk4;
+use crate::escalate::ode::Rk4Stepper;
 use crate::escalate::strategy::Player;
 use crate::par::*;
 use crate::rng::{DetRng, bernoulli, run_stream, u01};
@@ -425,7 +425,7 @@ pub fn replicator(
     let n = a.len();
     let mut x = x0.to_vec();
     renormalise(&mut x);
-    let mut rk = Rk4::new(n);
+    let mut rk = Rk4Stepper::new(n);
     let mut deriv = vec![0.0; n];
     let mut field = |_t: f64, y: &[f64], out: &mut [f64]| {
         replicator_field(a, y, out);

@@ -1,9 +1,9 @@
 //! The classical fourth-order Runge–Kutta step, used by the replicator dynamics (h = 0.01). Kept deliberately small: the adaptive DOPRI5 integrator belongs to the
 //! Richardson model.
 
-/// Scratch space for [`Rk4::step`] on a system of `n` equations (no allocation per step).
+/// Scratch space for [`Rk4Stepper::step`] on a system of `n` equations (no allocation per step).
 #[derive(Debug, Clone)]
-pub struct Rk4 {
+pub struct Rk4Stepper {
     k1: Vec<f64>,
     k2: Vec<f64>,
     k3: Vec<f64>,
@@ -11,10 +11,10 @@ pub struct Rk4 {
     tmp: Vec<f64>,
 }
 
-impl Rk4 {
+impl Rk4Stepper {
     /// Scratch for `n` equations.
-    pub fn new(n: usize) -> Rk4 {
-        Rk4 {
+    pub fn new(n: usize) -> Rk4Stepper {
+        Rk4Stepper {
             k1: vec![0.0; n],
             k2: vec![0.0; n],
             k3: vec![0.0; n],
@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn exponential_decay_to_rk4_accuracy() {
-        let mut rk = Rk4::new(1);
+        let mut rk = Rk4Stepper::new(1);
         let mut y = [1.0];
         let mut f = |_t: f64, y: &[f64], out: &mut [f64]| out[0] = -y[0];
         for k in 0..100 {
@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn harmonic_oscillator_keeps_its_energy() {
-        let mut rk = Rk4::new(2);
+        let mut rk = Rk4Stepper::new(2);
         let mut y = [1.0, 0.0];
         let mut f = |_t: f64, y: &[f64], out: &mut [f64]| {
             out[0] = y[1];

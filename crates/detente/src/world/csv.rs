@@ -2,14 +2,14 @@
 
 /// One parsed table: the header and the rows, each with its 1-based line number.
 #[derive(Debug, Clone)]
-pub struct Table {
+pub struct CsvTable {
     /// Column names from the first line.
     pub header: Vec<String>,
     /// Data rows with their line numbers.
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-impl Table {
+impl CsvTable {
     /// Index of a column by name.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
@@ -18,7 +18,7 @@ impl Table {
 
 /// Parse CSV text. Fields may be quoted with `"`; `""` inside quotes is a literal quote.
 /// Blank lines are skipped. Errors name the line.
-pub fn parse(text: &str) -> Result<Table, String> {
+pub fn parse(text: &str) -> Result<CsvTable, String> {
     let mut lines = text
         .lines()
         .enumerate()
@@ -38,7 +38,7 @@ pub fn parse(text: &str) -> Result<Table, String> {
         }
         rows.push((i + 1, fields));
     }
-    Ok(Table { header, rows })
+    Ok(CsvTable { header, rows })
 }
 
 /// Split one line into fields.

@@ -93,7 +93,7 @@ impl Params {
 
     /// Matches the given values to the declared `names`; unknown or duplicate names and surplus
     /// positional values are errors. The result has one slot per declared name.
-    pub fn resolve(&self, names: &[&str]) -> Result<Resolved, StrategyError> {
+    pub fn resolve(&self, names: &[&str]) -> Result<ResolvedParams, StrategyError> {
         if self.positional.len() > names.len() {
             return Err(StrategyError::Param(format!(
                 "expected at most {} value(s) ({}), got {}",
@@ -122,7 +122,7 @@ impl Params {
             }
             slots[i] = Some(v.clone());
         }
-        Ok(Resolved {
+        Ok(ResolvedParams {
             names: names.iter().map(|s| s.to_string()).collect(),
             slots,
         })
@@ -131,12 +131,12 @@ impl Params {
 
 /// Parameters matched to declared names; getters validate types and ranges.
 #[derive(Debug, Clone)]
-pub struct Resolved {
+pub struct ResolvedParams {
     names: Vec<String>,
     slots: Vec<Option<ParamValue>>,
 }
 
-impl Resolved {
+impl ResolvedParams {
     fn slot(&self, name: &str) -> Option<&ParamValue> {
         let i = self.names.iter().position(|n| n == name)?;
         self.slots[i].as_ref()

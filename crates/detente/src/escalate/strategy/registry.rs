@@ -11,7 +11,7 @@ use super::first_simple as fs;
 use super::first_stateful as fst;
 use super::lookback as lb;
 use super::memory_one as m1;
-use super::params::{Params, Resolved};
+use super::params::{Params, ResolvedParams};
 use super::transformer::{EndGame, Transform, Transformed};
 use super::{Player, Strategy, StrategyError};
 use crate::escalate::game::Action;
@@ -31,7 +31,7 @@ pub struct Entry {
     pub params: &'static [&'static str],
     /// The rule in one line.
     pub rule: &'static str,
-    build: fn(&Resolved) -> Result<Player, StrategyError>,
+    build: fn(&ResolvedParams) -> Result<Player, StrategyError>,
 }
 
 impl Entry {
@@ -116,7 +116,7 @@ fn p(player: impl Into<Player>) -> Result<Player, StrategyError> {
 }
 
 fn cycler_entry(id: &'static str, axl: &'static str, pattern: &'static str) -> Entry {
-    let build: fn(&Resolved) -> Result<Player, StrategyError> = match pattern {
+    let build: fn(&ResolvedParams) -> Result<Player, StrategyError> = match pattern {
         "CCD" => |_| p(lb::cycler(vec![Action::C, Action::C, Action::D])),
         "CCCD" => |_| p(lb::cycler(vec![Action::C, Action::C, Action::C, Action::D])),
         "DC" => |_| p(lb::cycler(vec![Action::D, Action::C])),
