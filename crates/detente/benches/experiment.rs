@@ -3,7 +3,7 @@
 //!
 //! `cargo bench -p detente --bench experiment`
 
-use detente::experiment::{ArmModel, Metric, run_arms};
+use detente::experiment::{ArmModel, MetricDef, run_arms};
 use detente::rng::{DetRng, u01};
 
 fn main() {
@@ -12,12 +12,12 @@ fn main() {
 
 /// A model that does almost nothing: one uniform per run, two metrics.
 struct Trivial {
-    metrics: Vec<Metric>,
+    metrics: Vec<MetricDef>,
     arms: Vec<String>,
 }
 
 impl ArmModel for Trivial {
-    fn metrics(&self) -> &[Metric] {
+    fn metrics(&self) -> &[MetricDef] {
         &self.metrics
     }
     fn arms(&self) -> &[String] {
@@ -34,7 +34,7 @@ impl ArmModel for Trivial {
 struct Busy(Trivial);
 
 impl ArmModel for Busy {
-    fn metrics(&self) -> &[Metric] {
+    fn metrics(&self) -> &[MetricDef] {
         &self.0.metrics
     }
     fn arms(&self) -> &[String] {
@@ -52,7 +52,7 @@ impl ArmModel for Busy {
 
 fn trivial() -> Trivial {
     Trivial {
-        metrics: vec![Metric::real("u"), Metric::event("low")],
+        metrics: vec![MetricDef::real("u"), MetricDef::event("low")],
         arms: vec!["only".into()],
     }
 }

@@ -34,6 +34,6 @@ pub use paired::{IntervalMethod, PairedDifference};
 pub use results::{Results, run_all};
 pub use run_options::{DEFAULT_RUNS, Lenses, RunOptions};
 pub use runner::{
-    ArmModel, McResult, Metric, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
+    ArmModel, McResult, MetricDef, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
 };
 pub use summary::{Accumulator, Binned, Counter, Summary};

@@ -10,7 +10,7 @@
 
 use super::inputs::{Input, uncertain_inputs};
 pub use super::run_options::{DEFAULT_RUNS, MC_MODELS, RunOptions};
-use super::runner::{ArmModel, McResult, Metric, run_arms};
+use super::runner::{ArmModel, McResult, MetricDef, run_arms};
 use crate::align::AlignResult;
 use crate::decide::ResolvedIssue;
 use crate::decide::scenario::{IssueDecisions, decide_all, issues};
@@ -286,7 +286,7 @@ pub struct DecideMc {
     inputs: Vec<Input>,
     targets: Vec<Vec<Target>>,
     models: Vec<String>,
-    metrics: Vec<Metric>,
+    metrics: Vec<MetricDef>,
     arms: Vec<String>,
 }
 
@@ -394,7 +394,7 @@ fn targets_of(r: &Resolved, issues: &[ResolvedIssue], path: &str) -> Vec<Target>
 }
 
 impl ArmModel for DecideMc {
-    fn metrics(&self) -> &[Metric] {
+    fn metrics(&self) -> &[MetricDef] {
         &self.metrics
     }
     fn arms(&self) -> &[String] {
@@ -428,23 +428,23 @@ impl ArmModel for DecideMc {
 }
 
 /// The Monte Carlo metrics of one issue, in the order [`issue_values`] fills them.
-fn issue_metrics(i: &ResolvedIssue, models: &[String]) -> Vec<Metric> {
+fn issue_metrics(i: &ResolvedIssue, models: &[String]) -> Vec<MetricDef> {
     let mut metrics = Vec::new();
     for m in models {
-        metrics.push(Metric::real(format!("decide.{}.{m}", i.id)));
+        metrics.push(MetricDef::real(format!("decide.{}.{m}", i.id)));
     }
     if i.rule.is_some() && i.status_quo.is_some() {
-        metrics.push(Metric::event(format!("decide.{}.deadlock", i.id)));
+        metrics.push(MetricDef::event(format!("decide.{}.deadlock", i.id)));
     }
     if agenda(i).is_some() {
-        metrics.push(Metric::real(format!("decide.{}.setter", i.id)));
+        metrics.push(MetricDef::real(format!("decide.{}.setter", i.id)));
         for way in MOVEMENTS {
-            metrics.push(Metric::event(format!("decide.{}.{}", i.id, way.word())));
+            metrics.push(MetricDef::event(format!("decide.{}.{}", i.id, way.word())));
         }
         if i.linkage {
-            metrics.push(Metric::real(format!("decide.{}.linked.setter", i.id)));
+            metrics.push(MetricDef::real(format!("decide.{}.linked.setter", i.id)));
             for way in MOVEMENTS {
-                metrics.push(Metric::event(format!(
+                metrics.push(MetricDef::event(format!(
                     "decide.{}.linked.{}",
                     i.id,
                     way.word()

@@ -28,7 +28,7 @@ pub enum MetricKind {
 
 /// Name and kind of one metric a model reports per run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Metric {
+pub struct MetricDef {
     /// Name, e.g. `decide.china-posture.smp.outcome`.
     pub name: String,
     /// Real or event.
@@ -42,10 +42,10 @@ pub struct Metric {
     pub paired: bool,
 }
 
-impl Metric {
+impl MetricDef {
     /// A real-valued metric.
     pub fn real(name: impl Into<String>) -> Self {
-        Metric {
+        MetricDef {
             name: name.into(),
             kind: MetricKind::Real,
             bins: None,
@@ -55,7 +55,7 @@ impl Metric {
 
     /// A yes/no metric.
     pub fn event(name: impl Into<String>) -> Self {
-        Metric {
+        MetricDef {
             name: name.into(),
             kind: MetricKind::Event,
             bins: None,
@@ -79,7 +79,7 @@ impl Metric {
 /// A stochastic model with one or more arms (policies, options) run under common random numbers.
 pub trait ArmModel: Sync {
     /// The metrics every run reports, in order.
-    fn metrics(&self) -> &[Metric];
+    fn metrics(&self) -> &[MetricDef];
     /// Arm names (one arm for a plain Monte Carlo).
     fn arms(&self) -> &[String];
     /// Run `k` of `arm`: draw from `rng`, write one value per metric into `out` (NaN = undefined).
@@ -122,7 +122,7 @@ pub struct McResult {
     /// Arm names.
     pub arms: Vec<String>,
     /// Metric definitions.
-    pub metrics: Vec<Metric>,
+    pub metrics: Vec<MetricDef>,
     /// `summaries[arm][metric]`.
     pub summaries: Vec<Vec<MetricSummary>>,
     /// Every pair of arms (a < b) × paired metric.
@@ -157,7 +157,7 @@ pub enum Tally {
 }
 
 impl Tally {
-    fn new(metric: &Metric, seed: u64) -> Tally {
+    fn new(metric: &MetricDef, seed: u64) -> Tally {
         match (metric.kind, metric.bins) {
             (MetricKind::Event, _) => Tally::Event(Counter::default()),
             (MetricKind::Real, Some((lo, hi, bins))) => Tally::Binned(Binned::new(lo, hi, bins)),
@@ -194,7 +194,7 @@ pub struct Tallies {
     /// Arm names.
     pub arms: Vec<String>,
     /// Metric definitions.
-    pub metrics: Vec<Metric>,
+    pub metrics: Vec<MetricDef>,
     /// `tallies[arm][metric]`.
     pub tallies: Vec<Vec<Tally>>,
     /// Pairs of arms (a < b).
@@ -371,12 +371,12 @@ mod tests {
     /// Two arms: a coin with p = 0.3 and one with p = 0.5 driven by the same uniform, plus the
     /// uniform itself as a real metric.
     struct Coins {
-        metrics: Vec<Metric>,
+        metrics: Vec<MetricDef>,
         arms: Vec<String>,
     }
 
     impl ArmModel for Coins {
-        fn metrics(&self) -> &[Metric] {
+        fn metrics(&self) -> &[MetricDef] {
             &self.metrics
         }
         fn arms(&self) -> &[String] {
@@ -392,7 +392,7 @@ mod tests {
 
     fn coins() -> Coins {
         Coins {
-            metrics: vec![Metric::event("heads"), Metric::real("u")],
+            metrics: vec![MetricDef::event("heads"), MetricDef::real("u")],
             arms: vec!["p30".into(), "p50".into()],
         }
     }

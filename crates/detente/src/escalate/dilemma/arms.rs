@@ -11,7 +11,7 @@ use super::engine::Workspace;
 use super::posterior::Posterior;
 use super::setup::DilemmaParams;
 use super::setup::{DilemmaSetup, Prepared};
-use crate::experiment::runner::{ArmModel, Metric};
+use crate::experiment::runner::{ArmModel, MetricDef};
 use crate::rng::DetRng;
 use std::any::Any;
 
@@ -101,7 +101,7 @@ pub struct DilemmaArms {
     draws: Vec<ParamDraw>,
     pub(crate) layout: Layout,
     names: Vec<String>,
-    metrics: Vec<Metric>,
+    metrics: Vec<MetricDef>,
     /// The calibrated posterior with, per calibrated parameter, whether it is drawn.
     posterior: Option<(Posterior, [bool; 6])>,
 }
@@ -215,37 +215,41 @@ impl DilemmaArms {
             .fold((0.0, 0.0), |(a, b), (lo, hi)| (a + lo, b + hi));
         let moves = (p0.channels.len() * h).max(1) as f64;
         let mut metrics = Vec::with_capacity(layout.len);
-        metrics.push(Metric::event("spiral"));
+        metrics.push(MetricDef::event("spiral"));
         for (name, (lo, hi)) in p0.sides.iter().zip(&sides) {
-            metrics.push(Metric::real(format!("welfare.{name}")).binned(*lo, *hi, WELFARE_BINS));
+            metrics.push(MetricDef::real(format!("welfare.{name}")).binned(*lo, *hi, WELFARE_BINS));
         }
-        metrics.push(Metric::real("welfare.joint").binned(joint.0, joint.1, WELFARE_BINS));
+        metrics.push(MetricDef::real("welfare.joint").binned(joint.0, joint.1, WELFARE_BINS));
         metrics.push(
-            Metric::real("onset")
+            MetricDef::real("onset")
                 .binned(0.5, h as f64 + 0.5, h)
                 .unpaired(),
         );
-        metrics.push(Metric::real("locked_share").binned(0.0, 1.0, 1).unpaired());
         metrics.push(
-            Metric::real("payoff_per_move")
-                .binned(joint.0 / moves, joint.1 / moves, 1)
-                .unpaired(),
-        );
-        metrics.push(
-            Metric::real("final_decoupling")
+            MetricDef::real("locked_share")
                 .binned(0.0, 1.0, 1)
                 .unpaired(),
         );
         metrics.push(
-            Metric::real("final_greed_belief")
+            MetricDef::real("payoff_per_move")
+                .binned(joint.0 / moves, joint.1 / moves, 1)
+                .unpaired(),
+        );
+        metrics.push(
+            MetricDef::real("final_decoupling")
+                .binned(0.0, 1.0, 1)
+                .unpaired(),
+        );
+        metrics.push(
+            MetricDef::real("final_greed_belief")
                 .binned(0.0, 1.0, 1)
                 .unpaired(),
         );
         let years = h.div_ceil(p0.params.periods_per_year);
         let year_count =
-            |name: String| Metric::real(name).binned(-0.5, years as f64 + 0.5, years + 1);
-        metrics.push(Metric::event("mid"));
-        metrics.push(Metric::event("mid_force"));
+            |name: String| MetricDef::real(name).binned(-0.5, years as f64 + 0.5, years + 1);
+        metrics.push(MetricDef::event("mid"));
+        metrics.push(MetricDef::event("mid_force"));
         metrics.push(year_count("dispute_years".into()));
         for level in 2..=5 {
             metrics.push(year_count(format!("dispute_years.level{level}")).unpaired());
@@ -253,7 +257,7 @@ impl DilemmaArms {
         for d in &p0.domain_names {
             for t in 1..=h {
                 metrics.push(
-                    Metric::real(format!("tension.{d}.{t}"))
+                    MetricDef::real(format!("tension.{d}.{t}"))
                         .binned(0.0, 1.0, TENSION_BINS)
                         .unpaired(),
                 );
@@ -261,7 +265,7 @@ impl DilemmaArms {
         }
         for t in 1..=h {
             metrics.push(
-                Metric::real(format!("tension.overall.{t}"))
+                MetricDef::real(format!("tension.overall.{t}"))
                     .binned(0.0, 1.0, TENSION_BINS)
                     .unpaired(),
             );
@@ -294,7 +298,7 @@ impl DilemmaArms {
 }
 
 impl ArmModel for DilemmaArms {
-    fn metrics(&self) -> &[Metric] {
+    fn metrics(&self) -> &[MetricDef] {
         &self.metrics
     }
 
