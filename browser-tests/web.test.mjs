@@ -208,6 +208,10 @@ test('"what moved it" names each move with its effect alone', async () => {
   // Alone, the USA at 0 takes the outcome from 63.3 (linkage) to 60.6 (the setter's, USA pivotal).
   assert.match(await levers.innerText(), /USA\.position 85 → 0 −2\.8/);
   assert.match(await page.innerText('#lens-decide [data-issue="china-posture"]'), /settles at 60\.6/);
+  // The downloaded file carries the move on its own line (the first `position = 85` is the
+  // USA's stance on china-posture), everything else as it was.
+  const toml = await downloaded(page, '#download-toml');
+  assert.equal(toml, flagship.replace('\nposition = 85\n', '\nposition = 0\n'));
   await page.context().close();
 });
 

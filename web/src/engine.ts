@@ -9,6 +9,7 @@ export const Call = {
   Align: 2,
   Report: 3,
   Flagship: 4,
+  Edited: 5,
 } as const;
 export type Call = (typeof Call)[keyof typeof Call];
 

@@ -427,7 +427,25 @@ function wire() {
     $("moved").textContent = "";
     void refresh({ reloaded: false });
   });
-  $("download-toml").addEventListener("click", () => download(`${stem()}.toml`, state.scenario.source, "application/toml"));
+  // The file as edited, with the moves made by slider written into it (comments kept).
+  $("download-toml").addEventListener("click", async () => {
+    if (!state.overrides.length) {
+      download(`${stem()}.toml`, state.scenario.source, "application/toml");
+      return;
+    }
+    try {
+      const req = { overrides: state.overrides };
+      const r = JSON.parse((await quick.call(Call.Edited, state.scenario.source, state.scenario.name, req)).answer);
+      if (r.error) {
+        $("moved").textContent = `${TEXT.notSaved} ${r.error.message ?? r.error.kind}`;
+        return;
+      }
+      download(`${stem()}.toml`, r.text, "application/toml");
+      if (r.unwritten.length) $("moved").textContent = TEXT.unwritten(r.unwritten);
+    } catch (e) {
+      if (!(e instanceof Cancelled)) console.error(e);
+    }
+  });
   $("download-json").addEventListener("click", () => {
     if (state.fullJson) download(`${stem()}.json`, state.fullJson, "application/json");
   });

@@ -76,6 +76,9 @@ export const TEXT = {
   error: "error",
   coreFailed: "The computation failed:",
   overrides: (n: number) => (n === 1 ? "1 input moved" : `${n} inputs moved`),
+  unwritten: (paths: string[]) =>
+    `Saved with your moves written in, except ${paths.join(", ")}: not a value of this file (world data or the calibrated prior); the link and the results JSON keep them.`,
+  notSaved: "Could not write the moves into the file:",
   footer:
     "Runs in your browser: the Rust core compiled to WebAssembly, in Web Workers. Nothing is sent anywhere.",
 } as const;

@@ -28,6 +28,8 @@ pub enum Call {
     Report = 3,
     /// The bundled flagship scenario's TOML (every argument is ignored).
     Flagship = 4,
+    /// [`crate::edited`]: the text with the request's overrides written in.
+    Edited = 5,
 }
 
 impl Call {
@@ -39,6 +41,7 @@ impl Call {
             Call::Align,
             Call::Report,
             Call::Flagship,
+            Call::Edited,
         ]
         .into_iter()
         .find(|c| *c as u32 == n)
@@ -52,6 +55,7 @@ impl Call {
             Call::Align => crate::align(source, name, request),
             Call::Report => crate::report(source, name, request),
             Call::Flagship => detente::scenario::FLAGSHIP.to_string(),
+            Call::Edited => crate::edited(source, name, request),
         }
     }
 }
@@ -170,6 +174,28 @@ mod tests {
             call(Call::Check as u32, &flagship, "f.toml", b""),
             crate::check(&flagship, "f.toml")
         );
+        let moved = r#"{"overrides": [
+            {"path": "issue.china-posture.stance.USA.position", "value": 70},
+            {"path": "escalate.spillover", "value": 0.2}]}"#;
+        let edited = call(Call::Edited as u32, &flagship, "f.toml", moved.as_bytes());
+        assert_eq!(edited, crate::edited(&flagship, "f.toml", moved));
+        let edited: serde_json::Value = serde_json::from_str(&edited).unwrap();
+        assert_eq!(
+            edited["unwritten"],
+            serde_json::json!(["escalate.spillover"])
+        );
+        let text = edited["text"].as_str().unwrap();
+        let changed: Vec<(&str, &str)> = flagship
+            .lines()
+            .zip(text.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(changed, [("position = 85", "position = 70")]);
+        // Out of its domain: refused as a run would refuse it.
+        let bad =
+            r#"{"overrides": [{"path": "issue.china-posture.stance.USA.salience", "value": 7}]}"#;
+        let e = call(Call::Edited as u32, &flagship, "f.toml", bad.as_bytes());
+        assert!(e.contains("\"request\""), "{e}");
     }
 
     #[test]

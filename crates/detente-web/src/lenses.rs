@@ -3,6 +3,7 @@
 use crate::failure::{Failure, pretty};
 use crate::request::{Override, Request, load};
 use detente::experiment::results::{Recorded, run_all};
+use detente::experiment::write_back::{WriteError, write_values};
 use detente::scenario::load_str;
 use serde::Serialize;
 
@@ -161,6 +162,30 @@ pub fn report(source: &str, name: &str, request: &str) -> String {
         let results = run_all(&r, source, &opts, &|_, _, _| {});
         detente_report::report_html(&r, &results, request.file.as_deref())
             .map_err(|message| Failure::Lens { message })
+    };
+    outcome().unwrap_or_else(|f| f.to_json())
+}
+
+/// The scenario's text with the request's overrides written in (comments and layout kept):
+/// `{"text": …, "unwritten": [paths]}`, `unwritten` naming the overrides whose value is not
+/// in the file (world data, a calibrated prior), which the text cannot carry.
+pub fn edited(source: &str, name: &str, request: &str) -> String {
+    let outcome = || -> Result<String, Failure> {
+        let request = Request::parse(request)?;
+        // Checked as a run would check them (paths and domains).
+        load(source, name, &request)?;
+        let values: Vec<(String, f64)> = request
+            .overrides
+            .iter()
+            .map(|o| (o.path.clone(), o.value))
+            .collect();
+        let written = write_values(source, name, &values).map_err(|e| match e {
+            WriteError::Scenario(d) => Failure::scenario(d),
+            WriteError::Value(m) => Failure::request(m),
+        })?;
+        serde_json::to_string(&written).map_err(|e| Failure::Lens {
+            message: e.to_string(),
+        })
     };
     outcome().unwrap_or_else(|f| f.to_json())
 }

@@ -11,7 +11,8 @@
 //! The functions are thin: they parse the request, load the scenario with the library's
 //! loader, fix any overridden inputs with the library's sweep machinery
 //! ([`detente::experiment::analysis::with_overrides`]) and call the library's orchestration
-//! and the report crate. A WebAssembly host reaches them through [`exports`]: four C-ABI
+//! and the report crate; [`edited`] writes overrides back into the text. A WebAssembly host
+//! reaches them through [`exports`]: four C-ABI
 //! functions over byte buffers, so the page needs no generated glue.
 
 pub mod exports;
@@ -19,5 +20,5 @@ mod failure;
 mod lenses;
 mod request;
 
-pub use lenses::{align, check, report, run};
+pub use lenses::{align, check, edited, report, run};
 pub use request::{Override, Request};

@@ -28,6 +28,7 @@ pub mod run_options;
 pub mod runner;
 pub mod summary;
 pub mod threads;
+pub mod write_back;
 
 pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};

@@ -23,6 +23,17 @@ pub use resolve::{Provenance, Quantity, Resolved, ResolvedActor};
 pub use schema::json_schema;
 pub use uncertain::Uncertain;
 
+/// The parsed (unresolved) model as written, with the byte span of every value by TOML key
+/// path (`issue[0].stance[2].position`); `None` when the text does not parse.
+pub(crate) fn parse_with_spans(
+    source: &str,
+) -> Option<(
+    Scenario,
+    std::collections::HashMap<String, std::ops::Range<usize>>,
+)> {
+    parse::parse(source).0
+}
+
 /// The bundled flagship scenario, `scenarios/nato-china-2023.toml`.
 pub const FLAGSHIP: &str = include_str!("../../../../scenarios/nato-china-2023.toml");
 
