@@ -383,25 +383,32 @@ impl Workspace {
             // 1–5: intend, trust gate, pressure, convert, execute. Last period's hostility is
             // read as 0/1 weights (`last_seen_h`, `last_moves_h`), so the spillover and contagion
             // terms are plain float arithmetic over contiguous slices.
-            for (y, dy) in prep.dyads.iter().enumerate() {
+            let history = t > 0 || primed;
+            // Per dyad: its channels, moves, pressures, thresholds and last perceptions, |Δ| each
+            // (zipped chunks: no bounds checks per dyad).
+            let rows = channels
+                .chunks_exact_mut(nd)
+                .zip(self.moves.chunks_exact_mut(nd))
+                .zip(prep.pressure.chunks_exact(nd))
+                .zip(prep.trust_threshold.chunks_exact(nd))
+                .zip(self.last_seen_h.chunks_exact(nd))
+                .zip(prep.dyads.iter().zip(prep.ally_start.windows(2)))
+                .zip(&self.log_odds);
+            for ((((((channels, moves), pressure), threshold), last_seen), (dy, allies)), &lo) in
+                rows
+            {
                 let gate = match trust {
                     Some(tp) if prep.gated[dy.i] => {
-                        let mu = sigmoid(self.log_odds[y]);
+                        let mu = sigmoid(lo);
                         Some(mu * (1.0 - tp.greedy_defect) + (1.0 - mu) * (1.0 - tp.seeker_defect))
                     }
                     _ => None,
                 };
-                let base = y * nd;
-                let channels = &mut channels[base..base + nd];
-                let moves = &mut self.moves[base..base + nd];
-                let pressure = &prep.pressure[base..base + nd];
-                let threshold = &prep.trust_threshold[base..base + nd];
-                let last_seen = &self.last_seen_h[base..base + nd];
-                let allies = prep.ally_start[y]..prep.ally_start[y + 1];
+                let allies = allies[0]..allies[1];
                 let (ally_base, ally_weight) =
                     (&prep.ally_base[allies.clone()], &prep.ally_weight[allies]);
                 // Σ_d perceived hostility toward this rival last period (exact: a sum of 0s and 1s).
-                let spill_seen: f64 = if (t > 0 || primed) && nd > 1 {
+                let spill_seen: f64 = if history && nd > 1 {
                     last_seen.iter().sum()
                 } else {
                     0.0
@@ -414,7 +421,7 @@ impl Workspace {
                         a = Action::D;
                     }
                     let mut z = pressure[d];
-                    if t > 0 || primed {
+                    if history {
                         if nd > 1 {
                             z += spill_unit * (spill_seen - last_seen[d]);
                         }
@@ -443,18 +450,20 @@ impl Workspace {
             let hostile_moves = &mut self.hostile_moves[..nd];
             let hostile_weight = &mut self.hostile[..nd];
             let mutual = &mut self.mutual[..nd];
-            for (y, dy) in prep.dyads.iter().enumerate() {
-                let base = y * nd;
+            let moves = &self.moves;
+            let rows = channels
+                .chunks_exact_mut(nd)
+                .zip(moves.chunks_exact(nd))
+                .zip(prep.payoff_table.chunks_exact(nd))
+                .zip(self.moves_h.chunks_exact_mut(nd))
+                .zip(self.seen_h.chunks_exact_mut(nd))
+                .zip(prep.dyads.iter().zip(self.log_odds.iter_mut()));
+            for (((((channels, mine_all), table), moves_h), seen_h), (dy, log_odds)) in rows {
                 let rev = dy.reverse * nd;
                 let pair_weight = if dy.i < dy.j { dy.weight } else { 0.0 };
                 let (mut evidence, mut payoff) = (0.0, 0.0);
                 // Every per-dyad slice has length |Δ|, so the loop below needs no bounds checks.
-                let mine_all = &self.moves[base..base + nd];
-                let theirs_all = &self.moves[rev..rev + nd];
-                let channels = &mut channels[base..base + nd];
-                let table = &prep.payoff_table[base..base + nd];
-                let moves_h = &mut self.moves_h[base..base + nd];
-                let seen_h = &mut self.seen_h[base..base + nd];
+                let theirs_all = &moves[rev..rev + nd];
                 for d in 0..nd {
                     let theirs = theirs_all[d];
                     // Restraint is misread as hostility (ε_d), hostility as restraint (ε_b).
@@ -484,8 +493,7 @@ impl Workspace {
                 self.welfare[dy.i] += discount * payoff;
                 // 8: trust update.
                 if trust.is_some() {
-                    self.log_odds[y] =
-                        (self.log_odds[y] + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
+                    *log_odds = (*log_odds + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
                 }
             }
             self.decoupling[t] = decoupled;
