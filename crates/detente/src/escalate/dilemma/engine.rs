@@ -667,3 +667,109 @@ pub fn run_one(setup: &DilemmaSetup, seed: u64, run: u64) -> Result<DilemmaRun, 
     ws.play(&prep, &mut rng);
     Ok(ws.report(&prep))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::escalate::dilemma::setup::{
+        DilemmaActor, DilemmaParams, DomainSpec, InfluenceTie, StartState, TradeTie, TrustParams,
+    };
+    use crate::scenario::Uncertain;
+    use rand::Rng;
+
+    /// Three western actors (one influencing the others) against one rival, with trade, a
+    /// starting state and every exit and noise switched on.
+    fn rivalry(domains: &[&str], trust: bool) -> DilemmaSetup {
+        let actor = DilemmaActor::new;
+        let tie = |from: &str, to: &str, weight: f64| InfluenceTie {
+            from: from.into(),
+            to: to.into(),
+            weight,
+        };
+        DilemmaSetup {
+            sides: vec!["west".into(), "east".into()],
+            actors: vec![
+                actor("usa", "west", "generous-tit-for-tat"),
+                actor("eu", "west", "tit-for-2-tats"),
+                actor("japan", "west", "win-stay-lose-shift"),
+                actor("china", "east", "grim-trigger"),
+            ],
+            domains: domains.iter().map(|d| DomainSpec::new(d)).collect(),
+            influence: vec![
+                tie("usa", "eu", 0.6),
+                tie("usa", "japan", 0.8),
+                tie("eu", "japan", 0.3),
+            ],
+            trade: vec![TradeTie {
+                from: "china".into(),
+                to: "eu".into(),
+                share: 0.2,
+            }],
+            grievances: vec![],
+            start: vec![StartState {
+                domain: domains[0].into(),
+                from: None,
+                to: None,
+                hostility: Uncertain::Uniform {
+                    low: 0.2,
+                    high: 0.6,
+                },
+            }],
+            prior: None,
+            params: DilemmaParams {
+                noise: 0.07,
+                optimism: 0.04,
+                execution_noise: 0.03,
+                grievance: 0.05,
+                reconciliation: 0.1,
+                reconciliation_restraint: 0.3,
+                leadership_change: 0.05,
+                trust: trust.then(TrustParams::default),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// A run's report and the next number of its stream (the draws it left).
+    fn played<T: Step, const N: usize>(
+        prep: &Prepared,
+        take: impl Fn(&mut Workspace) -> Vec<T>,
+        run: u64,
+    ) -> (String, u64) {
+        let mut ws = Workspace::new(prep);
+        let mut channels = take(&mut ws);
+        let mut rng = run_stream(9, run);
+        ws.play_on::<T, N>(&mut channels, prep, &mut rng);
+        (format!("{:?}", ws.report(prep)), rng.next_u64())
+    }
+
+    /// The dense fast-path table, with the domain count known or read at run time, plays the
+    /// same runs as the general channels: the same reports from the same draws.
+    #[test]
+    fn every_form_of_the_run_loop_plays_the_same_runs() {
+        let four = ["military", "economic", "technology", "cultural"];
+        for (domains, trust) in [(&four[..], false), (&four[..], true), (&four[..3], false)] {
+            let prep = Prepared::new(&rivalry(domains, trust)).unwrap();
+            let ws = Workspace::new(&prep);
+            assert_eq!(
+                ws.reactive.len(),
+                ws.channels.len(),
+                "every channel is reactive"
+            );
+            for run in 0..40 {
+                let general = played::<Channel, 0>(&prep, |ws| ws.channels.clone(), run);
+                let dense = played::<Reactive, 0>(&prep, |ws| ws.reactive.clone(), run);
+                assert_eq!(general, dense, "{domains:?} trust {trust} run {run}");
+                let mut ws = Workspace::new(&prep);
+                let mut rng = run_stream(9, run);
+                ws.play(&prep, &mut rng);
+                let public = (format!("{:?}", ws.report(&prep)), rng.next_u64());
+                assert_eq!(general, public, "{domains:?} trust {trust} run {run}");
+                if domains.len() == 4 {
+                    let known = played::<Reactive, 4>(&prep, |ws| ws.reactive.clone(), run);
+                    assert_eq!(general, known, "{domains:?} trust {trust} run {run}");
+                }
+            }
+        }
+    }
+}
