@@ -86,6 +86,8 @@ pub(crate) struct Workspace {
     reactive: Vec<Reactive>,
     /// Per domain: the coin of a misread restraint (ε_d), for the run being played.
     misread: Vec<Coin>,
+    /// Per domain: the dyad being decided's product Π_k (1 − w_ik·h_kj) over its allies k.
+    calm: Vec<f64>,
     /// Per count k of the other domains in mutual restraint: the coin of reconciliation
     /// min(1, ρ₀ + ρ₁·k/(|Δ| − 1)), for the run being played.
     reconcile: Vec<Coin>,
@@ -158,6 +160,7 @@ impl Workspace {
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default(),
             misread: vec![Coin::new(0.0); prep.domains()],
+            calm: vec![1.0; prep.domains()],
             reconcile: vec![Coin::new(0.0); prep.domains() + 1],
             moves: vec![Action::C; channels],
             moves_h: vec![0.0; channels],
@@ -407,6 +410,20 @@ impl Workspace {
                 let allies = allies[0]..allies[1];
                 let (ally_base, ally_weight) =
                     (&prep.ally_base[allies.clone()], &prep.ally_weight[allies]);
+                // Per domain, Π over the allies (in their order) of 1 − w·h, h the ally's hostility
+                // toward the same rival last period: ally by ally over the domains, each domain's
+                // product taking the same factors in the same order as one domain at a time.
+                let allied = history && !ally_weight.is_empty();
+                if allied {
+                    let calm = &mut self.calm[..nd];
+                    calm.iter_mut().for_each(|c| *c = 1.0);
+                    for (&b, &w) in ally_base.iter().zip(ally_weight) {
+                        for (c, &x) in calm.iter_mut().zip(&self.last_moves_h[b..b + nd]) {
+                            *c *= 1.0 - w * x;
+                        }
+                    }
+                }
+                let calm = &self.calm[..nd];
                 // Σ_d perceived hostility toward this rival last period (exact: a sum of 0s and 1s).
                 let spill_seen: f64 = if history && nd > 1 {
                     last_seen.iter().sum()
@@ -425,12 +442,8 @@ impl Workspace {
                         if nd > 1 {
                             z += spill_unit * (spill_seen - last_seen[d]);
                         }
-                        if !ally_weight.is_empty() {
-                            let mut calm = 1.0;
-                            for (&b, &w) in ally_base.iter().zip(ally_weight) {
-                                calm *= 1.0 - w * self.last_moves_h[b + d];
-                            }
-                            z += p.contagion * (1.0 - calm);
+                        if allied {
+                            z += p.contagion * (1.0 - calm[d]);
                         }
                     }
                     // Conversion: C → D with probability z when z > 0, D → C with probability
