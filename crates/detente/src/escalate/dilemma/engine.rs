@@ -6,11 +6,11 @@
 
 use super::DilemmaError;
 use super::arms::Layout;
-use super::policy::Channel;
+use super::policy::{Channel, Reactive, Step};
 use super::setup::{DilemmaSetup, Prepared};
 use crate::escalate::game::Action;
 use crate::maths;
-use crate::rng::{DetRng, bernoulli, run_stream};
+use crate::rng::{Coin, DetRng, bernoulli, run_stream, u01};
 use serde::Serialize;
 
 /// Trust log-odds are clamped to this magnitude.
@@ -81,6 +81,16 @@ pub struct DilemmaRun {
 /// Per-run buffers.
 pub(crate) struct Workspace {
     channels: Vec<Channel>,
+    /// The same channels as their fast-path states when every channel has one (else empty):
+    /// runs then step a dense table without dispatching on the kind of channel.
+    reactive: Vec<Reactive>,
+    /// Per domain: the coin of a misread restraint (ε_d), for the run being played.
+    misread: Vec<Coin>,
+    /// Per domain: the dyad being decided's product Π_k (1 − w_ik·h_kj) over its allies k.
+    calm: Vec<f64>,
+    /// Per count k of the other domains in mutual restraint: the coin of reconciliation
+    /// min(1, ρ₀ + ρ₁·k/(|Δ| − 1)), for the run being played.
+    reconcile: Vec<Coin>,
     moves: Vec<Action>,
     /// Per channel, 1.0 when this period's move (perception) is hostile, else 0.0; the `last_`
     /// pair holds the previous period's.
@@ -125,6 +135,14 @@ pub(crate) fn dispute_level(streak: u32, total: bool) -> u8 {
     }
 }
 
+/// The number of domains of `prep`: N when N > 0 (the run loop specialised for N domains; the
+/// caller checked that `prep` has N), else read from `prep`.
+#[inline(always)]
+fn domains<const N: usize>(prep: &Prepared) -> usize {
+    debug_assert!(N == 0 || N == prep.domains());
+    if N == 0 { prep.domains() } else { N }
+}
+
 fn sigmoid(l: f64) -> f64 {
     1.0 / (1.0 + maths::exp(-l))
 }
@@ -135,6 +153,15 @@ impl Workspace {
         let h = prep.params.horizon;
         Workspace {
             channels: prep.channels.clone(),
+            reactive: prep
+                .channels
+                .iter()
+                .map(Channel::reactive)
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default(),
+            misread: vec![Coin::new(0.0); prep.domains()],
+            calm: vec![1.0; prep.domains()],
+            reconcile: vec![Coin::new(0.0); prep.domains() + 1],
             moves: vec![Action::C; channels],
             moves_h: vec![0.0; channels],
             last_moves_h: vec![0.0; channels],
@@ -158,7 +185,6 @@ impl Workspace {
     }
 
     fn reset(&mut self, prep: &Prepared) {
-        self.channels.iter_mut().for_each(Channel::reset);
         for (l, dy) in self.log_odds.iter_mut().zip(&prep.dyads) {
             *l = prep.prior_log_odds[dy.i];
         }
@@ -174,7 +200,7 @@ impl Workspace {
     /// Period 0 from the starting states: draw each state's hostility h (in list order, when
     /// uncertain), then each channel's opening move (hostile with probability h, canonical
     /// order), and record the opening moves, perceived as they are, as every channel's history.
-    fn prime(&mut self, prep: &Prepared, rng: &mut DetRng) {
+    fn prime<T: Step>(&mut self, channels: &mut [T], prep: &Prepared, rng: &mut DetRng) {
         self.start.iter_mut().for_each(|x| *x = 0.0);
         for (h, covered) in &prep.start {
             let h = if h.is_uncertain() {
@@ -198,7 +224,7 @@ impl Workspace {
             for d in 0..nd {
                 let (c, r) = (y * nd + d, dy.reverse * nd + d);
                 let (mine, theirs) = (self.moves[c], self.moves[r]);
-                self.channels[c].record(mine, theirs);
+                channels[c].record(mine, theirs);
                 self.last_moves_h[c] = f64::from(u8::from(mine == Action::D));
                 self.last_seen_h[c] = f64::from(u8::from(theirs == Action::D));
             }
@@ -215,9 +241,9 @@ impl Workspace {
 
     /// Dispute level of period t (0-based): the highest level of any rival pair, folded into
     /// its year.
-    fn tally_disputes(&mut self, prep: &Prepared, t: usize) {
+    fn tally_disputes<const N: usize>(&mut self, prep: &Prepared, t: usize) {
         let Some(m) = prep.military else { return };
-        let nd = prep.domains();
+        let nd = domains::<N>(prep);
         let mut level = 0u8;
         for (y, dy) in prep.dyads.iter().enumerate() {
             if dy.i > dy.j {
@@ -231,7 +257,9 @@ impl Workspace {
             } else {
                 self.military_streak[y] = 0;
             }
-            let total = (0..nd).all(|d| hostile(base + d) && hostile(rev + d));
+            // Whether the pair is hostile in every domain only matters from a streak of three.
+            let total = self.military_streak[y] >= 3
+                && (0..nd).all(|d| hostile(base + d) && hostile(rev + d));
             level = level.max(dispute_level(self.military_streak[y], total));
         }
         let year = &mut self.year_level[t / prep.params.periods_per_year];
@@ -246,42 +274,49 @@ impl Workspace {
     ///   in d forget their history and reopen with their policies' first moves;
     /// - leadership change: each actor, with probability η, forgets every grievance: all its
     ///   channels forget their history and its trust beliefs return to its prior.
-    fn exits(&mut self, prep: &Prepared, rng: &mut DetRng) {
+    fn exits<T: Step, const N: usize>(
+        &mut self,
+        channels: &mut [T],
+        prep: &Prepared,
+        leadership: Coin,
+        rng: &mut DetRng,
+    ) {
         let p = &prep.params;
-        let nd = prep.domains();
+        let nd = domains::<N>(prep);
         if p.reconciliation > 0.0 || p.reconciliation_restraint > 0.0 {
-            let others = if nd > 1 { (nd - 1) as f64 } else { 1.0 };
             for (y, dy) in prep.dyads.iter().enumerate() {
                 if dy.i > dy.j {
                     continue;
                 }
                 let (base, rev) = (y * nd, dy.reverse * nd);
+                let mutual = |d: usize| {
+                    self.moves[base + d] == Action::D && self.moves[rev + d] == Action::D
+                };
+                if !(0..nd).any(mutual) {
+                    continue;
+                }
                 let restrained = (0..nd)
                     .filter(|&d| {
                         self.moves[base + d] == Action::C && self.moves[rev + d] == Action::C
                     })
-                    .count() as f64;
+                    .count();
+                let coin = self.reconcile[restrained];
                 for d in 0..nd {
                     if self.moves[base + d] == Action::D
                         && self.moves[rev + d] == Action::D
-                        && bernoulli(
-                            rng,
-                            p.reconciliation + p.reconciliation_restraint * restrained / others,
-                        )
+                        && coin.toss(rng)
                     {
-                        self.channels[base + d].reset();
-                        self.channels[rev + d].reset();
+                        channels[base + d].reset();
+                        channels[rev + d].reset();
                     }
                 }
             }
         }
         if p.leadership_change > 0.0 {
             for i in 0..prep.actor_ids.len() {
-                if bernoulli(rng, p.leadership_change) {
+                if leadership.toss(rng) {
                     for (y, _) in prep.dyads.iter().enumerate().filter(|(_, dy)| dy.i == i) {
-                        self.channels[y * nd..(y + 1) * nd]
-                            .iter_mut()
-                            .for_each(Channel::reset);
+                        channels[y * nd..(y + 1) * nd].iter_mut().for_each(T::reset);
                         self.log_odds[y] = prep.prior_log_odds[i];
                     }
                 }
@@ -291,13 +326,42 @@ impl Workspace {
 
     /// Play one run of `prep` with `rng`.
     pub fn play(&mut self, prep: &Prepared, rng: &mut DetRng) {
+        if self.reactive.len() == self.channels.len() {
+            let mut channels = std::mem::take(&mut self.reactive);
+            // Four domains (the flagship's) with the count known to the compiler.
+            if prep.domains() == 4 {
+                self.play_on::<_, 4>(&mut channels, prep, rng);
+            } else {
+                self.play_on::<_, 0>(&mut channels, prep, rng);
+            }
+            self.reactive = channels;
+        } else {
+            let mut channels = std::mem::take(&mut self.channels);
+            self.play_on::<_, 0>(&mut channels, prep, rng);
+            self.channels = channels;
+        }
+    }
+
+    /// [`Workspace::play`] on `channels` (this workspace's channels, in one of their forms), for
+    /// N domains (0: any number, read from `prep`).
+    ///
+    /// The probabilities fixed for the run (execution noise, misperception, leadership change
+    /// and reconciliation) are tossed as [`Coin`]s: the same outcomes from the same draws as
+    /// [`bernoulli`].
+    fn play_on<T: Step, const N: usize>(
+        &mut self,
+        channels: &mut [T],
+        prep: &Prepared,
+        rng: &mut DetRng,
+    ) {
         self.reset(prep);
+        channels.iter_mut().for_each(T::reset);
         if !prep.start.is_empty() {
-            self.prime(prep, rng);
+            self.prime(channels, prep, rng);
         }
         let primed = self.primed;
         let p = &prep.params;
-        let nd = prep.domains();
+        let nd = domains::<N>(prep);
         let h = p.horizon;
         let trust = p.trust;
         let mut discount = 1.0;
@@ -307,29 +371,61 @@ impl Workspace {
         } else {
             0.0
         };
+        let (noise, optimism) = (Coin::new(p.execution_noise), Coin::new(p.optimism));
+        let leadership = Coin::new(p.leadership_change);
+        for (c, &e) in self.misread.iter_mut().zip(&prep.misread) {
+            *c = Coin::new(e);
+        }
+        let others = if nd > 1 { (nd - 1) as f64 } else { 1.0 };
+        for (k, c) in self.reconcile.iter_mut().enumerate() {
+            *c = Coin::new(p.reconciliation + p.reconciliation_restraint * k as f64 / others);
+        }
+        // The other action when `b` (branch-free: moves are close to coin flips).
+        let flip_if = |a: Action, b: bool| Action::from_index(a.index() ^ usize::from(b));
         for t in 0..h {
             // 1–5: intend, trust gate, pressure, convert, execute. Last period's hostility is
             // read as 0/1 weights (`last_seen_h`, `last_moves_h`), so the spillover and contagion
             // terms are plain float arithmetic over contiguous slices.
-            for (y, dy) in prep.dyads.iter().enumerate() {
+            let history = t > 0 || primed;
+            // Per dyad: its channels, moves, pressures, thresholds and last perceptions, |Δ| each
+            // (zipped chunks: no bounds checks per dyad).
+            let rows = channels
+                .chunks_exact_mut(nd)
+                .zip(self.moves.chunks_exact_mut(nd))
+                .zip(prep.pressure.chunks_exact(nd))
+                .zip(prep.trust_threshold.chunks_exact(nd))
+                .zip(self.last_seen_h.chunks_exact(nd))
+                .zip(prep.dyads.iter().zip(prep.ally_start.windows(2)))
+                .zip(&self.log_odds);
+            for ((((((channels, moves), pressure), threshold), last_seen), (dy, allies)), &lo) in
+                rows
+            {
                 let gate = match trust {
                     Some(tp) if prep.gated[dy.i] => {
-                        let mu = sigmoid(self.log_odds[y]);
+                        let mu = sigmoid(lo);
                         Some(mu * (1.0 - tp.greedy_defect) + (1.0 - mu) * (1.0 - tp.seeker_defect))
                     }
                     _ => None,
                 };
-                let base = y * nd;
-                let channels = &mut self.channels[base..base + nd];
-                let moves = &mut self.moves[base..base + nd];
-                let pressure = &prep.pressure[base..base + nd];
-                let threshold = &prep.trust_threshold[base..base + nd];
-                let last_seen = &self.last_seen_h[base..base + nd];
-                let allies = prep.ally_start[y]..prep.ally_start[y + 1];
+                let allies = allies[0]..allies[1];
                 let (ally_base, ally_weight) =
                     (&prep.ally_base[allies.clone()], &prep.ally_weight[allies]);
+                // Per domain, Π over the allies (in their order) of 1 − w·h, h the ally's hostility
+                // toward the same rival last period: ally by ally over the domains, each domain's
+                // product taking the same factors in the same order as one domain at a time.
+                let allied = history && !ally_weight.is_empty();
+                if allied {
+                    let calm = &mut self.calm[..nd];
+                    calm.iter_mut().for_each(|c| *c = 1.0);
+                    for (&b, &w) in ally_base.iter().zip(ally_weight) {
+                        for (c, &x) in calm.iter_mut().zip(&self.last_moves_h[b..b + nd]) {
+                            *c *= 1.0 - w * x;
+                        }
+                    }
+                }
+                let calm = &self.calm[..nd];
                 // Σ_d perceived hostility toward this rival last period (exact: a sum of 0s and 1s).
-                let spill_seen: f64 = if (t > 0 || primed) && nd > 1 {
+                let spill_seen: f64 = if history && nd > 1 {
                     last_seen.iter().sum()
                 } else {
                     0.0
@@ -342,29 +438,19 @@ impl Workspace {
                         a = Action::D;
                     }
                     let mut z = pressure[d];
-                    if t > 0 || primed {
+                    if history {
                         if nd > 1 {
                             z += spill_unit * (spill_seen - last_seen[d]);
                         }
-                        if !ally_weight.is_empty() {
-                            let mut calm = 1.0;
-                            for (&b, &w) in ally_base.iter().zip(ally_weight) {
-                                calm *= 1.0 - w * self.last_moves_h[b + d];
-                            }
-                            z += p.contagion * (1.0 - calm);
+                        if allied {
+                            z += p.contagion * (1.0 - calm[d]);
                         }
                     }
-                    if a == Action::C && z > 0.0 {
-                        if bernoulli(rng, z) {
-                            a = Action::D;
-                        }
-                    } else if a == Action::D && z < 0.0 && bernoulli(rng, -z) {
-                        a = Action::C;
-                    }
-                    if bernoulli(rng, p.execution_noise) {
-                        a = a.flip();
-                    }
-                    moves[d] = a;
+                    // Conversion: C → D with probability z when z > 0, D → C with probability
+                    // −z when z < 0 (the draws of `bernoulli`: none at or beyond the bounds).
+                    let q = if a == Action::C { z } else { -z };
+                    let convert = q > 0.0 && (q >= 1.0 || u01(rng) < q);
+                    moves[d] = flip_if(a, convert ^ noise.toss(rng));
                 }
             }
             // 6–7: perceive and score (all moves of the period are decided first); the
@@ -372,30 +458,34 @@ impl Workspace {
             self.hostile.iter_mut().for_each(|x| *x = 0.0);
             self.mutual.iter_mut().for_each(|x| *x = 0.0);
             let mut decoupled = 0.0;
-            let misread = &prep.misread[..nd];
+            let misread = &self.misread[..nd];
             let decoupling_weight = &prep.decoupling_weight[..nd];
             let hostile_moves = &mut self.hostile_moves[..nd];
             let hostile_weight = &mut self.hostile[..nd];
             let mutual = &mut self.mutual[..nd];
-            for (y, dy) in prep.dyads.iter().enumerate() {
-                let base = y * nd;
+            let moves = &self.moves;
+            let rows = channels
+                .chunks_exact_mut(nd)
+                .zip(moves.chunks_exact(nd))
+                .zip(prep.payoff_table.chunks_exact(nd))
+                .zip(self.moves_h.chunks_exact_mut(nd))
+                .zip(self.seen_h.chunks_exact_mut(nd))
+                .zip(prep.dyads.iter().zip(self.log_odds.iter_mut()));
+            for (((((channels, mine_all), table), moves_h), seen_h), (dy, log_odds)) in rows {
                 let rev = dy.reverse * nd;
                 let pair_weight = if dy.i < dy.j { dy.weight } else { 0.0 };
                 let (mut evidence, mut payoff) = (0.0, 0.0);
                 // Every per-dyad slice has length |Δ|, so the loop below needs no bounds checks.
-                let mine_all = &self.moves[base..base + nd];
-                let theirs_all = &self.moves[rev..rev + nd];
-                let channels = &mut self.channels[base..base + nd];
-                let table = &prep.payoff_table[base..base + nd];
-                let moves_h = &mut self.moves_h[base..base + nd];
-                let seen_h = &mut self.seen_h[base..base + nd];
+                let theirs_all = &moves[rev..rev + nd];
                 for d in 0..nd {
                     let theirs = theirs_all[d];
-                    let seen = match theirs {
-                        Action::C if bernoulli(rng, misread[d]) => Action::D,
-                        Action::D if bernoulli(rng, p.optimism) => Action::C,
-                        other => other,
+                    // Restraint is misread as hostility (ε_d), hostility as restraint (ε_b).
+                    let coin = if theirs == Action::C {
+                        misread[d]
+                    } else {
+                        optimism
                     };
+                    let seen = flip_if(theirs, coin.toss(rng));
                     let mine = mine_all[d];
                     channels[d].record(mine, seen);
                     payoff += table[d][2 * mine.index() + theirs.index()];
@@ -416,14 +506,13 @@ impl Workspace {
                 self.welfare[dy.i] += discount * payoff;
                 // 8: trust update.
                 if trust.is_some() {
-                    self.log_odds[y] =
-                        (self.log_odds[y] + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
+                    *log_odds = (*log_odds + evidence).clamp(-LOG_ODDS_CLAMP, LOG_ODDS_CLAMP);
                 }
             }
             self.decoupling[t] = decoupled;
-            self.bookkeep(prep, t, &mut streak);
-            self.tally_disputes(prep, t);
-            self.exits(prep, rng);
+            self.bookkeep::<N>(prep, t, &mut streak);
+            self.tally_disputes::<N>(prep, t);
+            self.exits::<T, N>(channels, prep, leadership, rng);
             std::mem::swap(&mut self.moves_h, &mut self.last_moves_h);
             std::mem::swap(&mut self.seen_h, &mut self.last_seen_h);
             discount *= p.discount;
@@ -431,8 +520,8 @@ impl Workspace {
     }
 
     /// Tension, locks, spiral and decoupling of period t (0-based) from `self.moves`.
-    fn bookkeep(&mut self, prep: &Prepared, t: usize, streak: &mut usize) {
-        let nd = prep.domains();
+    fn bookkeep<const N: usize>(&mut self, prep: &Prepared, t: usize, streak: &mut usize) {
+        let nd = domains::<N>(prep);
         let h = prep.params.horizon;
         let rule = prep.params.spiral;
         let mut locked = 0u32;
@@ -590,4 +679,110 @@ pub fn run_one(setup: &DilemmaSetup, seed: u64, run: u64) -> Result<DilemmaRun, 
     let mut rng = run_stream(seed, run);
     ws.play(&prep, &mut rng);
     Ok(ws.report(&prep))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::escalate::dilemma::setup::{
+        DilemmaActor, DilemmaParams, DomainSpec, InfluenceTie, StartState, TradeTie, TrustParams,
+    };
+    use crate::scenario::Uncertain;
+    use rand::Rng;
+
+    /// Three western actors (one influencing the others) against one rival, with trade, a
+    /// starting state and every exit and noise switched on.
+    fn rivalry(domains: &[&str], trust: bool) -> DilemmaSetup {
+        let actor = DilemmaActor::new;
+        let tie = |from: &str, to: &str, weight: f64| InfluenceTie {
+            from: from.into(),
+            to: to.into(),
+            weight,
+        };
+        DilemmaSetup {
+            sides: vec!["west".into(), "east".into()],
+            actors: vec![
+                actor("usa", "west", "generous-tit-for-tat"),
+                actor("eu", "west", "tit-for-2-tats"),
+                actor("japan", "west", "win-stay-lose-shift"),
+                actor("china", "east", "grim-trigger"),
+            ],
+            domains: domains.iter().map(|d| DomainSpec::new(d)).collect(),
+            influence: vec![
+                tie("usa", "eu", 0.6),
+                tie("usa", "japan", 0.8),
+                tie("eu", "japan", 0.3),
+            ],
+            trade: vec![TradeTie {
+                from: "china".into(),
+                to: "eu".into(),
+                share: 0.2,
+            }],
+            grievances: vec![],
+            start: vec![StartState {
+                domain: domains[0].into(),
+                from: None,
+                to: None,
+                hostility: Uncertain::Uniform {
+                    low: 0.2,
+                    high: 0.6,
+                },
+            }],
+            prior: None,
+            params: DilemmaParams {
+                noise: 0.07,
+                optimism: 0.04,
+                execution_noise: 0.03,
+                grievance: 0.05,
+                reconciliation: 0.1,
+                reconciliation_restraint: 0.3,
+                leadership_change: 0.05,
+                trust: trust.then(TrustParams::default),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// A run's report and the next number of its stream (the draws it left).
+    fn played<T: Step, const N: usize>(
+        prep: &Prepared,
+        take: impl Fn(&mut Workspace) -> Vec<T>,
+        run: u64,
+    ) -> (String, u64) {
+        let mut ws = Workspace::new(prep);
+        let mut channels = take(&mut ws);
+        let mut rng = run_stream(9, run);
+        ws.play_on::<T, N>(&mut channels, prep, &mut rng);
+        (format!("{:?}", ws.report(prep)), rng.next_u64())
+    }
+
+    /// The dense fast-path table, with the domain count known or read at run time, plays the
+    /// same runs as the general channels: the same reports from the same draws.
+    #[test]
+    fn every_form_of_the_run_loop_plays_the_same_runs() {
+        let four = ["military", "economic", "technology", "cultural"];
+        for (domains, trust) in [(&four[..], false), (&four[..], true), (&four[..3], false)] {
+            let prep = Prepared::new(&rivalry(domains, trust)).unwrap();
+            let ws = Workspace::new(&prep);
+            assert_eq!(
+                ws.reactive.len(),
+                ws.channels.len(),
+                "every channel is reactive"
+            );
+            for run in 0..40 {
+                let general = played::<Channel, 0>(&prep, |ws| ws.channels.clone(), run);
+                let dense = played::<Reactive, 0>(&prep, |ws| ws.reactive.clone(), run);
+                assert_eq!(general, dense, "{domains:?} trust {trust} run {run}");
+                let mut ws = Workspace::new(&prep);
+                let mut rng = run_stream(9, run);
+                ws.play(&prep, &mut rng);
+                let public = (format!("{:?}", ws.report(&prep)), rng.next_u64());
+                assert_eq!(general, public, "{domains:?} trust {trust} run {run}");
+                if domains.len() == 4 {
+                    let known = played::<Reactive, 4>(&prep, |ws| ws.reactive.clone(), run);
+                    assert_eq!(general, known, "{domains:?} trust {trust} run {run}");
+                }
+            }
+        }
+    }
 }

@@ -7,10 +7,8 @@ use super::DilemmaError;
 use crate::escalate::game::{Action, Game};
 use crate::escalate::strategy::lookback::Rule;
 use crate::escalate::strategy::registry;
-use crate::escalate::strategy::{
-    FourVector, History, MatchContext, Params, Player, Strategy, choice,
-};
-use crate::rng::DetRng;
+use crate::escalate::strategy::{FourVector, History, MatchContext, Params, Player, Strategy};
+use crate::rng::{Coin, DetRng};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -69,7 +67,7 @@ pub(crate) enum Channel {
 }
 
 /// A strategy whose move is a lookup on a state s ∈ 0‥7 summarising the record:
-/// P(C) = `p[s]`, and after a period with own move m and perceived move o (1 = hostile)
+/// P(C) = `p[s]` (kept as the [`Coin`] of each probability), and after a period with own move m and perceived move o (1 = hostile)
 /// s′ = ((s ≪ `shift`) ∧ `keep`) ∨ `own`·m ∨ o.
 ///
 /// - Memory-one, four-vector (p_CC, p_CD, p_DC, p_DD) and first move p₀: s = 2m + o after the
@@ -81,7 +79,7 @@ pub(crate) enum Channel {
 /// - Grudger: s = 1 once a hostile move was perceived (`shift` 0, `keep` 1, `own` 0).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Reactive {
-    p: [f64; 8],
+    p: [Coin; 8],
     state: u8,
     initial: u8,
     shift: u8,
@@ -92,7 +90,7 @@ pub(crate) struct Reactive {
 impl Reactive {
     fn memory_one(v: &FourVector) -> Reactive {
         Reactive {
-            p: [v.p[0], v.p[1], v.p[2], v.p[3], v.initial, 0.0, 0.0, 0.0],
+            p: [v.p[0], v.p[1], v.p[2], v.p[3], v.initial, 0.0, 0.0, 0.0].map(Coin::new),
             state: 4,
             initial: 4,
             shift: 0,
@@ -105,7 +103,7 @@ impl Reactive {
     /// whether it answers window s with hostility).
     fn window(hostile: impl Fn(u8) -> bool) -> Reactive {
         Reactive {
-            p: std::array::from_fn(|s| if hostile(s as u8) { 0.0 } else { 1.0 }),
+            p: std::array::from_fn(|s| Coin::new(if hostile(s as u8) { 0.0 } else { 1.0 })),
             state: 0,
             initial: 0,
             shift: 1,
@@ -122,7 +120,7 @@ impl Reactive {
             Rule::HardTitForTat => Reactive::window(|s| s & 0b111 != 0),
             Rule::HardTitFor2Tats => Reactive::window(|s| both(s, 0b011) || both(s, 0b110)),
             Rule::Grudger => Reactive {
-                p: [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0],
+                p: [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0].map(Coin::new),
                 state: 0,
                 initial: 0,
                 shift: 0,
@@ -133,9 +131,15 @@ impl Reactive {
         })
     }
 
+    /// The intended move: C with probability `p[s]` (the draws of
+    /// [`choice`](crate::escalate::strategy::choice)).
     #[inline]
     fn decide(&self, rng: &mut DetRng) -> Action {
-        choice(rng, self.p[usize::from(self.state & 7)])
+        if self.p[usize::from(self.state & 7)].toss(rng) {
+            Action::C
+        } else {
+            Action::D
+        }
     }
 
     #[inline]
@@ -216,6 +220,58 @@ impl Channel {
     #[cfg(test)]
     fn is_fast(&self) -> bool {
         matches!(self, Channel::Reactive(_))
+    }
+}
+
+/// What the run loop asks of a channel: its intended move, the record of a period, a fresh
+/// start. Implemented by [`Channel`] and, for runs in which every channel takes the fast path,
+/// by [`Reactive`] itself (a dense table of small states, no dispatch on the kind of channel).
+pub(crate) trait Step {
+    /// Intended move for the next period.
+    fn decide(&mut self, rng: &mut DetRng) -> Action;
+    /// Record the period's own actual move and the perceived rival move.
+    fn record(&mut self, own: Action, seen: Action);
+    /// Start afresh (the policy's first move next).
+    fn reset(&mut self);
+}
+
+impl Step for Channel {
+    #[inline]
+    fn decide(&mut self, rng: &mut DetRng) -> Action {
+        Channel::decide(self, rng)
+    }
+    #[inline]
+    fn record(&mut self, own: Action, seen: Action) {
+        Channel::record(self, own, seen);
+    }
+    #[inline]
+    fn reset(&mut self) {
+        Channel::reset(self);
+    }
+}
+
+impl Step for Reactive {
+    #[inline]
+    fn decide(&mut self, rng: &mut DetRng) -> Action {
+        Reactive::decide(self, rng)
+    }
+    #[inline]
+    fn record(&mut self, own: Action, seen: Action) {
+        Reactive::record(self, own, seen);
+    }
+    #[inline]
+    fn reset(&mut self) {
+        self.state = self.initial;
+    }
+}
+
+impl Channel {
+    /// The fast-path state of this channel, if it has one.
+    pub fn reactive(&self) -> Option<Reactive> {
+        match self {
+            Channel::Reactive(r) => Some(*r),
+            Channel::General(_) => None,
+        }
     }
 }
 
