@@ -305,9 +305,10 @@ impl Metric {
     }
 }
 
-/// Evaluate `metrics` on `r` (uncertain inputs at their point values). Each decision model runs
-/// once on every issue (`seed` feeds the stochastic ones); each policy named plays `runs` runs
-/// on `seed`. A model that cannot solve an issue gives NaN; a policy that cannot run is an error.
+/// Evaluate `metrics` on `r` (uncertain inputs at their point values). Each decision model gives
+/// the answer it gives when it runs on every issue (`seed` feeds the stochastic ones), but runs
+/// only on the issues that answer depends on; each policy named plays `runs` runs on `seed`. A
+/// model that cannot solve an issue gives NaN; a policy that cannot run is an error.
 pub fn evaluate(
     r: &Resolved,
     metrics: &[Metric],
