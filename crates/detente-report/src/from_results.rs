@@ -810,16 +810,11 @@ fn levers(r: &Resolved, ri: &ResolvedIssue, seed: u64) -> Vec<Lever> {
 }
 
 /// One-at-a-time sensitivity of the compromise outcome before the rule to every uncertain
-/// input, from the library ([`analysis::sensitivity`]); inputs that do not move it are left out.
+/// input, from the library ([`analysis::tornado`]: the tornado of `detente sensitivity`,
+/// without the Morris screening the report does not show); inputs that do not move it are left
+/// out.
 fn tornado(r: &Resolved, issue: &Issue, seed: u64) -> Option<Tornado> {
-    let s = analysis::sensitivity(
-        r,
-        &compromise_metric(&issue.id),
-        0,
-        seed,
-        analysis::SensitivityOptions::default(),
-    )
-    .ok()?;
+    let s = analysis::tornado(r, &compromise_metric(&issue.id), 0, seed).ok()?;
     let bars: Vec<TornadoBar> = s
         .tornado
         .iter()

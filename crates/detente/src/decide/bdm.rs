@@ -506,6 +506,10 @@ impl DecisionModel for Bdm {
         serde_json::to_value(self).unwrap_or_default()
     }
 
+    fn draws(&self) -> bool {
+        false
+    }
+
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
         issue.require_one_dimension(self.id(), "the challenge model")?;
         let delta = self.delta(issue);

@@ -27,6 +27,10 @@ impl DecisionModel for Compromise {
         serde_json::json!({})
     }
 
+    fn draws(&self) -> bool {
+        false
+    }
+
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
         let (outcome, warnings) = outcome(issue);
         Ok(Decision::closed_form(

@@ -112,6 +112,10 @@ impl DecisionModel for Median {
         serde_json::to_value(self).unwrap_or_default()
     }
 
+    fn draws(&self) -> bool {
+        false
+    }
+
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
         let mut warnings = Vec::new();
         let mut outcome = Vec::with_capacity(issue.m());

@@ -133,6 +133,13 @@ pub trait DecisionModel: Send + Sync {
     fn parameters(&self) -> serde_json::Value;
     /// Solve one validated issue.
     fn solve(&self, issue: &ResolvedIssue, rng: &mut DetRng) -> Result<Decision, DecideError>;
+    /// Whether `solve` may take numbers from the RNG. Issues share one stream in file order
+    /// ([`super::scenario::decide_with`]), so a model that draws answers an issue according to
+    /// what it drew on the issues before it; one that never draws answers each issue on its
+    /// own, and may be run on one issue alone. `true` unless the model says otherwise.
+    fn draws(&self) -> bool {
+        true
+    }
 }
 
 /// A model that decides several issues jointly (the exchange model).

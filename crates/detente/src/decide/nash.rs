@@ -135,6 +135,10 @@ impl DecisionModel for Nash {
         serde_json::to_value(self).unwrap_or_default()
     }
 
+    fn draws(&self) -> bool {
+        false
+    }
+
     fn solve(&self, issue: &ResolvedIssue, _rng: &mut DetRng) -> Result<Decision, DecideError> {
         issue.require_one_dimension(self.id(), "the Nash model")?;
         let q = issue

@@ -25,6 +25,16 @@ pub fn issues(r: &Resolved) -> Vec<ResolvedIssue> {
         .collect()
 }
 
+/// The issue `id` alone, exactly as [`issues`] resolves it (`None`: no such issue, or it has no
+/// stances). Each issue is resolved from the scenario and its own `[[issue]]` only.
+pub fn resolve_issue(r: &Resolved, id: &str) -> Option<ResolvedIssue> {
+    r.scenario
+        .issues
+        .iter()
+        .find(|i| i.id == id && !i.stances.is_empty())
+        .map(|i| issue(r, i))
+}
+
 fn issue(r: &Resolved, i: &crate::scenario::Issue) -> ResolvedIssue {
     let body = i.body.as_deref().and_then(|b| {
         r.scenario

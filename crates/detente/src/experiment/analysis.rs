@@ -20,7 +20,10 @@
 
 use super::design::{self, TornadoBar};
 use super::inputs::{all_inputs, set, uncertain_inputs};
-use crate::decide::scenario::{IssueDecisions, decide_all, issues};
+use crate::decide::registry::{self, Model};
+use crate::decide::rules::admissible;
+use crate::decide::scenario::{issues, resolve_issue};
+use crate::decide::{Decision, ResolvedIssue, run, run_multi};
 use crate::escalate::dilemma::{
     DisputeSummary, MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo,
 };
@@ -302,9 +305,10 @@ impl Metric {
     }
 }
 
-/// Evaluate `metrics` on `r` (uncertain inputs at their point values). Each decision model runs
-/// once on every issue (`seed` feeds the stochastic ones); each policy named plays `runs` runs
-/// on `seed`. A model that cannot solve an issue gives NaN; a policy that cannot run is an error.
+/// Evaluate `metrics` on `r` (uncertain inputs at their point values). Each decision model gives
+/// the answer it gives when it runs on every issue (`seed` feeds the stochastic ones), but runs
+/// only on the issues that answer depends on; each policy named plays `runs` runs on `seed`. A
+/// model that cannot solve an issue gives NaN; a policy that cannot run is an error.
 pub fn evaluate(
     r: &Resolved,
     metrics: &[Metric],
@@ -332,10 +336,12 @@ pub fn evaluate(
             }
         }
     }
-    let decisions: Vec<IssueDecisions> = if needs_decide {
-        decide_all(&issues(r), &models, seed)
+    let decide = if needs_decide {
+        DecideValues::of(r, metrics, &models, seed, &|name| {
+            registry::build(name, None)
+        })
     } else {
-        Vec::new()
+        DecideValues::default()
     };
     let mut summaries: Vec<(&str, MonteCarloSummary)> = Vec::new();
     if !wanted_policies.is_empty() {
@@ -355,7 +361,6 @@ pub fn evaluate(
         }
     }
     let summary = |p: &str| summaries.iter().find(|(id, _)| *id == p).map(|(_, s)| s);
-    let decision = |i: &str| decisions.iter().find(|d| d.issue == i);
     Ok(metrics
         .iter()
         .map(|m| match m {
@@ -363,8 +368,8 @@ pub fn evaluate(
                 issue,
                 model,
                 unconstrained,
-            } => decision(issue)
-                .and_then(|d| d.decision(model))
+            } => decide
+                .decision(issue, model)
                 .and_then(|x| {
                     if *unconstrained {
                         x.unconstrained.first().copied()
@@ -373,9 +378,9 @@ pub fn evaluate(
                     }
                 })
                 .unwrap_or(f64::NAN),
-            Metric::Deadlock { issue } => {
-                decision(issue).map_or(f64::NAN, |d| f64::from(u8::from(d.deadlocked())))
-            }
+            Metric::Deadlock { issue } => decide
+                .deadlocked(issue)
+                .map_or(f64::NAN, |d| f64::from(u8::from(d))),
             Metric::Spiral { policy } => summary(policy).map_or(f64::NAN, |s| s.spiral.estimate),
             Metric::Onset { policy } => summary(policy)
                 .and_then(|s| s.onset.as_ref())
@@ -393,6 +398,133 @@ pub fn evaluate(
             }),
         })
         .collect())
+}
+
+/// What the decide metrics of one evaluation read, computed on as few issues as leaves every
+/// value equal to the one [`crate::decide::scenario::decide_all`] gives on every issue of the
+/// scenario (which also works out the agenda setter, linkage and the models' spread, none of
+/// which a metric reads):
+///
+/// - a single-issue model that never draws from the RNG ([`crate::decide::DecisionModel::draws`])
+///   runs on the metric's issue alone: an issue resolves from its own `[[issue]]`, and such a
+///   model's answer depends on nothing else;
+/// - a model that draws shares one stream across the issues in file order, so it runs on every
+///   issue up to the last one a metric reads (the later ones cannot change the earlier draws);
+/// - a multi-issue model (exchange) runs jointly on every issue, as always;
+/// - a deadlock reads the rule's admissible set of its issue alone.
+#[derive(Default)]
+struct DecideValues {
+    /// `(issue, model, decision)`; `None`: the model gave no answer on the issue.
+    decisions: Vec<(String, String, Option<Decision>)>,
+    /// `(issue, deadlocked)` for the issues a deadlock metric reads.
+    deadlocks: Vec<(String, bool)>,
+}
+
+impl DecideValues {
+    /// The values `metrics` read, with each model named in `models` made by `build` (the
+    /// registry's defaults, as `decide_all` makes them).
+    fn of(
+        r: &Resolved,
+        metrics: &[Metric],
+        models: &[&str],
+        seed: u64,
+        build: &dyn Fn(&str) -> Result<Model, crate::decide::DecideError>,
+    ) -> Self {
+        let mut alone: Vec<(String, Option<ResolvedIssue>)> = Vec::new();
+        let mut resolve = |id: &str| -> Option<ResolvedIssue> {
+            if let Some((_, i)) = alone.iter().find(|(x, _)| *x == id) {
+                return i.clone();
+            }
+            let i = resolve_issue(r, id);
+            alone.push((id.to_string(), i.clone()));
+            i
+        };
+        let mut all: Option<Vec<ResolvedIssue>> = None;
+        let mut out = DecideValues::default();
+        for &name in models {
+            let mut wanted: Vec<&str> = Vec::new();
+            for m in metrics {
+                if let Metric::Decide { issue, model, .. } = m
+                    && model == name
+                    && !wanted.contains(&issue.as_str())
+                {
+                    wanted.push(issue);
+                }
+            }
+            let mut keep = |id: &str, d: Option<Decision>| {
+                out.decisions.push((id.to_string(), name.to_string(), d));
+            };
+            let mut rng = run_stream(seed, 0);
+            match build(name) {
+                // No answer on any issue: every metric of the model is NaN.
+                Err(_) => {}
+                Ok(Model::Single(m)) if !m.draws() => {
+                    for id in wanted {
+                        if let Some(i) = resolve(id) {
+                            keep(id, run(m.as_ref(), &i, &mut rng).ok());
+                        }
+                    }
+                }
+                Ok(Model::Single(m)) => {
+                    let every = all.get_or_insert_with(|| issues(r));
+                    let last = every.iter().rposition(|i| wanted.contains(&i.id.as_str()));
+                    let upto = last.map_or(0, |k| k + 1);
+                    for i in every[..upto].iter().filter(|i| i.n() > 0) {
+                        let d = run(m.as_ref(), i, &mut rng).ok();
+                        if wanted.contains(&i.id.as_str()) {
+                            keep(&i.id, d);
+                        }
+                    }
+                }
+                Ok(Model::Multi(m)) => {
+                    let every = all.get_or_insert_with(|| issues(r));
+                    let usable: Vec<ResolvedIssue> =
+                        every.iter().filter(|i| i.n() > 0).cloned().collect();
+                    let decided = run_multi(m.as_ref(), &usable, &mut rng).ok();
+                    for (k, i) in usable.iter().enumerate() {
+                        if wanted.contains(&i.id.as_str()) {
+                            keep(&i.id, decided.as_ref().and_then(|d| d.get(k).cloned()));
+                        }
+                    }
+                }
+            }
+        }
+        for m in metrics {
+            if let Metric::Deadlock { issue } = m {
+                if out.deadlocks.iter().any(|(x, _)| x == issue) {
+                    continue;
+                }
+                if let Some(i) = resolve(issue) {
+                    let deadlocked = match (&i.rule, i.status_quo_1d()) {
+                        (Some(rule), Some(q)) if i.n() > 0 => {
+                            let (lo, hi) = admissible(rule, &i, 0, q);
+                            lo == hi
+                        }
+                        _ => false,
+                    };
+                    out.deadlocks.push((issue.clone(), deadlocked));
+                }
+            }
+        }
+        out
+    }
+
+    /// The decision of `model` on `issue` (the first issue of that id, as a lookup in
+    /// `decide_all`'s answers finds it).
+    fn decision(&self, issue: &str, model: &str) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .find(|(i, m, _)| i == issue && m == model)?
+            .2
+            .as_ref()
+    }
+
+    fn deadlocked(&self, issue: &str) -> Option<bool> {
+        self.deadlocks
+            .iter()
+            .find(|(i, _)| i == issue)
+            .map(|(_, d)| *d)
+    }
 }
 
 /// Check that `path` addresses an input of `r`; the error names the closest path and lists the
@@ -755,6 +887,29 @@ pub fn sensitivity(
     seed: u64,
     opts: SensitivityOptions,
 ) -> Result<Sensitivity, AnalysisError> {
+    one_at_a_time(r, metric, runs, seed, Some(opts))
+}
+
+/// The tornado of [`sensitivity`] alone, never with Morris screening (`morris` is `None`): the
+/// same bars and base, without the Morris trajectories' evaluations (ten or more per input),
+/// for a caller that shows only the tornado.
+pub fn tornado(
+    r: &Resolved,
+    metric: &Metric,
+    runs: u64,
+    seed: u64,
+) -> Result<Sensitivity, AnalysisError> {
+    one_at_a_time(r, metric, runs, seed, None)
+}
+
+/// [`sensitivity`] with Morris screening as `opts` asks, or none at all (`None`).
+fn one_at_a_time(
+    r: &Resolved,
+    metric: &Metric,
+    runs: u64,
+    seed: u64,
+    opts: Option<SensitivityOptions>,
+) -> Result<Sensitivity, AnalysisError> {
     let inputs = uncertain_inputs(r);
     if inputs.is_empty() {
         return Err(AnalysisError::Invalid(
@@ -788,8 +943,18 @@ pub fn sensitivity(
             }
         }
     };
-    let base_value = f(&pick(&base));
-    let bars: Vec<TornadoBar> = design::tornado(&pick(&base), &pick(&lows), &pick(&highs), &f);
+    let base_point = pick(&base);
+    let base_value = f(&base_point);
+    // A bound at the input's point value (e.g. a triangular mode at its low end) is the base
+    // point itself: f is a pure function of its inputs, so the base value is reused.
+    let at = |x: &[f64]| -> f64 {
+        let same = x
+            .iter()
+            .zip(&base_point)
+            .all(|(a, b)| a.to_bits() == b.to_bits());
+        if same { base_value } else { f(x) }
+    };
+    let bars: Vec<TornadoBar> = design::tornado(&base_point, &pick(&lows), &pick(&highs), &at);
     let mut tornado: Vec<(usize, TornadoRow)> = (0..paths.len())
         .filter(|i| !active.contains(i))
         .map(|i| TornadoBar {
@@ -821,34 +986,36 @@ pub fn sensitivity(
         .collect();
     tornado.sort_by(|(i, a), (j, b)| b.swing.total_cmp(&a.swing).then(i.cmp(j)));
     let tornado = tornado.into_iter().map(|(_, row)| row).collect();
-    let morris = (opts.morris || inputs.len() > MORRIS_AUTO).then(|| {
-        let ranges: Vec<(f64, f64)> = active.iter().map(|&i| (lows[i], highs[i])).collect();
-        let mut rng = run_stream(derive(seed, [MORRIS_STREAM, 0, 0]), 0);
-        let effects = if active.is_empty() {
-            Vec::new()
-        } else {
-            design::morris(&ranges, opts.trajectories.max(2), opts.levels, &mut rng, &f)
-        };
-        let mut rows: Vec<(usize, MorrisRow)> = (0..paths.len())
-            .map(|i| {
-                let e = active
-                    .iter()
-                    .position(|&a| a == i)
-                    .and_then(|k| effects.get(k));
-                let row = MorrisRow {
-                    path: paths[i].clone(),
-                    low: lows[i],
-                    high: highs[i],
-                    mu: e.map_or(0.0, |e| e.mu),
-                    mu_star: e.map_or(0.0, |e| e.mu_star),
-                    sigma: e.map_or(0.0, |e| e.sigma),
-                };
-                (i, row)
-            })
-            .collect();
-        rows.sort_by(|(i, a), (j, b)| b.mu_star.total_cmp(&a.mu_star).then(i.cmp(j)));
-        rows.into_iter().map(|(_, row)| row).collect()
-    });
+    let morris = opts
+        .filter(|o| o.morris || inputs.len() > MORRIS_AUTO)
+        .map(|opts| {
+            let ranges: Vec<(f64, f64)> = active.iter().map(|&i| (lows[i], highs[i])).collect();
+            let mut rng = run_stream(derive(seed, [MORRIS_STREAM, 0, 0]), 0);
+            let effects = if active.is_empty() {
+                Vec::new()
+            } else {
+                design::morris(&ranges, opts.trajectories.max(2), opts.levels, &mut rng, &f)
+            };
+            let mut rows: Vec<(usize, MorrisRow)> = (0..paths.len())
+                .map(|i| {
+                    let e = active
+                        .iter()
+                        .position(|&a| a == i)
+                        .and_then(|k| effects.get(k));
+                    let row = MorrisRow {
+                        path: paths[i].clone(),
+                        low: lows[i],
+                        high: highs[i],
+                        mu: e.map_or(0.0, |e| e.mu),
+                        mu_star: e.map_or(0.0, |e| e.mu_star),
+                        sigma: e.map_or(0.0, |e| e.sigma),
+                    };
+                    (i, row)
+                })
+                .collect();
+            rows.sort_by(|(i, a), (j, b)| b.mu_star.total_cmp(&a.mu_star).then(i.cmp(j)));
+            rows.into_iter().map(|(_, row)| row).collect()
+        });
     if let Some(e) = failure.into_inner().ok().flatten() {
         return Err(e);
     }
@@ -1178,6 +1345,256 @@ mod tests {
         assert!(Metric::parse(&r, "escalate.systemic-rival.welfare.mars").is_err());
         // indo-pacific-alignment has no deciding body, so no deadlock metric.
         assert!(Metric::parse(&r, "decide.indo-pacific-alignment.deadlock").is_err());
+    }
+
+    /// Three issues of one body that allows linkage (so the exchange model and linkage trade
+    /// across them) and one issue without a body, with uncertain positions, saliences,
+    /// capabilities and veto costs.
+    const LINKED: &str = r#"
+format = 1
+[scenario]
+id = "linked"
+title = "Linked issues"
+as_of = 2023-11-29
+sources = [{ id = "s", cite = "Invented for a test." }]
+[[actor]]
+id = "COUNCIL"
+kind = "body"
+name = "A council"
+members = ["AAA", "BBB", "CCC", "DDD"]
+rule = "consensus"
+veto_cost = { low = 0, high = 0.1 }
+linkage = true
+proposer = "AAA"
+[[actor]]
+id = "AAA"
+kind = "other"
+capability = 40
+[[actor]]
+id = "BBB"
+kind = "other"
+capability = { low = 20, mode = 30, high = 35 }
+[[actor]]
+id = "CCC"
+kind = "other"
+capability = 20
+[[actor]]
+id = "DDD"
+kind = "other"
+capability = 10
+[[actor]]
+id = "EEE"
+kind = "other"
+capability = 25
+[[issue]]
+id = "first"
+question = "First?"
+body = "COUNCIL"
+scale = { min = 0, max = 100 }
+status_quo = 40
+stance = [
+  { actor = "AAA", position = { low = 70, mode = 80, high = 90 }, salience = 0.7, source = "s" },
+  { actor = "BBB", position = 20, salience = { low = 0.6, high = 0.9 }, source = "s" },
+  { actor = "CCC", position = 55, salience = 0.4, source = "s" },
+  { actor = "EEE", position = 65, salience = 0.5, source = "s" },
+]
+[[issue]]
+id = "second"
+question = "Second?"
+body = "COUNCIL"
+scale = { min = 0, max = 10 }
+status_quo = 2
+stance = [
+  { actor = "AAA", position = 3, salience = 0.2, source = "s" },
+  { actor = "BBB", position = { low = 6, high = 9 }, salience = 0.3, source = "s" },
+  { actor = "DDD", position = 1, salience = 0.9, source = "s" },
+]
+[[issue]]
+id = "third"
+question = "Third?"
+scale = { min = -1, max = 1 }
+stance = [
+  { actor = "CCC", position = -0.5, salience = 0.6, source = "s" },
+  { actor = "DDD", position = 0.4, salience = { low = 0.2, mode = 0.5, high = 0.7 }, source = "s" },
+  { actor = "EEE", position = 0.9, salience = 0.3, source = "s" },
+  { actor = "AAA", position = 0.1, salience = 0.5, source = "s" },
+]
+"#;
+
+    /// A decide metric's value read from every model decided on every issue (what `evaluate`
+    /// computed before it restricted the work to the issues a metric reads).
+    fn from_every_issue(all: &[crate::decide::scenario::IssueDecisions], m: &Metric) -> f64 {
+        match m {
+            Metric::Decide {
+                issue,
+                model,
+                unconstrained,
+            } => all
+                .iter()
+                .find(|d| &d.issue == issue)
+                .and_then(|d| d.decision(model))
+                .and_then(|x| {
+                    if *unconstrained {
+                        x.unconstrained.first().copied()
+                    } else {
+                        x.outcome.first().copied()
+                    }
+                })
+                .unwrap_or(f64::NAN),
+            Metric::Deadlock { issue } => all
+                .iter()
+                .find(|d| &d.issue == issue)
+                .map_or(f64::NAN, |d| f64::from(u8::from(d.deadlocked()))),
+            _ => unreachable!("decide metrics only"),
+        }
+    }
+
+    /// The scenario at its point values and with each uncertain input at its low and its high
+    /// bound (a tornado's points).
+    fn variants(r: &Resolved) -> Vec<Resolved> {
+        let mut out = vec![r.clone()];
+        for i in uncertain_inputs(r) {
+            for v in [i.value.low(), i.value.high()] {
+                out.push(with_values(r, std::slice::from_ref(&i.path), &[v]).unwrap());
+            }
+        }
+        out
+    }
+
+    /// Every decide metric evaluated on its own issue equals the value read from every model
+    /// run on every issue (the exchange model jointly, the stochastic streams shared in file
+    /// order), bit for bit, on the flagship and on three linked issues, at the point values
+    /// and at every tornado point, for two seeds; and one evaluation of all metrics at once
+    /// gives the same values.
+    #[test]
+    fn restricted_evaluation_equals_every_issue_decided() {
+        for (name, text) in [("flagship", FLAGSHIP), ("linked", LINKED)] {
+            let r = load_str(text, name).unwrap();
+            let metrics: Vec<Metric> = Metric::names(&r)
+                .iter()
+                .filter(|n| n.starts_with("decide."))
+                .map(|n| Metric::parse(&r, n).unwrap())
+                .collect();
+            assert!(metrics.len() > 20, "{name}: {}", metrics.len());
+            for (k, s) in variants(&r).iter().enumerate() {
+                for seed in [0, 20231129] {
+                    let all = crate::decide::scenario::decide_all(
+                        &issues(s),
+                        crate::decide::registry::NAMES,
+                        seed,
+                    );
+                    let together = evaluate(s, &metrics, 0, seed).unwrap();
+                    for (m, t) in metrics.iter().zip(together) {
+                        let full = from_every_issue(&all, m);
+                        let alone = evaluate(s, std::slice::from_ref(m), 0, seed).unwrap()[0];
+                        assert_eq!(
+                            (alone.to_bits(), t.to_bits()),
+                            (full.to_bits(), full.to_bits()),
+                            "{name} variant {k} seed {seed} {m}: {alone} / {t} vs {full}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The restricted evaluation of a model that draws (SMP with stochastic transitions) runs
+    /// every issue before the metric's on the shared stream: it equals the model run on every
+    /// issue in file order, although run on its issue alone it would differ.
+    #[test]
+    fn a_model_that_draws_runs_every_issue_before_its_own() {
+        let stochastic = || {
+            registry::build(
+                "smp",
+                Some(&serde_json::json!({"state_transitions": "Stochastic"})),
+            )
+        };
+        let Ok(Model::Single(m)) = stochastic() else {
+            panic!("smp is a single-issue model")
+        };
+        assert!(m.draws());
+        for (name, text) in [("flagship", FLAGSHIP), ("linked", LINKED)] {
+            let r = load_str(text, name).unwrap();
+            let every = issues(&r);
+            let seed = 5;
+            let mut rng = run_stream(seed, 0);
+            let in_order: Vec<Option<Decision>> = every
+                .iter()
+                .map(|i| run(m.as_ref(), i, &mut rng).ok())
+                .collect();
+            let mut alone_differs = false;
+            for (i, expected) in every.iter().zip(&in_order) {
+                let metric = Metric::Decide {
+                    issue: i.id.clone(),
+                    model: "smp".into(),
+                    unconstrained: true,
+                };
+                let v = DecideValues::of(&r, &[metric], &["smp"], seed, &|_| stochastic());
+                assert_eq!(
+                    v.decision(&i.id, "smp"),
+                    expected.as_ref(),
+                    "{name} {}",
+                    i.id
+                );
+                let alone = run(m.as_ref(), i, &mut run_stream(seed, 0)).ok();
+                alone_differs |= alone.as_ref() != expected.as_ref();
+            }
+            assert!(alone_differs, "{name}: the shared stream matters");
+        }
+    }
+
+    /// A model that says it never draws leaves the stream where it was on every issue, so
+    /// running it on one issue alone cannot change its answer; SMP draws only when stochastic.
+    #[test]
+    fn models_that_do_not_draw_leave_the_stream_untouched() {
+        for (name, text) in [("flagship", FLAGSHIP), ("linked", LINKED)] {
+            let r = load_str(text, name).unwrap();
+            for model in crate::decide::registry::NAMES {
+                let Ok(Model::Single(m)) = registry::build(model, None) else {
+                    continue;
+                };
+                if m.draws() {
+                    continue;
+                }
+                for i in issues(&r) {
+                    let mut rng = run_stream(3, 0);
+                    let _ = run(m.as_ref(), &i, &mut rng);
+                    assert_eq!(
+                        rng.get_word_pos(),
+                        run_stream(3, 0).get_word_pos(),
+                        "{model} drew on {}",
+                        i.id
+                    );
+                }
+            }
+        }
+        let Ok(Model::Single(smp)) = registry::build("smp", None) else {
+            panic!()
+        };
+        assert!(!smp.draws(), "SMP's default transitions are deterministic");
+    }
+
+    /// The tornado alone is sensitivity's tornado, whatever the thread count, and the
+    /// flagship (49 uncertain inputs) gets Morris screening from `sensitivity` only.
+    #[test]
+    fn tornado_is_sensitivity_without_morris() {
+        let r = load_str(FLAGSHIP, "f.toml").unwrap();
+        let m = Metric::parse(&r, "decide.china-posture.compromise.unconstrained").unwrap();
+        let full = sensitivity(&r, &m, 0, 7, SensitivityOptions::default()).unwrap();
+        assert!(full.morris.is_some());
+        for threads in [1, 2, 3] {
+            let pool = crate::experiment::threads::thread_pool(Some(threads)).unwrap();
+            let t = pool.install(|| tornado(&r, &m, 0, 7)).unwrap();
+            assert_eq!(t.morris, None);
+            assert_eq!(
+                Sensitivity {
+                    morris: full.morris.clone(),
+                    ..t
+                },
+                full,
+                "{threads} threads"
+            );
+        }
     }
 
     #[test]

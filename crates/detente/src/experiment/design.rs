@@ -5,6 +5,7 @@
 //! it applies to any lens metric.
 
 use crate::rng::{DetRng, u01};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// All points of the Cartesian product of `axes`, the last axis varying fastest.
@@ -77,7 +78,9 @@ pub fn tornado(
     highs: &[f64],
     f: &(dyn Fn(&[f64]) -> f64 + Sync),
 ) -> Vec<TornadoBar> {
+    // Inputs in parallel, collected in input order: the bars do not depend on the thread count.
     let mut bars: Vec<TornadoBar> = (0..base.len())
+        .into_par_iter()
         .map(|i| {
             let mut x = base.to_vec();
             x[i] = lows[i];

@@ -79,6 +79,11 @@ impl DecisionModel for Smp {
         serde_json::to_value(self.0).unwrap_or(serde_json::Value::Null)
     }
 
+    /// Only stochastic state transitions draw (an actor's next position from its queue).
+    fn draws(&self) -> bool {
+        self.0.state_transitions == super::params::StateTransitions::Stochastic
+    }
+
     fn solve(&self, issue: &ResolvedIssue, rng: &mut DetRng) -> Result<Decision, DecideError> {
         issue.validate_salience_budget()?;
         let input = input_from_issue(issue)?;
