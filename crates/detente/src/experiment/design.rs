@@ -5,7 +5,7 @@
 //! it applies to any lens metric.
 
 use crate::rng::{DetRng, u01};
-use rayon::prelude::*;
+use crate::par::*;
 use serde::Serialize;
 
 /// All points of the Cartesian product of `axes`, the last axis varying fastest.
