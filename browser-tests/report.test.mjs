@@ -111,24 +111,31 @@ function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-test('printed on A4: numbered pages and a main body of at most 8 pages', async () => {
-  // The stylesheet sets margins, not the paper: A4 here, Letter where the reader prints on it.
+/** The report printed on `format`: total and main-body page counts, and the text. */
+async function printed(format) {
   const page = await open(1400, 900);
   await page.emulateMedia({ media: 'print' });
-  const whole = await page.pdf({ format: 'A4' });
-  const pdfPath = join(dir, 'report.pdf');
+  const whole = await page.pdf({ format });
+  const pdfPath = join(dir, `report-${format}.pdf`);
   writeFileSync(pdfPath, whole);
   const total = pageCount(whole);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
-  assert.ok(text.includes(`Page 1 of ${total}`), 'page numbers in the footer');
-  assert.ok(text.includes(`Page ${total} of ${total}`));
-  assert.match(text, /as of 2023-11-29 · seed \d+/, 'running header');
   // The main body: everything before the annex (the footer follows the annex).
   await page.addStyleTag({ content: '.annex, footer { display: none !important; }' });
-  const mainPdf = await page.pdf({ format: 'A4' });
-  if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, mainPdf);
-  const main = pageCount(mainPdf);
-  assert.ok(main <= MAIN_BODY_PAGES, `main body ${main} pages`);
-  assert.ok(total > main, 'the annex follows the main body');
+  const mainPdf = await page.pdf({ format });
+  if (process.env.KEEP_PDF) writeFileSync(`${process.env.KEEP_PDF}-${format}.pdf`, mainPdf);
   await page.close();
-});
+  return { total, main: pageCount(mainPdf), text };
+}
+
+// The stylesheet sets margins, not the paper: the same report prints on A4 and on Letter.
+for (const format of ['A4', 'Letter']) {
+  test(`printed on ${format}: numbered pages, a running header and a main body of at most ${MAIN_BODY_PAGES} pages`, async () => {
+    const { total, main, text } = await printed(format);
+    assert.ok(text.includes(`Page 1 of ${total}`), 'page numbers in the footer');
+    assert.ok(text.includes(`Page ${total} of ${total}`));
+    assert.match(text, /as of 2023-11-29 · seed \d+/, 'running header');
+    assert.ok(main <= MAIN_BODY_PAGES, `main body ${main} pages`);
+    assert.ok(total > main, 'the annex follows the main body');
+  });
+}
