@@ -4,8 +4,8 @@
 //! Everything here works on plain vectors of input values and a function `f(&[f64]) -> f64`, so
 //! it applies to any lens metric.
 
-use crate::rng::{DetRng, u01};
 use crate::par::*;
+use crate::rng::{DetRng, u01};
 use serde::Serialize;
 
 /// All points of the Cartesian product of `axes`, the last axis varying fastest.
