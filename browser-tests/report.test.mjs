@@ -111,10 +111,21 @@ function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-/** The report printed on `format`: total and main-body page counts, and the text. */
+// Printable width in CSS px (96 per inch) of each paper with the stylesheet's 12 mm side margins.
+const PRINTABLE = { A4: Math.floor(((210 - 24) / 25.4) * 96), Letter: Math.floor(((215.9 - 24) / 25.4) * 96) };
+
+/** The report printed on `format`: total and main-body page counts, the text, and the elements
+ * wider than the paper's printable width (laid out at that width, as printing does). */
 async function printed(format) {
-  const page = await open(1400, 900);
+  const page = await open(PRINTABLE[format], 900);
   await page.emulateMedia({ media: 'print' });
+  const clipped = await page.evaluate(() => {
+    const w = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName} in ${el.closest('[id]')?.id}`);
+  });
   const whole = await page.pdf({ format });
   const pdfPath = join(dir, `report-${format}.pdf`);
   writeFileSync(pdfPath, whole);
@@ -125,13 +136,14 @@ async function printed(format) {
   const mainPdf = await page.pdf({ format });
   if (process.env.KEEP_PDF) writeFileSync(`${process.env.KEEP_PDF}-${format}.pdf`, mainPdf);
   await page.close();
-  return { total, main: pageCount(mainPdf), text };
+  return { total, main: pageCount(mainPdf), text, clipped };
 }
 
 // The stylesheet sets margins, not the paper: the same report prints on A4 and on Letter.
 for (const format of ['A4', 'Letter']) {
-  test(`printed on ${format}: numbered pages, a running header and a main body of at most ${MAIN_BODY_PAGES} pages`, async () => {
-    const { total, main, text } = await printed(format);
+  test(`printed on ${format}: nothing clipped, numbered pages, a running header and a main body of at most ${MAIN_BODY_PAGES} pages`, async () => {
+    const { total, main, text, clipped } = await printed(format);
+    assert.deepEqual(clipped, [], 'nothing wider than the paper');
     assert.ok(text.includes(`Page 1 of ${total}`), 'page numbers in the footer');
     assert.ok(text.includes(`Page ${total} of ${total}`));
     assert.match(text, /as of 2023-11-29 · seed \d+/, 'running header');

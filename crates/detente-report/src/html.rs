@@ -643,6 +643,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid #ccc; font-
   thead { display: table-header-group; } tr { break-inside: avoid; }
   table { width: 100%; min-width: 0; table-layout: auto; font-size: 8.5pt; }
   .table-wrap { overflow: visible; }
+  /* A4's printable width (186 mm ≈ 703 px) is below the phone breakpoint: paper cannot scroll. */
+  .scroll { overflow: visible; } .scroll svg.chart { min-width: 0; }
   details.numbers { display: none; }
   .annex { break-before: page; }
   a { color: inherit; text-decoration: none; }
