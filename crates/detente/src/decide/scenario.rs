@@ -271,16 +271,22 @@ pub fn decide_all(issues: &[ResolvedIssue], models: &[&str], seed: u64) -> Vec<I
     )
 }
 
+/// The outcomes the issue's decision rule admits from its status quo, `(low, high)`: `None`
+/// without a rule, a one-dimensional status quo or stances. Deadlock is `low == high`.
+pub fn feasible_set(i: &ResolvedIssue) -> Option<(f64, f64)> {
+    match (&i.rule, i.status_quo_1d()) {
+        (Some(rule), Some(q)) if i.n() > 0 => Some(admissible(rule, i, 0, q)),
+        _ => None,
+    }
+}
+
 /// Run the models of `opts` on `issues` (see [`DecideOptions`]); the one entry point of the
 /// decide lens for scenarios and imported files. Issues without stances get no answers.
 pub fn decide_with(issues: &[ResolvedIssue], opts: &DecideOptions) -> Vec<IssueDecisions> {
     let mut out: Vec<IssueDecisions> = issues
         .iter()
         .map(|i| {
-            let feasible = match (&i.rule, i.status_quo_1d()) {
-                (Some(rule), Some(q)) if i.n() > 0 => Some(admissible(rule, i, 0, q)),
-                _ => None,
-            };
+            let feasible = feasible_set(i);
             IssueDecisions {
                 issue: i.id.clone(),
                 question: i.question.clone(),

@@ -21,8 +21,7 @@
 use super::design::{self, TornadoBar};
 use super::inputs::{all_inputs, set, uncertain_inputs};
 use crate::decide::registry::{self, Model};
-use crate::decide::rules::admissible;
-use crate::decide::scenario::{issues, resolve_issue};
+use crate::decide::scenario::{feasible_set, issues, resolve_issue};
 use crate::decide::{Decision, ResolvedIssue, run, run_multi};
 use crate::escalate::dilemma::{
     DisputeSummary, MonteCarloSummary, PairedMetric, PolicyArms, monte_carlo,
@@ -495,13 +494,7 @@ impl DecideValues {
                     continue;
                 }
                 if let Some(i) = resolve(issue) {
-                    let deadlocked = match (&i.rule, i.status_quo_1d()) {
-                        (Some(rule), Some(q)) if i.n() > 0 => {
-                            let (lo, hi) = admissible(rule, &i, 0, q);
-                            lo == hi
-                        }
-                        _ => false,
-                    };
+                    let deadlocked = feasible_set(&i).is_some_and(|(lo, hi)| lo == hi);
                     out.deadlocks.push((issue.clone(), deadlocked));
                 }
             }

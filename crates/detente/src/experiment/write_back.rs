@@ -2,7 +2,7 @@
 //! the TOML value it overrides, so comments, order and layout stay as they were. This is how a
 //! front end saves the moves an analyst made by input path (sliders, overrides) as a file.
 
-use super::inputs::set;
+use super::inputs::{joins, ordinal, set};
 use crate::scenario::{Diagnostics, Scenario, Uncertain, load_str, parse_with_spans};
 
 /// A scenario's text with values written in.
@@ -78,10 +78,6 @@ fn key_of(s: &Scenario, path: &str) -> Option<String> {
     let parts: Vec<&str> = path.split('.').collect();
     let actor = |id: &str| s.actors.iter().position(|a| a.id == id);
     let issue = |id: &str| s.issues.iter().position(|i| i.id == id);
-    let joins = |k: &usize, a: &str, b: &str| {
-        let t = &s.ties[*k];
-        (t.actors[0] == a && t.actors[1] == b) || (t.actors[0] == b && t.actors[1] == a)
-    };
     match parts.as_slice() {
         [
             "actor",
@@ -101,12 +97,17 @@ fn key_of(s: &Scenario, path: &str) -> Option<String> {
             Some(format!("issue[{k}].stance[{j}].{field}"))
         }
         ["tie", a, b, "weight"] => {
-            let k = (0..s.ties.len()).find(|k| joins(k, a, b))?;
+            let k = s.ties.iter().position(|t| joins(t, a, b))?;
             Some(format!("tie[{k}].weight"))
         }
         ["tie", a, b, n, "weight"] => {
-            let n = super::inputs::ordinal(n)?;
-            let k = (0..s.ties.len()).filter(|k| joins(k, a, b)).nth(n - 1)?;
+            let n = ordinal(n)?;
+            let (k, _) = s
+                .ties
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| joins(t, a, b))
+                .nth(n - 1)?;
             Some(format!("tie[{k}].weight"))
         }
         ["escalate", "influence", from, to, "weight"] => {
