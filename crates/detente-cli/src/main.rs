@@ -6,15 +6,10 @@ mod commands;
 mod error;
 mod games;
 mod input;
-mod lens_decide;
-mod lens_escalate;
-mod long_table;
 mod output;
 #[cfg(feature = "parquet")]
 mod parquet_out;
 mod run_args;
-mod summary;
-mod table;
 mod terminal;
 
 use clap::{Parser, Subcommand};

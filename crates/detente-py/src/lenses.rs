@@ -166,7 +166,7 @@ pub fn align(
     }
     let result = detached(py, threads, move |_| detente::align::align(&input))?
         .map_err(|e| invalid(e.to_string()))?;
-    Ok((json(&result)?, detente::align::render_csv(&result)))
+    Ok((json(&result)?, detente_present::align::csv(&result)))
 }
 
 /// Every escalate policy (or one) on common random numbers with paired differences against the

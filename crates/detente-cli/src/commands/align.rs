@@ -7,7 +7,7 @@
 use crate::error::{CliError, CliResult};
 use detente::align::{
     AlignInput, AlignOptions, BuiltPropensities, DescentRule, align, build_propensities,
-    flagship_inputs, render_csv, render_explain, render_table,
+    flagship_inputs,
 };
 use std::path::PathBuf;
 
@@ -144,7 +144,7 @@ pub fn run(args: Args) -> CliResult {
     let mut text = report(&input, built.as_ref(), explain, args.format)?;
     if let Some(case) = &outcome {
         text.push_str("\nAgainst what happened:\n");
-        text.push_str(&super::backtest::align_table(
+        text.push_str(&detente_present::backtest::align_table(
             case,
             detente::experiment::backtest::BacktestOptions::default().resamples,
         ));
@@ -197,14 +197,14 @@ pub fn report(
         })?;
         return Ok(match format {
             Format::Json => json(pair)?,
-            _ => render_explain(pair),
+            _ => detente_present::align::explain(pair),
         });
     }
     let result = align(input).map_err(|e| CliError::Input(e.to_string()))?;
     Ok(match format {
-        Format::Table => render_table(&result),
+        Format::Table => detente_present::align::table(&result),
         Format::Json => json(&result)?,
-        Format::Csv => render_csv(&result),
+        Format::Csv => detente_present::align::csv(&result),
     })
 }
 

@@ -5,8 +5,8 @@
 use crate::error::{CliError, CliResult};
 use crate::output::{json, print, write_atomic};
 use crate::run_args::parse_threads;
-use crate::table::Table;
 use detente::escalate::dilemma::{CalibrationSettings, PRIOR, calibrate, to_csv};
+use detente_present::Table;
 use std::path::PathBuf;
 
 /// What to calibrate.

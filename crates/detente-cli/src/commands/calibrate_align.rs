@@ -4,9 +4,9 @@
 
 use crate::error::{CliError, CliResult};
 use crate::output::{json, print, write_atomic};
-use crate::table::Table;
 use detente::align::{FitSettings, Role, calibrate_align, weights_csv};
 use detente::experiment::backtest::AlignMethod;
+use detente_present::Table;
 use std::path::PathBuf;
 
 /// Settings of `calibrate align`.

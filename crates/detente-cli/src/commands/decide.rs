@@ -618,7 +618,7 @@ fn context(r: &IssueDecisions) -> Vec<String> {
             )
         });
     }
-    lines.extend(crate::lens_decide::linkage_lines(r));
+    lines.extend(detente_present::decide::linkage_lines(r));
     if let Some(sp) = r.spread.as_ref().filter(|sp| sp.disagree) {
         lines.push(format!(
             "The models disagree: before the rule they range from {} to {} ({:.0} % of the \

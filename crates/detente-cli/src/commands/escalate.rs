@@ -171,7 +171,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
                 let params = detente::escalate::scenario::parameter_sources(&r)
                     .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
                 Ok(summary_table(&p.setup, &summary)
-                    + &crate::lens_escalate::parameter_table(&params))
+                    + &detente_present::escalate::parameter_table(&params))
             }
         };
     }
@@ -188,7 +188,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
         });
         return json(&value);
     }
-    let mut o = crate::lens_escalate::render(&r, &results);
+    let mut o = detente_present::escalate::render(&r, &results);
     match arms {
         Ok(setup) => {
             o.push('\n');

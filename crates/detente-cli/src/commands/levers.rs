@@ -1,13 +1,12 @@
 //! `detente levers`: which single change moves a decide outcome most for one actor — its own
 //! position or salience, or persuading another actor.
 
-use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
+use crate::analysis_io::{cli_error, parse_metrics};
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
-use crate::table::Table;
 use detente::experiment::RunOptions;
-use detente::experiment::analysis::{LeverKind, levers};
+use detente::experiment::analysis::levers;
 use std::path::PathBuf;
 
 /// Rank an actor's single changes by their effect on a decide.ISSUE.MODEL metric.
@@ -40,14 +39,6 @@ pub struct Args {
     pub format: Format,
 }
 
-fn kind(k: LeverKind) -> &'static str {
-    match k {
-        LeverKind::OwnPosition => "own position",
-        LeverKind::OwnSalience => "own salience",
-        LeverKind::Persuade => "persuade",
-    }
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let (r, _) = load_scenario(args.file.as_deref())?;
@@ -56,55 +47,8 @@ pub fn run(args: Args) -> CliResult {
     let l = levers(&r, &args.actor, &metric, args.delta, seed).map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&l)?,
-        Format::Csv => {
-            let mut out = String::from("rank,kind,actor,input,from,to,value,effect,closed_form\n");
-            for (k, x) in l.levers.iter().enumerate() {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{},{}\n",
-                    k + 1,
-                    kind(x.kind),
-                    csv_field(&x.actor),
-                    csv_field(&x.path),
-                    csv_num(x.from),
-                    csv_num(x.to),
-                    csv_num(x.value),
-                    csv_num(x.effect),
-                    x.closed_form.map_or(String::new(), csv_num)
-                ));
-            }
-            out
-        }
-        Format::Table => {
-            let mut out = format!(
-                "Levers of {} on {} (now {}; position step {})\n\n",
-                l.actor,
-                l.metric,
-                num(l.base),
-                l.delta
-            );
-            let closed = l.levers.iter().any(|x| x.closed_form.is_some());
-            let mut header = vec!["rank", "change", "actor", "from", "to", "effect"];
-            if closed {
-                header.push("closed form");
-            }
-            let mut t = Table::new(&header, &[true, false, false, true, true, true, true]);
-            for (k, x) in l.levers.iter().enumerate() {
-                let mut row = vec![
-                    (k + 1).to_string(),
-                    kind(x.kind).to_string(),
-                    x.actor.clone(),
-                    num(x.from),
-                    num(x.to),
-                    num(x.effect),
-                ];
-                if closed {
-                    row.push(x.closed_form.map_or("–".into(), num));
-                }
-                t.row(row);
-            }
-            out.push_str(&t.render());
-            out
-        }
+        Format::Csv => detente_present::analysis::levers::csv(&l),
+        Format::Table => detente_present::analysis::levers::table(&l),
     };
     print(&text)
 }

@@ -2,13 +2,12 @@
 
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
-use crate::long_table::csv;
 use crate::output::{Format, json, print, write_atomic};
 use crate::run_args::RunArgs;
-use crate::{lens_decide, lens_escalate, summary};
 use detente::experiment::results::Recorded;
-use detente::experiment::{Results, run_all};
-use detente::scenario::Resolved;
+use detente::experiment::run_all;
+use detente_present::long_table::csv;
+use detente_present::run::table;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -89,7 +88,7 @@ pub fn run(args: Args) -> CliResult {
         #[cfg(feature = "parquet")]
         {
             let path = dir.join("results.parquet");
-            crate::parquet_out::write(&path, &crate::long_table::rows(&results))?;
+            crate::parquet_out::write(&path, &detente::experiment::long_table::rows(&results))?;
             written.push(path);
         }
         if args.format != Format::Table {
@@ -119,71 +118,4 @@ pub fn run(args: Args) -> CliResult {
             msgs.join("\n  ")
         )))
     }
-}
-
-fn table(r: &Resolved, name: &str, res: &Results) -> String {
-    let mut out = summary::header(r, name);
-    if let Some(s) = &r.scenario.scenario.summary {
-        out.push('\n');
-        out.push_str(&wrap(s.trim(), 100));
-    }
-    out.push_str(&summary::heading("Actors"));
-    out.push_str(&summary::actors(r));
-    out.push_str(&summary::heading("Issues and stances"));
-    out.push_str(&summary::issues(r));
-    out.push_str(&summary::heading("Ties"));
-    out.push_str(&summary::ties(r));
-    if let Some(d) = &res.decide {
-        out.push_str(&summary::heading("Decide: where will each body settle?"));
-        out.push_str(&lens_decide::render(r, d));
-        if let Some(mc) = &res.decide_uncertainty {
-            out.push_str(&lens_decide::render_uncertainty(mc));
-        }
-    }
-    if let Some(a) = &res.align {
-        out.push_str(&summary::heading("Align: who sides with whom?"));
-        out.push_str(&detente::align::render_table(a));
-    }
-    if let Some(e) = &res.escalate {
-        out.push_str(&summary::heading(
-            "Escalate: does the rivalry spiral under each policy?",
-        ));
-        out.push_str(&lens_escalate::render(r, e));
-    }
-    if let Some(a) = &res.richardson {
-        out.push_str(&summary::heading("Arms race (Richardson)"));
-        out.push_str(&lens_escalate::render_richardson(a));
-    }
-    let runs = if res.runs == 0 {
-        "decide at point values".to_string()
-    } else {
-        format!("{} Monte Carlo runs", res.runs)
-    };
-    out.push_str(&format!(
-        "\nseed {} · {runs} · scenario hash {} · detente {}\n",
-        res.seed, res.scenario_hash, res.version
-    ));
-    out
-}
-
-/// Greedy word wrap to `width` columns.
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for para in text.split("\n\n") {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&line);
-                out.push('\n');
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(&line);
-        out.push_str("\n\n");
-    }
-    out
 }

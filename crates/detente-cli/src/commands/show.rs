@@ -3,9 +3,10 @@
 use crate::error::CliResult;
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
-use crate::summary;
-use crate::table::Table;
 use detente::scenario::{Diagnostic, Issue, Resolved, ResolvedActor, Tie};
+use detente_present::Table;
+use detente_present::scenario as summary;
+use detente_present::text::heading;
 use std::path::PathBuf;
 
 /// Show a scenario resolved against the world data: actors with capabilities and where each
@@ -52,16 +53,16 @@ pub fn run(args: Args) -> CliResult {
         }
         Format::Table => {
             let mut out = summary::header(&r, &name);
-            out.push_str(&summary::heading("Actors"));
+            out.push_str(&heading("Actors"));
             out.push_str(&summary::actors(&r));
-            out.push_str(&summary::heading("World data"));
+            out.push_str(&heading("World data"));
             out.push_str(&world_figures(&r));
-            out.push_str(&summary::heading("Issues"));
+            out.push_str(&heading("Issues"));
             out.push_str(&summary::issues(&r));
-            out.push_str(&summary::heading("Ties"));
+            out.push_str(&heading("Ties"));
             out.push_str(&summary::ties(&r));
             if !r.warnings.is_empty() {
-                out.push_str(&summary::heading("Warnings"));
+                out.push_str(&heading("Warnings"));
                 for w in &r.warnings {
                     let at = w.line.map(|l| format!(" (line {l})")).unwrap_or_default();
                     out.push_str(&format!("- {}{at}\n", w.message));

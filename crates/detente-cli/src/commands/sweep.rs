@@ -1,11 +1,10 @@
 //! `detente sweep`: how metrics move across a parameter grid or a Latin hypercube.
 
-use crate::analysis_io::{cli_error, csv_field, csv_num, num, parse_metrics};
+use crate::analysis_io::{cli_error, parse_metrics};
 use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
 use crate::run_args::RunArgs;
-use crate::table::Table;
 use detente::experiment::analysis::{Design, sweep};
 use std::path::PathBuf;
 
@@ -137,58 +136,8 @@ pub fn run(args: Args) -> CliResult {
         .map_err(cli_error)?;
     let text = match args.format {
         Format::Json => json(&table)?,
-        Format::Csv => {
-            let mut out = String::from("point");
-            for p in &table.params {
-                out.push(',');
-                out.push_str(&csv_field(p));
-            }
-            out.push_str(",metric,value\n");
-            for row in &table.rows {
-                out.push_str(&row.point.to_string());
-                for v in &row.values {
-                    out.push(',');
-                    out.push_str(&csv_num(*v));
-                }
-                out.push_str(&format!(
-                    ",{},{}\n",
-                    csv_field(&row.metric),
-                    csv_num(row.value)
-                ));
-            }
-            out
-        }
-        Format::Table => {
-            let mut out = format!(
-                "Sweep ({}, {} points; escalate runs per point {}, seed {}; common random numbers)\n",
-                table.design,
-                table.rows.len() / table.metrics.len().max(1),
-                table.runs,
-                table.seed
-            );
-            for (k, p) in table.params.iter().enumerate() {
-                out.push_str(&format!("  p{} = {p}\n", k + 1));
-            }
-            out.push('\n');
-            let mut header = vec!["point".to_string()];
-            header.extend((1..=table.params.len()).map(|k| format!("p{k}")));
-            header.push("metric".into());
-            header.push("value".into());
-            let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            let mut right = vec![true; header.len()];
-            let metric_col = header.len() - 2;
-            right[metric_col] = false;
-            let mut t = Table::new(&header, &right).limit(metric_col, 56);
-            for row in &table.rows {
-                let mut cells = vec![row.point.to_string()];
-                cells.extend(row.values.iter().map(|v| num(*v)));
-                cells.push(row.metric.clone());
-                cells.push(num(row.value));
-                t.row(cells);
-            }
-            out.push_str(&t.render());
-            out
-        }
+        Format::Csv => detente_present::analysis::sweep::csv(&table),
+        Format::Table => detente_present::analysis::sweep::table(&table),
     };
     print(&text)
 }

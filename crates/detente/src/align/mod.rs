@@ -45,7 +45,6 @@ mod partitions;
 mod portfolio;
 mod problem;
 mod propensity;
-mod render;
 mod report;
 mod result;
 mod run;
@@ -74,7 +73,6 @@ pub use propensity::{
     TermValue, TermWeights, Tie, TieKind, build_propensities, ideal_point_term,
     organisation_weight,
 };
-pub use render::{render_csv, render_explain, render_table};
 pub use report::NEUTRAL_LABEL;
 pub use result::{
     ActorPlacement, ActorSize, AlignResult, Basin, Coalition, Confidence, Contributor, Diagnostics,

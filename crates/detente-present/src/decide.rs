@@ -1,7 +1,7 @@
 //! Terminal rendering of the decide lens on a scenario: per issue, every model's prediction next
 //! to the compromise baseline, and what the body's rule allows.
 
-use crate::table::Table;
+use crate::Table;
 use detente::decide::DecisionRule;
 use detente::decide::scenario::IssueDecisions;
 use detente::scenario::{Resolved, fmt_num};
@@ -111,7 +111,7 @@ pub fn render(r: &Resolved, all: &[IssueDecisions]) -> String {
                 ]),
             }
         }
-        out.push_str(&crate::summary::indent(&t.render(), 2));
+        out.push_str(&crate::text::indent(&t.render(), 2));
     }
     out
 }
@@ -237,11 +237,11 @@ pub fn render_uncertainty(mc: &detente::experiment::McResult) -> String {
         mc.runs
     );
     if n_outcomes > 0 {
-        out.push_str(&crate::summary::indent(&outcomes.render(), 2));
+        out.push_str(&crate::text::indent(&outcomes.render(), 2));
     }
     if n_events > 0 {
         out.push('\n');
-        out.push_str(&crate::summary::indent(&events.render(), 2));
+        out.push_str(&crate::text::indent(&events.render(), 2));
     }
     out
 }

@@ -2,13 +2,11 @@
 //! with its Wilson interval, onset, welfare, decoupling) and the paired differences against the
 //! first policy on common random numbers.
 
-use crate::table::Table;
+use crate::Table;
 use detente::experiment::results::EscalateResults;
 use detente::scenario::Resolved;
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", 100.0 * x)
-}
+use crate::number::pct;
 
 /// The policy table and the paired differences.
 pub fn render(r: &Resolved, e: &EscalateResults) -> String {

@@ -1,11 +1,11 @@
 //! Plain-text renderings of an [`AlignResult`]: a terminal table that fits 100
 //! columns, CSV rows, and the per-term explanation of one pair's propensity.
 
-use super::propensity::PairBreakdown;
-use super::result::{AlignResult, Basin, Method, StableConfiguration};
+use crate::CsvRows;
+use crate::text::{WIDTH, truncate, wrap_hanging};
+use detente::align::{AlignResult, Basin, Method, PairBreakdown, StableConfiguration};
 use std::fmt::Write;
 
-const WIDTH: usize = 100;
 /// Configurations shown in the terminal table (all are in JSON and CSV).
 const SHOWN: usize = 10;
 /// Pivots listed under the best configuration.
@@ -27,31 +27,11 @@ fn basin_text(b: &Basin) -> String {
     }
 }
 
-/// Appends `prefix` and the words, wrapped at [`WIDTH`] with a hanging indent.
-fn wrapped(out: &mut String, prefix: &str, words: &[String]) {
+/// Appends `prefix` and the words, wrapped at [`WIDTH`] with a hanging indent under the first
+/// word.
+fn wrapped<S: AsRef<str>>(out: &mut String, prefix: &str, words: &[S]) {
     let indent = " ".repeat(prefix.chars().count());
-    let mut line = prefix.to_string();
-    let mut len = line.chars().count();
-    let mut first = true;
-    for w in words {
-        let wl = w.chars().count();
-        if !first && len + 1 + wl > WIDTH {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = indent.clone();
-            len = indent.len();
-            first = true;
-        }
-        if !first {
-            line.push(' ');
-            len += 1;
-        }
-        line.push_str(w);
-        len += wl;
-        first = false;
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
+    out.push_str(&wrap_hanging(prefix, words, WIDTH, &indent));
 }
 
 fn configuration_block(out: &mut String, c: &StableConfiguration) {
@@ -96,7 +76,7 @@ fn pivots(out: &mut String, c: &StableConfiguration) {
             .iter()
             .map(|t| format!("{} {}", t.actor, short(t.value)))
             .collect();
-        let mut line = format!(
+        let line = format!(
             "  {:<10} {:<6} {:>9} {:>9} {:>6.3}  {:<6} {}",
             truncate(&a.id, 10),
             truncate(&a.coalition, 6),
@@ -106,24 +86,13 @@ fn pivots(out: &mut String, c: &StableConfiguration) {
             truncate(a.best_move.as_deref().unwrap_or("-"), 6),
             contributors.join(", ")
         );
-        if line.chars().count() > WIDTH {
-            line = line.chars().take(WIDTH - 1).collect::<String>() + "…";
-        }
-        let _ = writeln!(out, "{line}");
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
+        let _ = writeln!(out, "{}", truncate(&line, WIDTH));
     }
 }
 
 /// The terminal table: a header line, one block per configuration (at most ten), the pivots of
 /// the best configuration, the confidence report and the notes. Lines fit 100 columns.
-pub fn render_table(r: &AlignResult) -> String {
+pub fn table(r: &AlignResult) -> String {
     let d = &r.diagnostics;
     let mut out = String::new();
     let method = match (d.method, d.configurations_visited) {
@@ -138,11 +107,7 @@ pub fn render_table(r: &AlignResult) -> String {
         d.arithmetic,
         d.rule
     );
-    wrapped(
-        &mut out,
-        "",
-        &header.split(' ').map(String::from).collect::<Vec<_>>(),
-    );
+    wrapped(&mut out, "", &header.split(' ').collect::<Vec<_>>());
     let _ = writeln!(
         out,
         "{} stable configuration(s) ({} strict, {} plateau(s)); energy bound {:.6}\n",
@@ -171,7 +136,7 @@ pub fn render_table(r: &AlignResult) -> String {
         wrapped(
             &mut out,
             "Confidence: ",
-            &text.split(' ').map(String::from).collect::<Vec<_>>(),
+            &text.split(' ').collect::<Vec<_>>(),
         );
         if c.annealing_runs > 0 {
             let _ = writeln!(
@@ -189,30 +154,30 @@ pub fn render_table(r: &AlignResult) -> String {
     if !d.notes.is_empty() {
         out.push_str("\nNotes:\n");
         for n in &d.notes {
-            wrapped(
-                &mut out,
-                "  - ",
-                &n.split(' ').map(String::from).collect::<Vec<_>>(),
-            );
+            wrapped(&mut out, "  - ", &n.split(' ').collect::<Vec<_>>());
         }
     }
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// CSV: a header and one row per (configuration, actor).
-pub fn render_csv(r: &AlignResult) -> String {
-    let mut out = String::from(
-        "rank,energy,normalised_energy,gap_to_best,basin_share,basin_low,basin_high,strict,\
-         actor,coalition,frustration,margin,relative_margin,best_move\n",
-    );
+pub fn csv(r: &AlignResult) -> String {
+    let mut out = CsvRows::new(&[
+        "rank",
+        "energy",
+        "normalised_energy",
+        "gap_to_best",
+        "basin_share",
+        "basin_low",
+        "basin_high",
+        "strict",
+        "actor",
+        "coalition",
+        "frustration",
+        "margin",
+        "relative_margin",
+        "best_move",
+    ]);
     for c in &r.configurations {
         let (share, low, high) = match &c.basin {
             Basin::Exact { share, .. } => (share.to_string(), share.to_string(), share.to_string()),
@@ -224,28 +189,29 @@ pub fn render_csv(r: &AlignResult) -> String {
             Basin::Unseen { .. } => (String::new(), String::new(), String::new()),
         };
         for a in &c.actors {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{share},{low},{high},{},{},{},{},{},{},{}",
-                c.rank,
-                c.energy,
-                c.normalised_energy,
-                c.gap_to_best,
-                c.strict,
-                csv_field(&a.id),
-                csv_field(&a.coalition),
-                a.frustration,
-                a.margin,
-                a.relative_margin,
-                csv_field(a.best_move.as_deref().unwrap_or(""))
-            );
+            out.row([
+                c.rank.to_string(),
+                c.energy.to_string(),
+                c.normalised_energy.to_string(),
+                c.gap_to_best.to_string(),
+                share.clone(),
+                low.clone(),
+                high.clone(),
+                c.strict.to_string(),
+                a.id.clone(),
+                a.coalition.clone(),
+                a.frustration.to_string(),
+                a.margin.to_string(),
+                a.relative_margin.to_string(),
+                a.best_move.clone().unwrap_or_default(),
+            ]);
         }
     }
-    out
+    out.finish()
 }
 
 /// The per-term explanation of one pair's propensity (`--explain A B`).
-pub fn render_explain(p: &PairBreakdown) -> String {
+pub fn explain(p: &PairBreakdown) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "p({}, {}) = {:.6}", p.a, p.b, p.p);
     if p.overridden {
@@ -282,11 +248,5 @@ mod tests {
         wrapped(&mut out, "     A (50.0 %): ", &words);
         assert!(out.lines().count() > 1);
         assert!(out.lines().all(|l| l.chars().count() <= WIDTH));
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("AT&T"), "AT&T");
     }
 }

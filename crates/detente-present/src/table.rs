@@ -34,12 +34,8 @@ impl Table {
     pub fn render(&self) -> String {
         let cell = |i: usize, s: &str| -> String {
             match self.max_width[i] {
-                Some(w) if s.chars().count() > w => {
-                    let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
-                    t.push('…');
-                    t
-                }
-                _ => s.to_string(),
+                Some(w) => crate::text::truncate(s, w),
+                None => s.to_string(),
             }
         };
         let n = self.header.len();

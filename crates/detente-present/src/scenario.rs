@@ -1,16 +1,9 @@
 //! Text rendering of a resolved scenario: actors with capabilities and sources, issues with
-//! stances, ties. Used by `show` and `run`.
+//! stances, ties.
 
-use crate::table::Table;
+use crate::Table;
+use crate::text::indent;
 use detente::scenario::{ActorKind, Provenance, Resolved, fmt_num};
-
-/// Heading with an underline.
-pub fn heading(title: &str) -> String {
-    format!(
-        "\n{title}\n{}\n",
-        "═".repeat(title.chars().count().min(100))
-    )
-}
 
 /// The scenario header: title, date, summary's first sentence, counts.
 pub fn header(r: &Resolved, file: &str) -> String {
@@ -186,18 +179,4 @@ pub fn ties(r: &Resolved) -> String {
         ]);
     }
     t.render()
-}
-
-/// Indent every line by `n` spaces.
-pub fn indent(text: &str, n: usize) -> String {
-    let pad = " ".repeat(n);
-    text.lines()
-        .map(|l| {
-            if l.is_empty() {
-                "\n".to_string()
-            } else {
-                format!("{pad}{l}\n")
-            }
-        })
-        .collect()
 }
