@@ -54,12 +54,3 @@ pub fn parse_players(text: &str) -> Result<Vec<Player>, CliError> {
         _ => split_list(text).into_iter().map(parse_strategy).collect(),
     }
 }
-
-/// Names longer than `max` characters are cut with an ellipsis so rows fit 100 columns.
-pub fn fit(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        name.chars().take(max - 1).collect::<String>() + "…"
-    }
-}

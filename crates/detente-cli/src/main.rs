@@ -1,11 +1,13 @@
 //! `detente`: the command-line tool. Thin glue: parse arguments, read files, call the library,
-//! print. It never computes a model result itself.
+//! hand its results to the presentation crate (`detente-present`) and print. It never computes
+//! a model result and never lays out a table itself.
 
 mod analysis_io;
 mod commands;
 mod error;
 mod games;
 mod input;
+mod issues_input;
 mod output;
 #[cfg(feature = "parquet")]
 mod parquet_out;

@@ -14,9 +14,11 @@
 pub mod align;
 pub mod analysis;
 pub mod backtest;
+pub mod calibrate;
 pub mod csv_rows;
 pub mod decide;
 pub mod escalate;
+pub mod games;
 pub mod long_table;
 pub mod number;
 pub mod run;

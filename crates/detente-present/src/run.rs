@@ -37,7 +37,7 @@ pub fn table(r: &Resolved, name: &str, res: &Results) -> String {
     }
     if let Some(a) = &res.richardson {
         out.push_str(&heading("Arms race (Richardson)"));
-        out.push_str(&crate::escalate::render_richardson(a));
+        out.push_str(&crate::escalate::richardson::summary(a));
     }
     let runs = if res.runs == 0 {
         "decide at point values".to_string()

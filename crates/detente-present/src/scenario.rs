@@ -180,3 +180,48 @@ pub fn ties(r: &Resolved) -> String {
     }
     t.render()
 }
+
+/// Every world-data figure of every actor: value, unit, the year it describes and its source;
+/// a figure from a year after `as_of` is marked.
+pub fn world_figures(r: &Resolved) -> String {
+    let mut t = Table::new(
+        &["actor", "figure", "value", "unit", "year", "source"],
+        &[false, false, true, false, true, false],
+    )
+    .limit(3, 22)
+    .limit(5, 26);
+    let mut after = 0;
+    for a in &r.actors {
+        for f in &a.world_figures {
+            let flag = if f.after_as_of {
+                after += 1;
+                "!"
+            } else {
+                ""
+            };
+            t.row(vec![
+                a.id.clone(),
+                f.figure.name.to_string(),
+                format!("{}", f.figure.value),
+                f.figure.unit.to_string(),
+                format!("{}{flag}", f.figure.year),
+                f.figure.source.owner.to_string(),
+            ]);
+        }
+    }
+    if r.actors.iter().all(|a| a.world_figures.is_empty()) {
+        return "no figures from the world data\n".into();
+    }
+    let mut out = t.render();
+    let as_of = r.scenario.scenario.as_of.as_deref().unwrap_or("—");
+    if after > 0 {
+        out.push_str(&format!(
+            "! = {after} figure(s) describe a year after as_of ({as_of}): information the actors did not have then\n"
+        ));
+    } else {
+        out.push_str(&format!(
+            "every figure describes as_of's year ({as_of}) or earlier\n"
+        ));
+    }
+    out
+}

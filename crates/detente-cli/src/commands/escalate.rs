@@ -10,24 +10,15 @@ use crate::error::{CliError, CliResult};
 use crate::output::json;
 use crate::run_args::RunArgs;
 use detente::escalate::dilemma::{
-    DilemmaRun, DilemmaSetup, MonteCarloSummary, PolicyArms, PolicyComparison, compare_policies,
-    monte_carlo, run_one,
+    DilemmaSetup, PolicyArms, compare_policies, monte_carlo, run_one,
 };
 use detente::escalate::richardson::ArmsSetup;
 use detente::experiment::results::arms_race;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod fit;
 
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Human-readable tables (fit 100 columns).
-    Table,
-    /// The full result as JSON.
-    Json,
-}
+pub use crate::output::Format;
 
 /// Arguments of `detente escalate`.
 #[derive(clap::Args, Debug)]
@@ -99,6 +90,13 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError>
 
 /// Run `detente escalate`.
 pub fn run(args: Args) -> CliResult {
+    if args.format == Format::Csv {
+        return Err(CliError::Input(
+            "error: escalate writes --format table or json; `detente run --format csv` gives \
+             every lens as CSV rows"
+                .into(),
+        ));
+    }
     let work = || -> Result<String, CliError> {
         let mut out = String::new();
         let opts = args.mc.options_without_scenario();
@@ -167,11 +165,13 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
                 .summary(0);
         return match args.format {
             Format::Json => json(&summary),
-            Format::Table => {
+            Format::Table | Format::Csv => {
                 let params = detente::escalate::scenario::parameter_sources(&r)
                     .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
-                Ok(summary_table(&p.setup, &summary)
-                    + &detente_present::escalate::parameter_table(&params))
+                Ok(
+                    detente_present::escalate::dilemma::summary_table(&p.setup, &summary)
+                        + &detente_present::escalate::parameter_table(&params),
+                )
             }
         };
     }
@@ -209,7 +209,9 @@ pub fn dilemma_report(
     let summary = monte_carlo(setup, runs, seed).map_err(|e| CliError::Input(e.to_string()))?;
     match format {
         Format::Json => json(&summary),
-        Format::Table => Ok(summary_table(setup, &summary)),
+        Format::Table | Format::Csv => Ok(detente_present::escalate::dilemma::summary_table(
+            setup, &summary,
+        )),
     }
 }
 
@@ -223,49 +225,10 @@ pub fn run_report(
     let run = run_one(setup, seed, k).map_err(|e| CliError::Input(e.to_string()))?;
     match format {
         Format::Json => json(&run),
-        Format::Table => Ok(run_table(&run, seed, k)),
-    }
-}
-
-fn run_table(r: &DilemmaRun, seed: u64, k: u64) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "Run {k} of seed {seed}");
-    match r.onset {
-        Some(t) => {
-            let _ = writeln!(o, "Spiral from period {t}");
-        }
-        None => o.push_str("No spiral\n"),
-    }
-    let _ = write!(o, "{:>6}{:>9}", "period", "locked");
-    for d in &r.domains {
-        let _ = write!(o, "{:>10}", clip(d, 9));
-    }
-    let _ = writeln!(o, "{:>10}{:>12}", "overall", "decoupling");
-    for t in 0..r.overall_tension.len() {
-        let _ = write!(o, "{:>6}{:>9}", t + 1, r.locked_domains[t]);
-        for row in &r.tension {
-            let _ = write!(o, "{:>10.3}", row[t]);
-        }
-        let _ = write!(o, "{:>10.3}", r.overall_tension[t]);
-        match &r.decoupling {
-            Some(dc) => {
-                let _ = writeln!(o, "{:>12.3}", dc[t]);
-            }
-            None => o.push_str(&format!("{:>12}\n", "-")),
+        Format::Table | Format::Csv => {
+            Ok(detente_present::escalate::dilemma::run_table(&run, seed, k))
         }
     }
-    let _ = writeln!(
-        o,
-        "Joint welfare {:.1} ({:.4} per move); side welfare {}",
-        r.joint_welfare,
-        r.payoff_per_move,
-        r.side_welfare
-            .iter()
-            .map(|w| format!("{w:.1}"))
-            .collect::<Vec<_>>()
-            .join(" / ")
-    );
-    o
 }
 
 /// Two setups compared on common random numbers, as a table or JSON.
@@ -280,161 +243,8 @@ pub fn comparison_report(
         .map_err(|e| CliError::Input(e.to_string()))?;
     match format {
         Format::Json => json(&c),
-        Format::Table => Ok(comparison_table(&c)),
+        Format::Table | Format::Csv => Ok(detente_present::escalate::dilemma::comparison_table(&c)),
     }
-}
-
-fn summary_table(setup: &DilemmaSetup, s: &MonteCarloSummary) -> String {
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "Security dilemma: {} actors, {} sides, {} domains, {} periods; {} runs, seed {}",
-        setup.actors.len(),
-        s.sides.len(),
-        s.domains.len(),
-        s.horizon,
-        s.runs,
-        s.seed
-    );
-    let _ = writeln!(
-        o,
-        "Spiral probability   {:.4}  (95% Wilson {:.4}–{:.4})",
-        s.spiral.estimate, s.spiral.low, s.spiral.high
-    );
-    match &s.onset {
-        Some(on) => {
-            let _ = writeln!(
-                o,
-                "Onset (spiral runs)  mean {:.1}; quartiles {:.1} / {:.1} / {:.1}",
-                on.mean, on.q25, on.median, on.q75
-            );
-        }
-        None => o.push_str("Onset                no run spiralled\n"),
-    }
-    let _ = writeln!(o, "Locked-period share  {:.4}", s.locked_share);
-    let _ = writeln!(
-        o,
-        "Payoff per move      {:.4}  (R = full engagement, P = full confrontation)",
-        s.payoff_per_move
-    );
-    if let Some(d) = s.final_decoupling {
-        let _ = writeln!(o, "Final decoupling     {d:.4}");
-    }
-    if let Some(m) = s.final_greed_belief {
-        let _ = writeln!(o, "Final greed belief   {m:.4}");
-    }
-    let _ = writeln!(
-        o,
-        "\n{:<16}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}",
-        "welfare", "mean", "sd", "5%", "25%", "50%", "75%", "95%"
-    );
-    let joint = "joint".to_string();
-    let rows = s
-        .sides
-        .iter()
-        .zip(&s.side_welfare)
-        .chain([(&joint, &s.joint_welfare)]);
-    for (name, q) in rows {
-        let _ = writeln!(
-            o,
-            "{:<16}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}{:>10.1}",
-            clip(name, 15),
-            q.mean,
-            q.sd.unwrap_or(0.0),
-            q.q05,
-            q.q25,
-            q.q50,
-            q.q75,
-            q.q95
-        );
-    }
-    // Mean tension with its 5–95 % band across runs at five checkpoints.
-    let marks = checkpoints(s.horizon);
-    let _ = write!(o, "\n{:<12}", "tension");
-    for t in &marks {
-        let _ = write!(o, "{:>17}", format!("t={t}"));
-    }
-    o.push('\n');
-    for (name, bands) in s.domains.iter().zip(&s.tension) {
-        let _ = write!(o, "{:<12}", clip(name, 11));
-        for &t in &marks {
-            let b = bands[t - 1];
-            let _ = write!(
-                o,
-                "{:>17}",
-                format!("{:.2} [{:.2},{:.2}]", b.mean, b.low, b.high)
-            );
-        }
-        o.push('\n');
-    }
-    let _ = write!(o, "{:<12}", "P(no spiral)");
-    for &t in &marks {
-        let _ = write!(o, "{:>17.4}", s.survival[t - 1]);
-    }
-    o.push('\n');
-    o
-}
-
-fn comparison_table(c: &PolicyComparison) -> String {
-    let mut o = String::new();
-    let (b, a) = (&c.baseline, &c.alternative);
-    let _ = writeln!(
-        o,
-        "Policy comparison on common random numbers: {} paired runs, seed {}",
-        b.runs, b.seed
-    );
-    let _ = writeln!(
-        o,
-        "{:<24}{:>16}{:>16}{:>28}",
-        "", "baseline", "alternative", "difference [95% CI]"
-    );
-    let _ = writeln!(
-        o,
-        "{:<24}{:>16.4}{:>16.4}{:>28}",
-        "spiral probability",
-        b.spiral.estimate,
-        a.spiral.estimate,
-        diff(&c.spiral, 4)
-    );
-    let _ = writeln!(
-        o,
-        "{:<24}{:>16.1}{:>16.1}{:>28}",
-        "joint welfare",
-        b.joint_welfare.mean,
-        a.joint_welfare.mean,
-        diff(&c.joint_welfare, 1)
-    );
-    for (k, side) in b.sides.iter().enumerate() {
-        let _ = writeln!(
-            o,
-            "{:<24}{:>16.1}{:>16.1}{:>28}",
-            format!("welfare {}", clip(side, 16)),
-            b.side_welfare[k].mean,
-            a.side_welfare[k].mean,
-            diff(&c.side_welfare[k], 1)
-        );
-    }
-    o
-}
-
-fn diff(d: &detente::escalate::dilemma::PairedDifference, digits: usize) -> String {
-    format!(
-        "{:+.digits$} [{:+.digits$}, {:+.digits$}]",
-        d.mean, d.low, d.high
-    )
-}
-
-fn checkpoints(h: usize) -> Vec<usize> {
-    let mut v: Vec<usize> = [1, h / 4, h / 2, 3 * h / 4, h]
-        .into_iter()
-        .filter(|&t| t >= 1)
-        .collect();
-    v.dedup();
-    v
-}
-
-fn clip(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
 }
 
 /// The Richardson analysis of an arms-race setup, as a table or JSON (model, provenance,
@@ -444,94 +254,5 @@ pub fn arms_report(setup: &ArmsSetup, format: Format) -> Result<String, CliError
     if format == Format::Json {
         return json(&race.document());
     }
-    let (built, analysis) = (&race.model, &race.analysis);
-    let mut o = String::new();
-    let m = &built.model;
-    let _ = writeln!(
-        o,
-        "Richardson arms race: {} actors (US$ bn, per year)",
-        m.len()
-    );
-    let _ = writeln!(
-        o,
-        "{:<16}{:>12}{:>10}{:>12}{:>14}",
-        "actor", "x0", "alpha", "g", "rest point"
-    );
-    for i in 0..m.len() {
-        let _ = writeln!(
-            o,
-            "{:<16}{:>12.1}{:>10.4}{:>12.2}{:>14.1}",
-            clip(&m.actors[i], 15),
-            built.baseline[i],
-            m.fatigue[i],
-            m.grievance[i],
-            analysis.equilibrium[i]
-        );
-    }
-    let eig: Vec<String> = analysis
-        .eigenvalues
-        .iter()
-        .map(|z| {
-            if z.im == 0.0 {
-                format!("{:.4}", z.re)
-            } else {
-                format!("{:.4}{:+.4}i", z.re, z.im)
-            }
-        })
-        .collect();
-    let _ = writeln!(o, "Eigenvalues of M: {}", eig.join(", "));
-    let _ = writeln!(
-        o,
-        "Continuous form: {} (spectral abscissa {:.4}/yr); annual form: {} (spectral radius {:.4})",
-        if analysis.stable {
-            "stable"
-        } else {
-            "unstable"
-        },
-        analysis.spectral_abscissa,
-        if analysis.discrete.stable {
-            "stable"
-        } else {
-            "unstable"
-        },
-        analysis.discrete.spectral_radius
-    );
-    if let Some(hs) = &analysis.hawkins_simon {
-        let _ = writeln!(
-            o,
-            "Hawkins–Simon (M Metzler): {}",
-            if hs.stable {
-                "all leading minors of −M positive"
-            } else {
-                "a leading minor of −M is not positive"
-            }
-        );
-    }
-    if !analysis.drivers.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{:<16}{:<16}{:>12}{:>14}{:>12}",
-            "reacting", "to", "k", "dλ1/dk", "driver"
-        );
-        for d in analysis.drivers.iter().take(10) {
-            let _ = writeln!(
-                o,
-                "{:<16}{:<16}{:>12.4}{:>14.6}{:>12.6}",
-                clip(&d.from_name, 15),
-                clip(&d.to_name, 15),
-                d.reaction,
-                d.sensitivity,
-                d.score
-            );
-        }
-    }
-    for w in &analysis.warnings {
-        let _ = writeln!(o, "warning: {w}");
-    }
-    let _ = writeln!(
-        o,
-        "({} derived numbers with their sources: --format json)",
-        built.provenance.len()
-    );
-    Ok(o)
+    Ok(detente_present::escalate::richardson::details(&race))
 }

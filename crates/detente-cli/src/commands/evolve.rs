@@ -11,6 +11,7 @@ use detente::escalate::evolution::{
 };
 use detente::escalate::matchplay::MatchSpec;
 use detente::escalate::tournament::{self, TournamentSpec};
+use detente_present::games::{MoranRun, moran_table, replicator_table};
 
 /// Let strategies compete for a population.
 ///
@@ -122,36 +123,17 @@ pub fn run(args: Args) -> CliResult {
             result: &r,
         })?);
     }
-    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
-    let last = r.counts.last().cloned().unwrap_or_default();
-    let mut out = format!(
-        "Moran process ({}), population {}, mutation {}, {} turns per match, seed {}\n\n",
-        if mode == MoranMode::BirthDeath {
-            "birth-death"
-        } else {
-            "death-birth"
+    emit(&moran_table(
+        &names,
+        &MoranRun {
+            mode,
+            population: args.population,
+            mutation: args.mutation,
+            turns: args.turns,
+            seed: args.seed,
         },
-        args.population,
-        args.mutation,
-        args.turns,
-        args.seed
-    );
-    out.push_str(&format!(
-        "{:<width$}  {:>7}  {:>5}  {:>10}\n",
-        "strategy", "initial", "final", "mean share"
-    ));
-    for (t, name) in names.iter().enumerate() {
-        out.push_str(&format!(
-            "{:<width$}  {:>7}  {:>5}  {:>10.4}\n",
-            name, r.counts[0][t], last[t], r.frequencies[t]
-        ));
-    }
-    out.push('\n');
-    out.push_str(&match r.fixation {
-        Some((t, g)) => format!("{} fixed after {g} generations\n", names[t]),
-        None => format!("no fixation within {} generations\n", r.counts.len() - 1),
-    });
-    emit(&out)
+        &r,
+    ))
 }
 
 fn run_replicator(
@@ -194,33 +176,5 @@ fn run_replicator(
             result: &r,
         })?);
     }
-    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
-    let end = r.trajectory.last().map_or(0.0, |p| p.0);
-    let mut out = format!(
-        "Replicator dynamics on the round-robin payoff matrix ({} turns), RK4 h = 0.01\n\n",
-        args.turns
-    );
-    out.push_str(&format!(
-        "{:<width$}  {:>9}  {:>9}\n",
-        "strategy", "initial", "final"
-    ));
-    let total: f64 = shares.iter().sum();
-    for (i, name) in names.iter().enumerate() {
-        out.push_str(&format!(
-            "{:<width$}  {:>9.6}  {:>9.6}\n",
-            name,
-            shares[i] / total,
-            r.final_shares[i]
-        ));
-    }
-    out.push_str(&format!(
-        "\n{} at t = {end}\n",
-        if r.converged { "converged" } else { "stopped" }
-    ));
-    out.push_str(&format!("rest points ({}):\n", r.rest_points.len()));
-    for p in r.rest_points.iter().take(20) {
-        let cells: Vec<String> = p.iter().map(|x| format!("{x:.6}")).collect();
-        out.push_str(&format!("  ({})\n", cells.join(", ")));
-    }
-    emit(&out)
+    emit(&replicator_table(&names, args.turns, &shares, &r))
 }

@@ -6,8 +6,8 @@ use detente::import::ImportOptions;
 
 use detente::import::Format;
 
-use super::decide::{InputFormat, LoadOptions, RuleArg, parse_scale, read_imported, rule};
 use crate::error::{CliError, CliResult};
+use crate::issues_input::{InputFormat, LoadOptions, RuleArg, parse_scale, read_imported, rule};
 
 /// What `import` converts from: every input format but a scenario (a scenario is already the
 /// output format).
@@ -85,5 +85,5 @@ pub fn run(args: Args) -> CliResult {
     for note in &imported.notes {
         eprintln!("note: {note}");
     }
-    super::decide::print_stdout(imported.to_scenario_toml().trim_end())
+    crate::output::print(&format!("{}\n", imported.to_scenario_toml().trim_end()))
 }

@@ -3,9 +3,9 @@
 use crate::error::{CliError, CliResult};
 use crate::games::{parse_game, parse_strategy};
 use crate::output::print as emit;
-use detente::escalate::game::{Action, Game};
+
 use detente::escalate::markov;
-use detente::escalate::matchplay::{MatchRecord, MatchResult, MatchSpec, play};
+use detente::escalate::matchplay::{MatchRecord, MatchSpec, play};
 use detente::escalate::strategy::{Player, Strategy};
 
 pub use crate::output::Format;
@@ -75,71 +75,6 @@ fn exact_lines(a: &Player, b: &Player, spec: &MatchSpec) -> Result<String, CliEr
     Ok(out)
 }
 
-fn describe_game(g: &Game) -> String {
-    let v = g.rstp();
-    let c = g.classify();
-    format!(
-        "{} (R,S,T,P = {},{},{},{})",
-        c.name.unwrap_or("game"),
-        v.r,
-        v.s,
-        v.t,
-        v.p
-    )
-}
-
-fn row(moves: &[[Action; 2]], k: usize) -> String {
-    let mut s = String::new();
-    for (i, m) in moves.iter().enumerate() {
-        if i > 0 && i % 10 == 0 {
-            s.push(' ');
-        }
-        s.push(m[k].as_char());
-    }
-    s
-}
-
-fn table(names: [&str; 2], spec: &MatchSpec, r: &MatchResult) -> String {
-    let mut out = format!(
-        "{} v {}: {} turns, {}, noise {}, seed {}\n\n",
-        names[0],
-        names[1],
-        r.length,
-        describe_game(&spec.game),
-        spec.noise,
-        spec.seed
-    );
-    let moves = r.moves.as_deref().unwrap_or(&[]);
-    out.push_str("moves (player 1 above player 2, 50 turns per row)\n");
-    for (chunk_index, chunk) in moves.chunks(50).enumerate() {
-        out.push_str(&format!("{:>6}  {}\n", chunk_index * 50 + 1, row(chunk, 0)));
-        out.push_str(&format!("{:>6}  {}\n", "", row(chunk, 1)));
-    }
-    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    out.push_str("\nscore\n");
-    for (k, name) in names.iter().enumerate() {
-        out.push_str(&format!(
-            "  {:<width$}  {:>8}  ({:.3} per turn, {} C)\n",
-            name, r.scores[k], r.scores_per_turn[k], r.cooperations[k]
-        ));
-    }
-    let d = r.state_distribution;
-    out.push_str(&format!(
-        "states   CC {:.3}  CD {:.3}  DC {:.3}  DD {:.3}\n",
-        d[0], d[1], d[2], d[3]
-    ));
-    out.push_str(&format!(
-        "winner   {}\n",
-        r.winner
-            .map_or("none (equal scores)".to_string(), |w| format!(
-                "player {} ({})",
-                w + 1,
-                names[w]
-            ))
-    ));
-    out
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let game = parse_game(&args.game)?;
@@ -173,8 +108,10 @@ pub fn run(args: Args) -> CliResult {
     let names = [a.meta().name.clone(), b.meta().name.clone()];
     let names = [names[0].as_str(), names[1].as_str()];
     let text = match args.format {
-        Format::Table if args.exact => table(names, &spec, &r) + &exact_lines(&a, &b, &spec)?,
-        Format::Table => table(names, &spec, &r),
+        Format::Table if args.exact => {
+            detente_present::games::match_table(names, &spec, &r) + &exact_lines(&a, &b, &spec)?
+        }
+        Format::Table => detente_present::games::match_table(names, &spec, &r),
         Format::Json | Format::Csv => {
             if args.format == Format::Csv {
                 return Err(CliError::Input(

@@ -3,7 +3,6 @@
 pub mod align;
 pub mod backtest;
 pub mod calibrate;
-pub mod calibrate_align;
 pub mod check;
 pub mod compare;
 pub mod decide;

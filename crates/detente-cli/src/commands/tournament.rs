@@ -1,10 +1,11 @@
 //! `detente tournament`: a round robin of iterated-game strategies, ranked as Axelrod-Python ranks.
 
 use crate::error::{CliError, CliResult};
-use crate::games::{fit, parse_game, parse_players};
+use crate::games::{parse_game, parse_players};
 use crate::output::{Format, print as emit};
 use crate::run_args::{parse_threads, pool};
-use detente::escalate::tournament::{self, TournamentResult, TournamentSpec};
+use detente::escalate::tournament::{self, TournamentSpec};
+use detente_present::games::{tournament_csv, tournament_table};
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
@@ -67,58 +68,6 @@ impl Progress {
     }
 }
 
-fn median_u32(v: &[u32]) -> f64 {
-    let f: Vec<f64> = v.iter().map(|&x| f64::from(x)).collect();
-    detente::stats::median(&f).unwrap_or(0.0)
-}
-
-fn table(r: &TournamentResult, header: &str) -> String {
-    const MAX_NAME: usize = 56;
-    let width = r
-        .names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, MAX_NAME);
-    let mut out = format!("{header}\n\n");
-    out.push_str(&format!(
-        "{:>4}  {:<width$}  {:>14}  {:>6}  {:>11}\n",
-        "rank", "name", "median score", "wins", "cooperating"
-    ));
-    for (rank, &i) in r.ranking.iter().enumerate() {
-        out.push_str(&format!(
-            "{:>4}  {:<width$}  {:>14.6}  {:>6}  {:>11.4}\n",
-            rank + 1,
-            fit(&r.names[i], MAX_NAME),
-            r.median_normalised_scores[i],
-            median_u32(&r.wins[i]),
-            r.cooperating_rating[i]
-        ));
-    }
-    out.push_str(
-        "\nmedian score: median over repetitions of the mean score per turn against the others;\n\
-         wins: median number of opponents outscored; cooperating: share of C against the others.\n",
-    );
-    out
-}
-
-fn csv(r: &TournamentResult) -> String {
-    let mut out =
-        String::from("rank,name,median_normalised_score,median_wins,cooperating_rating\n");
-    for (rank, &i) in r.ranking.iter().enumerate() {
-        out.push_str(&format!(
-            "{},\"{}\",{},{},{}\n",
-            rank + 1,
-            r.names[i].replace('"', "\"\""),
-            r.median_normalised_scores[i],
-            median_u32(&r.wins[i]),
-            r.cooperating_rating[i]
-        ));
-    }
-    out
-}
-
 /// Run the command.
 pub fn run(args: Args) -> CliResult {
     let game = parse_game(&args.game)?;
@@ -169,8 +118,8 @@ pub fn run(args: Args) -> CliResult {
         args.seed
     );
     let text = match args.format {
-        Format::Table => table(&r, &header),
-        Format::Csv => csv(&r),
+        Format::Table => tournament_table(&r, &header),
+        Format::Csv => tournament_csv(&r),
         Format::Json => {
             serde_json::to_string_pretty(&r).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
         }

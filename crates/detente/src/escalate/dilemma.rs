@@ -26,8 +26,8 @@ mod summary;
 pub use crate::escalate::game::Action;
 pub use arms::{DilemmaArms, TENSION_BINS, WELFARE_BINS};
 pub use calibrate::{
-    CalibratedParam, Calibration, CalibrationSettings, MomentCheck, PRIOR, PosteriorDraw,
-    calibrate, distance, rivalry_setup,
+    CalibratedParam, Calibration, CalibrationSettings, MomentCheck, PRIOR, ParameterPosterior,
+    PosteriorDraw, calibrate, distance, rivalry_setup,
 };
 pub use compare::{
     PairedDifference, PairedMetric, PolicyArms, PolicyComparison, compare_policies,

@@ -2,14 +2,13 @@
 //! Richardson map fitted on the bundled spending history, and its validation
 //! (docs/escalate-richardson.md).
 
-use super::{Args, Format, clip};
+use super::{Args, Format};
 use crate::error::CliError;
 use crate::output::json;
 use detente::escalate::richardson::validation::{
     ForecastSettings, RaceSettings, forecast_skill, race_discrimination,
 };
-use detente::escalate::richardson::{self, HistoryFit, Instability, TieKind};
-use std::fmt::Write as _;
+use detente::escalate::richardson::{self, TieKind};
 
 /// Seed of the fit's parameter draws and the validation's bootstrap when `--seed` is not given
 /// (the seed the documented figures were produced with).
@@ -103,71 +102,9 @@ pub fn report(args: &Args, range: &str) -> Result<String, CliError> {
     if args.format == Format::Json {
         return json(&serde_json::json!({ "fit": fitted, "p_unstable": p }));
     }
-    Ok(table(&fitted, &p))
-}
-
-fn table(h: &HistoryFit, p: &Instability) -> String {
-    let mut o = String::new();
-    let f = &h.fit.fit;
-    let _ = writeln!(
-        o,
-        "Richardson annual map fitted {}–{} ({} annual changes)",
-        h.years.0,
-        h.years.1,
-        h.years.1 - h.years.0
-    );
-    o.push_str("x_i(t+1) − x_i(t) = Σ_j k_ij x_j(t) − a_i x_i(t) + g_i\n");
-    let _ = writeln!(o, "Series: {} (g in the same unit per year)", h.unit);
-    let _ = writeln!(
-        o,
-        "\n{:<8}{:<8}{:>22}{:>20}{:>26}{:>8}",
-        "actor", "to", "reaction k (se)", "fatigue a (se)", "grievance g (se)", "R²"
-    );
-    for eq in &f.equations {
-        let est = |e: &richardson::Estimate| format!("{:.4} ({:.4})", e.value, e.standard_error);
-        let big = |e: &richardson::Estimate| format!("{:.1} ({:.1})", e.value, e.standard_error);
-        let _ = writeln!(
-            o,
-            "{:<8}{:<8}{:>22}{:>20}{:>26}{:>8.3}",
-            clip(&eq.actor, 7),
-            "",
-            "",
-            est(&eq.fatigue),
-            big(&eq.grievance),
-            eq.r_squared
-        );
-        for (c, &j) in eq.tied.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "{:<8}{:<8}{:>22}",
-                "",
-                clip(&f.model.actors[j], 7),
-                est(&eq.reactions[c])
-            );
-        }
-    }
-    let _ = writeln!(
-        o,
-        "\nSpectral radius of I + M at the estimates: {:.4} ({})",
-        h.fit.spectral_radius,
-        if h.fit.spectral_radius >= 1.0 {
-            "unstable"
-        } else {
-            "stable"
-        }
-    );
-    let q = &p.probability;
-    let _ = writeln!(
-        o,
-        "P(unstable) = {:.4}  (95% Wilson {:.4}–{:.4})\n  {} of {} draws from the \
-         coefficients' sampling distribution, seed {}",
-        q.estimate, q.low, q.high, q.hits, q.trials, p.seed
-    );
-    let _ = writeln!(o, "Unstable means: {}", p.criterion);
-    for w in &f.warnings {
-        let _ = writeln!(o, "warning: {w}");
-    }
-    o
+    Ok(detente_present::escalate::richardson::fit_table(
+        &fitted, &p,
+    ))
 }
 
 /// The validation of docs/escalate-richardson.md, as text or JSON.
@@ -185,56 +122,9 @@ pub fn validation(args: &Args) -> Result<String, CliError> {
     if args.format == Format::Json {
         return json(&serde_json::json!({ "races": races, "forecasts": forecasts }));
     }
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "Arms races v matched rivals: {} of {} GRH races fitted, {} rival dyad-windows",
-        races.races_fitted, races.races_listed, races.controls_fitted
-    );
-    for (label, a) in [
-        ("P(unstable)", races.auc_p_unstable),
-        ("reaction k", races.auc_reaction),
-        ("relative reaction", races.auc_relative_reaction),
-    ] {
-        let _ = writeln!(
-            o,
-            "  AUC {label:<18} {:.3}  [{:.3}, {:.3}]",
-            a.estimate, a.low, a.high
-        );
-    }
-    let _ = writeln!(
-        o,
-        "\nForecasts of rival dyads (fit t−10…t, forecast t+1…t+5): {} dyads, {} origins",
-        forecasts.dyads, forecasts.forecasts
-    );
-    let _ = writeln!(
-        o,
-        "{:<10}{:>26}{:>26}{:>18}",
-        "horizon", "RMSE ratio v random walk", "RMSE ratio v AR(1)", "median |e| ratio"
-    );
-    for s in &forecasts.skill {
-        let h = if s.horizon == 0 {
-            "all".to_string()
-        } else {
-            s.horizon.to_string()
-        };
-        let r = |i: &richardson::validation::Interval| {
-            format!("{:.3} [{:.3}, {:.3}]", i.estimate, i.low, i.high)
-        };
-        let _ = writeln!(
-            o,
-            "{:<10}{:>26}{:>26}{:>18.3}",
-            h,
-            r(&s.ratio_random_walk),
-            r(&s.ratio_ar1),
-            s.median_abs_ratio_random_walk
-        );
-    }
-    let _ = writeln!(
-        o,
-        "(ratios above 1: the Richardson map forecasts worse than the baseline)"
-    );
-    Ok(o)
+    Ok(detente_present::escalate::richardson::validation_table(
+        &races, &forecasts,
+    ))
 }
 
 #[cfg(test)]

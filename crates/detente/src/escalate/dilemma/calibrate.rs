@@ -150,6 +150,49 @@ pub struct Calibration {
     pub checks: Vec<MomentCheck>,
 }
 
+/// One calibrated parameter's weighted posterior: its prior range, mean and 5 % and 95 %
+/// quantiles over the kept draws.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ParameterPosterior {
+    /// The parameter.
+    pub param: CalibratedParam,
+    /// Uniform prior `(low, high)`.
+    pub prior: (f64, f64),
+    /// Weighted mean.
+    pub mean: f64,
+    /// Weighted 5 % quantile.
+    pub q05: f64,
+    /// Weighted 95 % quantile.
+    pub q95: f64,
+}
+
+impl Calibration {
+    /// Each parameter's weighted posterior, in [`PRIOR`] order. The weights of the kept draws
+    /// sum to one, so the mean is Σ wᵢ θᵢ and the q-quantile the smallest θ whose cumulative
+    /// weight reaches q.
+    pub fn posterior_summary(&self) -> Vec<ParameterPosterior> {
+        PRIOR
+            .iter()
+            .enumerate()
+            .map(|(k, &(param, lo, hi))| {
+                let mut pairs: Vec<(f64, f64)> = self
+                    .posterior
+                    .iter()
+                    .map(|d| (d.values[k], d.weight))
+                    .collect();
+                let mean = pairs.iter().map(|(x, w)| x * w).sum();
+                ParameterPosterior {
+                    param,
+                    prior: (lo, hi),
+                    mean,
+                    q05: weighted_quantile(&mut pairs, 0.05),
+                    q95: weighted_quantile(&mut pairs, 0.95),
+                }
+            })
+            .collect()
+    }
+}
+
 /// The two-actor rivalry a historical dyad is modelled as, with parameters `values`.
 pub fn rivalry_setup(values: &[f64; 6], horizon: usize) -> DilemmaSetup {
     let actor = |id: &str, side: &str| DilemmaActor::new(id, side, "tit-for-tat");

@@ -2,11 +2,12 @@
 //! history of real rivalries (ABC rejection on 1816–1945, checked on 1946–2010); see
 //! docs/escalate-dilemma.md, "Calibration on the history of rivalries".
 
+mod align;
+
 use crate::error::{CliError, CliResult};
 use crate::output::{json, print, write_atomic};
 use crate::run_args::parse_threads;
-use detente::escalate::dilemma::{CalibrationSettings, PRIOR, calibrate, to_csv};
-use detente_present::Table;
+use detente::escalate::dilemma::{CalibrationSettings, calibrate, to_csv};
 use std::path::PathBuf;
 
 /// What to calibrate.
@@ -36,7 +37,7 @@ pub enum Lens {
         detente calibrate align --candidates 10 --restarts 100 --resamples 100   # a quick look\n\n\
         With the default settings the weights CSV is byte-identical to the bundled\n\
         data/calibration/align-weights.csv, on any number of threads.")]
-    Align(super::calibrate_align::AlignArgs),
+    Align(align::AlignArgs),
 }
 
 /// Settings of `calibrate escalate`.
@@ -75,7 +76,7 @@ pub struct EscalateArgs {
 pub fn run(args: Args) -> CliResult {
     let a = match args.lens {
         Lens::Escalate(a) => a,
-        Lens::Align(a) => return super::calibrate_align::run(a),
+        Lens::Align(a) => return align::run(a),
     };
     let settings = CalibrationSettings {
         draws: a.draws,
@@ -93,55 +94,5 @@ pub fn run(args: Args) -> CliResult {
     if a.json {
         return print(&json(&c)?);
     }
-    let mut out = format!(
-        "ABC rejection: {} prior draws x {} rivalries of {} years, {} kept (seed {})\n\nPosterior (weighted):\n",
-        settings.draws, settings.runs, settings.horizon, settings.accept, settings.seed
-    );
-    let mut t = Table::new(
-        &["parameter", "prior", "mean", "5%", "95%"],
-        &[false, false, true, true, true],
-    );
-    for (k, (param, lo, hi)) in PRIOR.iter().enumerate() {
-        let mut pairs: Vec<(f64, f64)> = c
-            .posterior
-            .iter()
-            .map(|d| (d.values[k], d.weight))
-            .collect();
-        pairs.sort_by(|x, y| x.0.total_cmp(&y.0));
-        let mean: f64 = pairs.iter().map(|(x, w)| x * w).sum();
-        let quantile = |q: f64| {
-            let mut acc = 0.0;
-            pairs
-                .iter()
-                .find(|(_, w)| {
-                    acc += w;
-                    acc >= q
-                })
-                .map_or(f64::NAN, |p| p.0)
-        };
-        t.row(vec![
-            param.key().to_string(),
-            format!("U({lo}, {hi})"),
-            format!("{mean:.4}"),
-            format!("{:.4}", quantile(0.05)),
-            format!("{:.4}", quantile(0.95)),
-        ]);
-    }
-    out.push_str(&t.render());
-    out.push_str("\nMoments: observed (95% CI) against simulated under the posterior (5-95%)\n");
-    let mut m = Table::new(
-        &["moment", "1816-1945 (fit)", "1946-2010 (test)", "simulated"],
-        &[false, true, true, true],
-    );
-    for ch in &c.checks {
-        let cell = |v: &[f64; 3]| format!("{:.4} ({:.4}-{:.4})", v[0], v[1], v[2]);
-        m.row(vec![
-            ch.moment.clone(),
-            cell(&ch.fit),
-            cell(&ch.test),
-            cell(&ch.simulated),
-        ]);
-    }
-    out.push_str(&m.render());
-    print(&out)
+    print(&detente_present::calibrate::escalate_table(&c))
 }

@@ -1,6 +1,8 @@
 //! Terminal rendering of the decide lens on a scenario: per issue, every model's prediction next
 //! to the compromise baseline, and what the body's rule allows.
 
+pub mod report;
+
 use crate::Table;
 use detente::decide::DecisionRule;
 use detente::decide::scenario::IssueDecisions;

@@ -2,6 +2,9 @@
 //! with its Wilson interval, onset, welfare, decoupling) and the paired differences against the
 //! first policy on common random numbers.
 
+pub mod dilemma;
+pub mod richardson;
+
 use crate::Table;
 use detente::experiment::results::EscalateResults;
 use detente::scenario::Resolved;
@@ -206,43 +209,4 @@ pub fn dispute_table<'a>(
          (5 war when every domain is hostile); hazard = yearly hazard of a first MID\n{}",
         t.render()
     )
-}
-
-/// The Richardson verdict: stability, growth rate, the dyad that drives the dominant eigenvalue.
-pub fn render_richardson(a: &detente::experiment::results::RichardsonResults) -> String {
-    let an = &a.analysis;
-    let mut out = format!(
-        "{} actors (military spending, US$ bn/yr, SIPRI 2024; base year calibrated as a rest point)\n",
-        an.actors.len()
-    );
-    out.push_str(&if an.stable {
-        format!(
-            "verdict: STABLE — every disturbance dies out (spectral abscissa {:.4}/yr, half-life {:.1} years)\n",
-            an.spectral_abscissa,
-            std::f64::consts::LN_2 / -an.spectral_abscissa
-        )
-    } else {
-        format!(
-            "verdict: UNSTABLE — a disturbance grows by {:.1}%/yr (spectral abscissa {:.4}/yr)\n",
-            100.0 * an.spectral_abscissa,
-            an.spectral_abscissa
-        )
-    });
-    if let Some(d) = an.drivers.first() {
-        out.push_str(&format!(
-            "driving dyad: {} reacting to {} (driver score {:.4}); next: {}\n",
-            d.from_name,
-            d.to_name,
-            d.score,
-            an.drivers
-                .iter()
-                .skip(1)
-                .take(3)
-                .map(|d| format!("{}→{}", d.from_name, d.to_name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    out.push_str("details: detente escalate --arms\n");
-    out
 }
