@@ -132,10 +132,13 @@ test('the flagship: four answers at once, live within seconds, nothing leaves th
   const longest = {};
   for (const s of spans.filter((s) => s.start > liveAt)) longest[s.name] = Math.max(longest[s.name] ?? 0, Math.round(s.duration));
   console.log(`flagship: first answers ${first} ms, live quick pass ${live} ms, full precision ${full} ms; main-thread tasks over 50 ms: ${JSON.stringify(atStart)} while loading, ${JSON.stringify(during)} during the full run; longest page work during the full run (ms): ${JSON.stringify(longest)}`);
-  // How long the main thread is busy is a measurement (BENCHMARKS.md), not a pass mark: it
-  // depends on the machine. What the design guarantees is checked: the models never run on the
-  // page's thread.
+  // The models never run on the page's thread, and none of the page's own work during the full
+  // run (parsing an answer, drawing a lens) takes 50 ms. The browser's long-task list is printed,
+  // not asserted: on a shared machine it also counts the browser's own work (garbage collection,
+  // worker start-up), which the page does not control.
   assert.equal(instances, 0, 'the core was instantiated on the main thread');
+  const slow = Object.entries(longest).filter(([, ms]) => ms > 50);
+  assert.deepEqual(slow, [], 'page work over 50 ms during the full run');
   assert.ok(first < 5_000, `first answers after ${first} ms`);
   assert.match(await page.innerText('#lens-decide'), /settles at 63\.3/);
   assert.match(await page.innerText('#lens-escalate'), /constructive-engagement/);

@@ -14,7 +14,7 @@ use crate::model::{
     ActorFrustration, AlignSection, Bin, Coalition, Configuration, DecideSection, Distribution,
     DomainTension, Driver, EquilibriumRow, EscalateSection, Feasible, FrustratedPair, Headline,
     Interval, IssueDecision, IssueScale, Lens, Lever, Member, MethodNotes, ModelNote,
-    PairedDifference, Param, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
+    PolicyDifference, Param, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
     SideWelfare, Tornado, TornadoBar, TrackRecord, TrackRow, Trajectory, Validation,
 };
 use detente::align::AlignResult;
@@ -1223,7 +1223,7 @@ fn escalate_section(r: &Resolved, results: &Results) -> Option<EscalateSection> 
     if let Some(first) = first {
         for (id, c) in &e.versus_first {
             let mut push = |metric: String, d: &detente::escalate::dilemma::PairedDifference| {
-                paired.push(PairedDifference {
+                paired.push(PolicyDifference {
                     metric,
                     a: id.clone(),
                     b: first.id.clone(),

@@ -603,7 +603,7 @@ pub struct EscalateSection {
     /// One block per policy.
     pub policies: Vec<PolicyResult>,
     /// Paired differences between policies (common random numbers).
-    pub paired: Vec<PairedDifference>,
+    pub paired: Vec<PolicyDifference>,
     /// The Richardson arms-race analysis.
     pub richardson: Option<Richardson>,
 }
@@ -665,9 +665,10 @@ pub struct SideWelfare {
     pub interval: Interval,
 }
 
-/// Mean paired difference `a − b` of a metric with its 95 % CI.
+/// Mean paired difference `a − b` of a metric between two policies, with its 95 % CI (the
+/// report's view of the library's `PairedDifference`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PairedDifference {
+pub struct PolicyDifference {
     /// The metric (e.g. `spiral probability`).
     pub metric: String,
     /// First policy id.

@@ -636,7 +636,7 @@ pub fn escalate() -> EscalateSection {
         band_label: String::new(),
         policies,
         paired: vec![
-            PairedDifference {
+            PolicyDifference {
                 metric: s("spiral probability"),
                 a: s("systemic-rival"),
                 b: s("constructive-engagement"),
@@ -646,7 +646,7 @@ pub fn escalate() -> EscalateSection {
                     high: 0.82,
                 },
             },
-            PairedDifference {
+            PolicyDifference {
                 metric: s("spiral probability"),
                 a: s("clear-eyed-hedging"),
                 b: s("constructive-engagement"),
@@ -656,7 +656,7 @@ pub fn escalate() -> EscalateSection {
                     high: 0.27,
                 },
             },
-            PairedDifference {
+            PolicyDifference {
                 metric: s("west welfare"),
                 a: s("strategic-patience"),
                 b: s("constructive-engagement"),
@@ -666,7 +666,7 @@ pub fn escalate() -> EscalateSection {
                     high: -0.031,
                 },
             },
-            PairedDifference {
+            PolicyDifference {
                 metric: s("china welfare"),
                 a: s("strategic-patience"),
                 b: s("constructive-engagement"),
