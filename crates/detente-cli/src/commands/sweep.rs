@@ -6,6 +6,7 @@ use crate::input::load_scenario;
 use crate::output::{Format, json, print};
 use crate::run_args::RunArgs;
 use crate::table::Table;
+use detente::experiment::InputPath;
 use detente::experiment::analysis::{Design, sweep};
 use std::path::PathBuf;
 
@@ -15,14 +16,7 @@ pub const MAX_POINTS: usize = detente::experiment::analysis::MAX_POINTS;
 
 /// Evaluate metrics at every point of a parameter grid or Latin hypercube.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  \
-    detente sweep --param escalate.noise=0:0.2:5 --metric escalate.systemic-rival.spiral\n  \
-    detente sweep --param issue.china-posture.stance.FRA.position=30:60:4 \\\n    \
-    --metric decide.china-posture.compromise.unconstrained --format csv\n  \
-    detente sweep --param escalate.noise=0:0.2 --param escalate.contagion=0:0.3 --lhs 20 \\\n    \
-    --metric escalate.clear-eyed-hedging.spiral --runs 2000 --seed 7\n\n\
-    PATH=LO:HI:N gives N evenly spaced values; PATH=V1,V2,... lists them. With --lhs N,\n\
-    PATH=LO:HI gives the range of a Latin hypercube of N points.")]
+#[command(after_help = after_help())]
 pub struct Args {
     /// Scenario file (default: the bundled flagship).
     #[arg(value_name = "FILE")]
@@ -42,6 +36,44 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// The help after the options: examples, then the forms an input path takes (the library's
+/// list, so a new input shows here by itself).
+fn after_help() -> String {
+    let mut paths = String::new();
+    let mut width = 0;
+    for (k, form) in InputPath::forms().iter().enumerate() {
+        if k > 0 {
+            paths.push(',');
+            width += 1;
+        }
+        for word in form.split(' ') {
+            if width > 0 && width + 1 + word.len() > 96 {
+                paths.push_str("\n  ");
+                width = 0;
+            } else if width > 0 || k > 0 {
+                paths.push(' ');
+                width += 1;
+            }
+            paths.push_str(word);
+            width += word.len();
+        }
+    }
+    format!(
+        concat!(
+            "Examples:\n  \
+    detente sweep --param escalate.noise=0:0.2:5 --metric escalate.systemic-rival.spiral\n  \
+    detente sweep --param issue.china-posture.stance.FRA.position=30:60:4 \\\n    \
+    --metric decide.china-posture.compromise.unconstrained --format csv\n  \
+    detente sweep --param escalate.noise=0:0.2 --param escalate.contagion=0:0.3 --lhs 20 \\\n    \
+    --metric escalate.clear-eyed-hedging.spiral --runs 2000 --seed 7\n\n\
+    PATH=LO:HI:N gives N evenly spaced values; PATH=V1,V2,... lists them. With --lhs N,\n\
+    PATH=LO:HI gives the range of a Latin hypercube of N points.",
+            "\n\nPATH is an input path:\n  {}"
+        ),
+        paths
+    )
 }
 
 fn number(s: &str, param: &str) -> Result<f64, CliError> {
