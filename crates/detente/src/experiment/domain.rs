@@ -5,7 +5,7 @@
 
 use super::input_path::{ActorField, InputPath, StanceField};
 use crate::scenario::{
-    MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, ParamGroup, ParamRange, Resolved, TieKind,
+    MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, ParamRange, Resolved, TieKind,
 };
 
 /// The allowed range of one input.
@@ -69,8 +69,6 @@ pub fn domain_of(r: &Resolved, path: &InputPath) -> Option<Domain> {
                 d(0.0, 1.0, "a tie weight")
             }
         }
-        // The exits from hostility have no domain here yet.
-        InputPath::Escalate(p) if p.group() == ParamGroup::Exit => None,
         InputPath::Escalate(p) => {
             let (low, high) = p.range().bounds();
             let what = match p.range() {
@@ -149,6 +147,11 @@ mod tests {
         assert!(check_value(&r, "issue.china-posture.stance.FRA.position", 150.0).is_err());
         assert!(check_value(&r, "issue.china-posture.stance.FRA.salience", 1.5).is_err());
         assert!(check_value(&r, "actor.USA.capability", 1e308).is_err());
+        // Every numeric escalate key has the loader's range, the exits from hostility included.
+        assert!(check_value(&r, "escalate.reconciliation", 1.5).is_err());
+        assert!(check_value(&r, "escalate.leadership_change", -0.1).is_err());
+        assert!(check_value(&r, "escalate.reconciliation_restraint", 3.0).is_ok());
+        assert!(check_value(&r, "escalate.reconciliation_restraint", -3.0).is_err());
         assert_eq!(domain(&r, "nothing.here"), None);
     }
 }
