@@ -535,7 +535,7 @@ impl DecideValues {
 }
 
 /// Check that `path` addresses an input of `r`; the error names the closest path and lists the
-/// path forms ([`super::inputs`]).
+/// path forms ([`InputPath::forms`]).
 pub fn check_path(r: &Resolved, path: &str) -> Result<(), AnalysisError> {
     let mut probe = r.clone();
     let value = all_inputs(r)

@@ -27,7 +27,7 @@ fn d(low: f64, high: f64, what: &str) -> Option<Domain> {
     })
 }
 
-/// The domain of the input at `path` (see [`super::inputs`] for the paths), `None` when the
+/// The domain of the input at `path` (see [`super::input_path`] for the paths), `None` when the
 /// path does not address an input of this scenario.
 pub fn domain(r: &Resolved, path: &str) -> Option<Domain> {
     domain_of(r, &InputPath::parse(path).ok()?)
