@@ -24,7 +24,7 @@ use detente::decide::scenario::IssueDecisions;
 use detente::decide::{Decision, ResolvedIssue};
 use detente::experiment::analysis::{self, Metric};
 use detente::experiment::results::{EscalateResults, RichardsonResults};
-use detente::experiment::{McResult, MetricSummary, Results};
+use detente::experiment::{InputPath, McResult, MetricSummary, Results};
 use detente::scenario::{Issue, Resolved};
 
 /// Actors shown in a model's per-actor trajectory chart at most (more lines are unreadable).
@@ -745,13 +745,12 @@ fn compromise_metric(issue: &str) -> Metric {
 /// A human label for an input path of the issue (`issue.X.stance.USA.position` → `United
 /// States position`, `actor.USA.capability` → `United States capability`).
 fn input_label(r: &Resolved, path: &str) -> String {
-    let parts: Vec<&str> = path.split('.').collect();
-    match parts.as_slice() {
-        ["issue", _, "stance", actor, field] => {
-            format!("{} {}", actor_name(r, actor), field.replace('_', " "))
-        }
-        ["issue", _, "status_quo"] => "status quo".into(),
-        ["actor", actor, field] => format!("{} {}", actor_name(r, actor), field.replace('_', " ")),
+    let label =
+        |actor: &str, key: &str| format!("{} {}", actor_name(r, actor), key.replace('_', " "));
+    match InputPath::parse(path) {
+        Ok(InputPath::Stance { actor, field, .. }) => label(&actor, field.key()),
+        Ok(InputPath::StatusQuo { .. }) => "status quo".into(),
+        Ok(InputPath::Actor { actor, field }) => label(&actor, field.key()),
         _ => path.to_string(),
     }
 }

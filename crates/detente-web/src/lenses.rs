@@ -58,25 +58,31 @@ pub fn check(source: &str, name: &str) -> String {
 /// Every input of `r` a page can move: the file's, then each escalate parameter the file leaves
 /// to the posterior or the default (its point value; a calibrated one's 90 % interval as range).
 fn inputs(r: &detente::scenario::Resolved) -> Vec<InputValue> {
-    let domain = |path: &str| detente::experiment::domain::domain(r, path).map(|d| [d.low, d.high]);
-    let mut out: Vec<InputValue> = detente::experiment::all_inputs(r)
+    use detente::experiment::InputPath;
+    let domain =
+        |path: &InputPath| detente::experiment::domain::domain_of(r, path).map(|d| [d.low, d.high]);
+    let mut out: Vec<InputValue> = detente::experiment::input_paths(r)
         .into_iter()
-        .map(|i| InputValue {
-            domain: domain(&i.path),
-            value: i.value.point(),
-            range: [i.value.low(), i.value.high()],
-            path: i.path,
+        .map(|(path, value)| InputValue {
+            domain: domain(&path),
+            value: value.point(),
+            range: [value.low(), value.high()],
+            path: path.to_string(),
         })
         .collect();
     if r.scenario.escalate.is_some() {
         for p in detente::escalate::scenario::parameter_sources(r).unwrap_or_default() {
-            let path = format!("escalate.{}", p.key);
-            if p.basis != "scenario" && !out.iter().any(|i| i.path == path) {
+            let Some(param) = detente::scenario::EscalateParam::from_key(&p.key) else {
+                continue;
+            };
+            let path = InputPath::Escalate(param);
+            let text = path.to_string();
+            if p.basis != "scenario" && !out.iter().any(|i| i.path == text) {
                 out.push(InputValue {
                     domain: domain(&path),
                     value: p.value,
                     range: p.interval.unwrap_or([p.value, p.value]),
-                    path,
+                    path: text,
                 });
             }
         }

@@ -5,6 +5,7 @@ use crate::error::{CliError, CliResult};
 use crate::input::load_scenario;
 use crate::output::{Format, json, print};
 use crate::run_args::RunArgs;
+use detente::experiment::InputPath;
 use detente::experiment::analysis::{Design, sweep};
 use std::path::PathBuf;
 
@@ -14,14 +15,7 @@ pub const MAX_POINTS: usize = detente::experiment::analysis::MAX_POINTS;
 
 /// Evaluate metrics at every point of a parameter grid or Latin hypercube.
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  \
-    detente sweep --param escalate.noise=0:0.2:5 --metric escalate.systemic-rival.spiral\n  \
-    detente sweep --param issue.china-posture.stance.FRA.position=30:60:4 \\\n    \
-    --metric decide.china-posture.compromise.unconstrained --format csv\n  \
-    detente sweep --param escalate.noise=0:0.2 --param escalate.contagion=0:0.3 --lhs 20 \\\n    \
-    --metric escalate.clear-eyed-hedging.spiral --runs 2000 --seed 7\n\n\
-    PATH=LO:HI:N gives N evenly spaced values; PATH=V1,V2,... lists them. With --lhs N,\n\
-    PATH=LO:HI gives the range of a Latin hypercube of N points.")]
+#[command(after_help = after_help())]
 pub struct Args {
     /// Scenario file (default: the bundled flagship).
     #[arg(value_name = "FILE")]
@@ -41,6 +35,28 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// The help after the options: examples, then the forms an input path takes (the library's
+/// list, so a new input shows here by itself).
+fn after_help() -> String {
+    let forms = InputPath::forms().join(", ");
+    let words: Vec<&str> = forms.split(' ').collect();
+    let paths = detente_present::text::wrap_hanging("  ", &words, 98, "  ");
+    format!(
+        concat!(
+            "Examples:\n  \
+    detente sweep --param escalate.noise=0:0.2:5 --metric escalate.systemic-rival.spiral\n  \
+    detente sweep --param issue.china-posture.stance.FRA.position=30:60:4 \\\n    \
+    --metric decide.china-posture.compromise.unconstrained --format csv\n  \
+    detente sweep --param escalate.noise=0:0.2 --param escalate.contagion=0:0.3 --lhs 20 \\\n    \
+    --metric escalate.clear-eyed-hedging.spiral --runs 2000 --seed 7\n\n\
+    PATH=LO:HI:N gives N evenly spaced values; PATH=V1,V2,... lists them. With --lhs N,\n\
+    PATH=LO:HI gives the range of a Latin hypercube of N points.",
+            "\n\nPATH is an input path:\n{}"
+        ),
+        paths.trim_end()
+    )
 }
 
 fn number(s: &str, param: &str) -> Result<f64, CliError> {

@@ -19,6 +19,7 @@
 //! between points are the parameters' effect, not sampling noise.
 
 use super::design::{self, TornadoBar};
+use super::input_path::{ActorField, InputPath, Section, StanceField};
 use super::inputs::{all_inputs, set, uncertain_inputs};
 use crate::decide::registry::{self, Model};
 use crate::decide::scenario::{feasible_set, issues, resolve_issue};
@@ -278,19 +279,32 @@ impl Metric {
     }
 
     /// Whether the metric's lens reads the input at `path` (conservatively: `true` when it
-    /// might). Decide on an issue reads that issue and actors' capabilities and populations (the
-    /// exchange model reads every issue); escalate reads `[escalate]`, capabilities and ties.
+    /// might; `false` for text that is no input path). Decide on an issue reads that issue and
+    /// actors' capabilities and populations (the exchange model reads every issue); escalate
+    /// reads `[escalate]`, capabilities and ties.
     pub fn reads(&self, path: &str) -> bool {
-        let capability = path.starts_with("actor.") && path.ends_with(".capability");
+        InputPath::parse(path).is_ok_and(|p| self.reads_input(&p))
+    }
+
+    /// [`Metric::reads`] for a typed path.
+    pub fn reads_input(&self, path: &InputPath) -> bool {
+        let section = path.section();
         match self {
             Metric::Decide { model, .. } if model == "exchange" => {
-                path.starts_with("issue.") || path.starts_with("actor.")
+                matches!(section, Section::Issue | Section::Actor)
             }
             Metric::Decide { issue, .. } | Metric::Deadlock { issue } => {
-                path.starts_with(&format!("issue.{issue}.")) || path.starts_with("actor.")
+                path.issue() == Some(issue.as_str()) || section == Section::Actor
             }
             Metric::Spiral { .. } | Metric::Welfare { .. } | Metric::Onset { .. } => {
-                capability || path.starts_with("escalate.") || path.starts_with("tie.")
+                let capability = matches!(
+                    path,
+                    InputPath::Actor {
+                        field: ActorField::Capability,
+                        ..
+                    }
+                );
+                capability || matches!(section, Section::Escalate | Section::Tie)
             }
         }
     }
@@ -521,7 +535,7 @@ impl DecideValues {
 }
 
 /// Check that `path` addresses an input of `r`; the error names the closest path and lists the
-/// path forms ([`super::inputs`]).
+/// path forms ([`InputPath::forms`]).
 pub fn check_path(r: &Resolved, path: &str) -> Result<(), AnalysisError> {
     let mut probe = r.clone();
     let value = all_inputs(r)
@@ -534,12 +548,8 @@ pub fn check_path(r: &Resolved, path: &str) -> Result<(), AnalysisError> {
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         AnalysisError::Invalid(format!(
-            "{e}{hint}\nvalid paths: actor.ID.capability, actor.ID.population, issue.ID.status_quo, \
-             issue.ID.stance.ACTOR.position (.salience, .capability), tie.A.B.weight, \
-             escalate.PARAM (noise, optimism, execution_noise, spillover, contagion, \
-             interdependence, grievance, offence_defence, distinguishability, discount), \
-             escalate.influence.FROM.TO.weight, escalate.trade.FROM.TO.share, \
-             richardson.rival_reaction (.ally_reaction, .fatigue)"
+            "{e}{hint}\nvalid paths: {}",
+            InputPath::forms().join(", ")
         ))
     })
 }
@@ -558,7 +568,8 @@ pub fn with_overrides(
                 "`{path}` = {value} is not a finite number"
             )));
         }
-        super::domain::check_value(r, path, *value).map_err(AnalysisError::Invalid)?;
+        super::domain::check_value(r, path, *value)
+            .map_err(|e| AnalysisError::Invalid(e.to_string()))?;
     }
     let (paths, values): (Vec<String>, Vec<f64>) = overrides.iter().cloned().unzip();
     with_values(r, &paths, &values)
@@ -568,7 +579,7 @@ pub fn with_overrides(
 fn with_values(r: &Resolved, paths: &[String], values: &[f64]) -> Result<Resolved, AnalysisError> {
     let mut out = r.clone();
     for (p, &v) in paths.iter().zip(values) {
-        set(&mut out, p, Uncertain::Fixed(v)).map_err(|e| AnalysisError::Invalid(e.0))?;
+        set(&mut out, p, Uncertain::Fixed(v)).map_err(|e| AnalysisError::Invalid(e.to_string()))?;
     }
     Ok(out)
 }
@@ -699,7 +710,8 @@ pub fn plan_sweep(r: &Resolved, design: &Design, seed: u64) -> Result<SweepPlan,
     }
     for x in &points {
         for (p, v) in params.iter().zip(x) {
-            super::domain::check_value(r, p, *v).map_err(AnalysisError::Invalid)?;
+            super::domain::check_value(r, p, *v)
+                .map_err(|e| AnalysisError::Invalid(e.to_string()))?;
         }
     }
     Ok(SweepPlan {
@@ -1122,7 +1134,14 @@ pub fn levers(
     let base = evaluate(r, metrics, 0, seed)?[0];
     let (lo, hi) = (issue.scale.lo, issue.scale.hi);
     let x_me = issue.stances[me].x();
-    let path = |who: &str, field: &str| format!("issue.{issue_id}.stance.{who}.{field}");
+    let path = |who: &str, field| {
+        InputPath::Stance {
+            issue: issue_id.clone(),
+            actor: who.to_string(),
+            field,
+        }
+        .to_string()
+    };
     let mut candidates: Vec<(LeverKind, usize, String, f64, f64)> = Vec::new();
     for step in [delta, -delta] {
         let to = (x_me + step).clamp(lo, hi);
@@ -1130,7 +1149,7 @@ pub fn levers(
             candidates.push((
                 LeverKind::OwnPosition,
                 me,
-                path(actor, "position"),
+                path(actor, StanceField::Position),
                 x_me,
                 to,
             ));
@@ -1143,7 +1162,7 @@ pub fn levers(
             candidates.push((
                 LeverKind::OwnSalience,
                 me,
-                path(actor, "salience"),
+                path(actor, StanceField::Salience),
                 s_me,
                 to,
             ));
@@ -1158,7 +1177,7 @@ pub fn levers(
         candidates.push((
             LeverKind::Persuade,
             j,
-            path(&other.actor, "position"),
+            path(&other.actor, StanceField::Position),
             other.x(),
             to,
         ));

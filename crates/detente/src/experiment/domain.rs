@@ -3,8 +3,9 @@
 //! probability in [0, 1], a capability from 0 to 10^15, ...). A sweep that would step outside
 //! them is refused up front as bad input instead of producing undefined results.
 
+use super::input_path::{ActorField, InputPath, StanceField};
 use crate::scenario::{
-    MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, MAX_RATE, Resolved, TieKind,
+    MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, ParamRange, Resolved, TieKind,
 };
 
 /// The allowed range of one input.
@@ -26,69 +27,102 @@ fn d(low: f64, high: f64, what: &str) -> Option<Domain> {
     })
 }
 
-/// The domain of the input at `path` (see [`super::inputs`] for the paths), `None` when the
+/// The domain of the input at `path` (see [`super::input_path`] for the paths), `None` when the
 /// path does not address an input of this scenario.
 pub fn domain(r: &Resolved, path: &str) -> Option<Domain> {
-    let parts: Vec<&str> = path.split('.').collect();
-    let scale_of = |id: &str| {
-        r.scenario
-            .issues
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| (i.scale.min, i.scale.max))
-    };
-    match parts.as_slice() {
-        ["actor", _, "capability"] | ["issue", _, "stance", _, "capability"] => {
-            d(0.0, MAX_CAPABILITY, "a capability")
+    domain_of(r, &InputPath::parse(path).ok()?)
+}
+
+/// The domain of the input `path` addresses, `None` when `r` has no such input.
+pub fn domain_of(r: &Resolved, path: &InputPath) -> Option<Domain> {
+    match path {
+        InputPath::Actor {
+            field: ActorField::Capability,
+            ..
         }
-        ["actor", _, "population"] => d(0.0, MAX_POPULATION, "a population in millions"),
-        ["issue", id, "status_quo"] | ["issue", id, "stance", _, "position"] => {
-            let (lo, hi) = scale_of(id)?;
-            d(lo, hi, "a position on the issue scale")
+        | InputPath::Stance {
+            field: StanceField::Capability,
+            ..
+        } => d(0.0, MAX_CAPABILITY, "a capability"),
+        InputPath::Actor {
+            field: ActorField::Population,
+            ..
+        } => d(0.0, MAX_POPULATION, "a population in millions"),
+        InputPath::StatusQuo { issue }
+        | InputPath::Stance {
+            issue,
+            field: StanceField::Position,
+            ..
+        } => {
+            let scale = &r.scenario.issues.iter().find(|i| i.id == *issue)?.scale;
+            d(scale.min, scale.max, "a position on the issue scale")
         }
-        ["issue", _, "stance", _, "salience"] => d(0.0, 1.0, "a salience"),
-        ["tie", a, b, "weight"] | ["tie", a, b, _, "weight"] => {
-            let n = match parts.as_slice() {
-                [_, _, _, n, _] => super::inputs::ordinal(n)?,
-                _ => 1,
-            };
-            let tie = r
-                .scenario
-                .ties
-                .iter()
-                .filter(|t| super::inputs::joins(t, a, b))
-                .nth(n - 1)?;
+        InputPath::Stance {
+            field: StanceField::Salience,
+            ..
+        } => d(0.0, 1.0, "a salience"),
+        InputPath::Tie { .. } => {
+            let tie = &r.scenario.ties[path.tie_index(&r.scenario.ties)?];
             if tie.kind == TieKind::Propensity {
                 d(-MAX_PROPENSITY, MAX_PROPENSITY, "a propensity")
             } else {
                 d(0.0, 1.0, "a tie weight")
             }
         }
-        [
-            "escalate",
-            "noise" | "optimism" | "execution_noise" | "distinguishability" | "discount",
-        ] => d(0.0, 1.0, "a probability"),
-        [
-            "escalate",
-            "spillover" | "contagion" | "interdependence" | "grievance",
-        ] => d(0.0, MAX_RATE, "a non-negative rate"),
-        ["escalate", "offence_defence"] => d(-1.0, 1.0, "an offence–defence balance"),
-        ["escalate", "influence", _, _, "weight"] => d(0.0, 1.0, "an influence weight"),
-        ["escalate", "trade", _, _, "share"] => d(0.0, 1.0, "a trade share"),
-        ["richardson", "rival_reaction" | "ally_reaction" | "fatigue"] => {
-            d(-10.0, 10.0, "a rate per year")
+        InputPath::Escalate(p) => {
+            let (low, high) = p.range().bounds();
+            let what = match p.range() {
+                ParamRange::Probability => "a probability",
+                ParamRange::Rate => "a non-negative rate",
+                ParamRange::Balance => "an offence–defence balance",
+            };
+            d(low, high, what)
         }
-        _ => None,
+        InputPath::Influence { .. } => d(0.0, 1.0, "an influence weight"),
+        InputPath::Trade { .. } => d(0.0, 1.0, "a trade share"),
+        InputPath::Richardson(_) => d(-10.0, 10.0, "a rate per year"),
+        InputPath::Actor {
+            field: ActorField::VetoCost,
+            ..
+        }
+        | InputPath::Stance {
+            field: StanceField::VetoCost,
+            ..
+        } => None,
     }
 }
 
+/// A value outside the domain of its input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainError {
+    /// The input's path.
+    pub path: String,
+    /// The value refused.
+    pub value: f64,
+    /// The domain it is outside of.
+    pub domain: Domain,
+}
+
+impl std::fmt::Display for DomainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}` = {} is outside [{}, {}] ({})",
+            self.path, self.value, self.domain.low, self.domain.high, self.domain.what
+        )
+    }
+}
+
+impl std::error::Error for DomainError {}
+
 /// `Ok` when `value` lies in the domain of `path` (or the path has none); otherwise why not.
-pub fn check_value(r: &Resolved, path: &str, value: f64) -> Result<(), String> {
+pub fn check_value(r: &Resolved, path: &str, value: f64) -> Result<(), DomainError> {
     match domain(r, path) {
-        Some(dom) if !(dom.low..=dom.high).contains(&value) => Err(format!(
-            "`{path}` = {value} is outside [{}, {}] ({})",
-            dom.low, dom.high, dom.what
-        )),
+        Some(dom) if !(dom.low..=dom.high).contains(&value) => Err(DomainError {
+            path: path.to_string(),
+            value,
+            domain: dom,
+        }),
         _ => Ok(()),
     }
 }
@@ -102,7 +136,9 @@ mod tests {
     fn inputs_keep_the_loader_bounds() {
         let r = load_str(FLAGSHIP, "f.toml").unwrap();
         assert!(check_value(&r, "escalate.noise", 0.1).is_ok());
-        let e = check_value(&r, "escalate.noise", -5.0).unwrap_err();
+        let e = check_value(&r, "escalate.noise", -5.0)
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("outside [0, 1]") && e.contains("probability"),
             "{e}"
@@ -111,6 +147,11 @@ mod tests {
         assert!(check_value(&r, "issue.china-posture.stance.FRA.position", 150.0).is_err());
         assert!(check_value(&r, "issue.china-posture.stance.FRA.salience", 1.5).is_err());
         assert!(check_value(&r, "actor.USA.capability", 1e308).is_err());
+        // Every numeric escalate key has the loader's range, the exits from hostility included.
+        assert!(check_value(&r, "escalate.reconciliation", 1.5).is_err());
+        assert!(check_value(&r, "escalate.leadership_change", -0.1).is_err());
+        assert!(check_value(&r, "escalate.reconciliation_restraint", 3.0).is_ok());
+        assert!(check_value(&r, "escalate.reconciliation_restraint", -3.0).is_err());
         assert_eq!(domain(&r, "nothing.here"), None);
     }
 }

@@ -1,6 +1,8 @@
 //! The experiment layer: turns single model runs into answers with uncertainty
 //! (docs/experiments.md).
 //!
+//! - [`input_path`] — the typed address of one input (`issue.ID.stance.ACTOR.position`, …):
+//!   parsed in one place, printed back the same way.
 //! - [`inputs`] — scenario inputs addressed by path; drawing uncertain inputs for one run.
 //! - [`runner`] — the Monte Carlo engine: arms under common random numbers, parallel runs
 //!   reduced in run order, paired differences.
@@ -20,6 +22,7 @@ pub mod analysis;
 pub mod backtest;
 pub mod design;
 pub mod domain;
+pub mod input_path;
 pub mod inputs;
 pub mod long_table;
 pub mod paired;
@@ -30,7 +33,8 @@ pub mod summary;
 pub mod threads;
 pub mod write_back;
 
-pub use inputs::{Input, PathError, all_inputs, realise, set, uncertain_inputs};
+pub use input_path::{InputPath, PathError};
+pub use inputs::{Input, all_inputs, input_paths, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};
 pub use results::{Results, run_all};
 pub use run_options::{DEFAULT_RUNS, Lenses, RunOptions};

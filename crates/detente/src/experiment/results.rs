@@ -8,6 +8,7 @@
 //! first policy. Align and Richardson are
 //! deterministic. A lens that cannot run records its error; the others still run.
 
+use super::input_path::{ActorField, InputPath, StanceField};
 use super::inputs::{Input, uncertain_inputs};
 pub use super::run_options::{DEFAULT_RUNS, MC_MODELS, RunOptions};
 use super::runner::{ArmModel, McResult, MetricDef, run_arms};
@@ -332,35 +333,46 @@ impl DecideMc {
 /// The issue slots an input path feeds: a stance's position, salience or capability, a status
 /// quo, or (for `actor.ID.capability`) every stance of that actor without its own capability.
 fn targets_of(r: &Resolved, issues: &[ResolvedIssue], path: &str) -> Vec<Target> {
-    let parts: Vec<&str> = path.split('.').collect();
+    let Ok(path) = InputPath::parse(path) else {
+        return Vec::new();
+    };
     let issue_index = |id: &str| issues.iter().position(|i| i.id == id);
     let stance_index =
         |i: usize, actor: &str| issues[i].stances.iter().position(|s| s.actor == actor);
-    match parts.as_slice() {
-        ["issue", id, "status_quo"] => issue_index(id).map(Target::StatusQuo).into_iter().collect(),
-        ["issue", id, "stance", actor, field] => {
-            let Some(i) = issue_index(id) else {
+    match &path {
+        InputPath::StatusQuo { issue } => issue_index(issue)
+            .map(Target::StatusQuo)
+            .into_iter()
+            .collect(),
+        InputPath::Stance {
+            issue,
+            actor,
+            field,
+        } => {
+            let Some(i) = issue_index(issue) else {
                 return Vec::new();
             };
             let Some(j) = stance_index(i, actor) else {
                 return Vec::new();
             };
-            match *field {
-                "position" => vec![Target::Position(i, j)],
-                "salience" => vec![Target::Salience(i, j)],
-                "capability" => vec![Target::Capability(i, j)],
-                "veto_cost" => vec![Target::VetoCost(i, j)],
-                _ => Vec::new(),
-            }
+            vec![match field {
+                StanceField::Position => Target::Position(i, j),
+                StanceField::Salience => Target::Salience(i, j),
+                StanceField::Capability => Target::Capability(i, j),
+                StanceField::VetoCost => Target::VetoCost(i, j),
+            }]
         }
-        ["actor", body, "veto_cost"] => {
+        InputPath::Actor {
+            actor: body,
+            field: ActorField::VetoCost,
+        } => {
             // Every stance on the body's issues that has no cost of its own.
             let mut out = Vec::new();
             for issue in r
                 .scenario
                 .issues
                 .iter()
-                .filter(|i| i.body.as_deref() == Some(*body))
+                .filter(|i| i.body.as_deref() == Some(body.as_str()))
             {
                 let Some(ii) = issue_index(&issue.id) else {
                     continue;
@@ -373,7 +385,10 @@ fn targets_of(r: &Resolved, issues: &[ResolvedIssue], path: &str) -> Vec<Target>
             }
             out
         }
-        ["actor", actor, "capability"] => {
+        InputPath::Actor {
+            actor,
+            field: ActorField::Capability,
+        } => {
             let mut out = Vec::new();
             for issue in &r.scenario.issues {
                 let Some(ii) = issue_index(&issue.id) else {

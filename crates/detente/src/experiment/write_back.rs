@@ -2,7 +2,7 @@
 //! the TOML value it overrides, so comments, order and layout stay as they were. This is how a
 //! front end saves the moves an analyst made by input path (sliders, overrides) as a file.
 
-use super::inputs::{joins, ordinal, set};
+use super::input_path::InputPath;
 use crate::scenario::{Diagnostics, Scenario, Uncertain, load_str, parse_with_spans};
 
 /// A scenario's text with values written in.
@@ -55,9 +55,11 @@ pub fn write_values(
                 "`{path}`: {value} is not a finite number"
             )));
         }
-        set(&mut resolved, path, Uncertain::Fixed(*value))
+        let address = InputPath::parse(path).map_err(|e| WriteError::Value(e.to_string()))?;
+        address
+            .set(&mut resolved, Uncertain::Fixed(*value))
             .map_err(|e| WriteError::Value(e.to_string()))?;
-        match key_of(&scenario, path).and_then(|key| spans.get(&key)) {
+        match key_of(&scenario, &address).and_then(|key| spans.get(&key)) {
             Some(span) => edits.push((span.clone(), format!("{value}"))),
             None => unwritten.push(path.clone()),
         }
@@ -74,43 +76,25 @@ pub fn write_values(
 }
 
 /// The TOML key path (`issue[0].stance[2].position`) an input path addresses in the file.
-fn key_of(s: &Scenario, path: &str) -> Option<String> {
-    let parts: Vec<&str> = path.split('.').collect();
+fn key_of(s: &Scenario, path: &InputPath) -> Option<String> {
     let actor = |id: &str| s.actors.iter().position(|a| a.id == id);
     let issue = |id: &str| s.issues.iter().position(|i| i.id == id);
-    match parts.as_slice() {
-        [
-            "actor",
-            id,
-            field @ ("capability" | "population" | "veto_cost"),
-        ] => Some(format!("actor[{}].{field}", actor(id)?)),
-        ["issue", id, "status_quo"] => Some(format!("issue[{}].status_quo", issue(id)?)),
-        [
-            "issue",
-            id,
-            "stance",
-            who,
-            field @ ("position" | "salience" | "capability" | "veto_cost"),
-        ] => {
+    match path {
+        InputPath::Actor { actor: id, field } => {
+            Some(format!("actor[{}].{}", actor(id)?, field.key()))
+        }
+        InputPath::StatusQuo { issue: id } => Some(format!("issue[{}].status_quo", issue(id)?)),
+        InputPath::Stance {
+            issue: id,
+            actor: who,
+            field,
+        } => {
             let k = issue(id)?;
             let j = s.issues[k].stances.iter().position(|x| x.actor == *who)?;
-            Some(format!("issue[{k}].stance[{j}].{field}"))
+            Some(format!("issue[{k}].stance[{j}].{}", field.key()))
         }
-        ["tie", a, b, "weight"] => {
-            let k = s.ties.iter().position(|t| joins(t, a, b))?;
-            Some(format!("tie[{k}].weight"))
-        }
-        ["tie", a, b, n, "weight"] => {
-            let n = ordinal(n)?;
-            let (k, _) = s
-                .ties
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| joins(t, a, b))
-                .nth(n - 1)?;
-            Some(format!("tie[{k}].weight"))
-        }
-        ["escalate", "influence", from, to, "weight"] => {
+        InputPath::Tie { .. } => Some(format!("tie[{}].weight", path.tie_index(&s.ties)?)),
+        InputPath::Influence { from, to } => {
             let e = s.escalate.as_ref()?;
             let k = e
                 .influences
@@ -118,7 +102,7 @@ fn key_of(s: &Scenario, path: &str) -> Option<String> {
                 .position(|i| i.from == *from && i.to == *to)?;
             Some(format!("escalate.influence[{k}].weight"))
         }
-        ["escalate", "trade", from, to, "share"] => {
+        InputPath::Trade { from, to } => {
             let e = s.escalate.as_ref()?;
             let k = e
                 .trade
@@ -126,8 +110,8 @@ fn key_of(s: &Scenario, path: &str) -> Option<String> {
                 .position(|t| t.from == *from && t.to == *to)?;
             Some(format!("escalate.trade[{k}].share"))
         }
-        [section @ ("escalate" | "richardson"), key] => Some(format!("{section}.{key}")),
-        _ => None,
+        InputPath::Escalate(p) => Some(format!("escalate.{}", p.key())),
+        InputPath::Richardson(p) => Some(format!("richardson.{}", p.key())),
     }
 }
 

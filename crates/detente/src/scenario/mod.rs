@@ -7,6 +7,7 @@
 //! location. It never panics on any input.
 
 mod diagnostic;
+mod escalate_params;
 mod model;
 mod parse;
 mod reader;
@@ -16,6 +17,7 @@ mod schema;
 mod uncertain;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Severity, did_you_mean, line_column};
+pub use escalate_params::{EscalateParam, ParamGroup, ParamRange};
 pub use model::*;
 pub use parse::{MAX_CAPABILITY, MAX_POPULATION, MAX_PROPENSITY, MAX_RATE, MAX_SCALE};
 pub use resolve::{Provenance, Quantity, Resolved, ResolvedActor};

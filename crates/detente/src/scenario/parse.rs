@@ -4,6 +4,7 @@
 
 use super::Uncertain;
 use super::diagnostic::{Diagnostic, Kind, did_you_mean};
+use super::escalate_params::{EscalateParam, ParamGroup};
 use super::model::*;
 use super::reader::{Reader, SpanMap, Tbl, number_node};
 use crate::world::CapabilityMeasure;
@@ -892,34 +893,31 @@ fn read_align_outcome(r: &mut Reader, k: &Tbl) -> Option<AlignOutcome> {
     })
 }
 
-const ESCALATE_KEYS: &[&str] = &[
-    "sides",
-    "domains",
-    "horizon",
-    "period",
-    "noise",
-    "optimism",
-    "execution_noise",
-    "spillover",
-    "contagion",
-    "interdependence",
-    "grievance",
-    "offence_defence",
-    "distinguishability",
-    "discount",
-    "game",
-    "weights",
-    "spiral",
-    "trust",
-    "policy",
-    "influence",
-    "trade",
-    "reconciliation",
-    "reconciliation_restraint",
-    "leadership_change",
-    "start",
-    "prior",
-];
+/// The keys of `[escalate]`, in the order its diagnostics list them: the numeric parameters come
+/// from [`EscalateParam`], in their groups.
+fn escalate_keys() -> Vec<&'static str> {
+    let params = |group: ParamGroup| {
+        EscalateParam::ALL
+            .iter()
+            .filter(move |p| p.group() == group)
+            .map(|p| p.key())
+    };
+    ["sides", "domains", "horizon", "period"]
+        .into_iter()
+        .chain(params(ParamGroup::Behaviour))
+        .chain([
+            "game",
+            "weights",
+            "spiral",
+            "trust",
+            "policy",
+            "influence",
+            "trade",
+        ])
+        .chain(params(ParamGroup::Exit))
+        .chain(["start", "prior"])
+        .collect()
+}
 
 fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
     let sides = t.table(r, "sides", true).map(|s| {
@@ -955,37 +953,16 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         |s| periods.contains(&s).then(|| s.to_string()),
         &periods,
     );
-    let mut prob = |key: &str| {
-        t.uncertain(r, key, false)
-            .and_then(|u| check_range(r, t, key, u, 0.0, 1.0, "a probability in [0, 1]"))
-    };
-    let noise = prob("noise");
-    let optimism = prob("optimism");
-    let execution_noise = prob("execution_noise");
-    let distinguishability = prob("distinguishability");
-    let discount = prob("discount");
-    let reconciliation = prob("reconciliation");
-    let leadership_change = prob("leadership_change");
-    let mut nonneg = |key: &str| {
-        t.uncertain(r, key, false)
-            .and_then(|u| check_range(r, t, key, u, 0.0, MAX_RATE, "a number from 0 to 1000000"))
-    };
-    let spillover = nonneg("spillover");
-    let contagion = nonneg("contagion");
-    let interdependence = nonneg("interdependence");
-    let grievance = nonneg("grievance");
-    let reconciliation_restraint = nonneg("reconciliation_restraint");
-    let offence_defence = t.uncertain(r, "offence_defence", false).and_then(|u| {
-        check_range(
-            r,
-            t,
-            "offence_defence",
-            u,
-            -1.0,
-            1.0,
-            "a balance in [−1, 1]",
-        )
-    });
+    let numeric: Vec<(EscalateParam, Option<Uncertain>)> = EscalateParam::ALL
+        .iter()
+        .map(|&p| {
+            let (lo, hi) = p.range().bounds();
+            let value = t
+                .uncertain(r, p.key(), false)
+                .and_then(|u| check_range(r, t, p.key(), u, lo, hi, p.range().expected()));
+            (p, value)
+        })
+        .collect();
     let priors = ["rivalries-1816-2010", "none"];
     let prior = keyword(
         r,
@@ -1107,8 +1084,8 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         })
         .collect();
     let start = read_start(r, t);
-    t.finish(r, ESCALATE_KEYS);
-    Some(EscalateSection {
+    t.finish(r, &escalate_keys());
+    let mut section = EscalateSection {
         sides: sides?,
         domains: domains.unwrap_or_else(|| {
             ["military", "economic", "technology", "cultural"]
@@ -1117,19 +1094,19 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         }),
         horizon: horizon.unwrap_or(40),
         period: period.unwrap_or_else(|| "year".into()),
-        noise,
-        optimism,
-        execution_noise,
-        spillover,
-        contagion,
-        interdependence,
-        grievance,
-        offence_defence,
-        distinguishability,
-        discount,
-        reconciliation,
-        reconciliation_restraint,
-        leadership_change,
+        noise: None,
+        optimism: None,
+        execution_noise: None,
+        spillover: None,
+        contagion: None,
+        interdependence: None,
+        grievance: None,
+        offence_defence: None,
+        distinguishability: None,
+        discount: None,
+        reconciliation: None,
+        reconciliation_restraint: None,
+        leadership_change: None,
         prior,
         game,
         weights,
@@ -1139,7 +1116,11 @@ fn read_escalate(r: &mut Reader, t: &Tbl) -> Option<EscalateSection> {
         influences,
         trade,
         start,
-    })
+    };
+    for (p, value) in numeric {
+        *p.slot(&mut section) = value;
+    }
+    Some(section)
 }
 
 /// `[[escalate.start]]`: domain, optional pair, hostility in [0, 1], basis and evidence.

@@ -6,6 +6,7 @@ mod backtest_slices;
 mod experiment_analysis;
 mod import_deu;
 mod import_fuzz;
+mod input_paths;
 mod malformed;
 mod scenario_flagship;
 mod scenario_fuzz;
