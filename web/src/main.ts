@@ -76,8 +76,7 @@ function refining(lens: string, runs: number) {
 function scales(): Map<string, [number, number]> {
   const m = new Map<string, [number, number]>();
   for (const i of state.inputs) {
-    const p = i.path.split(".");
-    if (p[0] === "issue" && p[4] === "position" && i.domain) m.set(p[1], i.domain);
+    if (i.issue && i.field === "position" && i.domain) m.set(i.issue, i.domain);
   }
   return m;
 }
@@ -232,7 +231,9 @@ async function explain(stale: () => boolean) {
     if (stale()) return;
     const alone = await at([o]);
     const original = state.inputs.find((i) => i.path === o.path)?.value;
-    const label = `${o.path.replace(/^issue\.[^.]+\.stance\./, "")} ${original ?? "?"} → ${o.value}`;
+    const input = state.inputs.find((i) => i.path === o.path);
+    const name = input?.field && input.actor ? `${input.actor}.${input.field}` : o.path;
+    const label = `${name} ${original ?? "?"} → ${o.value}`;
     for (const [issue, value] of alone) {
       const effects = state.effects.get(issue) ?? [];
       effects.push({ label, delta: value - (none.get(issue) ?? value) });
@@ -359,20 +360,18 @@ function buildControls() {
   const byIssue = new Map<string, Map<string, InputValue[]>>();
   const groups = new Map<string, InputValue[]>();
   for (const i of state.inputs) {
-    const p = i.path.split(".");
-    if (p[0] === "issue" && p[2] === "stance") {
-      const actors = byIssue.get(p[1]) ?? new Map();
-      actors.set(p[3], [...(actors.get(p[3]) ?? []), i]);
-      byIssue.set(p[1], actors);
+    if (i.issue && i.actor) {
+      const actors = byIssue.get(i.issue) ?? new Map();
+      actors.set(i.actor, [...(actors.get(i.actor) ?? []), i]);
+      byIssue.set(i.issue, actors);
     } else {
-      const group = p[0] === "issue" ? "issue" : p[0];
-      groups.set(group, [...(groups.get(group) ?? []), i]);
+      groups.set(i.section, [...(groups.get(i.section) ?? []), i]);
     }
   }
   const sections: HTMLElement[] = [];
   const words = choices(state.scenario.source);
   if (words.length) {
-    const actors = [...new Set(state.inputs.filter((i) => i.path.startsWith("issue.")).map((i) => i.path.split(".")[3]).filter(Boolean))];
+    const actors = [...new Set(state.inputs.filter((i) => i.issue && i.actor).map((i) => i.actor as string))];
     const open = el("details", { "data-group": "choices" }, el("summary", {}, TEXT.choices), ...words.map((c) => choiceControl(c, actors)));
     open.open = true;
     sections.push(open);
@@ -384,7 +383,7 @@ function buildControls() {
         "fieldset",
         { class: "actor" },
         el("legend", {}, actor),
-        ...inputs.map((i) => control(i, stanceLabel(actor, i.path.split(".")[4], issue))),
+        ...inputs.map((i) => control(i, stanceLabel(actor, i.field ?? "", issue))),
       ),
     );
     const details = el("details", { "data-issue": issue }, el("summary", {}, `${TEXT.moveActors}: ${issue}`), ...rows);

@@ -26,6 +26,12 @@ export interface InputValue {
   value: number;
   range: [number, number];
   domain: [number, number] | null;
+  /** The parts of the path, from the core's typed path (the page never splits a path). */
+  section: "actor" | "issue" | "tie" | "escalate" | "richardson";
+  issue: string | null;
+  actor: string | null;
+  /** A stance's number: position, salience, capability or veto_cost. */
+  field: string | null;
 }
 
 export interface Checked {

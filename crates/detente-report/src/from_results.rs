@@ -13,8 +13,8 @@ use crate::from_scenario::{actors_on_scale, scenario_section};
 use crate::model::{
     ActorFrustration, AlignSection, Bin, Coalition, Configuration, DecideSection, Distribution,
     DomainTension, Driver, EquilibriumRow, EscalateSection, Feasible, FrustratedPair, Headline,
-    Interval, IssueDecision, IssueScale, Lens, Lever, Member, MethodNotes, ModelNote,
-    PolicyDifference, Param, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
+    Interval, IssueDecision, IssueScale, Lens, Lever, Member, MethodNotes, ModelNote, Param,
+    PolicyDifference, PolicyResult, Prediction, Proportion, Report, Richardson, Series,
     SideWelfare, Tornado, TornadoBar, TrackRecord, TrackRow, Trajectory, Validation,
 };
 use detente::align::AlignResult;

@@ -34,6 +34,47 @@ struct InputValue {
     range: [f64; 2],
     /// The values an override may take (`null`: any number).
     domain: Option<[f64; 2]>,
+    /// The file section the path addresses: `actor`, `issue`, `tie`, `escalate`, `richardson`.
+    section: &'static str,
+    /// The issue of an `issue.…` path.
+    issue: Option<String>,
+    /// The actor of an `actor.…` path or a stance.
+    actor: Option<String>,
+    /// A stance's number: `position`, `salience`, `capability`, `veto_cost`.
+    field: Option<&'static str>,
+}
+
+impl InputValue {
+    /// An input at `path` with its value, range and domain; the parts of the path come from
+    /// the typed path, so the page never takes the text apart.
+    fn new(
+        path: &detente::experiment::InputPath,
+        value: f64,
+        range: [f64; 2],
+        domain: Option<[f64; 2]>,
+    ) -> InputValue {
+        use detente::experiment::InputPath;
+        use detente::experiment::input_path::Section;
+        InputValue {
+            path: path.to_string(),
+            value,
+            range,
+            domain,
+            section: match path.section() {
+                Section::Actor => "actor",
+                Section::Issue => "issue",
+                Section::Tie => "tie",
+                Section::Escalate => "escalate",
+                Section::Richardson => "richardson",
+            },
+            issue: path.issue().map(str::to_string),
+            actor: path.actor().map(str::to_string),
+            field: match path {
+                InputPath::Stance { field, .. } => Some(field.key()),
+                _ => None,
+            },
+        }
+    }
 }
 
 /// Validate the scenario `source` (diagnostics name `name`): `{"id", "title", "actors",
@@ -63,11 +104,13 @@ fn inputs(r: &detente::scenario::Resolved) -> Vec<InputValue> {
         |path: &InputPath| detente::experiment::domain::domain_of(r, path).map(|d| [d.low, d.high]);
     let mut out: Vec<InputValue> = detente::experiment::input_paths(r)
         .into_iter()
-        .map(|(path, value)| InputValue {
-            domain: domain(&path),
-            value: value.point(),
-            range: [value.low(), value.high()],
-            path: path.to_string(),
+        .map(|(path, value)| {
+            InputValue::new(
+                &path,
+                value.point(),
+                [value.low(), value.high()],
+                domain(&path),
+            )
         })
         .collect();
     if r.scenario.escalate.is_some() {
@@ -78,12 +121,12 @@ fn inputs(r: &detente::scenario::Resolved) -> Vec<InputValue> {
             let path = InputPath::Escalate(param);
             let text = path.to_string();
             if p.basis != "scenario" && !out.iter().any(|i| i.path == text) {
-                out.push(InputValue {
-                    domain: domain(&path),
-                    value: p.value,
-                    range: p.interval.unwrap_or([p.value, p.value]),
-                    path: text,
-                });
+                out.push(InputValue::new(
+                    &path,
+                    p.value,
+                    p.interval.unwrap_or([p.value, p.value]),
+                    domain(&path),
+                ));
             }
         }
     }

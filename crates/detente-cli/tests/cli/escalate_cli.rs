@@ -82,14 +82,8 @@ fn tournament_ranks_the_reference_players() {
     assert!(o.status.success());
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(
-        lines[1].starts_with("1,Tit For Tat,2.569285714"),
-        "{out}"
-    );
-    assert!(
-        lines[8].starts_with("8,Suspicious Tit For Tat,"),
-        "{out}"
-    );
+    assert!(lines[1].starts_with("1,Tit For Tat,2.569285714"), "{out}");
+    assert!(lines[8].starts_with("8,Suspicious Tit For Tat,"), "{out}");
 }
 
 #[test]

@@ -131,7 +131,11 @@ fn commands_do_not_import_each_other() {
             for name in &names {
                 for path in [format!("super::{name}::"), format!("commands::{name}::")] {
                     if code(line).contains(&path) {
-                        found.push(format!("{}:{}: reaches into `{path}`", file.display(), n + 1));
+                        found.push(format!(
+                            "{}:{}: reaches into `{path}`",
+                            file.display(),
+                            n + 1
+                        ));
                     }
                 }
             }

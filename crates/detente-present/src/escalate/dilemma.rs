@@ -153,7 +153,9 @@ pub fn summary_table(setup: &DilemmaSetup, s: &MonteCarloSummary) -> String {
     survival.extend(marks.iter().map(|&p| format!("{:.4}", s.survival[p - 1])));
     t.row(survival);
     o.push_str(&t.render());
-    o.push_str("tension: mean [5%, 95%] over runs; no spiral: share of runs not yet spiralled by t\n");
+    o.push_str(
+        "tension: mean [5%, 95%] over runs; no spiral: share of runs not yet spiralled by t\n",
+    );
     o
 }
 
