@@ -1,4 +1,11 @@
-//! A small CSV reader for the bundled tables (RFC 4180 quoting, header row).
+//! The library's CSV reader for tables with a header row: the bundled world tables, the
+//! history and calibration data, and the importers' files. Reading is the `csv` crate's (RFC
+//! 4180: fields may be quoted with `"`, `""` inside quotes is a literal quote, a quoted field may
+//! hold commas and line breaks); this module adds the line each row starts on, skips blank lines
+//! and refuses a row whose width differs from the header's.
+
+use csv::StringRecord;
+use std::fmt;
 
 /// One parsed table: the header and the rows, each with its 1-based line number.
 #[derive(Debug, Clone)]
@@ -16,54 +23,162 @@ impl CsvTable {
     }
 }
 
-/// Parse CSV text. Fields may be quoted with `"`; `""` inside quotes is a literal quote.
-/// Blank lines are skipped. Errors name the line.
-pub fn parse(text: &str) -> Result<CsvTable, String> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (_, head) = lines.next().ok_or("empty table")?;
-    let header = split_line(head).map_err(|e| format!("line 1: {e}"))?;
-    let mut rows = Vec::new();
-    for (i, line) in lines {
-        let fields = split_line(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        if fields.len() != header.len() {
-            return Err(format!(
-                "line {}: {} fields, expected {}",
-                i + 1,
-                fields.len(),
-                header.len()
-            ));
+/// Why a text is not a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    /// The text has no header row (it is empty or blank).
+    Empty,
+    /// A line is malformed: an unterminated quoted field or a row whose width differs from the
+    /// header's.
+    Line {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvError::Empty => f.write_str("empty table"),
+            CsvError::Line { line, message } => write!(f, "line {line}: {message}"),
         }
-        rows.push((i + 1, fields));
     }
+}
+
+impl std::error::Error for CsvError {}
+
+/// Parse CSV text with a header row. Blank lines are skipped. Errors name the line.
+pub fn parse(text: &str) -> Result<CsvTable, CsvError> {
+    let lines = Lines::new(text, None);
+    let mut header: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for record in reader(text, None).records() {
+        let record = record.map_err(|e| CsvError::Line {
+            line: lines.of_error(&e),
+            message: e.to_string(),
+        })?;
+        if record.len() == 1 && record[0].trim().is_empty() {
+            continue;
+        }
+        let line = lines.of(&record);
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        last = Some((line, start));
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        match &header {
+            None => header = Some(fields),
+            Some(h) if fields.len() != h.len() => {
+                return Err(CsvError::Line {
+                    line,
+                    message: format!("{} fields, expected {}", fields.len(), h.len()),
+                });
+            }
+            Some(_) => rows.push((line, fields)),
+        }
+    }
+    // An unterminated quote runs to the end of the text, so only the last row can hold one.
+    if let Some((line, start)) = last
+        && ends_quoted(text.get(start..).unwrap_or_default())
+    {
+        return Err(CsvError::Line {
+            line,
+            message: "unterminated quoted field".into(),
+        });
+    }
+    let header = header.ok_or(CsvError::Empty)?;
     Ok(CsvTable { header, rows })
 }
 
-/// Split one line into fields.
-pub fn split_line(line: &str) -> Result<Vec<String>, String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
+/// A comma-separated reader over `text` without a header row: fields as written, rows of any
+/// length, and lines starting with `comment` skipped when one is given.
+pub(crate) fn reader(text: &str, comment: Option<u8>) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .comment(comment)
+        .from_reader(text.as_bytes())
+}
+
+/// Whether the raw text of a record ends inside a quoted field.
+fn ends_quoted(raw: &str) -> bool {
     let mut quoted = false;
+    let mut field_start = true;
+    let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
                 chars.next();
             }
             (true, '"') => quoted = false,
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => fields.push(std::mem::take(&mut field)),
-            (_, c) => field.push(c),
+            (false, '"') if field_start => quoted = true,
+            (false, ',' | '\n') => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
+}
+
+/// Line numbers of the records of one text.
+///
+/// The `csv` crate reports a record's position as where the reader stood before it, which is
+/// before any blank or comment lines it skipped; [`Lines::of`] moves past those to the record's
+/// first line.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    comment: Option<u8>,
+}
+
+impl<'a> Lines<'a> {
+    /// Index the lines of `text` (read with the same `comment` byte as the reader).
+    pub(crate) fn new(text: &'a str, comment: Option<u8>) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(k, _)| k + 1))
+            .collect();
+        Lines {
+            text,
+            starts,
+            comment,
         }
     }
-    if quoted {
-        return Err("unterminated quoted field".into());
+
+    /// The 1-based line `record` starts on (0 when unknown).
+    pub(crate) fn of(&self, record: &StringRecord) -> usize {
+        let Some(pos) = record.position() else {
+            return 0;
+        };
+        let mut byte = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
+        while let Some(rest) = self.text.get(byte..) {
+            let end = rest.find('\n').map_or(rest.len(), |e| e + 1);
+            let blank = rest[..end].trim_end_matches(['\r', '\n']).is_empty();
+            let comment = self
+                .comment
+                .is_some_and(|c| rest.as_bytes().first() == Some(&c));
+            if end < rest.len() && (blank || comment) {
+                byte += end;
+            } else {
+                break;
+            }
+        }
+        self.starts.partition_point(|&s| s <= byte)
     }
-    fields.push(field);
-    Ok(fields)
+
+    /// The 1-based line of a reading error (0 when unknown).
+    pub(crate) fn of_error(&self, error: &csv::Error) -> usize {
+        error
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .map_or(0, |b| self.starts.partition_point(|&s| s <= b))
+    }
 }
 
 #[cfg(test)]
@@ -72,13 +187,56 @@ mod tests {
 
     #[test]
     fn quotes_and_commas() {
-        let f = split_line(r#"a,"b, c","say ""hi""",,"#).unwrap();
-        assert_eq!(f, vec!["a", "b, c", "say \"hi\"", "", ""]);
-        assert!(split_line("\"open").is_err());
+        let t = parse("h1,h2,h3,h4,h5\na,\"b, c\",\"say \"\"hi\"\"\",,\n").unwrap();
+        assert_eq!(
+            t.rows,
+            vec![(2, strings(&["a", "b, c", "say \"hi\"", "", ""]))]
+        );
+        assert_eq!(
+            parse("a,b\n1,\"open\n").unwrap_err().to_string(),
+            "line 2: unterminated quoted field"
+        );
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_rows_keep_their_lines() {
+        let t = parse("\n\na,b\n1,2\n\n   \n3,\"x\ny\"\n4,5\n").unwrap();
+        assert_eq!(t.header, strings(&["a", "b"]));
+        let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [4, 7, 9]);
+        assert_eq!(t.rows[1].1, strings(&["3", "x\ny"]));
+        assert_eq!(
+            parse("a,b\r\n1,2\r\n").unwrap().rows,
+            vec![(2, strings(&["1", "2"]))]
+        );
     }
 
     #[test]
     fn ragged_rows_are_errors() {
-        assert!(parse("a,b\n1,2\n3\n").unwrap_err().contains("line 3"));
+        let e = parse("a,b\n1,2\n3\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 3: 1 fields, expected 2");
+        assert_eq!(
+            e,
+            CsvError::Line {
+                line: 3,
+                message: "1 fields, expected 2".into()
+            }
+        );
+        assert_eq!(parse("\n \n").unwrap_err().to_string(), "empty table");
+    }
+
+    #[test]
+    fn records_are_placed_past_blank_and_comment_lines() {
+        let text = "# c\n\na,b\n\n# d\n\"x\ny\",z\nlast,1\n";
+        let lines = Lines::new(text, Some(b'#'));
+        let found: Vec<usize> = reader(text, Some(b'#'))
+            .records()
+            .map(|r| lines.of(&r.expect("valid")))
+            .collect();
+        assert_eq!(found, [3, 6, 8]);
+    }
+
+    fn strings(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
     }
 }

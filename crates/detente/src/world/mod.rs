@@ -8,11 +8,14 @@
 //! carries its source and year. Gaps are explicit: a missing figure is `None` with a reason,
 //! never a silent zero.
 
-mod csv;
+pub(crate) mod csv;
+mod error;
 mod measure;
 pub mod panel;
 mod source;
 
+pub use csv::CsvError;
+pub use error::WorldError;
 pub use measure::{CapabilityMeasure, Gap};
 pub use panel::{Figure, Observation, Panel, PanelState, panel};
 pub use source::{IMF_DOTS, IMF_WEO, NMC, SIPRI, Source, SourcedFigure, UNGA, WORLD_BANK, year_of};
@@ -138,9 +141,12 @@ pub fn bundled() -> &'static World {
 
 impl World {
     /// Parse the two tables. Used for the bundled data and in tests.
-    pub fn parse(actors_csv: &str, memberships_csv: &str) -> Result<World, String> {
-        let t = csv::parse(actors_csv).map_err(|e| format!("actors: {e}"))?;
-        let col = |name: &str| t.column(name).ok_or(format!("actors: no column `{name}`"));
+    pub fn parse(actors_csv: &str, memberships_csv: &str) -> Result<World, WorldError> {
+        let t = csv::parse(actors_csv).map_err(WorldError::csv("actors"))?;
+        let col = |name: &str| {
+            t.column(name)
+                .ok_or_else(|| WorldError::missing("actors", name))
+        };
         let c = [
             col("actor")?,
             col("name")?,
@@ -158,19 +164,21 @@ impl World {
         ];
         let mut actors = Vec::with_capacity(t.rows.len());
         for (line, row) in &t.rows {
-            let num = |i: usize| -> Result<Option<f64>, String> {
+            let num = |i: usize| -> Result<Option<f64>, WorldError> {
                 let s = row[c[i]].trim();
                 if s.is_empty() {
                     return Ok(None);
                 }
-                s.parse::<f64>()
-                    .map(Some)
-                    .map_err(|_| format!("actors line {line}: `{s}` is not a number"))
+                s.parse::<f64>().map(Some).map_err(|_| WorldError::Value {
+                    table: "actors",
+                    line: *line,
+                    message: format!("`{s}` is not a number"),
+                })
             };
             let iso3 = row[c[0]].clone();
             // The year and source of each column of the table.
             let mut figures = Vec::new();
-            let mut sourced = |name, i: usize, unit, year, source| -> Result<_, String> {
+            let mut sourced = |name, i: usize, unit, year, source| -> Result<_, WorldError> {
                 let v = num(i)?;
                 if let Some(value) = v {
                     figures.push(SourcedFigure {
@@ -214,7 +222,7 @@ impl World {
                 figures,
             });
         }
-        let m = csv::parse(memberships_csv).map_err(|e| format!("memberships: {e}"))?;
+        let m = csv::parse(memberships_csv).map_err(WorldError::csv("memberships"))?;
         let memberships = m
             .rows
             .into_iter()

@@ -9,8 +9,8 @@
 //! the latest one at or before that year, returned with its source and the year it describes,
 //! or a [`Gap`] saying why there is none.
 
-use super::Gap;
 use super::source::{IMF_WEO, NMC, SIPRI, Source, SourcedFigure, UNGA, WORLD_BANK};
+use super::{Gap, WorldError};
 use super::{TradeShares, WorldActor};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -352,7 +352,7 @@ pub fn panel() -> &'static Panel {
 }
 
 /// Decompress and parse the embedded panel afresh (what [`panel`] does once; for benchmarks).
-pub fn load_bundled() -> Result<Panel, String> {
+pub fn load_bundled() -> Result<Panel, WorldError> {
     unpack(PANEL_BIN).and_then(|(s, y)| Panel::parse(&s, &y))
 }
 
@@ -360,19 +360,25 @@ pub fn load_bundled() -> Result<Panel, String> {
 pub const COMPRESSED_BYTES: usize = PANEL_BIN.len();
 
 /// Split the embedded file into its two CSV texts.
-fn unpack(bin: &[u8]) -> Result<(String, String), String> {
+fn unpack(bin: &[u8]) -> Result<(String, String), WorldError> {
     let mut rest = bin;
     let mut texts = Vec::new();
     for name in ["states.csv", "state_year.csv"] {
+        let damaged = |message: String| WorldError::Table {
+            table: name,
+            message,
+        };
         let len = rest
             .get(..8)
             .and_then(|h| std::str::from_utf8(h).ok())
             .and_then(|h| usize::from_str_radix(h, 16).ok())
-            .ok_or(format!("{name}: no length header"))?;
-        let body = rest.get(8..8 + len).ok_or(format!("{name}: truncated"))?;
+            .ok_or_else(|| damaged("no length header".into()))?;
+        let body = rest
+            .get(8..8 + len)
+            .ok_or_else(|| damaged("truncated".into()))?;
         let raw = miniz_oxide::inflate::decompress_to_vec_zlib(body)
-            .map_err(|e| format!("{name}: {e:?}"))?;
-        texts.push(String::from_utf8(raw).map_err(|e| format!("{name}: {e}"))?);
+            .map_err(|e| damaged(format!("{e:?}")))?;
+        texts.push(String::from_utf8(raw).map_err(|e| damaged(e.to_string()))?);
         rest = &rest[8 + len..];
     }
     let years = texts.pop().unwrap_or_default();
@@ -399,9 +405,11 @@ fn parse_spells(s: &str) -> Result<Vec<(i32, Option<i32>)>, String> {
 
 impl Panel {
     /// Parse `states.csv` and `state_year.csv`.
-    pub fn parse(states_csv: &str, years_csv: &str) -> Result<Panel, String> {
-        let t = super::csv::parse(states_csv).map_err(|e| format!("states.csv: {e}"))?;
-        let col = |n: &str| t.column(n).ok_or(format!("states.csv: no column `{n}`"));
+    pub fn parse(states_csv: &str, years_csv: &str) -> Result<Panel, WorldError> {
+        const STATES: &str = "states.csv";
+        const YEARS: &str = "state_year.csv";
+        let t = super::csv::parse(states_csv).map_err(WorldError::csv(STATES))?;
+        let col = |n: &str| t.column(n).ok_or_else(|| WorldError::missing(STATES, n));
         let (cc, iso, abb, name, spells) = (
             col("ccode")?,
             col("iso3")?,
@@ -411,16 +419,21 @@ impl Panel {
         );
         let mut states = Vec::with_capacity(t.rows.len());
         for (line, r) in &t.rows {
-            let ccode = r[cc]
-                .parse()
-                .map_err(|_| format!("states.csv line {line}: bad ccode"))?;
+            let ccode = r[cc].parse().map_err(|_| WorldError::Value {
+                table: STATES,
+                line: *line,
+                message: "bad ccode".into(),
+            })?;
             states.push(PanelState {
                 ccode,
                 iso3: Some(r[iso].clone()).filter(|s| !s.is_empty()),
                 cow_abb: r[abb].clone(),
                 name: r[name].clone(),
-                spells: parse_spells(&r[spells])
-                    .map_err(|e| format!("states.csv line {line}: {e}"))?,
+                spells: parse_spells(&r[spells]).map_err(|message| WorldError::Value {
+                    table: STATES,
+                    line: *line,
+                    message,
+                })?,
                 years: Vec::new(),
             });
         }
@@ -438,7 +451,10 @@ impl Panel {
         let mut lines = years_csv.lines().enumerate();
         let header: Vec<&str> = lines
             .next()
-            .ok_or("state_year.csv: empty")?
+            .ok_or_else(|| WorldError::Table {
+                table: YEARS,
+                message: "empty".into(),
+            })?
             .1
             .split(',')
             .collect();
@@ -447,12 +463,17 @@ impl Panel {
             .chain(Figure::ALL.iter().map(|f| f.column()))
             .collect();
         if header != expected {
-            return Err(format!(
-                "state_year.csv: header is {header:?}, expected {expected:?}"
-            ));
+            return Err(WorldError::Table {
+                table: YEARS,
+                message: format!("header is {header:?}, expected {expected:?}"),
+            });
         }
         for (i, line) in lines {
-            let bad = |what: &str| format!("state_year.csv line {}: {what}", i + 1);
+            let bad = |what: &str| WorldError::Value {
+                table: YEARS,
+                line: i + 1,
+                message: what.to_string(),
+            };
             let mut f = line.split(',');
             let ccode: u32 = f
                 .next()

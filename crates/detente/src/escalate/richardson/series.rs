@@ -7,6 +7,7 @@
 
 use super::annual::{AnnualFit, fit_annual};
 use super::{ArmsSeries, RichardsonError};
+use crate::world::WorldError;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -93,10 +94,10 @@ pub fn history() -> &'static History {
 
 /// Rows of a bundled table (no quoting in these files), each with its 1-based line number.
 fn rows<'a>(
-    name: &'a str,
+    name: &'static str,
     text: &'a str,
     columns: usize,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), String>> + 'a {
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), WorldError>> + 'a {
     text.lines()
         .enumerate()
         .skip(1)
@@ -106,18 +107,24 @@ fn rows<'a>(
             if f.len() == columns {
                 Ok((i + 1, f))
             } else {
-                Err(format!("{name} line {}: expected {columns} fields", i + 1))
+                Err(WorldError::Value {
+                    table: name,
+                    line: i + 1,
+                    message: format!("expected {columns} fields"),
+                })
             }
         })
 }
 
-fn num<T: std::str::FromStr>(name: &str, line: usize, s: &str) -> Result<T, String> {
-    s.trim()
-        .parse()
-        .map_err(|_| format!("{name} line {line}: `{s}` is not a number"))
+fn num<T: std::str::FromStr>(name: &'static str, line: usize, s: &str) -> Result<T, WorldError> {
+    s.trim().parse().map_err(|_| WorldError::Value {
+        table: name,
+        line,
+        message: format!("`{s}` is not a number"),
+    })
 }
 
-fn episodes(name: &str, text: &str, columns: usize) -> Result<Vec<Episode>, String> {
+fn episodes(name: &'static str, text: &str, columns: usize) -> Result<Vec<Episode>, WorldError> {
     rows(name, text, columns)
         .map(|r| {
             let (line, f) = r?;
@@ -133,24 +140,30 @@ fn episodes(name: &str, text: &str, columns: usize) -> Result<Vec<Episode>, Stri
 }
 
 impl History {
-    /// Parse the four tables (the bundled ones, or others in tests).
+    /// Parse the four tables (the bundled ones, or others in tests). Errors name the table and
+    /// the line.
     pub fn parse(
         milex_csv: &str,
         states_csv: &str,
         races_csv: &str,
         rivalries_csv: &str,
-    ) -> Result<History, String> {
+    ) -> Result<History, WorldError> {
+        let bad = |line, message: &str| WorldError::Value {
+            table: "milex.csv",
+            line,
+            message: message.to_string(),
+        };
         let mut milex: BTreeMap<(u32, Source), BTreeMap<i32, f64>> = BTreeMap::new();
         for r in rows("milex.csv", milex_csv, 4) {
             let (line, f) = r?;
             let source = match f[2] {
                 "S" => Source::Sipri,
                 "C" => Source::Cow,
-                other => return Err(format!("milex.csv line {line}: unknown series `{other}`")),
+                other => return Err(bad(line, &format!("unknown series `{other}`"))),
             };
             let value: f64 = num("milex.csv", line, f[3])?;
             if !value.is_finite() || value < 0.0 {
-                return Err(format!("milex.csv line {line}: spending must be ≥ 0"));
+                return Err(bad(line, "spending must be ≥ 0"));
             }
             milex
                 .entry((num("milex.csv", line, f[0])?, source))
@@ -166,7 +179,7 @@ impl History {
                     name: f[2].to_string(),
                 })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, WorldError>>()?;
         Ok(History {
             states,
             milex,
@@ -336,6 +349,32 @@ pub fn dyad_ties() -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn malformed_history_names_table_and_line() {
+        let parse = |milex: &str| {
+            History::parse(milex, STATES_CSV, RACES_CSV, RIVALRIES_CSV)
+                .unwrap_err()
+                .to_string()
+        };
+        let head = "ccode,year,series,value\n";
+        assert_eq!(
+            parse(&format!("{head}2,1949,X,1\n")),
+            "milex.csv line 2: unknown series `X`"
+        );
+        assert_eq!(
+            parse(&format!("{head}2,1949,S,-1\n")),
+            "milex.csv line 2: spending must be ≥ 0"
+        );
+        assert_eq!(
+            parse(&format!("{head}2,1949,S\n")),
+            "milex.csv line 2: expected 4 fields"
+        );
+        assert_eq!(
+            parse(&format!("{head}2,19x9,S,1\n")),
+            "milex.csv line 2: `19x9` is not a number"
+        );
+    }
 
     #[test]
     fn bundled_history_parses_and_looks_up_states() {
