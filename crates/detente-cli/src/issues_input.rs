@@ -102,7 +102,7 @@ pub fn rule(
             double: None,
         },
     };
-    rule.check().map_err(CliError::Input)?;
+    rule.check().map_err(|e| CliError::Input(e.to_string()))?;
     Ok(Some(rule))
 }
 

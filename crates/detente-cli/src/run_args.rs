@@ -55,16 +55,14 @@ pub fn parse_threads(text: &str) -> Result<usize, String> {
         .trim()
         .parse()
         .map_err(|_| format!("expected a whole number of threads from 1 to {MAX_THREADS}"))?;
-    check_threads(n)
+    check_threads(n).map_err(|e| e.to_string())
 }
 
 /// A thread pool of `threads` workers (rayon's default, one per core, when `None`).
 pub fn pool(threads: Option<usize>) -> Result<ThreadPool, CliError> {
     thread_pool(threads).map_err(|e| match (e, threads) {
         (ThreadsError::Count(e), Some(n)) => CliError::Input(format!("error: --threads {n}: {e}")),
-        (ThreadsError::Count(e) | ThreadsError::Start(e), _) => {
-            CliError::Failure(format!("error: cannot start worker threads: {e}"))
-        }
+        (e, _) => CliError::Failure(format!("error: cannot start worker threads: {e}")),
     })
 }
 

@@ -50,7 +50,7 @@ pub fn analysis_error(e: AnalysisError) -> PyErr {
     }
 }
 
-/// A `ValueError` with this message.
-pub fn invalid(message: impl Into<String>) -> PyErr {
-    PyValueError::new_err(message.into())
+/// A `ValueError` with this message (a string or an error, which reads as its message).
+pub fn invalid(message: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(message.to_string())
 }

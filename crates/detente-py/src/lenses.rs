@@ -186,10 +186,10 @@ pub fn escalate(
     let name = scenario.name.clone();
     let r = scenario.resolved.clone();
     if let Some(id) = policy.filter(|p| p != "all") {
-        let setups = detente::escalate::scenario::policies(&r)
+        let setups = detente::escalate::scenario::policy_setups(&r)
             .map_err(|e| invalid(format!("{name}: {e}")))?;
         let Some(p) = setups.into_iter().find(|p| p.id == id) else {
-            let known: Vec<String> = detente::escalate::scenario::policies(&r)
+            let known: Vec<String> = detente::escalate::scenario::policy_setups(&r)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|p| p.id)

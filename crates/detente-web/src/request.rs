@@ -57,14 +57,14 @@ impl Request {
         let mut opts = RunOptions::for_scenario(r).with(self.seed, self.runs);
         if let Some(models) = &self.models {
             opts.set_models(models.clone(), "models")
-                .map_err(Failure::request)?;
+                .map_err(|e| Failure::request(e.to_string()))?;
         }
         if let Some(models) = &self.mc_models {
             opts.set_mc_models(models.clone(), "mc_models")
-                .map_err(Failure::request)?;
+                .map_err(|e| Failure::request(e.to_string()))?;
         }
         if let Some(names) = &self.lenses {
-            opts.lenses = Lenses::only(names).map_err(Failure::request)?;
+            opts.lenses = Lenses::only(names).map_err(|e| Failure::request(e.to_string()))?;
         }
         Ok(opts)
     }

@@ -105,7 +105,7 @@ pub fn run(args: Args) -> CliResult {
                     &detente::experiment::backtest::BacktestOptions::default(),
                     0,
                 )
-                .map_err(CliError::Input)?,
+                .map_err(|e| CliError::Input(e.to_string()))?,
             );
         }
         let defaults = args.explain.is_none()

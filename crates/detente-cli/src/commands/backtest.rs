@@ -62,7 +62,7 @@ pub fn run(args: Args) -> CliResult {
         resamples: args.resamples,
         seed: args.seed,
     };
-    let aligned = align_cases(&scenarios, &options).map_err(CliError::Input)?;
+    let aligned = align_cases(&scenarios, &options).map_err(|e| CliError::Input(e.to_string()))?;
     if cases.is_empty() && aligned.is_empty() {
         return Err(CliError::Input(format!(
             "no issue with a known_outcome and no [align.known_outcome] in {} file(s) under {}",

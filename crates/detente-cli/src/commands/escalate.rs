@@ -147,7 +147,7 @@ fn scenario_report(args: &Args) -> Result<String, CliError> {
         return arms_report(&arms?, args.format);
     }
     if args.policy != "all" {
-        let setups = detente::escalate::scenario::policies(&r)
+        let setups = detente::escalate::scenario::policy_setups(&r)
             .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
         let Some(p) = setups.iter().find(|p| p.id == args.policy) else {
             let known: Vec<&str> = setups.iter().map(|p| p.id.as_str()).collect();

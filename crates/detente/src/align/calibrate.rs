@@ -36,10 +36,12 @@ use super::run::{AlignInput, align};
 use super::scenario::input as align_input;
 use super::{Landscape, LandscapeActor};
 use crate::experiment::backtest::align::{accuracy, kappa, model_sides};
-use crate::experiment::backtest::{AlignCase, BacktestOptions, align::align_case};
+use crate::experiment::backtest::{AlignCase, BacktestError, BacktestOptions, align::align_case};
 use crate::rng::{derive, run_stream};
-use crate::scenario::{AlignOutcome, Resolved, load_str};
+use crate::scenario::{AlignOutcome, Diagnostics, Resolved, load_str};
 use crate::stats::quantile_sorted;
+use crate::world::CsvError;
+use std::fmt;
 
 /// The bundled calibrated weights (`detente calibrate align --out` writes this file).
 pub const WEIGHTS_CSV: &str = include_str!("../../../../data/calibration/align-weights.csv");
@@ -52,6 +54,112 @@ const GRID: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
 
 /// The sign of each term's weight: +1 pulls together, −1 apart, 0 either way (the baseline).
 const SIGN: [f64; TERM_COUNT] = [1.0, 1.0, -1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+
+/// Why the calibration could not run: a bundled case is unusable (a build defect) or the align
+/// lens failed on it.
+#[derive(Debug, Clone)]
+pub enum CalibrateError {
+    /// A case's scenario does not load.
+    Scenario(Diagnostics),
+    /// A case has no `[align.known_outcome]` to fit against.
+    NoKnownOutcome {
+        /// The case's file.
+        case: &'static str,
+    },
+    /// A case's `[align]` section cannot be turned into the lens's inputs.
+    Input {
+        /// The case's file.
+        case: &'static str,
+        /// Why not.
+        error: crate::align::AlignInputError,
+    },
+    /// A candidate's weights give no valid landscape.
+    Landscape(crate::align::AlignError),
+    /// The align lens failed on a case.
+    Align {
+        /// The case's file.
+        case: &'static str,
+        /// Why.
+        error: crate::align::AlignError,
+    },
+    /// Scoring a case with the fitted weights failed.
+    Backtest(BacktestError),
+}
+
+impl fmt::Display for CalibrateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalibrateError::Scenario(d) => d.fmt(f),
+            CalibrateError::NoKnownOutcome { case } => {
+                write!(f, "{case}: no [align.known_outcome]")
+            }
+            CalibrateError::Input { case, error } => write!(f, "{case}: {error}"),
+            CalibrateError::Landscape(e) => e.fmt(f),
+            CalibrateError::Align { case, error } => write!(f, "{case}: {error}"),
+            CalibrateError::Backtest(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CalibrateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CalibrateError::Scenario(d) => Some(d),
+            CalibrateError::NoKnownOutcome { .. } => None,
+            CalibrateError::Input { error, .. } => Some(error),
+            CalibrateError::Landscape(e) | CalibrateError::Align { error: e, .. } => Some(e),
+            CalibrateError::Backtest(e) => Some(e),
+        }
+    }
+}
+
+impl From<BacktestError> for CalibrateError {
+    fn from(e: BacktestError) -> Self {
+        CalibrateError::Backtest(e)
+    }
+}
+
+/// Why a weights file (as [`weights_csv`] writes it) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WeightsCsvError {
+    /// The file is not well-formed CSV.
+    Csv(CsvError),
+    /// A row names no known term.
+    UnknownTerm {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A row has no numeric weight.
+    NoWeight {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// A term has no row.
+    MissingTerm {
+        /// The term's name.
+        term: &'static str,
+    },
+}
+
+impl fmt::Display for WeightsCsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WeightsCsvError::Csv(e) => e.fmt(f),
+            WeightsCsvError::UnknownTerm { line } => write!(f, "line {line}: unknown term"),
+            WeightsCsvError::NoWeight { line } => write!(f, "line {line}: no weight"),
+            WeightsCsvError::MissingTerm { term } => write!(f, "no weight for {term}"),
+        }
+    }
+}
+
+impl std::error::Error for WeightsCsvError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WeightsCsvError::Csv(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 /// Training or test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -186,15 +294,16 @@ struct Prepared {
 }
 
 /// Loads a case and evaluates every term once.
-fn prepare(file: &'static str, role: Role, text: &str) -> Result<Prepared, String> {
-    let resolved = load_str(text, file).map_err(|d| d.render())?;
+fn prepare(file: &'static str, role: Role, text: &str) -> Result<Prepared, CalibrateError> {
+    let resolved = load_str(text, file).map_err(CalibrateError::Scenario)?;
     let outcome = resolved
         .scenario
         .align
         .as_ref()
         .and_then(|a| a.known_outcome.clone())
-        .ok_or_else(|| format!("{file}: no [align.known_outcome]"))?;
-    let (input, built) = align_input(&resolved).map_err(|e| format!("{file}: {e}"))?;
+        .ok_or(CalibrateError::NoKnownOutcome { case: file })?;
+    let input_error = |error| CalibrateError::Input { case: file, error };
+    let (input, built) = align_input(&resolved).map_err(input_error)?;
     let terms = built
         .pairs
         .iter()
@@ -212,7 +321,8 @@ fn prepare(file: &'static str, role: Role, text: &str) -> Result<Prepared, Strin
             has_data[t] |= v.value.is_some();
         }
     }
-    let case_weights = super::scenario::propensity_inputs(&resolved)?
+    let case_weights = super::scenario::propensity_inputs(&resolved)
+        .map_err(input_error)?
         .weights
         .as_array();
     let actors = built.landscape.actors.clone();
@@ -251,7 +361,7 @@ impl Prepared {
 
     /// The landscape under candidate weights: `p_ij = Σ_t w_t f_t / Σ_t |w_t|` exactly as the
     /// builder computes it.
-    fn landscape(&self, candidate: &[f64; TERM_COUNT]) -> Result<Landscape, String> {
+    fn landscape(&self, candidate: &[f64; TERM_COUNT]) -> Result<Landscape, CalibrateError> {
         let w = &self.weights(candidate);
         let n = self.actors.len();
         let norm = data_norm(w, &self.has_data);
@@ -274,7 +384,7 @@ impl Prepared {
                 k += 1;
             }
         }
-        Landscape::new(self.actors.clone(), p).map_err(|e| e.to_string())
+        Landscape::new(self.actors.clone(), p).map_err(CalibrateError::Landscape)
     }
 
     /// Pairs `(observed, predicted)` of side indices per scored state under weights `w`
@@ -283,13 +393,16 @@ impl Prepared {
         &self,
         w: &[f64; TERM_COUNT],
         restarts: Option<u64>,
-    ) -> Result<Vec<(usize, usize)>, String> {
+    ) -> Result<Vec<(usize, usize)>, CalibrateError> {
         let mut input = self.input.clone();
         input.landscape = self.landscape(w)?;
         if let Some(r) = restarts {
             input.options.restarts = r;
         }
-        let result = align(&input).map_err(|e| format!("{}: {e}", self.file))?;
+        let result = align(&input).map_err(|error| CalibrateError::Align {
+            case: self.file,
+            error,
+        })?;
         let predicted = model_sides(&result, &self.states, &self.outcome);
         let sides: Vec<&str> = self.outcome.sides.iter().map(|(s, _)| s.as_str()).collect();
         let index = |s: &str| sides.iter().position(|x| *x == s).unwrap_or(usize::MAX);
@@ -333,7 +446,7 @@ fn key(w: &[f64; TERM_COUNT]) -> Vec<u64> {
 }
 
 /// Runs the calibration.
-pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, String> {
+pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, CalibrateError> {
     let cases: Vec<Prepared> = CASES
         .par_iter()
         .map(|&(file, role, text)| prepare(file, role, text))
@@ -341,7 +454,7 @@ pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, String> {
     let training: Vec<usize> = (0..cases.len())
         .filter(|&c| cases[c].role == Role::Train)
         .collect();
-    let evaluate = |w: &[f64; TERM_COUNT]| -> Result<Vec<Vec<(usize, usize)>>, String> {
+    let evaluate = |w: &[f64; TERM_COUNT]| -> Result<Vec<Vec<(usize, usize)>>, CalibrateError> {
         training
             .par_iter()
             .map(|&c| cases[c].predict(w, settings.restarts))
@@ -478,7 +591,7 @@ pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, String> {
                 classic_kappa: kappa(&old),
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, CalibrateError>>()?;
     Ok(AlignFit {
         settings: *settings,
         evaluated: candidates.len(),
@@ -500,22 +613,25 @@ pub fn weights_csv(fit: &AlignFit) -> String {
     out
 }
 
-/// Parses a weights file (as [`weights_csv`] writes it) into weights.
-pub fn parse_weights_csv(text: &str) -> Result<TermWeights, String> {
+/// Parses a weights file (as [`weights_csv`] writes it) into weights: the term in the first
+/// column, its weight in the second, a row for every term.
+pub fn parse_weights_csv(text: &str) -> Result<TermWeights, WeightsCsvError> {
+    let table = crate::world::csv::parse(text).map_err(WeightsCsvError::Csv)?;
     let mut w = [f64::NAN; TERM_COUNT];
-    for (k, line) in text.lines().enumerate().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
+    for (line, f) in &table.rows {
         let t = TERM_NAMES
             .iter()
-            .position(|n| Some(n) == f.first())
-            .ok_or_else(|| format!("line {}: unknown term", k + 1))?;
+            .position(|n| Some(*n) == f.first().map(String::as_str))
+            .ok_or(WeightsCsvError::UnknownTerm { line: *line })?;
         w[t] = f
             .get(1)
             .and_then(|v| v.parse().ok())
-            .ok_or_else(|| format!("line {}: no weight", k + 1))?;
+            .ok_or(WeightsCsvError::NoWeight { line: *line })?;
     }
     if let Some(t) = w.iter().position(|x| !x.is_finite()) {
-        return Err(format!("no weight for {}", TERM_NAMES[t]));
+        return Err(WeightsCsvError::MissingTerm {
+            term: TERM_NAMES[t],
+        });
     }
     Ok(TermWeights::from_array(w))
 }
@@ -529,5 +645,53 @@ impl TermWeights {
                 panic!("data/calibration/align-weights.csv is malformed (a build defect): {e}")
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn calibration_errors_read_as_before() {
+        assert_eq!(
+            CalibrateError::NoKnownOutcome { case: "x.toml" }.to_string(),
+            "x.toml: no [align.known_outcome]"
+        );
+        let error = crate::align::AlignError::Input("empty".into());
+        let e = CalibrateError::Align {
+            case: "x.toml",
+            error: error.clone(),
+        };
+        assert_eq!(e.to_string(), "x.toml: invalid align input: empty");
+        assert_eq!(e.source().map(|s| s.to_string()), Some(error.to_string()));
+        let input = crate::align::AlignInputError::TooFewActors { selected: 1 };
+        let e = CalibrateError::Input {
+            case: "x.toml",
+            error: input.clone(),
+        };
+        assert_eq!(e.to_string(), format!("x.toml: {input}"));
+        assert!(e.source().is_some());
+    }
+
+    #[test]
+    fn weights_file_errors_name_the_line_or_term() {
+        let e = parse_weights_csv("term,weight\nnonsense,1\n").unwrap_err();
+        assert_eq!(e, WeightsCsvError::UnknownTerm { line: 2 });
+        assert_eq!(e.to_string(), "line 2: unknown term");
+        let e = parse_weights_csv("term,weight\nshared_alliance,x\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 2: no weight");
+        let e = parse_weights_csv("term,weight\nshared_alliance,1\n").unwrap_err();
+        assert_eq!(e.to_string(), "no weight for shared_org");
+        let e = parse_weights_csv("term,weight\nshared_alliance\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 2: 1 fields, expected 2");
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("line 2: 1 fields, expected 2")
+        );
+        // A quoted field is read as one value.
+        let quoted = WEIGHTS_CSV.replacen("shared_alliance,", "\"shared_alliance\",", 1);
+        assert_eq!(parse_weights_csv(&quoted), parse_weights_csv(WEIGHTS_CSV));
     }
 }

@@ -41,8 +41,8 @@ impl DescentRule {
 }
 
 impl std::str::FromStr for DescentRule {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = super::UnknownName;
+    fn from_str(s: &str) -> Result<Self, super::UnknownName> {
         [
             DescentRule::EnergySteepest,
             DescentRule::SteepestFrustration,
@@ -51,11 +51,10 @@ impl std::str::FromStr for DescentRule {
         ]
         .into_iter()
         .find(|r| r.name() == s)
-        .ok_or_else(|| {
-            format!(
-                "unknown descent rule '{s}' (energy-steepest, steepest-frustration, \
-                 first-improvement, random-order)"
-            )
+        .ok_or_else(|| super::UnknownName {
+            kind: "descent rule",
+            given: s.to_string(),
+            known: "energy-steepest, steepest-frustration, first-improvement, random-order",
         })
     }
 }

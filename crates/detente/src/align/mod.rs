@@ -54,11 +54,12 @@ mod weight;
 mod world_inputs;
 
 pub use calibrate::{
-    AlignFit, CASES as CALIBRATION_CASES, CaseFit, FITTED, FitSettings, FittedWeight, Role,
-    WEIGHTS_CSV, calibrate_align, parse_weights_csv, weights_csv,
+    AlignFit, CASES as CALIBRATION_CASES, CalibrateError, CaseFit, FITTED, FitSettings,
+    FittedWeight, Role, WEIGHTS_CSV, WeightsCsvError, calibrate_align, parse_weights_csv,
+    weights_csv,
 };
 pub use descent::DescentRule;
-pub use error::{AlignError, AlignResultOf};
+pub use error::{AlignError, AlignInputError, AlignResultOf, UnknownName};
 pub use exhaustive::EXACT_BASIN_MAX_ACTORS;
 pub use history_alliances::{LAST_ALLIANCE_YEAR, alliance_year, history_alliances};
 pub use history_conflict::{

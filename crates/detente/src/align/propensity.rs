@@ -77,8 +77,8 @@ pub enum SizeMeasure {
 }
 
 impl std::str::FromStr for SizeMeasure {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = super::UnknownName;
+    fn from_str(s: &str) -> Result<Self, super::UnknownName> {
         Ok(match s {
             "cinc" => SizeMeasure::Cinc,
             "milex" => SizeMeasure::Milex,
@@ -87,9 +87,11 @@ impl std::str::FromStr for SizeMeasure {
             "equal" => SizeMeasure::Equal,
             "capability" => SizeMeasure::Capability,
             _ => {
-                return Err(format!(
-                    "unknown size measure '{s}' (cinc, milex, gdp, population, equal, capability)"
-                ));
+                return Err(super::UnknownName {
+                    kind: "size measure",
+                    given: s.to_string(),
+                    known: "cinc, milex, gdp, population, equal, capability",
+                });
             }
         })
     }

@@ -9,9 +9,8 @@
 //! `as_of` feed `shared_alliance` and `alliance_similarity`; the `as_of` year and the
 //! actors' COW codes feed the conflict-history terms.
 
-use super::history_alliances::{
-    FIRST_ALLIANCE_YEAR, LAST_ALLIANCE_YEAR, alliance_year, history_alliances,
-};
+use super::error::AlignInputError;
+use super::history_alliances::{alliance_year, history_alliances};
 use super::propensity::{
     ActorAttributes, BuiltPropensities, IDEAL_POINT_SCALE, PropensityInputs, SHARED_ORGS,
     SizeMeasure, TRADE_HUBS, Tie, TieKind, build_propensities,
@@ -25,7 +24,7 @@ use crate::world;
 const DEFAULT_AS_OF: &str = "2025-12-31";
 
 /// The propensity builder's inputs for the scenario's `[align]` section (defaults when absent).
-pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
+pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, AlignInputError> {
     let section = r
         .scenario
         .align
@@ -47,7 +46,7 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
         .as_of
         .clone()
         .unwrap_or_else(|| DEFAULT_AS_OF.into());
-    let size: SizeMeasure = section.size.parse()?;
+    let size: SizeMeasure = section.size.parse().map_err(AlignInputError::Size)?;
     let selected: Vec<&ResolvedActor> = match &section.actors {
         ActorSelection::Named(n) if n == "states" => r
             .actors
@@ -64,10 +63,9 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
         ActorSelection::List(ids) => ids.iter().filter_map(|id| r.actor(id)).collect(),
     };
     if selected.len() < 2 {
-        return Err(format!(
-            "[align] selects {} actor(s); alignment needs at least two",
-            selected.len()
-        ));
+        return Err(AlignInputError::TooFewActors {
+            selected: selected.len(),
+        });
     }
     let actors = selected
         .iter()
@@ -94,9 +92,7 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
     let alliances = if section.alliances == "history" {
         let year = as_of_year(&as_of)?;
         if alliance_year(year).is_none() {
-            return Err(format!(
-                "[align] alliances = \"history\" covers {FIRST_ALLIANCE_YEAR}-{LAST_ALLIANCE_YEAR}; as_of is {as_of}"
-            ));
+            return Err(AlignInputError::HistoryOutOfRange { as_of });
         }
         let by_ccode = selected
             .iter()
@@ -109,8 +105,7 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
             .collect();
         history_alliances(&by_ccode, year)
     } else {
-        world_alliances(&as_of)
-            .map_err(|e| e.to_string())?
+        world_alliances(&as_of)?
             .into_iter()
             .filter(|l| ids.contains(&l.a.as_str()) && ids.contains(&l.b.as_str()))
             .collect()
@@ -127,11 +122,13 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, String> {
 }
 
 /// The year of an `as_of` date (`YYYY-MM-DD`).
-fn as_of_year(as_of: &str) -> Result<i32, String> {
+fn as_of_year(as_of: &str) -> Result<i32, AlignInputError> {
     as_of
         .get(..4)
         .and_then(|y| y.parse().ok())
-        .ok_or_else(|| format!("as_of `{as_of}` does not start with a year"))
+        .ok_or_else(|| AlignInputError::AsOf {
+            as_of: as_of.to_string(),
+        })
 }
 
 fn attributes(a: &ResolvedActor, size: SizeMeasure, as_of: &str) -> ActorAttributes {
@@ -180,9 +177,9 @@ fn attributes(a: &ResolvedActor, size: SizeMeasure, as_of: &str) -> ActorAttribu
 }
 
 /// Build the landscape and the align input for the scenario (seed from `[experiment]`).
-pub fn input(r: &Resolved) -> Result<(AlignInput, BuiltPropensities), String> {
+pub fn input(r: &Resolved) -> Result<(AlignInput, BuiltPropensities), AlignInputError> {
     let inputs = propensity_inputs(r)?;
-    let built = build_propensities(&inputs).map_err(|e| e.to_string())?;
+    let built = build_propensities(&inputs)?;
     let section = r.scenario.align.as_ref();
     let d = AlignOptions::default();
     let options = AlignOptions {

@@ -256,7 +256,7 @@ impl ResolvedIssue {
         if let Some(rule) = &self.rule
             && let Err(e) = rule.check()
         {
-            problems.push(e);
+            problems.push(e.to_string());
         }
         for m in &self.silent {
             if !m.vote_weight.is_finite() || m.vote_weight < 0.0 {

@@ -35,4 +35,4 @@ pub use decision::{
 };
 pub use issue::{ResolvedIssue, Scale, SilentMember, Stance};
 pub use model::{DecideError, DecisionModel, MultiIssueModel, run, run_multi};
-pub use rules::{DecisionRule, DoubleMajority};
+pub use rules::{DecisionRule, DoubleMajority, RuleError};

@@ -97,18 +97,46 @@ pub struct DoubleMajority {
     pub weight: f64,
 }
 
+/// Why a decision rule's numbers are invalid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RuleError {
+    /// A qualified-majority threshold is not in (0, 1].
+    Threshold(f64),
+    /// A double majority's or an abstention's quotas are not both in (0, 1].
+    Quotas {
+        /// Share of the members.
+        members: f64,
+        /// Share of the vote weight.
+        weight: f64,
+    },
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleError::Threshold(t) => write!(f, "rule threshold {t} must be in (0, 1]"),
+            RuleError::Quotas { members, weight } => write!(
+                f,
+                "the rule's quotas {members} (members) and {weight} (weight) must be in (0, 1]"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
 /// The treaty's one third for constructive abstention (TEU Art. 31(1)).
 pub const CONSTRUCTIVE_ABSTENTION: f64 = 1.0 / 3.0;
 
 impl DecisionRule {
-    /// Check the rule's numbers; an error message when a quota is not in (0, 1].
-    pub fn check(&self) -> Result<(), String> {
+    /// Check the rule's numbers; an error when a quota is not in (0, 1].
+    pub fn check(&self) -> Result<(), RuleError> {
         let ok = |t: f64| t.is_finite() && t > 0.0 && t <= 1.0;
         let quotas = match self {
             DecisionRule::QualifiedMajority { threshold, double }
             | DecisionRule::ReverseQualifiedMajority { threshold, double } => {
                 if !ok(*threshold) {
-                    return Err(format!("rule threshold {threshold} must be in (0, 1]"));
+                    return Err(RuleError::Threshold(*threshold));
                 }
                 double.as_ref().map(|d| (d.members, d.weight))
             }
@@ -116,9 +144,10 @@ impl DecisionRule {
             _ => None,
         };
         match quotas {
-            Some((m, w)) if !(ok(m) && ok(w)) => Err(format!(
-                "the rule's quotas {m} (members) and {w} (weight) must be in (0, 1]"
-            )),
+            Some((m, w)) if !(ok(m) && ok(w)) => Err(RuleError::Quotas {
+                members: m,
+                weight: w,
+            }),
             _ => Ok(()),
         }
     }
@@ -438,6 +467,28 @@ pub fn constrain(issue: &ResolvedIssue, decision: &mut Decision) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_errors_read_as_before() {
+        let q = DecisionRule::QualifiedMajority {
+            threshold: 1.5,
+            double: None,
+        };
+        assert_eq!(q.check(), Err(RuleError::Threshold(1.5)));
+        assert_eq!(
+            q.check().unwrap_err().to_string(),
+            "rule threshold 1.5 must be in (0, 1]"
+        );
+        let a = DecisionRule::UnanimityWithAbstention {
+            members: 0.0,
+            weight: 0.5,
+        };
+        assert_eq!(
+            a.check().unwrap_err().to_string(),
+            "the rule's quotas 0 (members) and 0.5 (weight) must be in (0, 1]"
+        );
+        assert_eq!(DecisionRule::Majority.check(), Ok(()));
+    }
     use crate::decide::issue::{Scale, SilentMember, Stance};
 
     fn issue(xs: &[f64], q: f64) -> ResolvedIssue {

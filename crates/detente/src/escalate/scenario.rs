@@ -9,6 +9,7 @@
 //! RUS as partners). Uncertain numbers enter at their point values; [`uncertain_params`] lists
 //! the uncertain global parameters, which the policy comparison draws per run.
 
+use super::dilemma::DilemmaError;
 use super::dilemma::{
     CalibratedParam, GlobalParam, PRIOR, ParamDraw, PolicySpec, Posterior, PriorSpec, StageGame,
 };
@@ -16,10 +17,103 @@ use super::dilemma::{
     DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, SpiralRule, StartState,
     TradeTie, TrustParams,
 };
-use super::game::Game;
+use super::game::{Game, GameError};
 use super::richardson::{ArmsActor, ArmsParams, ArmsSetup, ArmsTie, TieKind as ArmsTieKind};
 use crate::scenario::{Resolved, TieKind, Uncertain};
 use serde::Serialize;
+use std::fmt;
+
+/// Why a scenario cannot be turned into the escalate lens's inputs (or its policies cannot be
+/// played). Each message names what is missing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupError {
+    /// The scenario has no `[escalate]` section.
+    NoEscalate,
+    /// `[escalate]` defines no policy.
+    NoPolicies,
+    /// A policy gives no strategy for a side.
+    NoStrategy {
+        /// Policy id.
+        policy: String,
+        /// The side without a strategy.
+        side: String,
+    },
+    /// A side lists an id that is not an actor of the scenario.
+    NotAnActor {
+        /// The id.
+        id: String,
+    },
+    /// A side member has no positive capability to weight its dyads.
+    NoCapability {
+        /// The actor.
+        id: String,
+        /// Why it has none (the world data's reason, or that it is 0).
+        reason: String,
+    },
+    /// `[escalate] game` names no stage-game preset.
+    Game(GameError),
+    /// The prior cannot be loaded or the simulation refused the set-up.
+    Dilemma(DilemmaError),
+    /// Richardson has no actors: no `[richardson] actors` and no `[escalate]` sides.
+    NoArmsActors,
+    /// A Richardson actor has no world data.
+    NoWorldData {
+        /// The actor.
+        id: String,
+    },
+    /// The world data has no SIPRI spending or burden for a Richardson actor.
+    NoSpending {
+        /// The actor.
+        id: String,
+    },
+}
+
+impl fmt::Display for SetupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SetupError::NoEscalate => f.write_str("the scenario has no [escalate] section"),
+            SetupError::NoPolicies => f.write_str("[escalate] defines no [[escalate.policy]]"),
+            SetupError::NoStrategy { policy, side } => {
+                write!(f, "policy `{policy}` gives no strategy for side `{side}`")
+            }
+            SetupError::NotAnActor { id } => write!(f, "side member `{id}` is not an actor"),
+            SetupError::NoCapability { id, reason } => write!(
+                f,
+                "`{id}` needs a positive capability for dyad weights ({reason}); or set [escalate] weights = \"equal\""
+            ),
+            SetupError::Game(e) => e.fmt(f),
+            SetupError::Dilemma(e) => e.fmt(f),
+            SetupError::NoArmsActors => {
+                f.write_str("no [richardson] actors and no [escalate] sides to take them from")
+            }
+            SetupError::NoWorldData { id } => {
+                write!(f, "`{id}` has no world data for military spending")
+            }
+            SetupError::NoSpending { id } => {
+                write!(
+                    f,
+                    "the world data has no SIPRI spending or burden for `{id}`"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SetupError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SetupError::Game(e) => Some(e),
+            SetupError::Dilemma(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<DilemmaError> for SetupError {
+    fn from(e: DilemmaError) -> Self {
+        SetupError::Dilemma(e)
+    }
+}
 
 /// One policy of the scenario with its full set-up.
 #[derive(Debug, Clone)]
@@ -38,15 +132,19 @@ fn point(u: Option<Uncertain>, default: f64) -> f64 {
     u.map_or(default, |u| u.point())
 }
 
-/// Every `[[escalate.policy]]` as a set-up (in file order). Errors name what is missing.
+/// Every `[[escalate.policy]]` as a set-up (in file order), with the error as its message.
+///
+/// The same as [`policy_setups`]; kept with a `String` error for the analyses, which carry
+/// messages.
 pub fn policies(r: &Resolved) -> Result<Vec<PolicySetup>, String> {
-    let e = r
-        .scenario
-        .escalate
-        .as_ref()
-        .ok_or("the scenario has no [escalate] section")?;
+    policy_setups(r).map_err(|e| e.to_string())
+}
+
+/// Every `[[escalate.policy]]` as a set-up (in file order). Errors name what is missing.
+pub fn policy_setups(r: &Resolved) -> Result<Vec<PolicySetup>, SetupError> {
+    let e = r.scenario.escalate.as_ref().ok_or(SetupError::NoEscalate)?;
     if e.policies.is_empty() {
-        return Err("[escalate] defines no [[escalate.policy]]".into());
+        return Err(SetupError::NoPolicies);
     }
     let base = base_setup(r)?;
     e.policies
@@ -58,8 +156,9 @@ pub fn policies(r: &Resolved) -> Result<Vec<PolicySetup>, String> {
                     .strategies
                     .get(&a.id)
                     .or_else(|| p.strategies.get(&a.side))
-                    .ok_or_else(|| {
-                        format!("policy `{}` gives no strategy for side `{}`", p.id, a.side)
+                    .ok_or_else(|| SetupError::NoStrategy {
+                        policy: p.id.clone(),
+                        side: a.side.clone(),
                     })?;
                 a.policy = PolicySpec::new(strategy);
             }
@@ -74,28 +173,26 @@ pub fn policies(r: &Resolved) -> Result<Vec<PolicySetup>, String> {
 }
 
 /// The set-up without policies (every actor on tit-for-tat until a policy is applied).
-pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
-    let e = r
-        .scenario
-        .escalate
-        .as_ref()
-        .ok_or("the scenario has no [escalate] section")?;
+pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, SetupError> {
+    let e = r.scenario.escalate.as_ref().ok_or(SetupError::NoEscalate)?;
     let equal = e.weights.as_deref() == Some("equal");
     let mut actors = Vec::new();
     for (side, members) in &e.sides {
         for id in members {
             let a = r
                 .actor(id)
-                .ok_or_else(|| format!("side member `{id}` is not an actor"))?;
+                .ok_or_else(|| SetupError::NotAnActor { id: id.clone() })?;
             let capability = if equal {
                 1.0
             } else {
-                a.capability.as_ref().map(|q| q.value.point()).filter(|c| *c > 0.0).ok_or_else(|| {
-                    format!(
-                        "`{id}` needs a positive capability for dyad weights ({}); or set [escalate] weights = \"equal\"",
-                        a.capability_gap.as_deref().unwrap_or("it is 0")
-                    )
-                })?
+                a.capability
+                    .as_ref()
+                    .map(|q| q.value.point())
+                    .filter(|c| *c > 0.0)
+                    .ok_or_else(|| SetupError::NoCapability {
+                        id: id.clone(),
+                        reason: a.capability_gap.as_deref().unwrap_or("it is 0").to_string(),
+                    })?
             };
             actors.push(DilemmaActor {
                 id: id.clone(),
@@ -111,10 +208,7 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
     let total: f64 = actors.iter().map(|a| a.capability).sum();
     actors.iter_mut().for_each(|a| a.capability /= total);
     let stage: StageGame = match &e.game {
-        Some(name) => Game::preset(name)
-            .map_err(|err| err.to_string())?
-            .rstp()
-            .into(),
+        Some(name) => Game::preset(name).map_err(SetupError::Game)?.rstp().into(),
         None => StageGame::PRISONERS_DILEMMA,
     };
     let domains = e
@@ -179,7 +273,7 @@ pub fn base_setup(r: &Resolved) -> Result<DilemmaSetup, String> {
     // posterior's weighted mean as its point value (for single runs); Monte Carlo runs draw it.
     let mut d = DilemmaParams::default();
     if let Some(spec) = prior_spec(e) {
-        let post = Posterior::named(&spec.name).map_err(|err| err.to_string())?;
+        let post = Posterior::named(&spec.name)?;
         for ((param, _, _), v) in PRIOR.iter().zip(post.means()) {
             param.set(&mut d, v);
         }
@@ -276,13 +370,13 @@ pub struct ParameterSource {
 
 /// The behavioural parameters of the dilemma with their sources, in the order of
 /// [`uncertain_params`].
-pub fn parameter_sources(r: &Resolved) -> Result<Vec<ParameterSource>, String> {
+pub fn parameter_sources(r: &Resolved) -> Result<Vec<ParameterSource>, SetupError> {
     let Some(e) = r.scenario.escalate.as_ref() else {
         return Ok(Vec::new());
     };
     let spec = prior_spec(e);
     let post = match &spec {
-        Some(p) => Some(Posterior::named(&p.name).map_err(|err| err.to_string())?),
+        Some(p) => Some(Posterior::named(&p.name)?),
         None => None,
     };
     let d = DilemmaParams::default();
@@ -415,13 +509,13 @@ pub fn uncertain_params(r: &Resolved) -> Vec<ParamDraw> {
 /// The Richardson set-up: `[richardson] actors` or the escalate sides' members; base
 /// levels from SIPRI 2024 (current US$ bn) and burdens (% of GDP); rivalry, alliance and
 /// partnership ties among them; rates from `[richardson]`.
-pub fn arms_setup(r: &Resolved) -> Result<ArmsSetup, String> {
+pub fn arms_setup(r: &Resolved) -> Result<ArmsSetup, SetupError> {
     let spec = r.scenario.richardson.clone().unwrap_or_default();
     let ids: Vec<String> = match (&spec.actors, &r.scenario.escalate) {
         (Some(list), _) => list.clone(),
         (None, Some(e)) => e.sides.values().flatten().cloned().collect(),
         (None, None) => {
-            return Err("no [richardson] actors and no [escalate] sides to take them from".into());
+            return Err(SetupError::NoArmsActors);
         }
     };
     let mut actors = Vec::new();
@@ -429,11 +523,9 @@ pub fn arms_setup(r: &Resolved) -> Result<ArmsSetup, String> {
         let w = r
             .actor(id)
             .and_then(|a| a.world.as_ref())
-            .ok_or_else(|| format!("`{id}` has no world data for military spending"))?;
+            .ok_or_else(|| SetupError::NoWorldData { id: id.clone() })?;
         let (Some(milex), Some(burden)) = (w.milex_2024_usd_m, w.milex_pct_gdp_2024) else {
-            return Err(format!(
-                "the world data has no SIPRI spending or burden for `{id}`"
-            ));
+            return Err(SetupError::NoSpending { id: id.clone() });
         };
         actors.push(ArmsActor {
             id: id.clone(),

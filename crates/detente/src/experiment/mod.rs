@@ -37,7 +37,7 @@ pub use input_path::{InputPath, PathError};
 pub use inputs::{Input, all_inputs, input_paths, realise, set, uncertain_inputs};
 pub use paired::{IntervalMethod, PairedDifference};
 pub use results::{Results, run_all};
-pub use run_options::{DEFAULT_RUNS, Lenses, RunOptions};
+pub use run_options::{DEFAULT_RUNS, Lenses, RunOptions, RunOptionsError};
 pub use runner::{
     ArmModel, McResult, MetricDef, MetricKind, MetricSummary, Tallies, run_arms, tally_arms,
 };

@@ -18,7 +18,7 @@ use crate::decide::scenario::{IssueDecisions, decide_all, issues};
 use crate::decide::setter::{Movement, agenda};
 use crate::escalate::dilemma::{MonteCarloSummary, PolicyComparison, compare_with_first};
 use crate::escalate::richardson::{Analysis, ArmsModel, ArmsSetup, RichardsonError};
-use crate::escalate::scenario::uncertain_params;
+use crate::escalate::scenario::{SetupError, uncertain_params};
 use crate::rng::DetRng;
 use crate::scenario::Resolved;
 use serde::Serialize;
@@ -165,7 +165,8 @@ pub fn run_all(
         run_arms(&mc, opts.runs, opts.seed, &|d, t| progress("decide", d, t))
     });
     let align = (lenses.align && r.scenario.align.is_some()).then(|| {
-        crate::align::scenario::input(r).and_then(|(mut input, _)| {
+        let input = crate::align::scenario::input(r).map_err(|e| e.to_string());
+        input.and_then(|(mut input, _)| {
             input.options.restarts = opts.align_restarts;
             input.options.seed = opts.seed;
             crate::align::align(&input).map_err(|e| e.to_string())
@@ -187,7 +188,7 @@ pub fn run_all(
         e.map_err(|m| {
             errors.push(LensError {
                 lens: "escalate".into(),
-                message: m,
+                message: m.to_string(),
             })
         })
         .ok()
@@ -195,7 +196,7 @@ pub fn run_all(
     let richardson = (lenses.richardson
         && (r.scenario.richardson.is_some() || r.scenario.escalate.is_some()))
     .then(|| {
-        let setup = crate::escalate::scenario::arms_setup(r)?;
+        let setup = crate::escalate::scenario::arms_setup(r).map_err(|e| e.to_string())?;
         arms_race(&setup).map_err(|e| e.to_string())
     });
     let richardson = richardson.and_then(|x| {
@@ -224,11 +225,10 @@ pub fn run_all(
 }
 
 /// Every policy's Monte Carlo and the paired comparisons against the first.
-pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, String> {
-    let policies = crate::escalate::scenario::policies(r)?;
+pub fn escalate(r: &Resolved, runs: u64, seed: u64) -> Result<EscalateResults, SetupError> {
+    let policies = crate::escalate::scenario::policy_setups(r)?;
     let named: Vec<_> = policies.iter().map(|p| (p.id.as_str(), &p.setup)).collect();
-    let (summaries, comparisons) =
-        compare_with_first(&named, &uncertain_params(r), runs, seed).map_err(|e| e.to_string())?;
+    let (summaries, comparisons) = compare_with_first(&named, &uncertain_params(r), runs, seed)?;
     let out = policies
         .iter()
         .zip(summaries)

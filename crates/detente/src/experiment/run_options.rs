@@ -6,6 +6,40 @@
 //! `sweep`, `sensitivity` and `report` unless a flag says otherwise.
 
 use crate::scenario::Resolved;
+use std::fmt;
+
+/// Why a run setting was refused: it names a lens or a model that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunOptionsError {
+    /// A lens name is not one of [`Lenses::NAMES`].
+    UnknownLens(String),
+    /// A decision model the registry does not know.
+    UnknownModel {
+        /// The name given.
+        model: String,
+        /// The setting it came from (`--mc-models`, `models`, ...).
+        option: String,
+    },
+}
+
+impl fmt::Display for RunOptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunOptionsError::UnknownLens(name) => write!(
+                f,
+                "unknown lens `{name}` (lenses: {})",
+                Lenses::NAMES.join(", ")
+            ),
+            RunOptionsError::UnknownModel { model, option } => write!(
+                f,
+                "unknown model `{model}` in {option} (models: {})",
+                crate::decide::registry::NAMES.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RunOptionsError {}
 
 /// Monte Carlo runs when neither the scenario (`[experiment] runs`) nor a flag gives a count:
 /// per policy for escalate, per point for sweeps, draws over uncertain inputs for decide.
@@ -66,7 +100,7 @@ impl Lenses {
     pub const NAMES: [&'static str; 4] = ["decide", "align", "escalate", "richardson"];
 
     /// Only the named lenses; an unknown name is refused, naming it and the known ones.
-    pub fn only<S: AsRef<str>>(names: &[S]) -> Result<Self, String> {
+    pub fn only<S: AsRef<str>>(names: &[S]) -> Result<Self, RunOptionsError> {
         let mut lenses = Lenses {
             decide: false,
             align: false,
@@ -79,12 +113,7 @@ impl Lenses {
                 "align" => lenses.align = true,
                 "escalate" => lenses.escalate = true,
                 "richardson" => lenses.richardson = true,
-                other => {
-                    return Err(format!(
-                        "unknown lens `{other}` (lenses: {})",
-                        Self::NAMES.join(", ")
-                    ));
-                }
+                other => return Err(RunOptionsError::UnknownLens(other.to_string())),
             }
         }
         Ok(lenses)
@@ -134,13 +163,17 @@ impl RunOptions {
 
     /// Set the decision models of the Monte Carlo. A name the registry does not know is
     /// refused, naming it, the setting it came from (`option`) and the known models.
-    pub fn set_mc_models(&mut self, models: Vec<String>, option: &str) -> Result<(), String> {
+    pub fn set_mc_models(
+        &mut self,
+        models: Vec<String>,
+        option: &str,
+    ) -> Result<(), RunOptionsError> {
         self.mc_models = known_models(models, option)?;
         Ok(())
     }
 
     /// Set the decision models run at the modes, checked as [`Self::set_mc_models`] checks.
-    pub fn set_models(&mut self, models: Vec<String>, option: &str) -> Result<(), String> {
+    pub fn set_models(&mut self, models: Vec<String>, option: &str) -> Result<(), RunOptionsError> {
         self.models = known_models(models, option)?;
         Ok(())
     }
@@ -185,13 +218,13 @@ pub fn command_line(subcommand: &str, file: Option<&str>, runs: u64, seed: u64) 
 }
 
 /// `models` when the registry knows every name; otherwise which one it does not know.
-fn known_models(models: Vec<String>, option: &str) -> Result<Vec<String>, String> {
+fn known_models(models: Vec<String>, option: &str) -> Result<Vec<String>, RunOptionsError> {
     let known = crate::decide::registry::NAMES;
     match models.iter().find(|m| !known.contains(&m.as_str())) {
-        Some(bad) => Err(format!(
-            "unknown model `{bad}` in {option} (models: {})",
-            known.join(", ")
-        )),
+        Some(bad) => Err(RunOptionsError::UnknownModel {
+            model: bad.clone(),
+            option: option.to_string(),
+        }),
         None => Ok(models),
     }
 }
@@ -207,7 +240,27 @@ mod tests {
         assert!(l.decide && l.escalate && !l.align && !l.richardson);
         assert_eq!(Lenses::only(&Lenses::NAMES).unwrap(), Lenses::default());
         let e = Lenses::only(&["decide", "bargain"]).unwrap_err();
-        assert!(e.contains("`bargain`") && e.contains("richardson"), "{e}");
+        assert_eq!(e, RunOptionsError::UnknownLens("bargain".into()));
+        assert_eq!(
+            e.to_string(),
+            "unknown lens `bargain` (lenses: decide, align, escalate, richardson)"
+        );
+    }
+
+    #[test]
+    fn unknown_models_are_refused_naming_the_setting() {
+        let mut o = RunOptions::default();
+        let e = o
+            .set_mc_models(vec!["compromise".into(), "oracle".into()], "--mc-models")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "unknown model `oracle` in --mc-models (models: {})",
+                crate::decide::registry::NAMES.join(", ")
+            )
+        );
+        assert!(o.set_models(vec!["compromise".into()], "models").is_ok());
     }
 
     #[test]

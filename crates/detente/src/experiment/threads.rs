@@ -6,16 +6,39 @@
 /// threads than cores only cost memory and start-up time.
 pub const MAX_THREADS: usize = 256;
 
+use std::fmt;
+
 /// `Ok(n)` for a thread count from 1 to [`MAX_THREADS`], otherwise why not.
-pub fn check_threads(n: usize) -> Result<usize, String> {
+pub fn check_threads(n: usize) -> Result<usize, ThreadCountError> {
     match n {
-        0 => Err("at least 1 thread is needed".into()),
-        n if n > MAX_THREADS => Err(format!(
-            "at most {MAX_THREADS} threads (results do not depend on the thread count)"
-        )),
+        0 => Err(ThreadCountError::Zero),
+        n if n > MAX_THREADS => Err(ThreadCountError::TooMany(n)),
         n => Ok(n),
     }
 }
+
+/// Why a thread count is out of range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThreadCountError {
+    /// No threads were asked for.
+    Zero,
+    /// More than [`MAX_THREADS`] were asked for (the count asked for).
+    TooMany(usize),
+}
+
+impl fmt::Display for ThreadCountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ThreadCountError::Zero => f.write_str("at least 1 thread is needed"),
+            ThreadCountError::TooMany(_) => write!(
+                f,
+                "at most {MAX_THREADS} threads (results do not depend on the thread count)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ThreadCountError {}
 
 #[cfg(feature = "rayon")]
 pub use rayon::ThreadPool;
@@ -61,9 +84,27 @@ pub fn thread_pool(threads: Option<usize>) -> Result<ThreadPool, ThreadsError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ThreadsError {
     /// The requested count is out of range (bad input).
-    Count(String),
-    /// The system could not start the threads.
+    Count(ThreadCountError),
+    /// The system could not start the threads (its message).
     Start(String),
+}
+
+impl fmt::Display for ThreadsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ThreadsError::Count(e) => e.fmt(f),
+            ThreadsError::Start(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ThreadsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ThreadsError::Count(e) => Some(e),
+            ThreadsError::Start(_) => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -74,12 +115,25 @@ mod tests {
     fn counts_are_bounded() {
         assert_eq!(check_threads(4), Ok(4));
         assert_eq!(check_threads(MAX_THREADS), Ok(MAX_THREADS));
-        assert!(check_threads(0).is_err());
-        assert!(check_threads(257).unwrap_err().contains("at most 256"));
+        assert_eq!(check_threads(0), Err(ThreadCountError::Zero));
+        assert_eq!(
+            check_threads(0).unwrap_err().to_string(),
+            "at least 1 thread is needed"
+        );
+        assert_eq!(
+            check_threads(257).unwrap_err().to_string(),
+            "at most 256 threads (results do not depend on the thread count)"
+        );
         assert!(matches!(
             thread_pool(Some(10_000)),
-            Err(ThreadsError::Count(_))
+            Err(ThreadsError::Count(ThreadCountError::TooMany(10_000)))
         ));
+        let e = thread_pool(Some(0)).unwrap_err();
+        assert_eq!(e.to_string(), "at least 1 thread is needed");
+        assert_eq!(
+            std::error::Error::source(&e).map(|s| s.to_string()),
+            Some(e.to_string())
+        );
         #[cfg(feature = "rayon")]
         assert_eq!(thread_pool(Some(2)).unwrap().current_num_threads(), 2);
     }

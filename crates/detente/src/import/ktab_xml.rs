@@ -96,7 +96,7 @@ pub fn parse(text_in: &str) -> Result<KtabXml, ImportError> {
     if let Some(mp) = child(root, "ModelParameters") {
         for el in mp.children().filter(Node::is_element) {
             set_by_ktab_name(&mut params, el.tag_name().name(), text(el))
-                .map_err(|m| at(&doc, el, m))?;
+                .map_err(|e| at(&doc, el, e.to_string()))?;
         }
     }
     let dims_node = child(root, "Dimensions")

@@ -60,8 +60,8 @@ pub fn load_str(source: &str, file: &str) -> Result<Resolved, Diagnostics> {
 }
 
 /// Serialise a scenario model back to TOML (loads to the same model).
-pub fn to_toml(scenario: &Scenario) -> Result<String, String> {
-    toml::to_string_pretty(scenario).map_err(|e| e.to_string())
+pub fn to_toml(scenario: &Scenario) -> Result<String, toml::ser::Error> {
+    toml::to_string_pretty(scenario)
 }
 
 /// Format a number compactly for people: integers without a fraction, others with up to four

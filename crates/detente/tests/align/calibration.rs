@@ -65,7 +65,7 @@ fn default_settings_reproduce_the_shipped_weights() {
 fn a_weights_file_needs_every_term() {
     let text = "term,weight,low,high,fitted\nshared_alliance,1,,,no\n";
     let err = parse_weights_csv(text).unwrap_err();
-    assert!(err.contains("shared_org"), "{err}");
+    assert!(err.to_string().contains("shared_org"), "{err}");
     assert!(parse_weights_csv("term,weight\nnonsense,1\n").is_err());
     assert_eq!(
         parse_weights_csv(WEIGHTS_CSV).unwrap(),

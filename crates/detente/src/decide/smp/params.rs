@@ -176,11 +176,47 @@ impl Default for SmpParams {
 /// KTAB's default PRNG seed, used only by `Stochastic` transitions.
 pub const KTAB_DEFAULT_SEED: u64 = 15_455_440_707_583_219_804;
 
+/// Why a KTAB model parameter was not set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KtabParamError {
+    /// The element is a known parameter but the value is not one of its settings.
+    UnknownValue {
+        /// The XML element name.
+        element: String,
+        /// The value given.
+        value: String,
+    },
+    /// The element names no model parameter.
+    UnknownElement(String),
+}
+
+impl std::fmt::Display for KtabParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KtabParamError::UnknownValue { element, value } => {
+                write!(f, "unknown value '{value}' for <{element}>")
+            }
+            KtabParamError::UnknownElement(element) => {
+                write!(f, "unknown model parameter <{element}>")
+            }
+        }
+    }
+}
+
+impl std::error::Error for KtabParamError {}
+
 /// Sets one parameter from KTAB's XML element name and value.
-/// Accepts both `Prop`/`Proportional` and `None`/`No`. Returns an error message on an
-/// unknown element or value.
-pub fn set_by_ktab_name(params: &mut SmpParams, element: &str, value: &str) -> Result<(), String> {
-    let bad = || format!("unknown value '{value}' for <{element}>");
+/// Accepts both `Prop`/`Proportional` and `None`/`No`. Returns an error on an unknown element
+/// or value.
+pub fn set_by_ktab_name(
+    params: &mut SmpParams,
+    element: &str,
+    value: &str,
+) -> Result<(), KtabParamError> {
+    let bad = || KtabParamError::UnknownValue {
+        element: element.to_string(),
+        value: value.to_string(),
+    };
     match element {
         "VictoryProbModel" => {
             params.victory_prob = match value {
@@ -260,7 +296,7 @@ pub fn set_by_ktab_name(params: &mut SmpParams, element: &str, value: &str) -> R
                 _ => return Err(bad()),
             }
         }
-        _ => return Err(format!("unknown model parameter <{element}>")),
+        _ => return Err(KtabParamError::UnknownElement(element.to_string())),
     }
     Ok(())
 }
@@ -278,7 +314,21 @@ mod tests {
         assert_eq!(p.big_r_adjust, BigRAdjust::None);
         set_by_ktab_name(&mut p, "BigRAdjust", "None").unwrap();
         assert_eq!(p.big_r_adjust, BigRAdjust::None);
-        assert!(set_by_ktab_name(&mut p, "VotingRule", "Plurality").is_err());
-        assert!(set_by_ktab_name(&mut p, "Colour", "Red").is_err());
+        assert_eq!(
+            set_by_ktab_name(&mut p, "VotingRule", "Plurality")
+                .unwrap_err()
+                .to_string(),
+            "unknown value 'Plurality' for <VotingRule>"
+        );
+        assert_eq!(
+            set_by_ktab_name(&mut p, "Colour", "Red").unwrap_err(),
+            KtabParamError::UnknownElement("Colour".into())
+        );
+        assert_eq!(
+            set_by_ktab_name(&mut p, "Colour", "Red")
+                .unwrap_err()
+                .to_string(),
+            "unknown model parameter <Colour>"
+        );
     }
 }

@@ -30,7 +30,7 @@ use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use super::score::{Interval, bootstrap};
-use super::{BacktestOptions, MethodKind};
+use super::{BacktestError, BacktestOptions, MethodKind};
 use crate::align::{align, scenario::input as align_input};
 use crate::scenario::{AlignOutcome, Resolved};
 
@@ -102,7 +102,7 @@ impl AlignCase {
 pub fn align_cases(
     scenarios: &[(String, Resolved)],
     options: &BacktestOptions,
-) -> Result<Vec<AlignCase>, String> {
+) -> Result<Vec<AlignCase>, BacktestError> {
     scenarios
         .par_iter()
         .enumerate()
@@ -120,9 +120,16 @@ pub fn align_case(
     k: &AlignOutcome,
     options: &BacktestOptions,
     stream: u64,
-) -> Result<AlignCase, String> {
-    let (input, built) = align_input(r).map_err(|e| format!("{source}: {e}"))?;
-    let result = align(&input).map_err(|e| format!("{source}: {e}"))?;
+) -> Result<AlignCase, BacktestError> {
+    let input_error = |error| BacktestError::Input {
+        case: source.to_string(),
+        error,
+    };
+    let (input, built) = align_input(r).map_err(input_error)?;
+    let result = align(&input).map_err(|error| BacktestError::Align {
+        case: source.to_string(),
+        error,
+    })?;
     let ids: Vec<&str> = input
         .landscape
         .actors
@@ -157,7 +164,7 @@ pub fn align_case(
         vec![Some(majority.clone()); states.len()],
         None,
     );
-    let attrs = crate::align::scenario::propensity_inputs(r)?;
+    let attrs = crate::align::scenario::propensity_inputs(r).map_err(input_error)?;
     let ideal: BTreeMap<&str, f64> = attrs
         .actors
         .iter()

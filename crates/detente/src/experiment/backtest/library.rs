@@ -2,7 +2,7 @@
 //! that the track record (`detente report`) needs no files at run time. `detente backtest`
 //! reads the same files from disk; a test checks that the two lists agree.
 
-use super::{Backtest, BacktestOptions, backtest, decide_cases};
+use super::{Backtest, BacktestError, BacktestOptions, backtest, decide_cases};
 use crate::scenario::load_str;
 
 macro_rules! case {
@@ -38,14 +38,14 @@ pub const CASES: &[(&str, &str)] = &[
 /// The decide backtest over the bundled case library, scored with `options` (the same
 /// computation as the decide part of `detente backtest scenarios/cases`; the align cases, whose
 /// 193-state searches take seconds each, are left to that command). An error names a case that does not load.
-pub fn bundled_backtest(options: BacktestOptions) -> Result<Backtest, String> {
+pub fn bundled_backtest(options: BacktestOptions) -> Result<Backtest, BacktestError> {
     let scenarios = CASES
         .iter()
         .map(|(name, text)| {
             let source = format!("scenarios/cases/{name}");
             load_str(text, &source)
                 .map(|r| (source.clone(), r))
-                .map_err(|d| d.render())
+                .map_err(BacktestError::Scenario)
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(backtest(decide_cases(&scenarios), options))

@@ -17,11 +17,13 @@
 
 pub mod align;
 mod decide;
+mod error;
 pub mod library;
 mod score;
 
 pub use align::{AlignCase, AlignMethod, align_cases};
 pub use decide::decide_cases;
+pub use error::BacktestError;
 pub use library::bundled_backtest;
 pub use score::{Interval, MethodScore, Paired, score};
 
@@ -155,7 +157,7 @@ pub fn library_slice(
     scenarios: &[(String, Resolved)],
     first: u64,
     options: &BacktestOptions,
-) -> Result<(Vec<Case>, Vec<AlignCase>), String> {
+) -> Result<(Vec<Case>, Vec<AlignCase>), BacktestError> {
     let aligned = scenarios
         .par_iter()
         .enumerate()
