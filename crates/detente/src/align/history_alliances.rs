@@ -27,32 +27,30 @@ struct Spell {
     source: &'static str,
 }
 
-fn malformed(k: usize) -> ! {
-    panic!(
-        "data/history/alliances.csv line {} is malformed (a build defect)",
-        k + 2
-    )
+fn malformed(line: usize) -> ! {
+    panic!("data/history/alliances.csv line {line} is malformed (a build defect)")
 }
 
 fn spells() -> &'static [Spell] {
     static SPELLS: std::sync::OnceLock<Vec<Spell>> = std::sync::OnceLock::new();
     SPELLS.get_or_init(|| {
-        ALLIANCES_CSV
-            .lines()
-            .skip(1)
-            .enumerate()
-            .map(|(k, line)| {
-                let f: Vec<&str> = line.split(',').collect();
+        crate::world::csv::parse(ALLIANCES_CSV)
+            .unwrap_or_else(|e| {
+                panic!("data/history/alliances.csv is malformed (a build defect): {e}")
+            })
+            .rows
+            .into_iter()
+            .map(|(line, f)| {
                 if f.len() != 6 {
-                    malformed(k);
+                    malformed(line);
                 }
-                let num = |s: &str| s.parse::<i64>().unwrap_or_else(|_| malformed(k));
+                let num = |s: &str| s.parse::<i64>().unwrap_or_else(|_| malformed(line));
                 Spell {
-                    a: num(f[0]) as u32,
-                    b: num(f[1]) as u32,
-                    first: num(f[2]) as i32,
-                    last: num(f[3]) as i32,
-                    strength: f[4].parse().unwrap_or_else(|_| malformed(k)),
+                    a: num(&f[0]) as u32,
+                    b: num(&f[1]) as u32,
+                    first: num(&f[2]) as i32,
+                    last: num(&f[3]) as i32,
+                    strength: f[4].parse().unwrap_or_else(|_| malformed(line)),
                     source: if f[5] == "ATOP" {
                         "ATOP 5.1"
                     } else {

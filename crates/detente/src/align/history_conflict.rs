@@ -39,17 +39,22 @@ pub const LAST_RIVALRY_YEAR: i32 = 2010;
 /// Hostility that saturates the conflict term (two years of war).
 const CONFLICT_SATURATION: f64 = 10.0;
 
-fn malformed(file: &str, k: usize) -> ! {
-    panic!(
-        "data/history/{file} line {} is malformed (a build defect)",
-        k + 2
-    )
+fn malformed(file: &str, line: usize) -> ! {
+    panic!("data/history/{file} line {line} is malformed (a build defect)")
+}
+
+/// The rows of a bundled table with their line numbers; a table the reader refuses is a build
+/// defect.
+fn table(file: &str, text: &str) -> Vec<(usize, Vec<String>)> {
+    crate::world::csv::parse(text)
+        .unwrap_or_else(|e| panic!("data/history/{file} is malformed (a build defect): {e}"))
+        .rows
 }
 
 /// Dispute years per pair: `(year, highest hostility level)`.
 type Disputes = BTreeMap<(u32, u32), Vec<(i32, u8)>>;
 /// Rivalry spells per pair: `(first, last, name)`.
-type Rivalries = BTreeMap<(u32, u32), Vec<(i32, i32, &'static str)>>;
+type Rivalries = BTreeMap<(u32, u32), Vec<(i32, i32, String)>>;
 
 fn key(a: u32, b: u32) -> (u32, u32) {
     (a.min(b), a.max(b))
@@ -60,18 +65,17 @@ fn disputes() -> &'static Disputes {
     static D: OnceLock<Disputes> = OnceLock::new();
     D.get_or_init(|| {
         let mut m = Disputes::new();
-        for (k, line) in MIDS_CSV.lines().skip(1).enumerate() {
-            let f: Vec<&str> = line.split(',').collect();
+        for (line, f) in table("mids.csv", MIDS_CSV) {
             if f.len() != 4 {
-                malformed("mids.csv", k);
+                malformed("mids.csv", line);
             }
             let num = |s: &str| {
                 s.parse::<i64>()
-                    .unwrap_or_else(|_| malformed("mids.csv", k))
+                    .unwrap_or_else(|_| malformed("mids.csv", line))
             };
-            m.entry(key(num(f[0]) as u32, num(f[1]) as u32))
+            m.entry(key(num(&f[0]) as u32, num(&f[1]) as u32))
                 .or_default()
-                .push((num(f[2]) as i32, num(f[3]) as u8));
+                .push((num(&f[2]) as i32, num(&f[3]) as u8));
         }
         m
     })
@@ -82,18 +86,18 @@ fn rivalries() -> &'static Rivalries {
     static R: OnceLock<Rivalries> = OnceLock::new();
     R.get_or_init(|| {
         let mut m = Rivalries::new();
-        for (k, line) in RIVALRIES_CSV.lines().skip(1).enumerate() {
-            let f: Vec<&str> = line.splitn(6, ',').collect();
+        for (line, f) in table("rivalries.csv", RIVALRIES_CSV) {
             if f.len() != 6 {
-                malformed("rivalries.csv", k);
+                malformed("rivalries.csv", line);
             }
             let num = |s: &str| {
                 s.parse::<i64>()
-                    .unwrap_or_else(|_| malformed("rivalries.csv", k))
+                    .unwrap_or_else(|_| malformed("rivalries.csv", line))
             };
-            m.entry(key(num(f[1]) as u32, num(f[2]) as u32))
+            let spell = (num(&f[3]) as i32, num(&f[4]) as i32, f[5].clone());
+            m.entry(key(num(&f[1]) as u32, num(&f[2]) as u32))
                 .or_default()
-                .push((num(f[3]) as i32, num(f[4]) as i32, f[5]));
+                .push(spell);
         }
         m
     })

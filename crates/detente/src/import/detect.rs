@@ -100,10 +100,10 @@ pub fn detect(file_name: &str, content: &str) -> Option<Format> {
 /// KTAB SMP CSV: line 1 `name, description, N, m` with integers in fields 3 and 4.
 fn looks_like_ktab_csv(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("");
-    let fields: Vec<&str> = first
-        .split(',')
-        .map(|f| f.trim().trim_matches('"'))
-        .collect();
+    let records = super::ktab_csv::records(first);
+    let Some((_, fields)) = records.first() else {
+        return false;
+    };
     fields.len() >= 4 && fields[2].parse::<u32>().is_ok() && fields[3].parse::<u32>().is_ok()
 }
 

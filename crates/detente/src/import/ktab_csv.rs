@@ -7,6 +7,7 @@
 //! ```
 //! Positions and saliences are divided by 100; capabilities are kept as given.
 
+use super::csv_text::{Lines, reader};
 use super::detect::Format;
 use super::{ImportError, ImportErrors, ImportOptions, Imported, ImportedActor, ImportedIssue};
 use crate::decide::smp::{KTAB_DEFAULT_SEED, SmpActor, SmpInput, SmpParams};
@@ -20,16 +21,29 @@ pub const MAX_CAPABILITY: f64 = 1e8;
 /// Longest actor name KTAB accepts.
 pub const MAX_NAME_CHARS: usize = 25;
 
-/// Splits a line into fields trimmed of spaces and `"`, dropping trailing empty fields.
-fn fields(line: &str) -> Vec<&str> {
-    let mut f: Vec<&str> = line
-        .split(',')
-        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || c == '"'))
-        .collect();
-    while f.last().is_some_and(|s| s.is_empty()) {
-        f.pop();
-    }
-    f
+/// The non-empty records of `text` (read as CSV, so a quoted field may hold commas), each with
+/// the line it starts on and its fields trimmed of spaces and stray `"`, trailing empty fields
+/// dropped.
+pub(super) fn records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let lines = Lines::new(text, None);
+    reader(text, None)
+        .records()
+        .filter_map(Result::ok)
+        .map(|r| {
+            let mut f: Vec<String> = r
+                .iter()
+                .map(|s| {
+                    s.trim_matches(|c: char| c.is_whitespace() || c == '"')
+                        .to_string()
+                })
+                .collect();
+            while f.last().is_some_and(String::is_empty) {
+                f.pop();
+            }
+            (lines.of(&r), f)
+        })
+        .filter(|(_, f)| !f.is_empty())
+        .collect()
 }
 
 /// Parses a KTAB SMP CSV text into an [`SmpInput`] (identity accommodation). Returns every
@@ -46,20 +60,19 @@ fn parse_collecting(text: &str) -> Result<SmpInput, Vec<ImportError>> {
         column,
         message,
     };
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !fields(l).is_empty())
+    let records = records(text);
+    let lines: Vec<(usize, Vec<&str>)> = records
+        .iter()
+        .map(|(l, f)| (*l, f.iter().map(String::as_str).collect()))
         .collect();
-    let Some(&(l1, first)) = lines.first() else {
+    let Some((l1, head)) = lines.first() else {
         return Err(vec![err(
             1,
             1,
             "empty file: expected 'scenario name, description, N, m'".into(),
         )]);
     };
-    let head = fields(first);
+    let l1 = *l1;
     if head.len() < 4 {
         return Err(vec![err(
             l1,
@@ -99,14 +112,14 @@ fn parse_collecting(text: &str) -> Result<SmpInput, Vec<ImportError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let Some(&(l2, header)) = lines.get(1) else {
+    let Some((l2, header)) = lines.get(1) else {
         return Err(vec![err(
             l1 + 1,
             1,
             "missing header line 'Actor, Description, ...'".into(),
         )]);
     };
-    let header = fields(header);
+    let l2 = *l2;
     let width = 3 + 2 * m;
     if header.len() < width {
         return Err(vec![err(
@@ -121,7 +134,7 @@ fn parse_collecting(text: &str) -> Result<SmpInput, Vec<ImportError>> {
     let dimensions: Vec<String> = (0..m).map(|d| header[3 + 2 * d].to_string()).collect();
     let body = &lines[2..];
     if body.len() != n {
-        let line = body.get(n).map_or(l2 + 1 + body.len(), |&(l, _)| l);
+        let line = body.get(n).map_or(l2 + 1 + body.len(), |(l, _)| *l);
         errors.push(err(
             line,
             1,
@@ -132,8 +145,8 @@ fn parse_collecting(text: &str) -> Result<SmpInput, Vec<ImportError>> {
         ));
     }
     let mut actors: Vec<SmpActor> = Vec::with_capacity(n);
-    for &(ln, line) in body.iter().take(n) {
-        if let Some(a) = parse_actor(ln, &fields(line), m, &actors, &mut errors) {
+    for (ln, f) in body.iter().take(n) {
+        if let Some(a) = parse_actor(*ln, f, m, &actors, &mut errors) {
             actors.push(a);
         }
     }
@@ -370,5 +383,21 @@ mod tests {
         assert_eq!(parse(&two).unwrap_err().0[0].column, 3);
         let sal = GOOD.replace("10, 20, 50", "10, 20, x");
         assert_eq!(parse(&sal).unwrap_err().0[0].column, 5);
+    }
+
+    #[test]
+    fn quoted_fields_may_hold_commas() {
+        let text = "\"Demo, two\",\"A demo, quoted\",3,1\nActor,Description,Power,P1,S1\n\
+            \"Korea, Rep.\",\"first, of three\",10,20,50\nB,second,20,40,60\nC,third,30,80,70\n";
+        let s = parse(text).unwrap();
+        assert_eq!(s.name, "Demo, two");
+        assert_eq!(s.description, "A demo, quoted");
+        assert_eq!(s.actors[0].name, "Korea, Rep.");
+        assert_eq!(s.actors[0].capability, 10.0);
+        assert_eq!(s.actors[2].position, vec![0.8]);
+        assert_eq!(
+            super::super::detect::detect("k.csv", text),
+            Some(Format::KtabCsv)
+        );
     }
 }

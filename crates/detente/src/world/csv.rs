@@ -51,11 +51,21 @@ impl std::error::Error for CsvError {}
 
 /// Parse CSV text with a header row. Blank lines are skipped. Errors name the line.
 pub fn parse(text: &str) -> Result<CsvTable, CsvError> {
-    let lines = Lines::new(text, None);
+    parse_with(text, None)
+}
+
+/// [`parse`], skipping lines that start with `comment` as well (e.g. `#` for a provenance line
+/// above the header).
+pub fn parse_commented(text: &str, comment: u8) -> Result<CsvTable, CsvError> {
+    parse_with(text, Some(comment))
+}
+
+fn parse_with(text: &str, comment: Option<u8>) -> Result<CsvTable, CsvError> {
+    let lines = Lines::new(text, comment);
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut last: Option<(usize, usize)> = None;
-    for record in reader(text, None).records() {
+    for record in reader(text, comment).records() {
         let record = record.map_err(|e| CsvError::Line {
             line: lines.of_error(&e),
             message: e.to_string(),
@@ -104,7 +114,8 @@ pub(crate) fn reader(text: &str, comment: Option<u8>) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// Whether the raw text of a record ends inside a quoted field.
+/// Whether a record, read from the start of its raw text, is still inside a quoted field at the
+/// end of the text.
 fn ends_quoted(raw: &str) -> bool {
     let mut quoted = false;
     let mut field_start = true;
@@ -116,7 +127,8 @@ fn ends_quoted(raw: &str) -> bool {
             }
             (true, '"') => quoted = false,
             (false, '"') if field_start => quoted = true,
-            (false, ',' | '\n') => {
+            (false, '\n') => return false,
+            (false, ',') => {
                 field_start = true;
                 continue;
             }
@@ -208,6 +220,17 @@ mod tests {
         assert_eq!(
             parse("a,b\r\n1,2\r\n").unwrap().rows,
             vec![(2, strings(&["1", "2"]))]
+        );
+    }
+
+    #[test]
+    fn comment_lines_are_skipped_when_asked() {
+        let t = parse_commented("# made by hand, \"once\n# more\na,b\n# c\n1,2\n", b'#').unwrap();
+        assert_eq!(t.header, strings(&["a", "b"]));
+        assert_eq!(t.rows, vec![(5, strings(&["1", "2"]))]);
+        assert_eq!(
+            parse("a,b\n1,\"2\"\n# \"x\n").unwrap_err().to_string(),
+            "line 3: 1 fields, expected 2"
         );
     }
 

@@ -448,44 +448,37 @@ impl Panel {
             .filter_map(|(k, s)| s.iso3.clone().map(|i| (i, k)))
             .collect();
 
-        let mut lines = years_csv.lines().enumerate();
-        let header: Vec<&str> = lines
-            .next()
-            .ok_or_else(|| WorldError::Table {
+        let years = super::csv::parse(years_csv).map_err(|e| match e {
+            super::CsvError::Empty => WorldError::Table {
                 table: YEARS,
                 message: "empty".into(),
-            })?
-            .1
-            .split(',')
-            .collect();
+            },
+            error => WorldError::Csv {
+                table: YEARS,
+                error,
+            },
+        })?;
         let expected: Vec<&str> = ["ccode", "year"]
             .into_iter()
             .chain(Figure::ALL.iter().map(|f| f.column()))
             .collect();
-        if header != expected {
+        if years.header != expected {
+            let header = &years.header;
             return Err(WorldError::Table {
                 table: YEARS,
                 message: format!("header is {header:?}, expected {expected:?}"),
             });
         }
-        for (i, line) in lines {
+        for (line, f) in &years.rows {
             let bad = |what: &str| WorldError::Value {
                 table: YEARS,
-                line: i + 1,
+                line: *line,
                 message: what.to_string(),
             };
-            let mut f = line.split(',');
-            let ccode: u32 = f
-                .next()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| bad("bad ccode"))?;
-            let year: i32 = f
-                .next()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| bad("bad year"))?;
+            let ccode: u32 = f[0].parse().map_err(|_| bad("bad ccode"))?;
+            let year: i32 = f[1].parse().map_err(|_| bad("bad year"))?;
             let mut values = [f64::NAN; N_FIGURES];
-            for v in values.iter_mut() {
-                let s = f.next().ok_or_else(|| bad("too few fields"))?;
+            for (v, s) in values.iter_mut().zip(&f[2..]) {
                 if !s.is_empty() {
                     *v = s
                         .parse::<f64>()
@@ -493,9 +486,6 @@ impl Panel {
                         .filter(|x| x.is_finite())
                         .ok_or_else(|| bad(&format!("`{s}` is not a finite number")))?;
                 }
-            }
-            if f.next().is_some() {
-                return Err(bad("too many fields"));
             }
             let k = *by_ccode
                 .get(&ccode)

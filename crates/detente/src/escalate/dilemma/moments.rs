@@ -109,10 +109,12 @@ const ENDS: &str = include_str!("../../../../../data/history/rivalry_termination
 
 /// The row of `era` in a bundled CSV, as integers after the era column.
 fn row(csv: &str, era: &str) -> Result<Vec<u64>, DilemmaError> {
-    csv.lines()
-        .skip(1)
-        .map(|l| l.split(',').collect::<Vec<_>>())
-        .find(|f| f.first() == Some(&era))
+    crate::world::csv::parse(csv)
+        .map_err(|e| DilemmaError::Input(format!("rivalry data: {e}")))?
+        .rows
+        .into_iter()
+        .map(|(_, f)| f)
+        .find(|f| f.first().map(String::as_str) == Some(era))
         .ok_or_else(|| DilemmaError::Input(format!("no row for era {era} in the rivalry data")))?
         .iter()
         .skip(1)

@@ -38,17 +38,20 @@ impl Posterior {
     /// Parse the CSV form written by [`to_csv`].
     pub fn parse(text: &str) -> Result<Posterior, DilemmaError> {
         let bad = |m: String| DilemmaError::Input(format!("posterior file: {m}"));
-        let mut lines = text.lines().filter(|l| !l.starts_with('#'));
-        let header = lines.next().ok_or_else(|| bad("no header".into()))?;
+        let table = match crate::world::csv::parse_commented(text, b'#') {
+            Ok(t) => t,
+            Err(crate::world::CsvError::Empty) => return Err(bad("no header".into())),
+            Err(e) => return Err(bad(e.to_string())),
+        };
         let want: Vec<&str> = PRIOR.iter().map(|(p, _, _)| p.key()).collect();
-        let got: Vec<&str> = header.split(',').collect();
+        let got: Vec<&str> = table.header.iter().map(String::as_str).collect();
         if got.len() < 7 || got[..6] != want[..] || got[6] != "weight" {
-            return Err(bad(format!("unexpected header {header}")));
+            return Err(bad(format!("unexpected header {}", got.join(","))));
         }
         let (mut values, mut weights) = (Vec::new(), Vec::new());
-        for (n, line) in lines.enumerate() {
-            let f: Vec<f64> = line
-                .split(',')
+        for (n, (_, row)) in table.rows.iter().enumerate() {
+            let f: Vec<f64> = row
+                .iter()
                 .map(|x| x.trim().parse::<f64>())
                 .collect::<Result<_, _>>()
                 .map_err(|_| bad(format!("row {}: not a number", n + 1)))?;

@@ -92,28 +92,20 @@ pub fn history() -> &'static History {
     })
 }
 
-/// Rows of a bundled table (no quoting in these files), each with its 1-based line number.
-fn rows<'a>(
+/// Rows of a bundled table with `columns` columns, each with its 1-based line number.
+fn rows(
     name: &'static str,
-    text: &'a str,
+    text: &str,
     columns: usize,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), WorldError>> + 'a {
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.is_empty())
-        .map(move |(i, l)| {
-            let f: Vec<&str> = l.splitn(columns, ',').collect();
-            if f.len() == columns {
-                Ok((i + 1, f))
-            } else {
-                Err(WorldError::Value {
-                    table: name,
-                    line: i + 1,
-                    message: format!("expected {columns} fields"),
-                })
-            }
-        })
+) -> Result<Vec<(usize, Vec<String>)>, WorldError> {
+    let table = crate::world::csv::parse(text).map_err(WorldError::csv(name))?;
+    if table.header.len() != columns {
+        return Err(WorldError::Table {
+            table: name,
+            message: format!("{} columns, expected {columns}", table.header.len()),
+        });
+    }
+    Ok(table.rows)
 }
 
 fn num<T: std::str::FromStr>(name: &'static str, line: usize, s: &str) -> Result<T, WorldError> {
@@ -125,15 +117,15 @@ fn num<T: std::str::FromStr>(name: &'static str, line: usize, s: &str) -> Result
 }
 
 fn episodes(name: &'static str, text: &str, columns: usize) -> Result<Vec<Episode>, WorldError> {
-    rows(name, text, columns)
-        .map(|r| {
-            let (line, f) = r?;
-            let (a, b): (u32, u32) = (num(name, line, f[1])?, num(name, line, f[2])?);
+    rows(name, text, columns)?
+        .into_iter()
+        .map(|(line, f)| {
+            let (a, b): (u32, u32) = (num(name, line, &f[1])?, num(name, line, &f[2])?);
             Ok(Episode {
-                id: num(name, line, f[0])?,
+                id: num(name, line, &f[0])?,
                 dyad: (a.min(b), a.max(b)),
-                start: num(name, line, f[3])?,
-                end: num(name, line, f[4])?,
+                start: num(name, line, &f[3])?,
+                end: num(name, line, &f[4])?,
             })
         })
         .collect()
@@ -154,27 +146,26 @@ impl History {
             message: message.to_string(),
         };
         let mut milex: BTreeMap<(u32, Source), BTreeMap<i32, f64>> = BTreeMap::new();
-        for r in rows("milex.csv", milex_csv, 4) {
-            let (line, f) = r?;
-            let source = match f[2] {
+        for (line, f) in rows("milex.csv", milex_csv, 4)? {
+            let source = match f[2].as_str() {
                 "S" => Source::Sipri,
                 "C" => Source::Cow,
                 other => return Err(bad(line, &format!("unknown series `{other}`"))),
             };
-            let value: f64 = num("milex.csv", line, f[3])?;
+            let value: f64 = num("milex.csv", line, &f[3])?;
             if !value.is_finite() || value < 0.0 {
                 return Err(bad(line, "spending must be ≥ 0"));
             }
             milex
-                .entry((num("milex.csv", line, f[0])?, source))
+                .entry((num("milex.csv", line, &f[0])?, source))
                 .or_default()
-                .insert(num("milex.csv", line, f[1])?, value);
+                .insert(num("milex.csv", line, &f[1])?, value);
         }
-        let states = rows("states.csv", states_csv, 3)
-            .map(|r| {
-                let (line, f) = r?;
+        let states = rows("states.csv", states_csv, 3)?
+            .into_iter()
+            .map(|(line, f)| {
                 Ok(State {
-                    ccode: num("states.csv", line, f[0])?,
+                    ccode: num("states.csv", line, &f[0])?,
                     iso3: (!f[1].is_empty()).then(|| f[1].to_string()),
                     name: f[2].to_string(),
                 })
@@ -368,7 +359,7 @@ mod tests {
         );
         assert_eq!(
             parse(&format!("{head}2,1949,S\n")),
-            "milex.csv line 2: expected 4 fields"
+            "milex.csv: line 2: 3 fields, expected 4"
         );
         assert_eq!(
             parse(&format!("{head}2,19x9,S,1\n")),
