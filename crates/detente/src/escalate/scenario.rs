@@ -615,6 +615,51 @@ mod tests {
         );
     }
 
+    #[test]
+    fn setup_errors_read_as_before() {
+        use std::error::Error as _;
+        let bare = load_str(
+            "format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\nas_of = 2023-11-29\n\n\
+             [[actor]]\nid = \"USA\"\n",
+            "x.toml",
+        )
+        .unwrap();
+        assert_eq!(policy_setups(&bare).unwrap_err(), SetupError::NoEscalate);
+        assert_eq!(
+            policies(&bare).unwrap_err(),
+            "the scenario has no [escalate] section"
+        );
+        assert_eq!(
+            arms_setup(&bare).unwrap_err().to_string(),
+            "no [richardson] actors and no [escalate] sides to take them from"
+        );
+        assert_eq!(
+            SetupError::NoStrategy {
+                policy: "p".into(),
+                side: "west".into()
+            }
+            .to_string(),
+            "policy `p` gives no strategy for side `west`"
+        );
+        assert_eq!(
+            SetupError::NoCapability {
+                id: "ISL".into(),
+                reason: "it is 0".into()
+            }
+            .to_string(),
+            "`ISL` needs a positive capability for dyad weights (it is 0); or set [escalate] \
+             weights = \"equal\""
+        );
+        let game = Game::preset("no-such-game").unwrap_err();
+        let e = SetupError::Game(game.clone());
+        assert_eq!(e.to_string(), game.to_string());
+        assert_eq!(e.source().map(|s| s.to_string()), Some(game.to_string()));
+        let prior = Posterior::named("no-such-prior").unwrap_err();
+        let e = SetupError::from(prior.clone());
+        assert_eq!(e.to_string(), prior.to_string());
+        assert!(e.source().is_some());
+    }
+
     /// The flagship draws its behavioural parameters from the calibrated posterior; a value
     /// given explicitly is kept; `prior = "none"` restores the point values (the library
     /// defaults: noise 0.05, spillover 0.1, grievance 0, no exits).
