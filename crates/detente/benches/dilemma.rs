@@ -9,7 +9,7 @@ use detente::escalate::dilemma::{
     DilemmaActor, DilemmaParams, DilemmaSetup, DomainSpec, InfluenceTie, MonteCarloSummary,
     PolicyArms, PolicySpec, TradeTie, monte_carlo,
 };
-use detente::escalate::scenario::{PolicySetup, policies};
+use detente::escalate::scenario::{PolicySetup, policy_setups};
 use detente::scenario::{FLAGSHIP, load_str};
 
 fn main() {
@@ -114,7 +114,7 @@ fn pool(threads: usize) -> rayon::ThreadPool {
 /// The flagship scenario's policies (its `[escalate]` section).
 fn scenario_policies() -> Vec<PolicySetup> {
     let r = load_str(FLAGSHIP, "nato-china-2023.toml").expect("flagship loads");
-    policies(&r).expect("flagship policies")
+    policy_setups(&r).expect("flagship policies")
 }
 
 /// 10⁵ runs of the illustrative 8-actor, 4-domain, 40-period rivalry, summary included.

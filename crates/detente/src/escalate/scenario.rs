@@ -132,14 +132,6 @@ fn point(u: Option<Uncertain>, default: f64) -> f64 {
     u.map_or(default, |u| u.point())
 }
 
-/// Every `[[escalate.policy]]` as a set-up (in file order), with the error as its message.
-///
-/// The same as [`policy_setups`]; kept with a `String` error for the analyses, which carry
-/// messages.
-pub fn policies(r: &Resolved) -> Result<Vec<PolicySetup>, String> {
-    policy_setups(r).map_err(|e| e.to_string())
-}
-
 /// Every `[[escalate.policy]]` as a set-up (in file order). Errors name what is missing.
 pub fn policy_setups(r: &Resolved) -> Result<Vec<PolicySetup>, SetupError> {
     let e = r.scenario.escalate.as_ref().ok_or(SetupError::NoEscalate)?;
@@ -596,7 +588,7 @@ mod tests {
     #[test]
     fn flagship_policies_run_and_rank_as_the_design_expects() {
         let r = load_str(FLAGSHIP, "f.toml").unwrap();
-        let policies = policies(&r).unwrap();
+        let policies = policy_setups(&r).unwrap();
         assert!(policies.len() >= 3);
         let spiral = |id: &str| {
             let p = policies.iter().find(|p| p.id == id).unwrap();
@@ -626,7 +618,7 @@ mod tests {
         .unwrap();
         assert_eq!(policy_setups(&bare).unwrap_err(), SetupError::NoEscalate);
         assert_eq!(
-            policies(&bare).unwrap_err(),
+            policy_setups(&bare).unwrap_err().to_string(),
             "the scenario has no [escalate] section"
         );
         assert_eq!(

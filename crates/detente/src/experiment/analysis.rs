@@ -363,7 +363,8 @@ pub fn evaluate(
                 "escalate metrics need at least one run".into(),
             ));
         }
-        let all = crate::escalate::scenario::policies(r).map_err(AnalysisError::Failed)?;
+        let all = crate::escalate::scenario::policy_setups(r)
+            .map_err(|e| AnalysisError::Failed(e.to_string()))?;
         for p in wanted_policies {
             let setup = all.iter().find(|x| x.id == p).ok_or_else(|| {
                 AnalysisError::Invalid(format!("the scenario has no policy `{p}`"))
@@ -1282,7 +1283,8 @@ pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, Analysi
             "compare needs at least one run".into(),
         ));
     }
-    let policies = crate::escalate::scenario::policies(r).map_err(AnalysisError::Invalid)?;
+    let policies = crate::escalate::scenario::policy_setups(r)
+        .map_err(|e| AnalysisError::Invalid(e.to_string()))?;
     let named: Vec<_> = policies.iter().map(|p| (p.id.as_str(), &p.setup)).collect();
     let draws = crate::escalate::scenario::uncertain_params(r);
     let played = PolicyArms::play_drawn(&named, &draws, runs, seed)
