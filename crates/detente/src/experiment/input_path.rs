@@ -17,7 +17,9 @@
 //! | `richardson.rival_reaction` (`.ally_reaction`, `.fatigue`) | Richardson rates |
 //!
 //! Ids are written as they are; an id that itself contains a `.` cannot be told apart from the
-//! parts around it, so such an input has no path that parses back to it.
+//! parts around it, so such an input has no text path that parses back to it: a sweep, lever or
+//! override cannot name it. The Monte Carlo draws it all the same, through the typed address
+//! each `Input` carries.
 
 use crate::scenario::{EscalateParam, Tie};
 use std::fmt;

@@ -15,6 +15,10 @@ pub struct Input {
     pub path: String,
     /// Current value or distribution.
     pub value: Uncertain,
+    /// The typed address `path` prints. Draws set inputs through it, so an input whose ids
+    /// hold a `.` (which the text form cannot be parsed back from) is drawn like any other.
+    #[serde(skip)]
+    pub address: InputPath,
 }
 
 /// Every numeric input of the scenario with its path, in file order (actors, issues, ties,
@@ -22,9 +26,10 @@ pub struct Input {
 pub fn all_inputs(r: &Resolved) -> Vec<Input> {
     input_paths(r)
         .into_iter()
-        .map(|(path, value)| Input {
-            path: path.to_string(),
+        .map(|(address, value)| Input {
+            path: address.to_string(),
             value,
+            address,
         })
         .collect()
 }
@@ -284,8 +289,8 @@ pub fn realise<R: Rng + ?Sized>(r: &Resolved, inputs: &[Input], rng: &mut R) -> 
     let mut out = r.clone();
     for input in inputs {
         let v = input.value.draw(rng);
-        // Paths come from `all_inputs` of the same scenario, so they always resolve.
-        let _ = set(&mut out, &input.path, Uncertain::Fixed(v));
+        // Addresses come from `all_inputs` of the same scenario, so they always resolve.
+        let _ = input.address.set(&mut out, Uncertain::Fixed(v));
     }
     out
 }

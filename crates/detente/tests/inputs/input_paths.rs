@@ -127,3 +127,32 @@ proptest! {
         }
     }
 }
+
+/// An uncertain input of an actor whose id holds a `.` has no text path that parses back, but
+/// the Monte Carlo still draws it (through the typed address), never skipping it silently.
+#[test]
+fn inputs_of_dotted_ids_are_drawn() {
+    use rand::SeedableRng;
+    let text = "format = 1\n\n[scenario]\nid = \"dots\"\ntitle = \"dotted ids\"\n\n\
+                [[actor]]\nid = \"U.S.\"\nname = \"United States\"\ncapability = { low = 1, mode = 2, high = 3 }\n\n\
+                [[actor]]\nid = \"FRA\"\nname = \"France\"\ncapability = 1\n";
+    let r = detente::scenario::load_str(text, "dots.toml").unwrap();
+    let inputs = detente::experiment::uncertain_inputs(&r);
+    let us = inputs
+        .iter()
+        .find(|i| i.path == "actor.U.S..capability")
+        .expect("the dotted actor's capability is an uncertain input");
+    assert!(detente::experiment::inputs::set(&mut r.clone(), &us.path, us.value.clone()).is_err());
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+    let drawn: Vec<f64> = (0..20)
+        .map(|_| {
+            let d = detente::experiment::realise(&r, &inputs, &mut rng);
+            d.actors[0].capability.as_ref().unwrap().value.point()
+        })
+        .collect();
+    assert!(
+        drawn.iter().any(|v| (v - 2.0).abs() > 1e-9),
+        "never drawn: {drawn:?}"
+    );
+    assert!(drawn.iter().all(|v| (1.0..=3.0).contains(v)));
+}
