@@ -61,15 +61,51 @@ pub fn parse_commented(text: &str, comment: u8) -> Result<CsvTable, CsvError> {
 }
 
 fn parse_with(text: &str, comment: Option<u8>) -> Result<CsvTable, CsvError> {
+    let mut rows = Vec::new();
+    let header = visit(text, comment, |_, line, record| {
+        rows.push((line, record.iter().map(str::to_string).collect()));
+        Ok::<(), CsvError>(())
+    })
+    .map_err(|e| match e {
+        Visit::Csv(e) | Visit::Row(e) => e,
+    })?;
+    Ok(CsvTable { header, rows })
+}
+
+/// Why [`visit`] stopped: the text is not a table, or the row callback refused a row.
+#[derive(Debug)]
+pub(crate) enum Visit<E> {
+    /// The text is not a table.
+    Csv(CsvError),
+    /// The callback's error.
+    Row(E),
+}
+
+/// Read a table with a header row without copying its fields: `row` sees the header and each
+/// data row (blank lines skipped) with the line it starts on, in order; the header is returned. The rules are
+/// [`parse`]'s (a row as wide as the header, no unterminated quote); one record is reused, so a
+/// large table (the panel's 17,511 state-years) costs no allocation per field.
+pub(crate) fn visit<E>(
+    text: &str,
+    comment: Option<u8>,
+    mut row: impl FnMut(&[String], usize, &StringRecord) -> Result<(), E>,
+) -> Result<Vec<String>, Visit<E>> {
     let lines = Lines::new(text, comment);
     let mut header: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
     let mut last: Option<(usize, usize)> = None;
-    for record in reader(text, comment).records() {
-        let record = record.map_err(|e| CsvError::Line {
-            line: lines.of_error(&e),
-            message: e.to_string(),
-        })?;
+    let mut reader = reader(text, comment);
+    let mut record = StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(Visit::Csv(CsvError::Line {
+                    line: lines.of_error(&e),
+                    message: e.to_string(),
+                }));
+            }
+        }
         if record.len() == 1 && record[0].trim().is_empty() {
             continue;
         }
@@ -79,29 +115,27 @@ fn parse_with(text: &str, comment: Option<u8>) -> Result<CsvTable, CsvError> {
             .and_then(|p| usize::try_from(p.byte()).ok())
             .unwrap_or(0);
         last = Some((line, start));
-        let fields: Vec<String> = record.iter().map(str::to_string).collect();
         match &header {
-            None => header = Some(fields),
-            Some(h) if fields.len() != h.len() => {
-                return Err(CsvError::Line {
+            None => header = Some(record.iter().map(str::to_string).collect()),
+            Some(h) if record.len() != h.len() => {
+                return Err(Visit::Csv(CsvError::Line {
                     line,
-                    message: format!("{} fields, expected {}", fields.len(), h.len()),
-                });
+                    message: format!("{} fields, expected {}", record.len(), h.len()),
+                }));
             }
-            Some(_) => rows.push((line, fields)),
+            Some(h) => row(h, line, &record).map_err(Visit::Row)?,
         }
     }
     // An unterminated quote runs to the end of the text, so only the last row can hold one.
     if let Some((line, start)) = last
         && ends_quoted(text.get(start..).unwrap_or_default())
     {
-        return Err(CsvError::Line {
+        return Err(Visit::Csv(CsvError::Line {
             line,
             message: "unterminated quoted field".into(),
-        });
+        }));
     }
-    let header = header.ok_or(CsvError::Empty)?;
-    Ok(CsvTable { header, rows })
+    header.ok_or(Visit::Csv(CsvError::Empty))
 }
 
 /// A comma-separated reader over `text` without a header row: fields as written, rows of any

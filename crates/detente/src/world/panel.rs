@@ -448,37 +448,28 @@ impl Panel {
             .filter_map(|(k, s)| s.iso3.clone().map(|i| (i, k)))
             .collect();
 
-        let years = super::csv::parse(years_csv).map_err(|e| match e {
-            super::CsvError::Empty => WorldError::Table {
-                table: YEARS,
-                message: "empty".into(),
-            },
-            error => WorldError::Csv {
-                table: YEARS,
-                error,
-            },
-        })?;
         let expected: Vec<&str> = ["ccode", "year"]
             .into_iter()
             .chain(Figure::ALL.iter().map(|f| f.column()))
             .collect();
-        if years.header != expected {
-            let header = &years.header;
-            return Err(WorldError::Table {
-                table: YEARS,
-                message: format!("header is {header:?}, expected {expected:?}"),
-            });
-        }
-        for (line, f) in &years.rows {
+        let wrong_header = |header: &[String]| WorldError::Table {
+            table: YEARS,
+            message: format!("header is {header:?}, expected {expected:?}"),
+        };
+        // 17,511 rows: read in place, one reused record, no string per field.
+        let header = super::csv::visit(years_csv, None, |header, line, f| {
+            if header != expected.as_slice() {
+                return Err(wrong_header(header));
+            }
             let bad = |what: &str| WorldError::Value {
                 table: YEARS,
-                line: *line,
+                line,
                 message: what.to_string(),
             };
             let ccode: u32 = f[0].parse().map_err(|_| bad("bad ccode"))?;
             let year: i32 = f[1].parse().map_err(|_| bad("bad year"))?;
             let mut values = [f64::NAN; N_FIGURES];
-            for (v, s) in values.iter_mut().zip(&f[2..]) {
+            for (v, s) in values.iter_mut().zip(f.iter().skip(2)) {
                 if !s.is_empty() {
                     *v = s
                         .parse::<f64>()
@@ -495,6 +486,21 @@ impl Panel {
                 return Err(bad("years out of order"));
             }
             ys.push((year, values));
+            Ok(())
+        })
+        .map_err(|e| match e {
+            super::csv::Visit::Row(e) => e,
+            super::csv::Visit::Csv(super::CsvError::Empty) => WorldError::Table {
+                table: YEARS,
+                message: "empty".into(),
+            },
+            super::csv::Visit::Csv(error) => WorldError::Csv {
+                table: YEARS,
+                error,
+            },
+        })?;
+        if header != expected.as_slice() {
+            return Err(wrong_header(&header));
         }
         Ok(Panel {
             states,
