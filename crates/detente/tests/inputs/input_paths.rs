@@ -142,7 +142,7 @@ fn inputs_of_dotted_ids_are_drawn() {
         .iter()
         .find(|i| i.path == "actor.U.S..capability")
         .expect("the dotted actor's capability is an uncertain input");
-    assert!(detente::experiment::inputs::set(&mut r.clone(), &us.path, us.value.clone()).is_err());
+    assert!(detente::experiment::inputs::set(&mut r.clone(), &us.path, us.value).is_err());
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
     let drawn: Vec<f64> = (0..20)
         .map(|_| {
