@@ -4,6 +4,7 @@
 
 use crate::CsvRows;
 use crate::text::{WIDTH, truncate};
+use detente::decide::Decision;
 use detente::decide::scenario::{IssueDecisions, ModelAnswer};
 use detente::experiment::{McResult, MetricSummary};
 use std::fmt::Write as _;
@@ -31,6 +32,15 @@ fn fmt_values(v: &[f64]) -> String {
         .join(";")
 }
 
+/// The codes of a decision's warnings, as they are named in the JSON.
+fn warning_codes(d: &Decision) -> Vec<String> {
+    d.diagnostics
+        .warnings
+        .iter()
+        .map(|w| format!("{:?}", w.code))
+        .collect()
+}
+
 /// One CSV row per (issue, model).
 pub fn csv(issues: &[IssueDecisions]) -> String {
     let mut out = CsvRows::new(&[
@@ -49,12 +59,7 @@ pub fn csv(issues: &[IssueDecisions]) -> String {
         for a in &r.answers {
             match &a.decision {
                 Some(d) => {
-                    let codes: Vec<String> = d
-                        .diagnostics
-                        .warnings
-                        .iter()
-                        .map(|w| format!("{:?}", w.code))
-                        .collect();
+                    let codes = warning_codes(d);
                     out.row([
                         r.issue.clone(),
                         a.model.to_string(),
@@ -134,12 +139,7 @@ pub fn table(report: &IssuesRead) -> String {
         for a in &r.answers {
             match &a.decision {
                 Some(d) => {
-                    let codes: Vec<String> = d
-                        .diagnostics
-                        .warnings
-                        .iter()
-                        .map(|w| format!("{:?}", w.code))
-                        .collect();
+                    let codes = warning_codes(d);
                     let row = format!(
                         "  {:<12}{:>w$}{:>wu$}{:>w$}{:>8}  {:<10}",
                         a.model,

@@ -384,14 +384,7 @@ pub fn evaluate(
                 unconstrained,
             } => decide
                 .decision(issue, model)
-                .and_then(|x| {
-                    if *unconstrained {
-                        x.unconstrained.first().copied()
-                    } else {
-                        x.outcome.first().copied()
-                    }
-                })
-                .unwrap_or(f64::NAN),
+                .map_or(f64::NAN, |x| first_value(x, *unconstrained)),
             Metric::Deadlock { issue } => decide
                 .deadlocked(issue)
                 .map_or(f64::NAN, |d| f64::from(u8::from(d))),
@@ -1334,6 +1327,17 @@ pub fn compare(r: &Resolved, runs: u64, seed: u64) -> Result<Comparison, Analysi
     })
 }
 
+/// A decide metric's value from one decision: the first dimension of the outcome, or of the
+/// outcome without the body's rule (`NaN` when the decision has none).
+fn first_value(x: &crate::decide::Decision, unconstrained: bool) -> f64 {
+    let values = if unconstrained {
+        &x.unconstrained
+    } else {
+        &x.outcome
+    };
+    values.first().copied().unwrap_or(f64::NAN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1447,14 +1451,7 @@ stance = [
                 .iter()
                 .find(|d| &d.issue == issue)
                 .and_then(|d| d.decision(model))
-                .and_then(|x| {
-                    if *unconstrained {
-                        x.unconstrained.first().copied()
-                    } else {
-                        x.outcome.first().copied()
-                    }
-                })
-                .unwrap_or(f64::NAN),
+                .map_or(f64::NAN, |x| first_value(x, *unconstrained)),
             Metric::Deadlock { issue } => all
                 .iter()
                 .find(|d| &d.issue == issue)
