@@ -144,6 +144,26 @@ test('the flagship: four answers at once, live within seconds, nothing leaves th
   assert.match(await page.innerText('#lens-escalate'), /constructive-engagement/);
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'requests outside the page origin');
+  // The flagship needs none of the history tables the module is built without.
+  assert.deepEqual(requests.filter((u) => u.includes('/history/')), [], 'history tables fetched for the flagship');
+  await page.context().close();
+});
+
+test('a historical scenario fetches the history table it needs, and answers as the command does', async () => {
+  const file = resolve(import.meta.dirname, '..', 'scenarios', 'examples', 'india-pakistan-2001.toml');
+  const { page, requests } = await open();
+  await page.waitForSelector('#editor:not([readonly])');
+  await page.setInputFiles('#open-file', file);
+  await page.waitForFunction(() => document.querySelector('#scenario-title, h1')?.textContent.includes('Kashmir') || document.querySelector('#editor')?.value.includes('india-pakistan-2001'));
+  await fullPrecision(page);
+  const json = await downloaded(page, '#download-json');
+  assert.match(json, /"scenario": "india-pakistan-2001"/);
+  const cwd = mkdtempSync(join(tmpdir(), 'detente-history-'));
+  writeFileSync(join(cwd, 'india-pakistan-2001.toml'), readFileSync(file));
+  assert.ok(json === reproduce(json, cwd), 'the historical scenario\'s JSON differs from the command\'s');
+  rmSync(cwd, { recursive: true, force: true });
+  const fetched = requests.filter((u) => u.includes('/history/')).map((u) => u.split('/history/')[1]);
+  assert.ok(fetched.includes('panel.bin'), `history tables fetched: ${JSON.stringify(fetched)}`);
   await page.context().close();
 });
 

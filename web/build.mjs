@@ -37,6 +37,12 @@ await esbuild.build({
   logLevel: "warning",
 });
 for (const f of ["index.html", "style.css"]) copyFileSync(join(here, f), join(dist, f));
+// The large history tables the module is built without (`detente::world::history::Table`),
+// fetched by the worker when a call needs one.
+mkdirSync(join(dist, "history"), { recursive: true });
+for (const f of ["world/panel/panel.bin", "history/milex.csv", "history/alliances.csv"]) {
+  copyFileSync(join(root, "data", f), join(dist, "history", f.split("/").pop()));
+}
 
 // The flagship's answer at its own settings, as `detente run --format json` writes it.
 const { Engine, Call } = await import(await bundleForNode("engine.ts"));

@@ -1,6 +1,11 @@
-// The detente core as a WebAssembly module: four C-ABI exports over byte buffers
+// The detente core as a WebAssembly module: five C-ABI exports over byte buffers
 // (crates/detente-web/src/exports.rs). The caller copies each UTF-8 argument into a buffer
 // the module allocates, calls, reads the answer from the module's memory, and frees.
+//
+// The module is built without the large history tables (world panel, military spending,
+// alliances). A call that needs one answers an error of kind "history" naming the
+// files; `missingHistory` reads them, the caller fetches each and hands it to `provide`, then
+// calls again.
 
 /** The calls the module answers, by number (`Call` in exports.rs). */
 export const Call = {
@@ -27,6 +32,15 @@ interface Exports {
     requestLen: number,
   ): number;
   detente_output(): number;
+  detente_provide(name: number, nameLen: number, bytes: number, bytesLen: number): number;
+}
+
+/** The history files an answer asks for (`{"error": {"kind": "history", "missing": […]}}`),
+ * or none. */
+export function missingHistory(answer: string): string[] {
+  if (!answer.startsWith('{\n  "error"')) return [];
+  const error = (JSON.parse(answer) as { error: { kind: string; missing?: string[] } }).error;
+  return error.kind === "history" ? (error.missing ?? []) : [];
 }
 
 /** One instance of the core. Calls are synchronous: run them in a worker. */
@@ -43,6 +57,23 @@ export class Engine {
   static async create(module: WebAssembly.Module): Promise<Engine> {
     const instance = await WebAssembly.instantiate(module, {});
     return new Engine(instance.exports as unknown as Exports);
+  }
+
+  /** Give the core the history file `name` (as `missingHistory` named it); false when the
+   * core refuses it (not a history file, or a CSV file that is not text). */
+  provide(name: string, bytes: Uint8Array): boolean {
+    const x = this.exports;
+    const buffers = [this.encoder.encode(name), bytes].map((b) => {
+      const ptr = x.detente_alloc(b.length);
+      new Uint8Array(x.memory.buffer, ptr, b.length).set(b);
+      return { ptr, len: b.length };
+    });
+    try {
+      const [n, b] = buffers;
+      return x.detente_provide(n.ptr, n.len, b.ptr, b.len) === 0;
+    } finally {
+      for (const b of buffers) x.detente_free(b.ptr, b.len);
+    }
   }
 
   /** Answer `call` on a scenario's text, its diagnostics name and a JSON request. */

@@ -69,7 +69,9 @@ fn pivots(out: &mut String, c: &StableConfiguration) {
         "actor", "side", "F", "margin", "rel.", "move"
     );
     let mut order: Vec<_> = c.actors.iter().collect();
-    order.sort_by(|a, b| a.relative_margin.total_cmp(&b.relative_margin));
+    detente::order::sort_by(&mut order, |a, b| {
+        a.relative_margin.total_cmp(&b.relative_margin)
+    });
     for a in order.into_iter().take(PIVOTS) {
         let contributors: Vec<String> = a
             .contributors

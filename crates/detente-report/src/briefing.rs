@@ -475,7 +475,7 @@ fn align_judgement(r: &Resolved, results: &Results) -> Option<Judgement> {
     let a = results.align.as_ref()?;
     let best = a.configurations.first()?;
     let mut coalitions: Vec<&detente::align::Coalition> = best.coalitions.iter().collect();
-    coalitions.sort_by(|x, y| {
+    detente::order::sort_by(&mut coalitions, |x, y| {
         x.members
             .len()
             .cmp(&y.members.len())
@@ -499,7 +499,7 @@ fn align_judgement(r: &Resolved, results: &Results) -> Option<Judgement> {
     };
     let share = best.basin.share();
     let mut loose: Vec<&detente::align::ActorPlacement> = best.actors.iter().collect();
-    loose.sort_by(|x, y| {
+    detente::order::sort_by(&mut loose, |x, y| {
         x.relative_margin
             .total_cmp(&y.relative_margin)
             .then(x.id.cmp(&y.id))

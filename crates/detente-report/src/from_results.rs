@@ -775,7 +775,9 @@ fn levers(r: &Resolved, ri: &ResolvedIssue, seed: u64) -> Vec<Lever> {
         .iter()
         .map(|s| (s.weight(0), s.actor.as_str()))
         .collect();
-    by_weight.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    detente::order::sort_by(&mut by_weight, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(b.1))
+    });
     let mut all: Vec<analysis::Lever> = Vec::new();
     for (_, actor) in by_weight.iter().take(LEVER_ACTORS) {
         let Ok(l) = analysis::levers(r, actor, &metric, delta, seed) else {
@@ -790,7 +792,7 @@ fn levers(r: &Resolved, ri: &ResolvedIssue, seed: u64) -> Vec<Lever> {
             }
         }
     }
-    all.sort_by(|a, b| {
+    detente::order::sort_by(&mut all, |a, b| {
         b.effect
             .abs()
             .total_cmp(&a.effect.abs())
@@ -902,7 +904,7 @@ fn align_section(r: &Resolved, a: &AlignResult) -> AlignSection {
             }
         }
     }
-    pairs.sort_by(|p, q| {
+    detente::order::sort_by(&mut pairs, |p, q| {
         q.strength
             .total_cmp(&p.strength)
             .then(p.a.cmp(&q.a))
@@ -1040,7 +1042,7 @@ fn align_headline(a: &AlignResult) -> Option<String> {
         other => format!("basin {} %", pct(other.share())),
     };
     let mut coalitions: Vec<&detente::align::Coalition> = best.coalitions.iter().collect();
-    coalitions.sort_by(|x, y| {
+    detente::order::sort_by(&mut coalitions, |x, y| {
         x.members
             .len()
             .cmp(&y.members.len())
@@ -1059,7 +1061,7 @@ fn align_headline(a: &AlignResult) -> Option<String> {
         ),
     };
     let mut loose: Vec<&detente::align::ActorPlacement> = best.actors.iter().collect();
-    loose.sort_by(|x, y| {
+    detente::order::sort_by(&mut loose, |x, y| {
         x.relative_margin
             .total_cmp(&y.relative_margin)
             .then(x.id.cmp(&y.id))

@@ -527,7 +527,7 @@ fn answer(page: &mut Page, report: &Report, title: &str) {
     page.raw("<section id=\"answer\">\n");
     page.heading(2, "answer-title", title);
     let mut headlines: Vec<_> = report.headlines.iter().collect();
-    headlines.sort_by_key(|h| h.lens);
+    detente::order::sort_by_key(&mut headlines, |h| h.lens);
     for h in headlines {
         page.raw("<div class=\"headline\">\n");
         page.para_class("lens", h.lens.name());

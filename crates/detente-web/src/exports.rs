@@ -6,6 +6,11 @@
 //! [`detente_free`]. The answer stays readable until the next call. No JavaScript glue is
 //! generated: the page's worker does these four steps itself. The functions build natively as
 //! well, where the tests drive them the same way.
+//!
+//! The page's module is built without the large history tables (the library's `history`
+//! feature), which keeps it small. A call that needs one answers `{"error": {"kind":
+//! "history", "missing": ["panel.bin", …]}}`; the host fetches those files, hands each to
+//! [`detente_provide`] and makes the call again.
 
 use std::cell::RefCell;
 
@@ -113,10 +118,40 @@ pub unsafe extern "C" fn detente_call(
             crate::failure::Failure::request(format!("the {} is not UTF-8", which[bad])).to_json()
         }
     };
+    // A call that needed a history table this module was not given fails as a whole, naming
+    // the tables, whatever it made of their absence: the host provides them and calls again.
+    let missing = detente::world::history::take_requested();
+    let answer = if missing.is_empty() {
+        answer
+    } else {
+        crate::failure::Failure::history(&missing).to_json()
+    };
     OUTPUT.with(|o| {
         *o.borrow_mut() = answer;
         o.borrow().len()
     })
+}
+
+/// Give the core the history table whose file name is `name` (`panel.bin`, `milex.csv`,
+/// or `alliances.csv`: the tables a call's `{"error": {"kind": "history", "missing":
+/// […]}}` names) with its bytes; the buffers stay the host's. Returns 0 when the table is
+/// taken, 1 for a name that is not a history table or bytes that are not its text.
+///
+/// # Safety
+/// Each pointer must address its length of readable bytes (a null pointer only with length 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn detente_provide(
+    name: *const u8,
+    name_len: usize,
+    bytes: *const u8,
+    bytes_len: usize,
+) -> u32 {
+    // SAFETY: the caller guarantees each (pointer, length) addresses readable bytes.
+    let (name, bytes) = unsafe { (text(name, name_len), raw(bytes, bytes_len)) };
+    match name.map(|n| detente::world::history::provide(n, bytes.to_vec())) {
+        Ok(Ok(_)) => 0,
+        _ => 1,
+    }
 }
 
 /// The last answer's first byte (valid until the next [`detente_call`]).
@@ -128,11 +163,18 @@ pub extern "C" fn detente_output() -> *const u8 {
 /// # Safety
 /// `ptr` must address `len` readable bytes, or be null with `len` 0.
 unsafe fn text<'a>(ptr: *const u8, len: usize) -> Result<&'a str, std::str::Utf8Error> {
+    // SAFETY: guaranteed by the caller.
+    std::str::from_utf8(unsafe { raw(ptr, len) })
+}
+
+/// # Safety
+/// `ptr` must address `len` readable bytes, or be null with `len` 0.
+unsafe fn raw<'a>(ptr: *const u8, len: usize) -> &'a [u8] {
     if len == 0 {
-        return Ok("");
+        return &[];
     }
     // SAFETY: guaranteed by the caller.
-    std::str::from_utf8(unsafe { std::slice::from_raw_parts(ptr, len) })
+    unsafe { std::slice::from_raw_parts(ptr, len) }
 }
 
 #[cfg(test)]
@@ -196,6 +238,26 @@ mod tests {
             r#"{"overrides": [{"path": "issue.china-posture.stance.USA.salience", "value": 7}]}"#;
         let e = call(Call::Edited as u32, &flagship, "f.toml", bad.as_bytes());
         assert!(e.contains("\"request\""), "{e}");
+    }
+
+    fn provide(name: &str, bytes: &[u8]) -> u32 {
+        // SAFETY: two live slices with their lengths.
+        unsafe { detente_provide(name.as_ptr(), name.len(), bytes.as_ptr(), bytes.len()) }
+    }
+
+    #[test]
+    fn history_tables_are_taken_by_name() {
+        // Whether this build compiles the tables in (a provided copy is then ignored) or not,
+        // a table is taken by its name, and a CSV table only as text.
+        assert_eq!(provide("alliances.csv", b"a,b\n"), 0);
+        assert_eq!(provide("panel.bin", &[0xff, 0x00]), 0);
+        assert_eq!(
+            provide("milex.csv", &[0xff, 0xfe]),
+            1,
+            "a CSV table is text"
+        );
+        assert_eq!(provide("secrets.txt", b""), 1);
+        assert!(detente::world::history::take_requested().is_empty());
     }
 
     #[test]

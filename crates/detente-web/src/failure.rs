@@ -1,6 +1,7 @@
 //! The JSON of a call that failed: `{"error": {"kind": …, …}}`.
 
 use detente::scenario::Diagnostics;
+use detente::world::history::Table;
 use serde::Serialize;
 
 /// Why a call failed.
@@ -25,6 +26,14 @@ pub enum Failure {
         /// What went wrong.
         message: String,
     },
+    /// The call needs history tables this module was not given (see
+    /// [`detente_provide`](crate::exports::detente_provide)).
+    History {
+        /// The tables' file names.
+        missing: Vec<&'static str>,
+        /// The same in words.
+        message: String,
+    },
 }
 
 impl Failure {
@@ -32,6 +41,18 @@ impl Failure {
     pub fn request(message: impl Into<String>) -> Self {
         Failure::Request {
             message: message.into(),
+        }
+    }
+
+    /// A call that needs the history tables `missing`.
+    pub fn history(missing: &[Table]) -> Self {
+        let missing: Vec<&'static str> = missing.iter().map(|t| t.file()).collect();
+        Failure::History {
+            message: format!(
+                "this module was built without the history tables {}; provide them and call again",
+                missing.join(", ")
+            ),
+            missing,
         }
     }
 

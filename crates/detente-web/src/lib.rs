@@ -12,8 +12,8 @@
 //! loader, fix any overridden inputs with the library's sweep machinery
 //! ([`detente::experiment::analysis::with_overrides`]) and call the library's orchestration
 //! and the report crate; [`edited`] writes overrides back into the text. A WebAssembly host
-//! reaches them through [`exports`]: four C-ABI
-//! functions over byte buffers, so the page needs no generated glue.
+//! reaches them through [`exports`]: five C-ABI functions over byte buffers, so the page needs
+//! no generated glue.
 
 pub mod exports;
 mod failure;

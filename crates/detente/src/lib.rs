@@ -33,6 +33,7 @@ pub mod escalate;
 pub mod experiment;
 pub mod import;
 pub mod maths;
+pub mod order;
 pub(crate) mod par;
 pub mod rng;
 pub mod scenario;

@@ -63,7 +63,7 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
 /// Median of unsorted data (mean of the two middle values for an even count). `None` when empty.
 pub fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut v);
     quantile_sorted(&v, 0.5)
 }
 

@@ -162,6 +162,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("wasm") => "application/wasm",
+        Some("csv") => "text/csv; charset=utf-8",
         Some("json") => "application/json",
         Some("toml") => "application/toml; charset=utf-8",
         Some("svg") => "image/svg+xml",

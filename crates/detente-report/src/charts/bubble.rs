@@ -134,7 +134,7 @@ fn layout_marks(actors: &[ActorOnScale]) -> Vec<Mark<'_>> {
             }
         })
         .collect();
-    marks.sort_by(|a, b| {
+    detente::order::sort_by(&mut marks, |a, b| {
         a.actor
             .position
             .point

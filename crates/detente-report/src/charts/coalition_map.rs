@@ -65,7 +65,7 @@ pub fn render(chart: &CoalitionMapChart) -> String {
     let mut bottom: f64 = TOP;
     for (i, c) in chart.coalitions.iter().enumerate() {
         let mut members: Vec<_> = c.members.iter().collect();
-        members.sort_by(|a, b| {
+        detente::order::sort_by(&mut members, |a, b| {
             b.size
                 .total_cmp(&a.size)
                 .then_with(|| a.actor.cmp(&b.actor))
@@ -149,7 +149,7 @@ fn draw_links(svg: &mut Svg, chart: &CoalitionMapChart, nodes: &BTreeMap<&str, N
         .iter()
         .filter(|p| p.strength.is_finite())
         .collect();
-    pairs.sort_by(|a, b| {
+    detente::order::sort_by(&mut pairs, |a, b| {
         b.strength
             .total_cmp(&a.strength)
             .then_with(|| (&a.a, &a.b).cmp(&(&b.a, &b.b)))

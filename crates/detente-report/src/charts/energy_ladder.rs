@@ -67,14 +67,16 @@ fn permutations(k: usize) -> Vec<Vec<usize>> {
             out.push(p);
         }
     }
-    out.sort();
+    detente::order::sort(&mut out);
     out
 }
 
 /// Draw the chart.
 pub fn render(chart: &EnergyLadderChart) -> String {
     let mut configs: Vec<&Configuration> = chart.configurations.iter().collect();
-    configs.sort_by(|a, b| a.energy.total_cmp(&b.energy).then(a.rank.cmp(&b.rank)));
+    detente::order::sort_by(&mut configs, |a, b| {
+        a.energy.total_cmp(&b.energy).then(a.rank.cmp(&b.rank))
+    });
     let n = configs.len().max(1);
     let plot_h = (n as f64 * MIN_GAP + 20.0).max(180.0);
     let bottom = TOP + plot_h;

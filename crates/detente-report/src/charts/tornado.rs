@@ -62,7 +62,7 @@ pub fn sorted(bars: &[TornadoBar]) -> Vec<&TornadoBar> {
         if s.is_finite() { s } else { 0.0 }
     };
     let mut v: Vec<&TornadoBar> = bars.iter().collect();
-    v.sort_by(|a, b| {
+    detente::order::sort_by(&mut v, |a, b| {
         swing(b)
             .total_cmp(&swing(a))
             .then_with(|| a.input.cmp(&b.input))
@@ -74,7 +74,7 @@ pub fn sorted(bars: &[TornadoBar]) -> Vec<&TornadoBar> {
 pub fn render(chart: &TornadoChart) -> String {
     let mut rows: Vec<Row> = chart.bars.iter().map(Row::Input).collect();
     rows.extend(chart.levers.iter().map(|(l, e)| Row::Lever(l, *e)));
-    rows.sort_by(|a, b| {
+    detente::order::sort_by(&mut rows, |a, b| {
         b.swing()
             .total_cmp(&a.swing())
             .then_with(|| a.label().cmp(b.label()))

@@ -98,7 +98,7 @@ pub(super) fn section(
     configurations_table(page, a);
     if a.configurations.len() > 1 {
         let mut ranked: Vec<Configuration> = a.configurations.clone();
-        ranked.sort_by_key(|c| c.rank);
+        detente::order::sort_by_key(&mut ranked, |c| c.rank);
         ranked.truncate(MAX_LADDER_ROWS);
         let chart = EnergyLadderChart {
             title: "Energy ladder of the stable configurations",
@@ -145,7 +145,7 @@ pub(super) fn section(
 
 fn configurations_table(page: &mut Page, a: &AlignSection) {
     let mut configs: Vec<&Configuration> = a.configurations.iter().collect();
-    configs.sort_by_key(|c| c.rank);
+    detente::order::sort_by_key(&mut configs, |c| c.rank);
     let Some(best) = configs.first().copied() else {
         return;
     };
@@ -210,7 +210,7 @@ fn frustration_table(page: &mut Page, a: &AlignSection, best: Option<&Configurat
         .unwrap_or_default()
     };
     let mut actors: Vec<_> = a.actors.iter().collect();
-    actors.sort_by(|x, y| {
+    detente::order::sort_by(&mut actors, |x, y| {
         x.relative_margin
             .total_cmp(&y.relative_margin)
             .then_with(|| x.actor.cmp(&y.actor))

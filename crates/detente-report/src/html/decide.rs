@@ -459,7 +459,7 @@ pub(super) fn by_round(series: &[&[f64]], decimals: usize) -> Vec<Vec<String>> {
 /// prediction and the status quo.
 fn issue_numbers(issue: &IssueDecision, d: usize) -> Vec<Vec<String>> {
     let mut actors: Vec<_> = issue.actors.iter().collect();
-    actors.sort_by(|a, b| {
+    detente::order::sort_by(&mut actors, |a, b| {
         a.position
             .point
             .total_cmp(&b.position.point)

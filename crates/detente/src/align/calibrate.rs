@@ -333,7 +333,7 @@ fn prepare(file: &'static str, role: Role, text: &str) -> Result<Prepared, Calib
         .flat_map(|(side, members)| members.iter().map(move |m| (m.clone(), side.clone())))
         .filter(|(m, _)| ids.contains(&m.as_str()))
         .collect();
-    states.sort_by_key(|(id, _)| ids.iter().position(|x| x == id));
+    crate::order::sort_by_key(&mut states, |(id, _)| ids.iter().position(|x| x == id));
     Ok(Prepared {
         file,
         role,
@@ -550,7 +550,7 @@ pub fn calibrate_align(settings: &FitSettings) -> Result<AlignFit, CalibrateErro
         .map(|t| {
             let interval = FITTED.contains(&t).then(|| {
                 let mut v: Vec<f64> = picks.iter().map(|&c| candidates[c][t]).collect();
-                v.sort_by(f64::total_cmp);
+                crate::order::sort_floats(&mut v);
                 (
                     quantile_sorted(&v, 0.025).unwrap_or(fitted[t]),
                     quantile_sorted(&v, 0.975).unwrap_or(fitted[t]),

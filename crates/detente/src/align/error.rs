@@ -1,5 +1,6 @@
 //! Errors of the align lens: bad inputs are reported, never panicked on.
 
+use crate::world::history::NotLoaded;
 use std::fmt;
 
 /// Why an align run or a propensity build could not proceed.
@@ -9,6 +10,8 @@ pub enum AlignError {
     Input(String),
     /// The requested search is larger than the configured limits allow.
     TooLarge(String),
+    /// A history term or historical alliances need a history table this build was not given.
+    History(NotLoaded),
 }
 
 impl fmt::Display for AlignError {
@@ -16,11 +19,25 @@ impl fmt::Display for AlignError {
         match self {
             AlignError::Input(m) => write!(f, "invalid align input: {m}"),
             AlignError::TooLarge(m) => write!(f, "align search too large: {m}"),
+            AlignError::History(e) => e.fmt(f),
         }
     }
 }
 
-impl std::error::Error for AlignError {}
+impl std::error::Error for AlignError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AlignError::History(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<NotLoaded> for AlignError {
+    fn from(e: NotLoaded) -> Self {
+        AlignError::History(e)
+    }
+}
 
 /// A name that is not on a fixed list (a size measure, a descent rule).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,9 +7,9 @@
 //! ATOP 5.1 2013–2018; a later year uses 2018, the last one the data has.
 
 use super::propensity::AllianceLink;
+use crate::world::history::{NotLoaded, Table};
 use std::collections::BTreeMap;
-
-const ALLIANCES_CSV: &str = include_str!("../../../../data/history/alliances.csv");
+use std::sync::OnceLock;
 
 /// Last year of the bundled alliance spells.
 pub const LAST_ALLIANCE_YEAR: i32 = 2018;
@@ -31,10 +31,16 @@ fn malformed(line: usize) -> ! {
     panic!("data/history/alliances.csv line {line} is malformed (a build defect)")
 }
 
-fn spells() -> &'static [Spell] {
-    static SPELLS: std::sync::OnceLock<Vec<Spell>> = std::sync::OnceLock::new();
-    SPELLS.get_or_init(|| {
-        crate::world::csv::parse(ALLIANCES_CSV)
+/// The spells, parsed on first use (a history table: [`NotLoaded`] when this build was not
+/// given it).
+fn spells() -> Result<&'static [Spell], NotLoaded> {
+    static SPELLS: OnceLock<Vec<Spell>> = OnceLock::new();
+    if let Some(s) = SPELLS.get() {
+        return Ok(s);
+    }
+    let text = Table::Alliances.text()?;
+    Ok(SPELLS.get_or_init(|| {
+        crate::world::csv::parse(text)
             .unwrap_or_else(|e| {
                 panic!("data/history/alliances.csv is malformed (a build defect): {e}")
             })
@@ -59,7 +65,7 @@ fn spells() -> &'static [Spell] {
                 }
             })
             .collect()
-    })
+    }))
 }
 
 /// The year of the alliance data used for `year`: `year` itself within 1816–2018, else 2018
@@ -69,13 +75,16 @@ pub fn alliance_year(year: i32) -> Option<i32> {
 }
 
 /// Alliance links in force in `year` among the actors of `ids` (COW code → actor id), the
-/// strongest per pair.
-pub fn history_alliances(ids: &BTreeMap<u32, String>, year: i32) -> Vec<AllianceLink> {
+/// strongest per pair; [`NotLoaded`] when this build was not given the alliance table.
+pub fn history_alliances(
+    ids: &BTreeMap<u32, String>,
+    year: i32,
+) -> Result<Vec<AllianceLink>, NotLoaded> {
     let Some(y) = alliance_year(year) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let mut best: BTreeMap<(u32, u32), (f64, &'static str)> = BTreeMap::new();
-    for s in spells() {
+    for s in spells()? {
         if s.first <= y && y <= s.last && ids.contains_key(&s.a) && ids.contains_key(&s.b) {
             let e = best.entry((s.a, s.b)).or_insert((0.0, s.source));
             if s.strength > e.0 {
@@ -83,14 +92,15 @@ pub fn history_alliances(ids: &BTreeMap<u32, String>, year: i32) -> Vec<Alliance
             }
         }
     }
-    best.into_iter()
+    Ok(best
+        .into_iter()
         .map(|((a, b), (strength, source))| AllianceLink {
             a: ids[&a].clone(),
             b: ids[&b].clone(),
             strength,
             source: format!("{source}, {y}"),
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -113,7 +123,7 @@ mod tests {
             (325, "ITA"),
             (365, "RUS"),
         ]);
-        let l = history_alliances(&m, 1913);
+        let l = history_alliances(&m, 1913).unwrap();
         let s = |a: &str, b: &str| {
             l.iter()
                 .find(|x| (x.a == a && x.b == b) || (x.a == b && x.b == a))
@@ -131,7 +141,7 @@ mod tests {
     fn later_years_use_2018() {
         assert_eq!(alliance_year(2021), Some(2018));
         assert_eq!(alliance_year(1700), None);
-        let l = history_alliances(&ids(&[(2, "USA"), (200, "GBR")]), 2021);
+        let l = history_alliances(&ids(&[(2, "USA"), (200, "GBR")]), 2021).unwrap();
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].strength, 1.0);
         assert_eq!(l[0].source, "ATOP 5.1, 2018");

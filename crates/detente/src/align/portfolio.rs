@@ -35,7 +35,7 @@ pub fn portfolio_similarity(n: usize, links: &[(usize, usize, f64)]) -> Vec<f64>
     let hist: Vec<Vec<(f64, f64)>> = (0..n)
         .map(|i| {
             let mut v: Vec<f64> = a[i * n..(i + 1) * n].to_vec();
-            v.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut v);
             let mut h: Vec<(f64, f64)> = Vec::new();
             for x in v {
                 match h.last_mut() {

@@ -103,7 +103,9 @@ fn best_matching(overlap: &[usize], m: usize) -> usize {
     }
     let mut cells: Vec<(usize, usize, usize)> =
         (0..m * m).map(|x| (overlap[x], x / m, x % m)).collect();
-    cells.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut cells, |a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let (mut rows, mut cols, mut total) = (vec![false; m], vec![false; m], 0);
     for (v, r, c) in cells {
         if !rows[r] && !cols[c] {
@@ -136,7 +138,7 @@ fn placements<W: Weight>(
                     }
                 }
             }
-            terms.sort_by(|a, b| {
+            crate::order::sort_by(&mut terms, |a, b| {
                 b.1.abs()
                     .partial_cmp(&a.1.abs())
                     .unwrap_or(Ordering::Equal)
@@ -231,7 +233,7 @@ pub(crate) fn assemble<W: Weight>(
     let o = &input.options;
     // Labels in the search: the coalitions, plus the neutral pole when on.
     let k = o.coalitions + usize::from(o.neutral);
-    search.candidates.sort_by(|a, b| {
+    crate::order::sort_by(&mut search.candidates, |a, b| {
         a.energy
             .partial_cmp(&b.energy)
             .unwrap_or(Ordering::Equal)

@@ -168,7 +168,7 @@ pub(crate) fn anneal<W: Weight>(p: &Problem<W>, schedule: Schedule, seed: u64) -
             let mut mags: Vec<f64> = (0..p.n)
                 .map(|i| 2.0 * s.half_delta(i).to_f64().abs())
                 .collect();
-            mags.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut mags);
             let t0 = crate::stats::quantile_sorted(&mags, 0.5).unwrap_or(0.0);
             if t0 > 0.0 && schedule.sweeps > 0 {
                 let steps = schedule.sweeps.max(2) - 1;

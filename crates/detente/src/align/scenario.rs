@@ -9,7 +9,7 @@
 //! `as_of` feed `shared_alliance` and `alliance_similarity`; the `as_of` year and the
 //! actors' COW codes feed the conflict-history terms.
 
-use super::error::AlignInputError;
+use super::error::{AlignError, AlignInputError};
 use super::history_alliances::{alliance_year, history_alliances};
 use super::propensity::{
     ActorAttributes, BuiltPropensities, IDEAL_POINT_SCALE, PropensityInputs, SHARED_ORGS,
@@ -103,7 +103,7 @@ pub fn propensity_inputs(r: &Resolved) -> Result<PropensityInputs, AlignInputErr
                     .map(|c| (c, a.id.clone()))
             })
             .collect();
-        history_alliances(&by_ccode, year)
+        history_alliances(&by_ccode, year).map_err(AlignError::from)?
     } else {
         world_alliances(&as_of)?
             .into_iter()

@@ -263,7 +263,9 @@ impl Market<'_> {
             .collect();
         // Those for whom A matters most pay first (largest s_jA, then table order).
         let s_a = |j: usize| t.s[t.at(j, a)];
-        payers.sort_by(|&i, &j| s_a(j).total_cmp(&s_a(i)).then(i.cmp(&j)));
+        crate::order::sort_by(&mut payers, |&i, &j| {
+            s_a(j).total_cmp(&s_a(i)).then(i.cmp(&j))
+        });
         let scale = &self.issues[p].scale;
         let on_scale = |v: f64| scale.lo + v / 100.0 * scale.range();
         let mut left = need;

@@ -64,7 +64,9 @@ pub fn weighted_median(positions: &[f64], weights: &[f64], tie: MedianTie) -> Op
         total
     };
     let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_by(|&a, &b| positions[a].total_cmp(&positions[b]).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| {
+        positions[a].total_cmp(&positions[b]).then(a.cmp(&b))
+    });
     let half = total / 2.0;
     let eps = 1e-12 * total;
     let mut cum = 0.0;

@@ -298,7 +298,7 @@ impl Quota {
         }
         let mut order: Vec<usize> = (0..bounds.len()).filter(|&i| bounds[i].is_some()).collect();
         // Most accommodating first: largest b upwards, smallest a downwards.
-        order.sort_by(|&i, &j| {
+        crate::order::sort_by(&mut order, |&i, &j| {
             let (x, y) = (bounds[i].unwrap_or(0.0), bounds[j].unwrap_or(0.0));
             if up { y.total_cmp(&x) } else { x.total_cmp(&y) }
         });
@@ -322,7 +322,7 @@ impl Quota {
         }
         let mut order: Vec<usize> = (0..bounds.len()).filter(|&i| bounds[i].is_some()).collect();
         // Least accommodating first: the first to turn against as z moves away from q.
-        order.sort_by(|&i, &j| {
+        crate::order::sort_by(&mut order, |&i, &j| {
             let (x, y) = (bounds[i].unwrap_or(0.0), bounds[j].unwrap_or(0.0));
             if up { x.total_cmp(&y) } else { y.total_cmp(&x) }
         });

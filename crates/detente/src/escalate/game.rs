@@ -279,7 +279,7 @@ pub struct Classification {
 fn classify(v: Rstp) -> Classification {
     let mut named = [('R', v.r), ('S', v.s), ('T', v.t), ('P', v.p)];
     // Descending by value; stable among equals, so R before S before T before P.
-    named.sort_by(|x, y| y.1.total_cmp(&x.1));
+    crate::order::sort_by(&mut named, |x, y| y.1.total_cmp(&x.1));
     let mut ordering = String::new();
     for (k, (letter, value)) in named.iter().enumerate() {
         if k > 0 {

@@ -520,7 +520,9 @@ pub fn eigenvalues(a: &Matrix) -> Result<Vec<Complex>, LinalgError> {
             e.im = 0.0;
         }
     }
-    eig.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im)));
+    crate::order::sort_by(&mut eig, |x, y| {
+        y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im))
+    });
     Ok(eig)
 }
 

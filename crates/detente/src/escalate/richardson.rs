@@ -30,6 +30,7 @@ pub use super::linalg::{Complex, LinalgError, Matrix};
 
 use super::integrate;
 use super::linalg;
+use crate::world::history::NotLoaded;
 use serde::Serialize;
 use std::fmt;
 
@@ -42,6 +43,8 @@ pub enum RichardsonError {
     Linalg(LinalgError),
     /// An integration failure.
     Integrate(IntegrateError),
+    /// A fit on real series needs the spending table, which this build was not given.
+    History(NotLoaded),
 }
 
 impl fmt::Display for RichardsonError {
@@ -50,11 +53,18 @@ impl fmt::Display for RichardsonError {
             RichardsonError::Input(m) => f.write_str(m),
             RichardsonError::Linalg(e) => write!(f, "Richardson model: {e}"),
             RichardsonError::Integrate(e) => write!(f, "Richardson path: {e}"),
+            RichardsonError::History(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for RichardsonError {}
+
+impl From<NotLoaded> for RichardsonError {
+    fn from(e: NotLoaded) -> Self {
+        RichardsonError::History(e)
+    }
+}
 
 impl From<LinalgError> for RichardsonError {
     fn from(e: LinalgError) -> Self {

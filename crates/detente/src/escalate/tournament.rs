@@ -306,7 +306,9 @@ fn reduce(
         .map(|v| median(v).unwrap_or(0.0))
         .collect();
     let mut ranking: Vec<usize> = (0..n).collect();
-    ranking.sort_by(|&a, &b| median_normalised_scores[b].total_cmp(&median_normalised_scores[a]));
+    crate::order::sort_by(&mut ranking, |&a, &b| {
+        median_normalised_scores[b].total_cmp(&median_normalised_scores[a])
+    });
     let ranked_names = ranking.iter().map(|&i| names[i].clone()).collect();
     let payoff_matrix = payoffs
         .iter()

@@ -983,7 +983,9 @@ fn one_at_a_time(
             )
         })
         .collect();
-    tornado.sort_by(|(i, a), (j, b)| b.swing.total_cmp(&a.swing).then(i.cmp(j)));
+    crate::order::sort_by(&mut tornado, |(i, a), (j, b)| {
+        b.swing.total_cmp(&a.swing).then(i.cmp(j))
+    });
     let tornado = tornado.into_iter().map(|(_, row)| row).collect();
     let morris = opts
         .filter(|o| o.morris || inputs.len() > MORRIS_AUTO)
@@ -1012,7 +1014,9 @@ fn one_at_a_time(
                     (i, row)
                 })
                 .collect();
-            rows.sort_by(|(i, a), (j, b)| b.mu_star.total_cmp(&a.mu_star).then(i.cmp(j)));
+            crate::order::sort_by(&mut rows, |(i, a), (j, b)| {
+                b.mu_star.total_cmp(&a.mu_star).then(i.cmp(j))
+            });
             rows.into_iter().map(|(_, row)| row).collect()
         });
     if let Some(e) = failure.into_inner().ok().flatten() {
@@ -1213,9 +1217,11 @@ pub fn levers(
             closed_form,
         });
     }
-    out.sort_by(|a, b| match (a.effect.is_nan(), b.effect.is_nan()) {
-        (false, false) => b.effect.abs().total_cmp(&a.effect.abs()),
-        (x, y) => x.cmp(&y),
+    crate::order::sort_by(&mut out, |a, b| {
+        match (a.effect.is_nan(), b.effect.is_nan()) {
+            (false, false) => b.effect.abs().total_cmp(&a.effect.abs()),
+            (x, y) => x.cmp(&y),
+        }
     });
     Ok(Levers {
         actor: actor.into(),

@@ -97,7 +97,7 @@ pub fn tornado(
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::order::sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing));
     bars
 }
 

@@ -100,7 +100,7 @@ impl Accumulator {
     /// The summary so far.
     pub fn summary(&self) -> Summary {
         let mut sorted = self.sample.clone();
-        sorted.sort_by(f64::total_cmp);
+        crate::order::sort_floats(&mut sorted);
         let quantiles = LEVELS
             .iter()
             .map(|&q| (q, quantile_sorted(&sorted, q).unwrap_or(f64::NAN)))

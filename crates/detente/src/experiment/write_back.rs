@@ -66,7 +66,7 @@ pub fn write_values(
     }
     // From the end of the text backwards, so earlier spans stay valid; a later value for the
     // same key wins.
-    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    crate::order::sort_by_key(&mut edits, |(span, _)| std::cmp::Reverse(span.start));
     edits.dedup_by_key(|(span, _)| span.start);
     let mut text = source.to_string();
     for (span, number) in edits {

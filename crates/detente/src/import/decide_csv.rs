@@ -172,7 +172,7 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
     );
 
     if !errors.is_empty() {
-        errors.sort_by_key(|e| (e.line, e.column));
+        crate::order::sort_by_key(&mut errors, |e| (e.line, e.column));
         return Err(ImportErrors(errors));
     }
     if title.is_empty() {

@@ -357,7 +357,7 @@ pub fn parse(content: &str, options: &ImportOptions) -> Result<Imported, ImportE
         errors.push(ImportError::at(0, 0, "the file has no data rows"));
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|e| (e.line, e.column));
+        crate::order::sort_by_key(&mut errors, |e| (e.line, e.column));
         return Err(ImportErrors(errors));
     }
     Ok(build(issues, &cols, options))

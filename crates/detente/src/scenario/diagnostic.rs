@@ -188,7 +188,7 @@ impl Diagnostics {
                 d.column = Some(column);
             }
         }
-        items.sort_by_key(|d| {
+        crate::order::sort_by_key(&mut items, |d| {
             (
                 d.span.as_ref().map_or(usize::MAX, |s| s.start),
                 d.severity == Severity::Warning,

@@ -129,7 +129,7 @@ impl Resolved {
                 }
             }
         }
-        out.sort_by_key(|a| self.actors.iter().position(|x| x.id == a.id));
+        crate::order::sort_by_key(&mut out, |a| self.actors.iter().position(|x| x.id == a.id));
         out
     }
 
@@ -148,11 +148,20 @@ impl Resolved {
 pub fn resolve(scenario: Scenario, spans: &SpanMap, diags: &mut Vec<Diagnostic>) -> Resolved {
     let mut cx = Cx { spans, diags };
     let as_of = scenario.scenario.as_of.clone();
-    let view = WorldView {
+    let mut view = WorldView {
         data: scenario.world.data.clone(),
         as_of_year: as_of.as_deref().and_then(world::year_of),
         measure: scenario.world.capability,
     };
+    if view.panel()
+        && let Err(e) = world::panel()
+    {
+        // A build without the history tables (the page) is given the panel at run time; until
+        // then the scenario reads no world data, after this one error.
+        cx.err(Kind::WorldData, e.to_string(), "world.data").help =
+            Some("the host provides the panel and asks again".into());
+        view.data = "none".into();
+    }
     let sources: HashSet<&str> = scenario
         .scenario
         .sources
@@ -373,7 +382,10 @@ impl WorldView {
 
     /// The world row of state `key` (ISO3 or COW code).
     fn lookup(&self, key: &str) -> Option<WorldActor> {
+        // The panel is loaded when `data` still names it (see `resolve`).
         world::lookup(key, &self.data, self.as_of_year)
+            .ok()
+            .flatten()
     }
 
     /// The row's figures, each flagged when it describes a year after `as_of`.
@@ -389,8 +401,10 @@ impl WorldView {
 
     /// Codes a misspelt state id may have meant.
     fn known_codes(&self) -> Vec<String> {
-        if self.panel() {
-            world::panel()
+        if self.panel()
+            && let Ok(panel) = world::panel()
+        {
+            panel
                 .states()
                 .iter()
                 .filter_map(|s| s.iso3.clone())
@@ -443,7 +457,10 @@ fn declared_actor(cx: &mut Cx, a: &Actor, k: usize, view: &WorldView) -> Resolve
             });
         }
         if view.panel()
-            && let (Some(y), Some(state)) = (view.as_of_year, world::panel().state(&a.id))
+            && let (Some(y), Some(state)) = (
+                view.as_of_year,
+                world::panel().ok().and_then(|p| p.state(&a.id)),
+            )
             && !state.member_in(y)
         {
             cx.warn(

@@ -10,6 +10,7 @@
 
 pub(crate) mod csv;
 mod error;
+pub mod history;
 mod measure;
 pub mod panel;
 mod source;
@@ -309,16 +310,21 @@ impl World {
 ///   last year when there is no `as_of`): each figure the latest at or before that year.
 ///
 /// `None` when the data has no such state (or `data` is `"none"`).
-pub fn lookup(key: &str, data: &str, as_of_year: Option<i32>) -> Option<WorldActor> {
-    match data {
+///
+/// The panel is one of the large history tables: [`NotLoaded`](history::NotLoaded) when this
+/// build has it neither compiled in nor provided.
+pub fn lookup(
+    key: &str,
+    data: &str,
+    as_of_year: Option<i32>,
+) -> Result<Option<WorldActor>, history::NotLoaded> {
+    Ok(match data {
         VINTAGE => bundled().actor_by_key(key).cloned(),
-        PANEL => Some(
-            panel()
-                .state(key)?
-                .view(as_of_year.unwrap_or(panel::LAST_YEAR)),
-        ),
+        PANEL => panel()?
+            .state(key)
+            .map(|s| s.view(as_of_year.unwrap_or(panel::LAST_YEAR))),
         _ => None,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -332,6 +338,7 @@ mod tests {
         let mut compared = 0;
         for a in bundled().actors().iter().filter(|a| !a.organisation) {
             let v = panel()
+                .unwrap()
                 .state(&a.iso3)
                 .unwrap_or_else(|| panic!("{} not in the panel", a.iso3))
                 .view(panel::LAST_YEAR);
@@ -365,16 +372,16 @@ mod tests {
 
     #[test]
     fn lookup_by_iso3_or_cow_code_in_either_mode() {
-        let usa = lookup("2", VINTAGE, Some(2023)).unwrap();
+        let usa = lookup("2", VINTAGE, Some(2023)).unwrap().unwrap();
         assert_eq!(usa.iso3, "USA");
         assert_eq!(usa.figure("milex").unwrap().year, 2024);
-        assert!(lookup("PAK", VINTAGE, Some(2023)).is_none());
-        let usa = lookup("USA", PANEL, Some(2023)).unwrap();
+        assert!(lookup("PAK", VINTAGE, Some(2023)).unwrap().is_none());
+        let usa = lookup("USA", PANEL, Some(2023)).unwrap().unwrap();
         assert_eq!(usa.figure("milex").unwrap().year, 2023);
-        let pak = lookup("770", PANEL, Some(2001)).unwrap();
+        let pak = lookup("770", PANEL, Some(2001)).unwrap().unwrap();
         assert_eq!(pak.figure("milex").unwrap().year, 2001);
-        assert!(lookup("ZZZ", PANEL, Some(2001)).is_none());
-        assert!(lookup("USA", "none", None).is_none());
+        assert!(lookup("ZZZ", PANEL, Some(2001)).unwrap().is_none());
+        assert!(lookup("USA", "none", None).unwrap().is_none());
     }
 
     #[test]

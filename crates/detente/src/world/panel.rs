@@ -9,13 +9,12 @@
 //! the latest one at or before that year, returned with its source and the year it describes,
 //! or a [`Gap`] saying why there is none.
 
+use super::history::{NotLoaded, Table};
 use super::source::{IMF_WEO, NMC, SIPRI, Source, SourcedFigure, UNGA, WORLD_BANK};
 use super::{Gap, WorldError};
 use super::{TradeShares, WorldActor};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-const PANEL_BIN: &[u8] = include_bytes!("../../../../data/world/panel/panel.bin");
 
 /// The last year the panel covers.
 pub const LAST_YEAR: i32 = 2024;
@@ -342,22 +341,24 @@ pub struct Panel {
     by_iso3: HashMap<String, usize>,
 }
 
-/// The bundled panel, decompressed and parsed on first use.
-pub fn panel() -> &'static Panel {
+/// The bundled panel, decompressed and parsed on first use; [`NotLoaded`] when this build has
+/// it neither compiled in nor provided ([`history`](super::history)).
+pub fn panel() -> Result<&'static Panel, NotLoaded> {
     static PANEL: OnceLock<Panel> = OnceLock::new();
-    PANEL.get_or_init(|| {
-        load_bundled()
-            .unwrap_or_else(|e| panic!("bundled panel is malformed (a build defect): {e}"))
-    })
+    if let Some(p) = PANEL.get() {
+        return Ok(p);
+    }
+    let bin = Table::Panel.bytes()?;
+    Ok(PANEL.get_or_init(|| {
+        load(bin).unwrap_or_else(|e| panic!("bundled panel is malformed (a build defect): {e}"))
+    }))
 }
 
-/// Decompress and parse the embedded panel afresh (what [`panel`] does once; for benchmarks).
-pub fn load_bundled() -> Result<Panel, WorldError> {
-    unpack(PANEL_BIN).and_then(|(s, y)| Panel::parse(&s, &y))
+/// Decompress and parse the panel file `bin` afresh (what [`panel`] does once; for
+/// benchmarks, with `Table::Panel.bytes()`).
+pub fn load(bin: &[u8]) -> Result<Panel, WorldError> {
+    unpack(bin).and_then(|(s, y)| Panel::parse(&s, &y))
 }
-
-/// Size of the embedded (compressed) panel in bytes.
-pub const COMPRESSED_BYTES: usize = PANEL_BIN.len();
 
 /// Split the embedded file into its two CSV texts.
 fn unpack(bin: &[u8]) -> Result<(String, String), WorldError> {
@@ -542,7 +543,7 @@ mod tests {
 
     #[test]
     fn states_are_found_by_iso3_and_cow_code() {
-        let p = panel();
+        let p = panel().unwrap();
         for (iso, cc) in [
             ("USA", 2),
             ("CHN", 710),
@@ -565,7 +566,7 @@ mod tests {
     /// Reference values read from the raw source files (see `data/world/SOURCES.md`).
     #[test]
     fn figures_match_the_source_files() {
-        let p = panel();
+        let p = panel().unwrap();
         let at = |k: &str, f: Figure, y: i32| p.state(k).unwrap().in_year(f, y);
         // COW NMC v7: the United Kingdom in 1913, the USA in 1816.
         assert_eq!(at("GBR", Figure::Cinc, 1913), Some(0.11274751));
@@ -585,7 +586,7 @@ mod tests {
 
     #[test]
     fn year_selection_takes_the_latest_at_or_before() {
-        let p = panel();
+        let p = panel().unwrap();
         // NMC ends in 2022: asking for 2024 gives the 2022 figure, with its year.
         let o = p.figure("USA", Figure::Cinc, 2024).unwrap();
         assert_eq!((o.year, o.value), (2022, 0.12356574));
@@ -606,7 +607,7 @@ mod tests {
 
     #[test]
     fn missing_figures_are_gaps_with_reasons() {
-        let p = panel();
+        let p = panel().unwrap();
         // Iceland has no armed forces: SIPRI has no figure in any year.
         let gap = p.figure("ISL", Figure::SipriMilex, 2024).unwrap_err();
         assert!(gap.reason.contains("Iceland"), "{}", gap.reason);
@@ -621,7 +622,7 @@ mod tests {
 
     #[test]
     fn a_view_names_the_year_and_source_of_each_figure() {
-        let v = panel().state("PAK").unwrap().view(2001);
+        let v = panel().unwrap().state("PAK").unwrap().view(2001);
         assert_eq!(v.iso3, "PAK");
         assert_eq!(v.cow_ccode, Some(770));
         let cinc = v.figures.iter().find(|f| f.name == "cinc").unwrap();
@@ -629,7 +630,7 @@ mod tests {
         let gdp = v.figures.iter().find(|f| f.name == "gdp").unwrap();
         assert_eq!((gdp.year, gdp.source.id), (2001, "wb"));
         // Before 1960 population comes from COW NMC, in millions.
-        let uk = panel().state("GBR").unwrap().view(1913);
+        let uk = panel().unwrap().state("GBR").unwrap().view(1913);
         let pop = uk.figures.iter().find(|f| f.name == "population").unwrap();
         assert_eq!(pop.source.id, "nmc");
         assert!((pop.value - 45.648).abs() < 1e-9);

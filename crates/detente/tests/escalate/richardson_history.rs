@@ -116,7 +116,7 @@ fn validation_does_not_depend_on_the_thread_count() {
 
 #[test]
 fn the_bundled_history_is_small_and_complete() {
-    let h = history();
+    let h = history().unwrap();
     assert_eq!(h.arms_races().len(), 71);
     assert!(h.state("SAU").is_some() && h.state("710").is_some());
     let size = include_str!("../../../../data/history/milex.csv").len();

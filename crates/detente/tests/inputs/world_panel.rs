@@ -44,6 +44,7 @@ fn states_by_cow_code_take_the_figures_of_the_as_of_year() {
     assert_eq!(
         cap.value.point(),
         world::panel()
+            .unwrap()
             .state("IND")
             .unwrap()
             .in_year(Figure::SipriMilex, 1999)

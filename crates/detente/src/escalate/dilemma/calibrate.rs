@@ -245,7 +245,7 @@ pub fn distance(sim: &RivalryCounts, obs: &RivalryCounts) -> f64 {
 }
 
 fn weighted_quantile(pairs: &mut [(f64, f64)], q: f64) -> f64 {
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::order::sort_by(pairs, |a, b| a.0.total_cmp(&b.0));
     let mut acc = 0.0;
     for &(x, w) in pairs.iter() {
         acc += w;
@@ -282,7 +282,7 @@ pub fn calibrate(s: &CalibrationSettings) -> Result<Calibration, DilemmaError> {
             (d, m, values)
         })
         .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut scored, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let h = scored[s.accept].0;
     let kept = &scored[..s.accept];
     let raw: Vec<f64> = kept

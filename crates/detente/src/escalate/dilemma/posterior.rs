@@ -103,7 +103,7 @@ impl Posterior {
                 (v[k], w)
             })
             .collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::sort_by(&mut pairs, |a, b| a.0.total_cmp(&b.0));
         let mut acc = 0.0;
         for &(x, w) in &pairs {
             acc += w;

@@ -257,7 +257,7 @@ pub fn analyse(model: &RichardsonModel) -> Result<Analysis, RichardsonError> {
         })
         .collect();
     // Stable sort keeps actor order among equal scores.
-    drivers.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::order::sort_by(&mut drivers, |a, b| b.score.total_cmp(&a.score));
 
     let mut step = m.clone();
     for i in 0..n {

@@ -8,11 +8,11 @@
 use super::annual::{AnnualFit, fit_annual};
 use super::{ArmsSeries, RichardsonError};
 use crate::world::WorldError;
+use crate::world::history::{NotLoaded, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const MILEX_CSV: &str = include_str!("../../../../../data/history/milex.csv");
 const STATES_CSV: &str = include_str!("../../../../../data/history/states.csv");
 const RACES_CSV: &str = include_str!("../../../../../data/history/arms_races.csv");
 const RIVALRIES_CSV: &str = include_str!("../../../../../data/history/rivalries.csv");
@@ -83,13 +83,18 @@ pub struct History {
     rivalries: Vec<Episode>,
 }
 
-/// The bundled history, parsed once.
-pub fn history() -> &'static History {
+/// The bundled history, parsed once (the spending series are a history table: [`NotLoaded`]
+/// when this build was not given them).
+pub fn history() -> Result<&'static History, NotLoaded> {
     static HISTORY: OnceLock<History> = OnceLock::new();
-    HISTORY.get_or_init(|| {
-        History::parse(MILEX_CSV, STATES_CSV, RACES_CSV, RIVALRIES_CSV)
+    if let Some(h) = HISTORY.get() {
+        return Ok(h);
+    }
+    let milex = Table::Milex.text()?;
+    Ok(HISTORY.get_or_init(|| {
+        History::parse(milex, STATES_CSV, RACES_CSV, RIVALRIES_CSV)
             .unwrap_or_else(|e| panic!("bundled history data is malformed (a build defect): {e}"))
-    })
+    }))
 }
 
 /// Rows of a bundled table with `columns` columns, each with its 1-based line number.
@@ -303,7 +308,7 @@ pub fn fit_history(
             "the year range {first}..{last} is too short: a fit needs at least four years"
         )));
     }
-    let h = history();
+    let h = history()?;
     let states: Vec<State> = ids
         .iter()
         .map(|id| {
@@ -369,7 +374,7 @@ mod tests {
 
     #[test]
     fn bundled_history_parses_and_looks_up_states() {
-        let h = history();
+        let h = history().unwrap();
         assert_eq!(h.arms_races().len(), 71);
         assert_eq!(h.rivalries().len(), 197);
         assert_eq!(h.state("usa").unwrap().ccode, 2);

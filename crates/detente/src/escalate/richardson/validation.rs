@@ -34,7 +34,7 @@ pub struct Interval {
 
 fn percentile_interval(estimate: f64, mut draws: Vec<f64>) -> Interval {
     draws.retain(|v| v.is_finite());
-    draws.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut draws);
     Interval {
         estimate,
         low: stats::quantile_sorted(&draws, 0.025).unwrap_or(f64::NAN),
@@ -197,7 +197,7 @@ pub fn race_discrimination(settings: RaceSettings) -> Result<RaceDiscrimination,
             "draws and bootstrap must be positive and lead non-negative".into(),
         ));
     }
-    let h = history();
+    let h = history()?;
     let races = h.arms_races();
     let mut jobs: Vec<Job> = races
         .iter()
@@ -441,7 +441,7 @@ pub fn forecast_skill(settings: ForecastSettings) -> Result<ForecastSkill, Richa
             "forecasts need a window of at least 4 years, a horizon and a bootstrap".into(),
         ));
     }
-    let h = history();
+    let h = history()?;
     let mut dyads: Vec<((u32, u32), BTreeSet<i32>)> = Vec::new();
     for v in h.rivalries() {
         let years: BTreeSet<i32> = (settings.origins.0..=settings.origins.1)
@@ -491,7 +491,7 @@ pub fn forecast_skill(settings: ForecastSettings) -> Result<ForecastSkill, Richa
                     None => e.abs_ratio.concat(),
                 })
                 .collect();
-            abs.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut abs);
             Skill {
                 horizon: k.map_or(0, |k| k + 1),
                 rmse_richardson: rmse[0],

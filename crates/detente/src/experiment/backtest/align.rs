@@ -147,7 +147,7 @@ pub fn align_case(
             }
         }
     }
-    states.sort_by_key(|(id, _)| ids.iter().position(|x| x == id));
+    crate::order::sort_by_key(&mut states, |(id, _)| ids.iter().position(|x| x == id));
     let sides: Vec<String> = k.sides.iter().map(|(s, _)| s.clone()).collect();
     let neutral = k.neutral_side.clone();
     let majority = majority_side(&states);

@@ -94,7 +94,7 @@ pub(super) fn bootstrap<T: Copy>(
             statistic(&sample)
         })
         .collect();
-    stats.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut stats);
     let value = statistic(values);
     Some(Interval {
         value,
