@@ -4,7 +4,9 @@
 //! population, COW CINC, UNGA ideal points and trade shares, plus organisation memberships (2025).
 //!
 //! The tables are embedded in the binary (`data/world/`, credited in `data/world/SOURCES.md`),
-//! parsed once on first use, and looked up by ISO 3166-1 alpha-3 code or COW code. Every figure
+//! parsed once on first use, and looked up by ISO 3166-1 alpha-3 code or COW code. The panel
+//! and two other large history tables are compiled in with the `history` feature (on by
+//! default); a build without it is given them at run time ([`history`]). Every figure
 //! carries its source and year. Gaps are explicit: a missing figure is `None` with a reason,
 //! never a silent zero.
 
