@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const cli = process.env.DETENTE_CLI;
@@ -104,6 +105,14 @@ async function setText(page, text) {
 const flagship = readFileSync(flagshipFile, 'utf8');
 /** The flagship with 500 Monte Carlo runs: the edited scenario of these tests. */
 const edited = flagship.replace(/^runs = \d+/m, 'runs = 500');
+
+test('the module stays within its budget: 2.5 MB raw, 800 KB gzipped', () => {
+  const wasm = readFileSync(join(dist, 'detente.wasm'));
+  const gzipped = gzipSync(wasm, { level: 9 }).length;
+  console.log(`detente.wasm: ${wasm.length} bytes raw, ${gzipped} gzipped`);
+  assert.ok(wasm.length <= 2_500_000, `${wasm.length} bytes raw`);
+  assert.ok(gzipped <= 800_000, `${gzipped} bytes gzipped`);
+});
 
 test('the flagship: four answers at once, live within seconds, nothing leaves the origin', async () => {
   assert.notEqual(edited, flagship, 'the flagship sets [experiment] runs');
