@@ -1,6 +1,7 @@
-// The page: one scenario (its text and the inputs moved on it), two cores in workers (a quick
-// one for decide, align and the arms race; a full one for the escalate Monte Carlo and the
-// full-precision run), and the four lens panels. Every edit is an override by input path, the
+// The page: one scenario (its text and the inputs moved on it), three cores in workers (one for
+// decide while an actor is dragged; a quick one for align, the arms race, decide's Monte Carlo
+// and escalate's quick passes; a full one for the full-precision run, started at once so that
+// it has a core of its own), and the four lens panels. Every edit is an override by input path, the
 // same paths `detente sweep` and `detente levers` take.
 
 import { Call } from "./engine";
@@ -14,7 +15,7 @@ import { isFailure, type Checked, type InputValue, type Located, type Results } 
 
 /** Decision models at the modes while an actor is dragged (milliseconds each). */
 const QUICK_MODELS = ["compromise", "median", "nash"];
-/** Escalate's quick passes before the full run (runs per policy). */
+/** Escalate's quick passes while the full run computes (runs per policy). */
 const ESCALATE_PASSES = [200, 2000];
 
 interface Scenario {
@@ -44,9 +45,10 @@ const state = {
 const $ = (id: string) => document.getElementById(id)!;
 /** Decide while a slider moves (only the newest position is computed). */
 let drag: Core;
-/** Checks, align, the arms race and decide's Monte Carlo (cancelled by a newer edit). */
+/** Checks, align, the arms race, decide's Monte Carlo and escalate's quick passes (cancelled
+ * by a newer edit). */
 let quick: Core;
-/** Escalate's passes and the full run (cancelled by a newer edit). */
+/** The full run (cancelled by a newer edit). */
 let full: Core;
 
 function request(extra: object = {}): object {
@@ -168,6 +170,7 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
     for (const [lens, [, runs]] of shownStatus) setStatus(lens, "running", runs);
   }
   state.fullJson = null;
+  fullShown = false;
   updateShare();
   const { source, name } = state.scenario;
   try {
@@ -191,7 +194,10 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
     show(dres, ["decide"], "quick", null);
     $("decide-ms").textContent = `${d.ms.toFixed(0)} ms`;
     if (options.dragging) return scheduleSettled();
-    void escalatePasses(gen);
+    // Escalate's first quick pass and then the full run in their own worker, while this one
+    // answers the quick lenses, decide's Monte Carlo and escalate's later quick passes on the
+    // other core.
+    void fullRun(gen, stale);
     const ar = JSON.parse((await quick.call(Call.Run, source, name, request({ lenses: ["align", "richardson"], runs: 0 }))).answer);
     if (stale()) return;
     show(ar, ["align", "richardson"], "full", null);
@@ -199,10 +205,27 @@ async function refresh(options: { reloaded: boolean; dragging?: boolean }) {
     if (stale()) return;
     await explain(stale);
     if (stale()) return;
-    show(dm, ["decide"], "full", dm.runs);
+    if (!fullShown) show(dm, ["decide"], "full", dm.runs);
+    for (const runs of ESCALATE_PASSES.slice(1)) await escalatePass(runs, stale);
   } catch (e) {
     failed(e);
   }
+}
+
+/** Whether the full run's answer is on screen for the current input (a quick pass that
+ * finishes later must not replace it). */
+let fullShown = false;
+
+/** One of escalate's quick passes, in `core`. */
+async function escalatePass(runs: number, stale: () => boolean, core = quick) {
+  if (fullShown) return;
+  const { source, name } = state.scenario;
+  refining("escalate", runs);
+  const e = JSON.parse((await core.call(Call.Run, source, name, request({ lenses: ["escalate"], runs }))).answer);
+  if (stale() || fullShown) return;
+  if (isFailure(e)) return showRequestError(e.error.message ?? e.error.kind);
+  show(e, ["escalate"], "quick", runs);
+  refining("escalate", state.shown?.runs ?? 0);
 }
 
 /** A failure that is not a cancellation: say so where the problems are, and in the console. */
@@ -249,21 +272,18 @@ function scheduleSettled() {
   settleTimer = window.setTimeout(() => void refresh({ reloaded: false }), 250);
 }
 
-/** Escalate: quick passes, then the full run of every lens (the downloadable JSON). */
-async function escalatePasses(gen: number) {
+/** Escalate's first quick pass, then the full run of every lens (the downloadable JSON), in
+ * the full worker. */
+async function fullRun(gen: number, stale: () => boolean) {
   const { source, name } = state.scenario;
   try {
-    for (const runs of ESCALATE_PASSES) {
-      refining("escalate", runs);
-      const e = JSON.parse((await full.call(Call.Run, source, name, request({ lenses: ["escalate"], runs }))).answer);
-      if (gen !== state.generation) return;
-      show(e, ["escalate"], "quick", runs);
-    }
-    refining("escalate", state.shown?.runs ?? 0);
+    await escalatePass(ESCALATE_PASSES[0], stale, full);
+    if (stale()) return;
     const all = await full.call(Call.Run, source, name, request());
     if (gen !== state.generation) return;
     const res = measured("parse", () => JSON.parse(all.answer));
     if (isFailure(res)) return showRequestError(res.error.message ?? res.error.kind);
+    fullShown = true;
     // One lens per task, so the page stays responsive while the full answer is drawn.
     for (const lens of ["decide", "align", "escalate", "richardson"]) {
       await nextTask();
