@@ -62,34 +62,33 @@ export class Engine {
   /** Give the core the history file `name` (as `missingHistory` named it); false when the
    * core refuses it (not a history file, or a CSV file that is not text). */
   provide(name: string, bytes: Uint8Array): boolean {
-    const x = this.exports;
-    const buffers = [this.encoder.encode(name), bytes].map((b) => {
-      const ptr = x.detente_alloc(b.length);
-      new Uint8Array(x.memory.buffer, ptr, b.length).set(b);
-      return { ptr, len: b.length };
-    });
-    try {
-      const [n, b] = buffers;
-      return x.detente_provide(n.ptr, n.len, b.ptr, b.len) === 0;
-    } finally {
-      for (const b of buffers) x.detente_free(b.ptr, b.len);
-    }
+    return this.withBuffers([this.encoder.encode(name), bytes], ([n, b]) =>
+      this.exports.detente_provide(n.ptr, n.len, b.ptr, b.len) === 0,
+    );
   }
 
   /** Answer `call` on a scenario's text, its diagnostics name and a JSON request. */
   call(call: Call, source: string, name: string, request: string): string {
     const x = this.exports;
-    const buffers = [source, name, request].map((text) => {
-      const bytes = this.encoder.encode(text);
+    const texts = [source, name, request].map((t) => this.encoder.encode(t));
+    return this.withBuffers(texts, ([s, n, r]) => {
+      const len = x.detente_call(call, s.ptr, s.len, n.ptr, n.len, r.ptr, r.len);
+      // The memory may have grown during the call: view it afresh.
+      return this.decoder.decode(new Uint8Array(x.memory.buffer, x.detente_output(), len));
+    });
+  }
+
+  /** Copy each of `args` into a buffer the module allocates, run `use` on the buffers,
+   * and free them. */
+  private withBuffers<T>(args: Uint8Array[], use: (buffers: { ptr: number; len: number }[]) => T): T {
+    const x = this.exports;
+    const buffers = args.map((bytes) => {
       const ptr = x.detente_alloc(bytes.length);
       new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
       return { ptr, len: bytes.length };
     });
     try {
-      const [s, n, r] = buffers;
-      const len = x.detente_call(call, s.ptr, s.len, n.ptr, n.len, r.ptr, r.len);
-      // The memory may have grown during the call: view it afresh.
-      return this.decoder.decode(new Uint8Array(x.memory.buffer, x.detente_output(), len));
+      return use(buffers);
     } finally {
       for (const b of buffers) x.detente_free(b.ptr, b.len);
     }

@@ -1,7 +1,7 @@
 // The page: one scenario (its text and the inputs moved on it), three cores in workers (one for
 // decide while an actor is dragged; a quick one for align, the arms race, decide's Monte Carlo
-// and escalate's quick passes; a full one for the full-precision run, started at once so that
-// it has a core of its own), and the four lens panels. Every edit is an override by input path, the
+// and escalate's later quick passes; a full one for escalate's first quick pass and then the
+// full-precision run, which so has a processor core of its own), and the four lens panels. Every edit is an override by input path, the
 // same paths `detente sweep` and `detente levers` take.
 
 import { Call } from "./engine";

@@ -43,12 +43,13 @@ async function handle(m: ToWorker): Promise<void> {
     for (let missing = missingHistory(answer); missing.length > 0; missing = missingHistory(answer)) {
       for (const file of missing) {
         if (provided.has(file)) throw new Error(`history/${file}: the core asked for it again`);
-        provided.add(file);
         const response = await fetch(new URL(`history/${file}`, self.location.href));
         if (!response.ok) throw new Error(`history/${file}: ${response.status} ${response.statusText}`);
         if (!engine.provide(file, new Uint8Array(await response.arrayBuffer()))) {
           throw new Error(`history/${file}: the core refused it`);
         }
+        // Only a table the core took counts: a failed fetch is tried again by the next call.
+        provided.add(file);
       }
       answer = engine.call(m.call, m.source, m.name, m.request);
     }

@@ -7,7 +7,7 @@
 //! ATOP 5.1 2013–2018; a later year uses 2018, the last one the data has.
 
 use super::propensity::AllianceLink;
-use crate::world::history::{NotLoaded, Table};
+use crate::world::history::{NotLoaded, Table, parse_once};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -35,11 +35,7 @@ fn malformed(line: usize) -> ! {
 /// given it).
 fn spells() -> Result<&'static [Spell], NotLoaded> {
     static SPELLS: OnceLock<Vec<Spell>> = OnceLock::new();
-    if let Some(s) = SPELLS.get() {
-        return Ok(s);
-    }
-    let text = Table::Alliances.text()?;
-    Ok(SPELLS.get_or_init(|| {
+    parse_once(&SPELLS, Table::Alliances.text(), |text| {
         crate::world::csv::parse(text)
             .unwrap_or_else(|e| {
                 panic!("data/history/alliances.csv is malformed (a build defect): {e}")
@@ -65,7 +61,8 @@ fn spells() -> Result<&'static [Spell], NotLoaded> {
                 }
             })
             .collect()
-    }))
+    })
+    .map(Vec::as_slice)
 }
 
 /// The year of the alliance data used for `year`: `year` itself within 1816–2018, else 2018

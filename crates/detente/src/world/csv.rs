@@ -82,8 +82,8 @@ pub(crate) enum Visit<E> {
 }
 
 /// Read a table with a header row without copying its fields: `row` sees the header and each
-/// data row (blank lines skipped) with the line it starts on, in order; the header is returned. The rules are
-/// [`parse`]'s (a row as wide as the header, no unterminated quote); one record is reused, so a
+/// data row (blank lines skipped) with the line it starts on, in order; the header is
+/// returned. The rules are [`parse`]'s (a row as wide as the header, no unterminated quote); one record is reused, so a
 /// large table (the panel's 17,511 state-years) costs no allocation per field.
 pub(crate) fn visit<E>(
     text: &str,

@@ -70,6 +70,17 @@ impl Table {
     }
 }
 
+/// What `parse` makes of a table's `data` ([`Table::bytes`] or [`Table::text`]), computed on
+/// first use and kept in `cell`; [`NotLoaded`] (nothing kept) while the table is missing.
+pub(crate) fn parse_once<T, D>(
+    cell: &'static OnceLock<T>,
+    data: Result<D, NotLoaded>,
+    parse: impl FnOnce(D) -> T,
+) -> Result<&'static T, NotLoaded> {
+    let data = data?;
+    Ok(cell.get_or_init(|| parse(data)))
+}
+
 /// A history table this build does not contain and nobody has provided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotLoaded {

@@ -9,7 +9,7 @@
 //! the latest one at or before that year, returned with its source and the year it describes,
 //! or a [`Gap`] saying why there is none.
 
-use super::history::{NotLoaded, Table};
+use super::history::{NotLoaded, Table, parse_once};
 use super::source::{IMF_WEO, NMC, SIPRI, Source, SourcedFigure, UNGA, WORLD_BANK};
 use super::{Gap, WorldError};
 use super::{TradeShares, WorldActor};
@@ -345,13 +345,9 @@ pub struct Panel {
 /// it neither compiled in nor provided ([`history`](super::history)).
 pub fn panel() -> Result<&'static Panel, NotLoaded> {
     static PANEL: OnceLock<Panel> = OnceLock::new();
-    if let Some(p) = PANEL.get() {
-        return Ok(p);
-    }
-    let bin = Table::Panel.bytes()?;
-    Ok(PANEL.get_or_init(|| {
+    parse_once(&PANEL, Table::Panel.bytes(), |bin| {
         load(bin).unwrap_or_else(|e| panic!("bundled panel is malformed (a build defect): {e}"))
-    }))
+    })
 }
 
 /// Decompress and parse the panel file `bin` afresh (what [`panel`] does once; for
@@ -458,9 +454,15 @@ impl Panel {
             message: format!("header is {header:?}, expected {expected:?}"),
         };
         // 17,511 rows: read in place, one reused record, no string per field.
+        // The header is checked before the first row is read (rows under a wrong header would
+        // fail with less telling errors), and after the table for one without rows.
+        let mut header_checked = false;
         let header = super::csv::visit(years_csv, None, |header, line, f| {
-            if header != expected.as_slice() {
-                return Err(wrong_header(header));
+            if !header_checked {
+                if header != expected.as_slice() {
+                    return Err(wrong_header(header));
+                }
+                header_checked = true;
             }
             let bad = |what: &str| WorldError::Value {
                 table: YEARS,

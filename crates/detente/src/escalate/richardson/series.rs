@@ -8,7 +8,7 @@
 use super::annual::{AnnualFit, fit_annual};
 use super::{ArmsSeries, RichardsonError};
 use crate::world::WorldError;
-use crate::world::history::{NotLoaded, Table};
+use crate::world::history::{NotLoaded, Table, parse_once};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -87,14 +87,10 @@ pub struct History {
 /// when this build was not given them).
 pub fn history() -> Result<&'static History, NotLoaded> {
     static HISTORY: OnceLock<History> = OnceLock::new();
-    if let Some(h) = HISTORY.get() {
-        return Ok(h);
-    }
-    let milex = Table::Milex.text()?;
-    Ok(HISTORY.get_or_init(|| {
+    parse_once(&HISTORY, Table::Milex.text(), |milex| {
         History::parse(milex, STATES_CSV, RACES_CSV, RIVALRIES_CSV)
             .unwrap_or_else(|e| panic!("bundled history data is malformed (a build defect): {e}"))
-    }))
+    })
 }
 
 /// Rows of a bundled table with `columns` columns, each with its 1-based line number.
